@@ -1,0 +1,143 @@
+"""Bytes → text: encodings, BOMs, newlines; binary and undecodable input refused clearly."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+from reviewer.document.errors import ReportError
+
+MAX_BYTES = 64 * 1024 * 1024  # a report is never this large; refuse rather than exhaust memory
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without BOM: for CJK/ASCII mixed text, one byte of most pairs is NUL or the pairs
+    decode to mostly CJK. Decide by the NUL pattern on even/odd positions."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nul = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
+    odd_nul = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    half = len(sample) // 2
+    if odd_nul > half * 0.2 and even_nul < half * 0.05:
+        return "utf-16-le"
+    if even_nul > half * 0.2 and odd_nul < half * 0.05:
+        return "utf-16-be"
+    # pure CJK UTF-16 has no NULs: try a strict decode and check it is mostly CJK text
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch in "，。、；：\n")
+        if text and cjk / len(text) > 0.6:
+            return enc
+    return None
+
+
+def _is_binary(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\x0c\x1b\x07\x08") or ch == "\ufffd")
+    return bad / len(text) > 0.02
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Decode report bytes; return (text with \\n newlines, encoding name)."""
+    if not data:
+        raise ReportError(path, "文件为空 (the file is empty)")
+    text: str | None = None
+    encoding = ""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ReportError(
+                    path, f"文件以 {enc} 标记开头，但无法按该编码解码 (undecodable {enc}: {exc.reason})"
+                ) from None
+            encoding = enc
+            break
+    if text is None:
+        if b"\x00" in data[:4096]:
+            enc16 = _looks_utf16_without_bom(data)
+            if enc16:
+                try:
+                    text, encoding = data.decode(enc16), enc16
+                except UnicodeDecodeError:
+                    text = None
+        if text is None:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as exc:
+                utf8_error = exc
+                try:
+                    text, encoding = data.decode("gb18030"), "gb18030"
+                except UnicodeDecodeError:
+                    enc16 = _looks_utf16_without_bom(data)
+                    if enc16:
+                        try:
+                            text, encoding = data.decode(enc16), enc16
+                        except UnicodeDecodeError:
+                            text = None
+                    if text is None:
+                        raise ReportError(
+                            path,
+                            "无法识别文本编码，可能是二进制文件 (not text: neither UTF-8, GB18030 "
+                            f"nor UTF-16; first bad byte at {utf8_error.start})",
+                        ) from None
+                else:
+                    # GB18030 decodes almost anything: make sure the result is Chinese text,
+                    # not arbitrary binary that happens to map onto rare code points.
+                    if not _plausible_gb(text):
+                        raise ReportError(
+                            path,
+                            "文件不是可读的文本：UTF-8 解码在第 "
+                            f"{utf8_error.start} 字节处失败 (invalid UTF-8 at byte {utf8_error.start})",
+                        )
+    if _is_binary(text):
+        raise ReportError(path, "文件含有大量控制字符，像是二进制文件 (binary data, not a text report)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding
+
+
+def _plausible_gb(text: str) -> bool:
+    if not text:
+        return False
+    common = sum(
+        1
+        for ch in text
+        if ("\u4e00" <= ch <= "\u9fff") or ch.isascii() or ch in "，。、；：？！“”‘’（）《》—…　\n"
+    )
+    return common / len(text) > 0.9
+
+
+def read_file(path: str) -> tuple[bytes, str, str]:
+    """Read and decode a report file: (raw bytes, text, encoding). Raises ReportError."""
+    if os.path.isdir(path):
+        raise ReportError(path, "这是一个文件夹，不是报告文件 (is a folder, not a report file)")
+    try:
+        size = os.path.getsize(path)
+    except FileNotFoundError:
+        raise ReportError(path, "文件不存在 (no such file)") from None
+    except OSError as exc:
+        raise ReportError(path, f"无法读取 ({exc.strerror})") from None
+    if size > MAX_BYTES:
+        raise ReportError(path, f"文件过大 ({size // (1024 * 1024)} MB)，不像是一份报告 (too large)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except PermissionError:
+        raise ReportError(path, "没有读取权限 (permission denied)") from None
+    except OSError as exc:
+        raise ReportError(path, f"无法读取 ({exc.strerror})") from None
+    text, encoding = decode(data, path)
+    return data, text, encoding

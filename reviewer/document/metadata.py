@@ -1,0 +1,162 @@
+"""Metadata of a report, each value with where it came from.
+
+Keys: ``title``, ``government``, ``year``, ``issuer``, ``doc_number``, ``addressee``,
+``date_written``, ``date_published``, ``date_signed``, ``date_printed``, ``source``.
+Values taken from page debris that normalization removed carry offsets ``-1``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from reviewer.document.model import MetaField, Paragraph
+
+_GOV_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|街道办事处|街道|省|市|州|盟|县|区|旗|镇|乡)")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(?:(\d{1,2})\s*日?)?")
+_SIGN_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(印发|印)?$")
+_ISSUER_LINE = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|委员会|办公室|司法局|政府|党委|党工委|管委会|街道办事处)$")
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """``2025年3月3日`` / ``2026-02-09`` / ``2026年01月21日`` → date; a month alone → its first day."""
+    m = _DATE.search(value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    try:
+        return _dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _field(text: str, start: int, end: int, source: str) -> MetaField:
+    return MetaField(text[start:end], start, end, source)
+
+
+def find_title(text: str, paragraphs: list[Paragraph], header: dict) -> MetaField | None:
+    head = paragraphs[:12]
+    for i, p in enumerate(head):
+        line = text[p.start:p.end]
+        if len(line) > 70 or re.search(r"[。；]", line):
+            continue
+        if "报告" in line and not line.startswith(("——", "—", "现在")):
+            # a title split over two lines: the first half precedes this line
+            if i > 0:
+                prev = head[i - 1]
+                prev_line = text[prev.start:prev.end]
+                if (len(line) <= 8 and len(prev_line) <= 40 and "报告" not in prev_line
+                        and not re.search(r"[。，：:；]", prev_line)):
+                    return MetaField(prev_line + line, prev.start, p.end, "title lines")
+            return _field(text, p.start, p.end, "title line")
+    if "title" in header:
+        return MetaField(header["title"][0], -1, -1, "page metadata")
+    return None
+
+
+def find_government(text: str, title: MetaField | None) -> MetaField | None:
+    if title is not None and title.value:
+        t = title.value
+        base = title.start if title.start >= 0 else -1
+        # strip a leading year (2026年北京市政府工作报告)
+        lead = re.match(r"\s*\d{4}\s*年(度)?", t)
+        offset = lead.end() if lead else 0
+        stop = re.search(r"(人民政府|政府|法治|关于|\d{4}\s*年|工作报告|情况报告)", t[offset:])
+        scope = t[offset: offset + stop.start()] if stop else t[offset:]
+        matches = list(_GOV_UNIT.finditer(scope))
+        if matches:
+            m = matches[-1]
+            s = offset + m.start()
+            e = offset + m.end()
+            if base >= 0 and text[base + s: base + e] == m.group(0):
+                return MetaField(m.group(0), base + s, base + e, "title")
+            return MetaField(m.group(0), -1, -1, "title")
+    m = re.search(r"我代表(国务院)", text[:3000])
+    if m:
+        return _field(text, m.start(1), m.end(1), "opening")
+    m = re.search(r"在([\u4e00-\u9fff]{2,6}?(?:省|市|自治区))第[一二三四五六七八九十]+届", text[:3000])
+    if m:
+        return _field(text, m.start(1), m.end(1), "congress line")
+    m = re.search(r"([\u4e00-\u9fff]{2,4}(?:省|市|自治区))(?:人民政府)?(?:省长|市长|主席)", text[:3000])
+    if m:
+        return _field(text, m.start(1), m.end(1), "speaker line")
+    return None
+
+
+def find_year(text: str, paragraphs: list[Paragraph], title: MetaField | None, genre: str
+              ) -> MetaField | None:
+    if title is not None:
+        m = re.search(r"(\d{4})\s*年", title.value)
+        if m and title.start >= 0:
+            s = title.start + m.start(1)
+            if text[s: s + 4] == m.group(1):
+                return _field(text, s, s + 4, "title")
+        if m:
+            return MetaField(m.group(1), -1, -1, "title")
+    head = text[: paragraphs[min(len(paragraphs), 15) - 1].end] if paragraphs else ""
+    if genre == "gongzuo":
+        m = re.search(r"(\d{4})年\d{1,2}月\d{1,2}日在", head)
+        if m:
+            return _field(text, m.start(1), m.end(1), "congress date")
+        m = re.search(r"[一1][、.]\s*(\d{4})年(?:和[^\n]{0,12})?工作回顾", text)
+        if m:
+            return MetaField(str(int(m.group(1)) + 1), m.start(1), m.end(1), "review heading + 1")
+    for p in paragraphs[:15]:
+        m = re.match(r"\s*(?:[一1][、.]\s*)?(\d{4})\s*年", text[p.start:p.end])
+        if m:
+            return _field(text, p.start + m.start(1), p.start + m.end(1), "opening")
+    return None
+
+
+def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str, str]],
+            genre: str) -> dict[str, MetaField]:
+    meta: dict[str, MetaField] = {}
+    title = find_title(text, paragraphs, header)
+    if title:
+        meta["title"] = title
+    gov = find_government(text, title)
+    if gov:
+        meta["government"] = gov
+    year = find_year(text, paragraphs, title, genre)
+    if year:
+        meta["year"] = year
+
+    head_end = paragraphs[min(len(paragraphs), 12) - 1].end if paragraphs else 0
+    m = _DOC_NUMBER.search(text, 0, head_end)
+    if m:
+        meta["doc_number"] = _field(text, m.start(), m.end(), "document number line")
+    elif "doc_number" in header and "号" in header["doc_number"][0]:
+        meta["doc_number"] = MetaField(header["doc_number"][0], -1, -1, "page metadata")
+
+    for p in paragraphs[:12]:
+        line = text[p.start:p.end]
+        if (len(line) <= 30 and line.endswith(("：", ":")) and not line.startswith("各位代表")
+                and re.search(r"(局|委|政府|办|院|组|部|厅)[：:]$", line)):
+            meta["addressee"] = _field(text, p.start, p.end - 1, "addressee line")
+            break
+
+    # the red-header line "柏香镇人民政府文件"
+    for p in paragraphs[:5]:
+        line = text[p.start:p.end]
+        if line.endswith("文件") and len(line) <= 30:
+            meta["issuer"] = _field(text, p.start, p.end - 2, "document header")
+            break
+
+    # signature block: short lines at the very end
+    tail = paragraphs[-6:]
+    for p in reversed(tail):
+        line = text[p.start:p.end]
+        dm = _SIGN_DATE.match(line)
+        if dm:
+            key = "date_printed" if dm.group(4) else "date_signed"
+            meta.setdefault(key, _field(text, p.start, p.end, "signature"))
+            continue
+        if "issuer" not in meta and _ISSUER_LINE.match(line):
+            meta["issuer"] = _field(text, p.start, p.end, "signature")
+
+    for key, mkey in (("written", "date_written"), ("published", "date_published"),
+                      ("issuer", "issuer"), ("source", "source")):
+        if key in header and mkey not in meta:
+            meta[mkey] = MetaField(header[key][0], -1, -1, f"page metadata ({header[key][1]})")
+    return meta

@@ -1,0 +1,256 @@
+"""Decoded text → normalized text, with a log of every change.
+
+What normalization does, in order:
+
+1. splits the text into lines, strips each line's edge whitespace (ASCII, ideographic and
+   no-break spaces: indentation is presentation, not content) and drops blank lines;
+2. removes web and print debris that is not report text (breadcrumbs, page widgets, site
+   footers, page-metadata tables, ``(此页无正文)``), remembering what it removed and the labelled
+   values found in it (发布机构, 成文日期…) for the metadata;
+3. re-joins words broken by a page break (``统一编`` / ``号`` → ``统一编号``) and drops the
+   character duplicated at such a break (``充`` / ``充分发挥`` → ``充分发挥``).
+
+The normalized text is one paragraph per line, joined by ``\\n``. Characters inside a line are
+never altered (stray spaces, half-width punctuation and control characters stay for the flags and
+are rendered inert by the app), so the only edits are whole-line removals and line joins: each is
+recorded as a :class:`Change`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.document.model import Change
+
+_EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
+
+# --- debris that is never report text, wherever it stands ----------------------------------
+_ANYWHERE = [
+    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
+    ("widget", re.compile(r"^(语音播报|进入播报模式|退出播报模式|打印|关闭|收藏|收起|返回主站|返回顶部|"
+                          r"返回首页|部门街镇|政务新媒体|智能问答|关闭窗口|打印本页|【?打印】?|"
+                          r"扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|分享到?[:：]?|"
+                          r"【?\s*字体\s*[:：]?\s*(\[\s*\]|大\s*中\s*小)?\s*】?|\[\s*\]|"
+                          r"【|】|大|中|小|默认|\[?\s*(大|中|小)\s*\]?)$")),
+    ("widget", re.compile(r"^语音合成中")),
+    ("widget", re.compile(r"^(字体|字号)\s*[:：]\s*\[")),
+    ("widget", re.compile(r"浏览次数\s*[:：]\s*\d*")),
+    ("widget", re.compile(r"^(阅读|访问|点击)(次数|量)\s*[:：]")),
+    ("footer", re.compile(r"^(主办|承办|主办单位|承办单位|协办|技术支持|运维单位|网站地图|网站标识码|"
+                          r"地址|联系电话|联系我们|站内不良信息举报电话|举报电话|版权所有|备案号|"
+                          r"政府网站标识码)\s*[:：]")),
+    ("footer", re.compile(r"(分辨率|ICP备|公网安备|本站已支持|浏览器访问|Copyright|©)")),
+    ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
+]
+
+# --- debris only inside the page header (before the report text starts) --------------------
+_LABELS = {
+    "索引号": "index",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "来源": "source",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "公开日期": "published",
+    "发布日期": "published",
+    "发布时间": "published",
+    "发文时间": "published",
+    "发文日期": "published",
+    "成文日期": "written",
+    "成文时间": "written",
+    "主题分类": None,
+    "体裁分类": None,
+    "有效性": None,
+    "效力状态": None,
+    "标题": "title",
+    "公开方式": None,
+    "公开范围": None,
+    "时间": "published",
+    "日期": "published",
+    "信息来源": "source",
+    "作者": None,
+    "责任编辑": None,
+}
+_LABEL_RE = re.compile(
+    r"^[-•·*]?\s*[\[【]?\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+    + r")\s*[\]】]?\s*[:：]?\s*(.*)$"
+)
+_BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
+_HEADER_ONLY = [
+    ("header", re.compile(r"^政府信息公开(目录)?$")),
+    ("header", re.compile(r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(\d{1,2}[:时]\d{1,2}(分|[:]\d{1,2})?)?$")),
+    ("header", re.compile(r"^(本报记者|记者|摄影|图片|图/|图：).{0,30}$")),
+    ("header", re.compile(r".{0,40}(本报记者|记者).{0,12}摄$")),
+]
+
+_NUMBERING_START = re.compile(
+    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_BODY_PUNCT = re.compile(r"[，。；、,;]")
+_TERMINAL = "。！？；：:;!?”’」』）)》】…—"
+# reduplicated words that legitimately double a character across a line break
+_REDUP_OK = set("常人天处事时层步个家户年月条件一实扎样节项日代世代代声面")
+
+
+@dataclass
+class Normalized:
+    text: str
+    changes: list[Change]
+    header_fields: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (value, label)
+    removed_lines: list[tuple[int, str]] = field(default_factory=list)
+    line_map: list[int] = field(default_factory=list)  # paragraph index → 1-based source line
+
+
+def _strip(line: str) -> str:
+    return line.strip(_EDGE_WS + "\n\r")
+
+
+def _is_debris_anywhere(line: str) -> str | None:
+    for rule, rx in _ANYWHERE:
+        if rx.search(line):
+            return rule
+    return None
+
+
+def _looks_like_body(line: str) -> bool:
+    """A line that is clearly report text (the page header ends before it)."""
+    return len(line) >= 40 and bool(_BODY_PUNCT.search(line))
+
+
+def normalize(text: str) -> Normalized:
+    raw_lines = text.split("\n")
+    # (source line number, stripped text), blank lines marked as None to detect page breaks
+    lines: list[tuple[int, str | None]] = []
+    for i, raw in enumerate(raw_lines, start=1):
+        s = _strip(raw.replace("\x0c", ""))
+        lines.append((i, s if s else None))
+
+    header_fields: dict[str, tuple[str, str]] = {}
+    removed: list[tuple[int, str, str]] = []  # (line, text, rule)
+    kept: list[tuple[int, str, int]] = []  # (line, text, blanks_before)
+
+    # the header zone ends at the first line that reads as body text
+    first_body = next(
+        (idx for idx, (_, s) in enumerate(lines) if s is not None and _looks_like_body(s)),
+        len(lines),
+    )
+    pending_label: str | None = None
+    blanks = 0
+    for idx, (lineno, s) in enumerate(lines):
+        if s is None:
+            blanks += 1
+            continue
+        rule = _is_debris_anywhere(s)
+        in_header = idx < first_body
+        if rule is None and in_header:
+            m = _LABEL_RE.match(re.sub(r"\s", "", s))
+            if s.startswith("[") and _BRACKET_FIELDS.search(s):
+                for label, value in _BRACKET_FIELDS.findall(s):
+                    key = _LABELS.get(label.replace(" ", ""))
+                    if key and value.strip():
+                        header_fields.setdefault(key, (value.strip(), label))
+                rule = "page_metadata"
+            elif m:
+                label, value = m.group(1), m.group(2).strip()
+                key = _LABELS[label]
+                if value:
+                    if key:
+                        header_fields.setdefault(key, (value, label))
+                    pending_label = None
+                else:
+                    pending_label = label
+                rule = "page_metadata"
+            elif pending_label is not None and len(s) <= 30 and not s.endswith("报告"):
+                key = _LABELS[pending_label]
+                if key:
+                    header_fields.setdefault(key, (s, pending_label))
+                pending_label = None
+                rule = "page_metadata"
+            else:
+                for r, rx in _HEADER_ONLY:
+                    if rx.search(s):
+                        rule = r
+                        if r == "header" and re.match(r"^\d{4}", s):
+                            header_fields.setdefault("published", (s, "date line"))
+                        break
+        if rule is not None:
+            removed.append((lineno, s, rule))
+            continue
+        pending_label = None
+        kept.append((lineno, s, blanks))
+        blanks = 0
+
+    # --- build the text, joining words broken across page breaks ---------------------------
+    out: list[str] = []
+    changes: list[Change] = []
+    line_map: list[int] = []
+    pos = 0
+    removed_iter = iter(sorted(removed))
+    next_removed = next(removed_iter, None)
+
+    def flush_removed(upto_line: int, at: int) -> None:
+        nonlocal next_removed
+        while next_removed is not None and next_removed[0] < upto_line:
+            ln, s, rule = next_removed
+            changes.append(Change("debris", at, at, s, "", ln, rule))
+            next_removed = next(removed_iter, None)
+
+    for k, (lineno, s, blanks_before) in enumerate(kept):
+        prev = out[-1] if out else None
+        join = (
+            prev is not None
+            and _should_join(prev, s)
+            and not any(r[0] < lineno and r[0] > kept[k - 1][0] and r[2] != "no_content" for r in removed)
+        )
+        if join:
+            assert prev is not None
+            at = pos - 0  # end of previous paragraph
+            flush_removed(lineno, at)
+            if prev[-1] == s[0] and prev[-1] not in _REDUP_OK and _CJK.match(s[0]):
+                changes.append(Change("dedup", at, at, "\n" + s[0], "", lineno, "page_break"))
+                s_add = s[1:]
+            else:
+                changes.append(Change("join", at, at, "\n", "", lineno, "page_break"))
+                s_add = s
+            out[-1] = prev + s_add
+            pos += len(s_add)
+            continue
+        if out:
+            pos += 1  # the newline
+        flush_removed(lineno, pos if not out else pos - 1)
+        out.append(s)
+        line_map.append(lineno)
+        pos += len(s)
+    flush_removed(10**12, pos)
+    text_out = "\n".join(out)
+    return Normalized(
+        text=text_out,
+        changes=changes,
+        header_fields=header_fields,
+        removed_lines=[(ln, s) for ln, s, _ in sorted(removed)],
+        line_map=line_map,
+    )
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    """Was ``prev``/``nxt`` one word cut by a page break?"""
+    if len(prev) < 20 or not nxt:
+        return False
+    last = prev[-1]
+    if last in _TERMINAL or not (_CJK.match(last) or last.isdigit()):
+        return False
+    # headings and titles carry no sentence punctuation; a numbered line is a paragraph only when
+    # a sentence ends inside it (an inline heading followed by body text)
+    numbered = _NUMBERING_START.match(prev)
+    body = prev[numbered.end():] if numbered else prev
+    if not re.search(r"[。；;]" if numbered else r"[，。；,;]", body):
+        return False
+    if _NUMBERING_START.match(nxt):
+        return False
+    first = nxt[0]
+    if not (_CJK.match(first) or first.isdigit() or first in "，。、；：）)”"):
+        return False
+    return True
