@@ -1,0 +1,49 @@
+"""Shared test fixtures: the bundled seeds and, when present, the shared corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# The corpus of consecutive-year government work reports lives outside the repository.
+CORPUS = Path(os.environ.get("REVIEWER_CORPUS", ROOT.parent / "shared" / "corpus"))
+GWR = CORPUS / "gwr"
+SEED_NAMES = ("baogou-2025", "yanxi-2024", "hutiaoxia-2025", "guanba-2025", "baixiang-2024")
+
+
+def seed_path(name: str) -> str:
+    return str(SEEDS / f"{name}.txt")
+
+
+def corpus_path(name: str) -> str:
+    path = GWR / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"corpus report {name} not available: the shared corpus is not beside the "
+                    f"repository ({GWR})")
+    return str(path)
+
+
+def require_corpus() -> Path:
+    if not GWR.is_dir():
+        pytest.skip(f"the shared corpus of government work reports is not beside the repository "
+                    f"({GWR}); set REVIEWER_CORPUS to its folder to run this test")
+    return GWR
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    from reviewer.document import load_document
+
+    return {name: load_document(seed_path(name)) for name in SEED_NAMES}
+
+
+@pytest.fixture(scope="session")
+def corpus_docs():
+    from reviewer.document import load_document
+
+    folder = require_corpus()
+    return {p.stem: load_document(str(p)) for p in sorted(folder.glob("*.txt"))}
