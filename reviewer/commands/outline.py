@@ -35,7 +35,9 @@ def render(doc: Document) -> str:
     lines.append("")
 
     def walk(sec: Section, depth: int) -> None:
-        lines.append(f"{'  ' * depth}{sec.heading.numbering}{sec.heading.title}  "
+        h = sec.heading
+        lead = doc.text[h.start:h.title_start]
+        lines.append(f"{'  ' * depth}{lead}{h.title}  "
                      f"[{t('kinds.' + sec.kind)}]")
         for child in sec.children:
             walk(child, depth + 1)

@@ -8,8 +8,8 @@ these offsets.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 # Section kinds, in the order a 法治政府建设年度报告 is asked to present them.
 KINDS = (

@@ -122,7 +122,7 @@ def _looks_like_body(line: str) -> bool:
 
 def normalize(text: str) -> Normalized:
     raw_lines = text.split("\n")
-    # (source line number, stripped text), blank lines marked as None to detect page breaks
+    # (source line number, stripped text); blank lines are None
     lines: list[tuple[int, str | None]] = []
     for i, raw in enumerate(raw_lines, start=1):
         s = _strip(raw.replace("\x0c", ""))
@@ -130,7 +130,7 @@ def normalize(text: str) -> Normalized:
 
     header_fields: dict[str, tuple[str, str]] = {}
     removed: list[tuple[int, str, str]] = []  # (line, text, rule)
-    kept: list[tuple[int, str, int]] = []  # (line, text, blanks_before)
+    kept: list[tuple[int, str]] = []  # (line, text)
 
     # the header zone ends at the first line that reads as body text
     first_body = next(
@@ -138,10 +138,8 @@ def normalize(text: str) -> Normalized:
         len(lines),
     )
     pending_label: str | None = None
-    blanks = 0
     for idx, (lineno, s) in enumerate(lines):
         if s is None:
-            blanks += 1
             continue
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
@@ -180,8 +178,7 @@ def normalize(text: str) -> Normalized:
             removed.append((lineno, s, rule))
             continue
         pending_label = None
-        kept.append((lineno, s, blanks))
-        blanks = 0
+        kept.append((lineno, s))
 
     # --- build the text, joining words broken across page breaks ---------------------------
     out: list[str] = []
@@ -198,7 +195,7 @@ def normalize(text: str) -> Normalized:
             changes.append(Change("debris", at, at, s, "", ln, rule))
             next_removed = next(removed_iter, None)
 
-    for k, (lineno, s, blanks_before) in enumerate(kept):
+    for k, (lineno, s) in enumerate(kept):
         prev = out[-1] if out else None
         join = (
             prev is not None
@@ -207,7 +204,7 @@ def normalize(text: str) -> Normalized:
         )
         if join:
             assert prev is not None
-            at = pos - 0  # end of previous paragraph
+            at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
             if prev[-1] == s[0] and prev[-1] not in _REDUP_OK and _CJK.match(s[0]):
                 changes.append(Change("dedup", at, at, "\n" + s[0], "", lineno, "page_break"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 LANGUAGES = ("zh", "en")
@@ -25,7 +25,7 @@ def _flatten(prefix: str, data: dict, out: dict[str, str]) -> None:
             out[full] = str(value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     folder = resources.files(__package__).joinpath(lang)

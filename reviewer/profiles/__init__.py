@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from reviewer.document.model import KINDS
@@ -62,7 +62,7 @@ def _parse(name: str, data: dict) -> Profile:
         raise ProfileError(f"profile {name}: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_profiles() -> dict[str, Profile]:
     out: dict[str, Profile] = {}
     for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
