@@ -182,3 +182,28 @@ def test_arbitrary_bytes_never_raise_anything_but_report_error(data):
     except ReportError:
         return
     _check_tree(doc)
+
+
+def test_report_sentences_that_mention_page_words_are_kept():
+    body = ("2025年，我镇为群众提供高分辨率电子地图服务，开展普法宣传。本镇网站已支持IPv6访问。\n"
+            "打印\n"
+            "联系电话公开后，群众来电咨询120余次，均已答复。")
+    doc = parse_text("某镇2025年法治政府建设情况报告\n" + body)
+    assert "高分辨率电子地图" in doc.text and "联系电话公开后" in doc.text
+    assert [c.removed for c in doc.changes] == ["打印"]
+
+
+def test_a_report_on_one_long_line_is_not_taken_for_debris():
+    seed = open(seed_path("hutiaoxia-2025"), encoding="utf-8").read()
+    one_line = "".join(seed.split("\n")[14:])  # body paragraphs run together, footer included
+    doc = parse_text(one_line, "one-line")
+    assert "虎跳峡镇" in doc.text and len(doc.text) > 4000
+
+
+def test_nul_bytes_inside_text_are_kept_but_binary_noise_is_refused(tmp_path):
+    raw = SEED.encode("utf-8")
+    cut = raw.index("。".encode()) + 3
+    doc = load_document(_write(tmp_path, "nul.txt", raw[:cut] + b"\x00" + raw[cut:]))
+    assert "\x00" in doc.text and doc.sections
+    with pytest.raises(ReportError, match="二进制"):
+        load_document(_write(tmp_path, "noise.txt", b"abc\x00\x00def" * 1000))

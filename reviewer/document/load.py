@@ -38,7 +38,9 @@ def _looks_utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch in "，。、；：\n")
-        if text and cjk / len(text) > 0.6:
+        # real Chinese prose is full of 的，。、: random bytes read as UTF-16 are not
+        common = sum(1 for ch in text if ch in "的，。、")
+        if text and cjk / len(text) > 0.6 and common / len(text) > 0.02:
             return enc
     return None
 

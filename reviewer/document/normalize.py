@@ -40,7 +40,8 @@ _ANYWHERE = [
     ("footer", re.compile(r"^(主办|承办|主办单位|承办单位|协办|技术支持|运维单位|网站地图|网站标识码|"
                           r"地址|联系电话|联系我们|站内不良信息举报电话|举报电话|版权所有|备案号|"
                           r"政府网站标识码)\s*[:：]")),
-    ("footer", re.compile(r"(分辨率|ICP备|公网安备|本站已支持|浏览器访问|Copyright|©)")),
+    ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
+                          r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
 ]
 
@@ -108,7 +109,12 @@ def _strip(line: str) -> str:
     return line.strip(_EDGE_WS + "\n\r")
 
 
+_DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report text whatever it says
+
+
 def _is_debris_anywhere(line: str) -> str | None:
+    if len(line) > _DEBRIS_MAX or "。" in line:  # chrome never ends a sentence
+        return None
     for rule, rx in _ANYWHERE:
         if rx.search(line):
             return rule
