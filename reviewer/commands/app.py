@@ -1,0 +1,103 @@
+"""``reviewer [PATH ...]``: open the review app on a report, or a picker on a folder.
+
+Everything that can go wrong with the paths is found here, before the terminal is taken over, so
+a bad path gets a plain message and exit code 2, never a traceback. Textual is imported only
+once the app is really going to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+import reviewer
+from reviewer.commands.common import error
+from reviewer.i18n import set_language, t
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reviewer", description="the review app / 审阅界面")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="a report, or a folder of reports")
+    p.add_argument("--prior", help="last year's report, for the comparison screen (p)")
+    p.add_argument("--review", help="review file (default: beside the report)")
+    p.add_argument("--reviewer", help="your name, kept in the review (remembered)")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language (default zh)")
+    p.add_argument("--theme", help="colour theme, e.g. reviewer-light")
+    return p
+
+
+def _lang_given(args: argparse.Namespace) -> bool:
+    """Whether the language was chosen for this run (the config's choice then yields)."""
+    return bool(args.lang or os.environ.get("REVIEWER_LANG")
+                or any(a == "--lang" or a.startswith("--lang=") for a in sys.argv[1:]))
+
+
+def bundled_seeds() -> Path:
+    return Path(reviewer.__file__).resolve().parent.parent / "seeds"
+
+
+def _reports_in(folder: str) -> list[str]:
+    from reviewer.document.files import iter_report_files
+
+    return iter_report_files([folder])
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.tui.config import Settings, config_path, load_config, remember, \
+        user_themes_dir
+
+    path = config_path()
+    config, problems = load_config(path)
+    if args.lang:
+        set_language(args.lang)
+    elif config.language and not _lang_given(args):
+        set_language(config.language)
+    if args.reviewer and args.reviewer != config.reviewer:
+        problem = remember(path, reviewer=args.reviewer)
+        problems += [problem] if problem else []
+    if len(args.paths) > 1:
+        error(t("ui.one_path"))
+        return 2
+
+    target = args.paths[0] if args.paths else None
+    if target is None:
+        target = "." if _reports_in(".") else str(bundled_seeds())
+    if not os.path.exists(target):
+        error(t("ui.no_such_path", path=target))
+        return 2
+
+    from reviewer.document import ReportError, load_document
+    from reviewer.tui.themes import bundled_themes_dir
+
+    settings = Settings(
+        reviewer=args.reviewer or config.reviewer or getpass.getuser(),
+        theme=args.theme or config.theme, keys=config.keys,
+        theme_dirs=[bundled_themes_dir(), user_themes_dir()], config_path=path,
+        problems=problems)
+    session = None
+    paths: list[str] = []
+    if os.path.isdir(target):
+        paths = _reports_in(target)
+        if not paths:
+            error(t("cli.no_reports", path=target))
+            return 2
+    else:
+        from reviewer.profiles import ProfileError
+        from reviewer.tui.session import Session
+
+        try:
+            if args.prior:
+                load_document(args.prior)
+            session = Session.open(target, review_path=args.review,
+                                   reviewer=settings.reviewer, prior_path=args.prior)
+        except (ReportError, ProfileError) as exc:
+            error(str(exc))
+            return 2
+
+    from reviewer.tui.app import ReviewerApp
+
+    ReviewerApp(settings, session=session, folder=target, paths=paths).run()
+    return 0

@@ -1,0 +1,97 @@
+"""The Textual application: themes, keymap and the first screen. Behaviour lives on screens."""
+
+from __future__ import annotations
+
+import signal
+from typing import Any
+
+from textual.app import App
+from textual.theme import Theme
+
+from reviewer.i18n import t
+from reviewer.tui import actions
+from reviewer.tui.config import Settings, remember
+from reviewer.tui.help import ActionsProvider
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.screens.picker import PickerScreen
+from reviewer.tui.session import Session
+from reviewer.tui.themes import DEFAULT_THEME, load_themes
+
+
+class ReviewerApp(App[None]):
+    CSS_PATH = "reviewer.tcss"
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    BINDINGS = actions.bindings("app")
+
+    def __init__(self, settings: Settings, *, session: Session | None = None,
+                 folder: str = "", paths: list[str] = ()) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session = session
+        self.folder = folder
+        self.paths = list(paths)
+        self.user_keymap: dict[str, str] = {}
+        self.file_themes: list[str] = []
+
+    def on_mount(self) -> None:
+        themes, problems = load_themes(self.settings.theme_dirs)
+        for theme in themes:
+            self.register_theme(theme)
+        self.file_themes = [theme.name for theme in themes]
+        wanted = self.settings.theme or DEFAULT_THEME
+        if wanted not in self.available_themes:
+            problems.append(t("ui.unknown_theme", name=wanted))
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from reviewer.tui.reader import ReportView
+
+        known = {a.id for a in actions.ACTIONS} | {b.id for b in ReportView.BINDINGS if b.id}
+        self.user_keymap, key_problems = actions.check_keymap(self.settings.keys, known)
+        self.set_keymap(self.user_keymap)
+        for problem in problems + key_problems + self.settings.problems:
+            self.notify(problem, severity="warning", timeout=15)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, self._hangup)
+        if self.session is not None:
+            self.push_screen(MainScreen(self.session))
+        else:
+            self.push_screen(PickerScreen(self.paths, self.folder, self.open_report))
+
+    def open_report(self, path: str, doc: Any = None) -> None:
+        from reviewer.document import ReportError
+
+        try:
+            session = Session.open(doc or path, reviewer=self.settings.reviewer)
+        except ReportError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        picker = self.screen
+        self.push_screen(MainScreen(session, from_picker=True),
+                         lambda _: picker.mark_reviewed(path))
+
+    def next_theme(self) -> None:
+        names = self.file_themes or sorted(self.available_themes)
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.notify(t("ui.theme_now", name=self.theme))
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.settings.config_path is not None:
+            problem = remember(self.settings.config_path, theme=theme.name)
+            if problem:
+                self.notify(problem, severity="warning")
+
+    def save_all(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.session.save()
+
+    def action_quit(self) -> None:
+        self.save_all()
+        self.exit()
+
+    def _hangup(self, signum: int, frame: Any) -> None:
+        """The terminal went away (a closed SSH connection): save now, then leave."""
+        self.save_all()
+        self.exit()

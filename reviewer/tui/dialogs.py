@@ -1,0 +1,130 @@
+"""Modal dialogs. Each is a ``ModalScreen[T]`` that hands its result back through ``dismiss``:
+the caller gets the value, or ``None`` when the reviewer pressed Escape.
+
+Enter saves (it is the one key every terminal sends the same way); a line break inside a note is
+ctrl+j, which terminals send as a plain line feed, so it works over SSH too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Key
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from reviewer.i18n import t
+from reviewer.tui.plain import snippet
+
+
+@dataclass(frozen=True)
+class AnnotationInput:
+    """What the annotation dialog returns."""
+
+    tag: str
+    severity: str
+    note: str
+
+
+class NoteArea(TextArea):
+    """A note editor where Enter submits and ctrl+j starts a new line."""
+
+    class Submit(Message):
+        pass
+
+    async def _on_key(self, event: Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submit())
+        elif event.key == "ctrl+j":
+            event.stop()
+            event.prevent_default()
+            self.insert("\n")
+        else:
+            await super()._on_key(event)
+
+
+class AnnotationDialog(ModalScreen[AnnotationInput | None]):
+    """Note, tag (from the vocabulary or typed) and severity for a passage of the report."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("ui.cancel")),
+        Binding("ctrl+s", "save", t("ui.save"), priority=True),
+    ]
+
+    def __init__(self, quote: str, tags: list[str], severities: list[str], *,
+                 initial: AnnotationInput | None = None) -> None:
+        super().__init__()
+        self.quote = quote
+        self.tags = tags
+        self.severities = severities
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        init = self.initial
+        known_tag = init.tag if init and init.tag in self.tags else self.tags[0]
+        free_tag = init.tag if init and init.tag not in self.tags else ""
+        severity = init.severity if init and init.severity in self.severities \
+            else self.severities[len(self.severities) // 2]
+        with Vertical(id="dialog"):
+            yield Label(t("ui.edit_note_title") if init else t("ui.new_note_title"),
+                        classes="dialog-title")
+            yield Static(Content(snippet(self.quote, 160)), id="quote")
+            yield NoteArea(init.note if init else "", id="note", soft_wrap=True,
+                           show_line_numbers=False, tab_behavior="focus")
+            with Horizontal(id="choices"):
+                yield Select([(t(f"ui.tag.{x}") if t(f"ui.tag.{x}") != f"ui.tag.{x}" else x, x)
+                              for x in self.tags], value=known_tag, allow_blank=False, id="tag")
+                yield Input(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
+                yield Select([(t(f"ui.severity.{x}"), x) for x in self.severities],
+                             value=severity, allow_blank=False, id="severity")
+            yield Static(t("ui.note_keys"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(NoteArea).focus()
+
+    def result(self) -> AnnotationInput:
+        free = self.query_one("#free-tag", Input).value.strip()
+        tag = free or str(self.query_one("#tag", Select).value)
+        return AnnotationInput(tag, str(self.query_one("#severity", Select).value),
+                               self.query_one(NoteArea).text.strip())
+
+    @on(NoteArea.Submit)
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DecisionDialog(ModalScreen[str | None]):
+    """Confirm or dismiss a flag, with an optional note; returns the note ("" for none)."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.cancel"))]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(Content(snippet(self.message, 200)), id="quote")
+            yield Input(placeholder=t("ui.optional_note"), id="decision-note")
+            yield Static(t("ui.decision_keys"), classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

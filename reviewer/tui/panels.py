@@ -1,0 +1,201 @@
+"""The panels around the reader: header line, outline, and the side panel's flag and note lists.
+
+They show what the session holds and report choices as ``JumpTo`` messages; they compute nothing
+about the report themselves. Report text is passed as plain ``Content``/``Text`` after ``inert``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, Select, Static, TextArea, Tree
+from textual.widgets.option_list import Option
+
+from reviewer.i18n import t
+from reviewer.tui.messages import JumpTo, ReviewEdited
+from reviewer.tui.plain import inert, snippet
+from reviewer.tui.session import Session
+
+SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "info": ("○", "$accent")}
+DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
+
+
+class HeaderLine(Static):
+    """Title, government, year, reviewer and whether the review is saved — one line."""
+
+    def show(self, session: Session) -> None:
+        doc = session.doc
+        if session.save_error:
+            state = (t("ui.state_failed"), "$error bold")
+        elif session.dirty:
+            state = (t("ui.state_unsaved"), "$warning")
+        else:
+            state = (t("ui.state_saved"), "$success")
+        parts = [p for p in (doc.government, str(doc.year or ""), session.review.reviewer) if p]
+        self.update(Content.assemble(
+            (snippet(doc.title or doc.path, 40), "bold"), "  ",
+            inert(" · ".join(parts)), "  ", state))
+
+
+class OutlinePanel(Tree):
+    """The section tree: kind, flag and note counts per section; Enter jumps the reader."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(Text(snippet(session.doc.title or t("ui.outline"), 30)), **kwargs)
+        self.session = session
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+
+    def on_mount(self) -> None:
+        def add(parent: Any, section: Any) -> None:
+            node = parent.add("", data=section, expand=True,
+                              allow_expand=bool(section.children))
+            for child in section.children:
+                add(node, child)
+
+        for section in self.session.doc.sections:
+            add(self.root, section)
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Relabel every section with its current flag and note counts."""
+        flags = self.session.flags
+        notes = self.session.annotations
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            sec = node.data
+            n_flags = sum(sec.start <= f.start < sec.end for f in flags)
+            n_notes = sum(sec.start <= a.anchor.start < sec.end for a in notes)
+            label = Text(snippet(sec.heading.numbering + sec.heading.title, 24))
+            label.append(f" {t('kinds.' + sec.kind)}", style="dim")
+            if n_flags:
+                label.append(f" ⚑{n_flags}", style="bold")
+            if n_notes:
+                label.append(f" ✎{n_notes}", style="bold")
+            node.set_label(label)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(JumpTo(event.node.data.heading.start))
+
+
+class FlagList(OptionList):
+    """The report's flags in text order, with the reviewer's decision on each."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def refresh_items(self) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        if not self.session.flags_ready:
+            self.add_option(Option(Content(t("ui.flags_running")), disabled=True))
+            return
+        if not self.session.flags:
+            self.add_option(Option(Content(t("ui.no_flags")), disabled=True))
+            return
+        for flag in self.session.flags:
+            mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
+            decision = DECISION_MARK.get(self.session.decision(flag) or "", " ")
+            self.add_option(Option(Content.assemble(
+                (mark, style), decision, " ", inert(flag.message))))
+        if keep is not None:
+            self.highlighted = min(keep, len(self.session.flags) - 1)
+
+    def show_flag(self, flag: Any) -> None:
+        if flag in self.session.flags:
+            self.highlighted = self.session.flags.index(flag)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.session.flags:
+            self.post_message(JumpTo(self.session.flags[event.option_index].start))
+
+
+class NoteList(OptionList):
+    """The reviewer's annotations in text order: tag, severity, note and the quoted passage."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self._notes: list[Any] = []
+
+    def refresh_items(self) -> None:
+        keep = self.highlighted
+        self._notes = self.session.annotations
+        self.clear_options()
+        if not self._notes:
+            self.add_option(Option(Content(t("ui.no_notes")), disabled=True))
+            return
+        for note in self._notes:
+            mark, style = SEVERITY_MARK.get(note.severity, ("·", ""))
+            orphan = f" {t('ui.orphan')}" if note.anchor.orphan else ""
+            self.add_option(Option(Content.assemble(
+                (mark, style), " ", (inert(note.tag), "bold"), (orphan, "$error"), " ",
+                snippet(note.note, 200), "\n", (snippet(note.anchor.quote, 200), "dim"))))
+        if keep is not None:
+            self.highlighted = min(keep, len(self._notes) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self._notes:
+            self.post_message(JumpTo(self._notes[event.option_index].anchor.start))
+
+
+class ReviewPanel(VerticalScroll):
+    """Scores per rubric criterion, the verdict and the summary, edited in place."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        from reviewer.review import load_vocabulary
+
+        vocab = load_vocabulary()
+        review = self.session.review
+        for criterion in vocab.criteria:
+            yield Label(Content(criterion.label), classes="field-label")
+            yield Select([(str(v), v) for v in criterion.scale],
+                         value=review.scores.get(criterion.id, Select.BLANK),
+                         prompt=t("ui.not_scored"), id=f"score-{criterion.id}",
+                         classes="score")
+        yield Label(t("ui.verdict"), classes="field-label")
+        yield Select([(Content(v), v) for v in vocab.verdicts],
+                     value=review.verdict or Select.BLANK, prompt=t("ui.no_verdict"),
+                     id="verdict")
+        yield Label(t("ui.summary"), classes="field-label")
+        yield TextArea(review.summary or "", id="summary", soft_wrap=True,
+                       tab_behavior="focus")
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.BLANK else event.value
+        ident = event.select.id or ""
+        if ident == "verdict":
+            if value != (self.session.review.verdict or None):
+                self.session.set_verdict(value or "")
+                self.post_message(ReviewEdited())
+        elif ident.startswith("score-"):
+            criterion = ident.removeprefix("score-")
+            if value != self.session.review.scores.get(criterion):
+                self.session.set_score(criterion, value)
+                self.post_message(ReviewEdited())
+
+    @on(TextArea.Changed, "#summary")
+    def _summary_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if event.text_area.text != (self.session.review.summary or ""):
+            self.session.set_summary(event.text_area.text)
+            self.post_message(ReviewEdited())

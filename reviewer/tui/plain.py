@@ -1,0 +1,19 @@
+"""Report text made safe to show outside the reader.
+
+Quotes, headings and flag messages come from the report, and a report may contain terminal
+escape sequences or control characters. The panels show them through ``inert`` — the reader's
+own display form, where each control character is a visible glyph — so they are seen and do
+nothing. (Markup is no concern: panels pass text as ``Content``/``Text``, never as markup.)
+"""
+
+from __future__ import annotations
+
+from reviewer.tui.wrap import display_text as inert
+
+__all__ = ["inert", "snippet"]
+
+
+def snippet(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters: line breaks folded, the rest cut with …"""
+    line = inert(" ".join(text.split()))
+    return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"

@@ -1,0 +1,1 @@
+"""The app's screens: the report picker and the main review screen."""

@@ -1,0 +1,396 @@
+"""The main screen: header, outline, reader and side panel, and every review action.
+
+The screen owns the keys (from the action registry) and turns them into calls on the session;
+widgets only display the session and post messages. Changes are saved one second after the last
+one, on ``ctrl+s``, and before quitting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+
+from reviewer.i18n import t
+from reviewer.tui import actions
+from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput, DecisionDialog
+from reviewer.tui.help import HelpScreen
+from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
+from reviewer.tui.panels import FlagList, HeaderLine, NoteList, OutlinePanel, ReviewPanel
+from reviewer.tui.plain import snippet
+from reviewer.tui.reader import Highlight, ReportView
+from reviewer.tui.session import Session
+
+AUTOSAVE_DELAY = 1.0  # seconds after the last change
+NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+
+
+class SearchBar(Input):
+    """The ``/`` search field: Enter finds (again: the next hit), Escape closes it."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def action_close(self) -> None:
+        self.display = False
+        self.screen.query_one(ReportView).focus()
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = actions.bindings("main")
+    AUTO_FOCUS = "#reader"
+
+    def __init__(self, session: Session, *, from_picker: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.from_picker = from_picker
+        self.narrow = False
+        self.show_outline = True
+        self.show_side = True
+        self._save_timer: Timer | None = None
+        self._last_query = ""
+        self._quit_armed = False
+        self._shown_error: str | None = None
+
+    # --- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield HeaderLine(id="header")
+        with Horizontal(id="body"):
+            yield OutlinePanel(session, id="outline")
+            yield ReportView(id="reader")
+            with TabbedContent(id="side", initial="flags"):
+                with TabPane(t("ui.tab_flags"), id="flags"):
+                    yield FlagList(session, id="flag-list")
+                with TabPane(t("ui.tab_notes"), id="notes"):
+                    yield NoteList(session, id="note-list")
+                with TabPane(t("ui.tab_review"), id="review"):
+                    yield ReviewPanel(session, id="review-panel")
+        yield SearchBar(placeholder=t("ui.search_placeholder"), id="search")
+        yield Static(id="status")
+        yield Footer(compact=True)
+
+    @property
+    def reader(self) -> ReportView:
+        return self.query_one(ReportView)
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.reader.set_text(self.session.doc.text)
+        self._refresh_views()
+        for problem in self.session.problems:
+            self.notify(problem, severity="warning", timeout=15)
+        self._compute_flags()
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < NARROW_WIDTH
+        if narrow != self.narrow:
+            self.narrow = narrow
+            # A narrow screen starts with the side panel, a wide one with every pane.
+            self.show_outline = not narrow
+            self.show_side = True
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        self.set_class(self.narrow, "-narrow")
+        self.query_one("#outline").display = self.show_outline
+        self.query_one("#side").display = self.show_side
+        if self.focused is not None and not self.focused.display:
+            self.reader.focus()
+        for widget in (self.query_one("#outline"), self.query_one("#side")):
+            if not widget.display and self.focused is not None and \
+                    widget in self.focused.ancestors_with_self:
+                self.reader.focus()
+
+    def action_toggle_outline(self) -> None:
+        self.show_outline = not self.show_outline
+        if self.narrow and self.show_outline:
+            self.show_side = False
+        self._apply_layout()
+
+    def action_toggle_side(self) -> None:
+        self.show_side = not self.show_side
+        if self.narrow and self.show_side:
+            self.show_outline = False
+        self._apply_layout()
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = []
+        if self.show_outline:
+            panes.append(self.query_one(OutlinePanel))
+        panes.append(self.reader)
+        if self.show_side:
+            side = self.query_one(TabbedContent)
+            pane = side.get_pane(side.active)
+            panes.append(next((w for w in pane.query("*") if w.focusable), side))
+        return panes
+
+    def action_next_pane(self) -> None:
+        panes = self._panes()
+        focused = self.focused
+        current = next((i for i, p in enumerate(panes)
+                        if focused is not None and p in focused.ancestors_with_self), -1)
+        if current == len(panes) - 1 and self.show_side and focused not in panes:
+            current = -1  # inside the side panel but not on its list: start over
+        panes[(current + 1) % len(panes)].focus()
+
+    # --- showing the session ---------------------------------------------------------------
+    def _refresh_views(self) -> None:
+        """Bring every view in line with the session after a change."""
+        session = self.session
+        self.query_one(HeaderLine).show(session)
+        self.query_one(OutlinePanel).refresh_counts()
+        self.query_one(FlagList).refresh_items()
+        self.query_one(NoteList).refresh_items()
+        self.reader.set_highlights("flags", [
+            Highlight(f.start, max(f.end, f.start + 1), f"flag-{f.severity}")
+            for f in session.flags if session.decision(f) != "dismissed"])
+        self.reader.set_highlights("notes", [
+            Highlight(a.anchor.start, a.anchor.end, "note")
+            for a in session.annotations if not a.anchor.orphan])
+        self._show_status(self.reader.cursor)
+
+    def _show_status(self, offset: int) -> None:
+        """The flag and the note under the cursor, in one line above the footer."""
+        parts: list[Any] = []
+        flag = self.session.flag_at(offset)
+        if flag is not None:
+            parts += [("⚑ ", "$warning"), snippet(flag.message, 120)]
+            if flag.suggestion:
+                parts += [" → ", snippet(flag.suggestion, 60)]
+        note = self.session.annotation_at(offset)
+        if note is not None:
+            parts += ["  " if parts else "", ("✎ ", "$accent"),
+                      snippet(f"{note.tag} {note.note}", 80)]
+        self.query_one("#status", Static).update(Content.assemble(*parts))
+
+    @on(ReportView.CursorMoved)
+    def _cursor_moved(self, event: ReportView.CursorMoved) -> None:
+        self._show_status(event.offset)
+
+    @on(JumpTo)
+    def _jump(self, event: JumpTo) -> None:
+        self.reader.move_to(event.offset)
+        self._show_status(event.offset)
+
+    # --- flags -----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="flags")
+    def _compute_flags(self) -> None:
+        try:
+            flags = self.session.compute_flags()
+        except Exception as exc:  # a failing check must not take the review down with it
+            self.app.call_from_thread(self.notify, t("ui.flags_failed", reason=str(exc)),
+                                      severity="error", timeout=15)
+            flags = []
+        self.post_message(FlagsReady(flags))
+
+    @on(FlagsReady)
+    def _flags_ready(self, event: FlagsReady) -> None:
+        self.session.set_flags(event.flags)
+        self._refresh_views()
+
+    def _go_to_flag(self, step: int) -> None:
+        if not self.session.flags_ready:
+            self.notify(t("ui.flags_running"))
+            return
+        flag = self.session.next_flag(self.reader.cursor, step)
+        if flag is None:
+            self.notify(t("ui.no_flags"))
+            return
+        self.reader.move_to(flag.start)
+        self.query_one(FlagList).show_flag(flag)
+        self._show_status(flag.start)
+
+    def action_next_flag(self) -> None:
+        self._go_to_flag(1)
+
+    def action_previous_flag(self) -> None:
+        self._go_to_flag(-1)
+
+    def action_decide_flag(self, decision: str) -> None:
+        flag = self.session.flag_at(self.reader.cursor)
+        if flag is None:
+            self.notify(t("ui.no_flag_here"), severity="warning")
+            return
+        title = t(f"ui.decide_{decision}")
+
+        def decided(note: str | None) -> None:
+            if note is not None:
+                self.session.decide(flag, decision, note)
+                self._changed(t(f"ui.flag_{decision}"))
+
+        self.app.push_screen(DecisionDialog(title, flag.message), decided)
+
+    # --- annotations -----------------------------------------------------------------------
+    def _vocabulary(self) -> tuple[list[str], list[str]]:
+        from reviewer.review import load_vocabulary
+
+        vocab = load_vocabulary()
+        return list(vocab.tags), list(vocab.severities)
+
+    def action_annotate(self) -> None:
+        span = self.reader.selection or self.reader.current_sentence
+        start, end = span
+        if end <= start:
+            self.notify(t("ui.nothing_to_annotate"), severity="warning")
+            return
+        tags, severities = self._vocabulary()
+
+        def annotate(result: AnnotationInput | None) -> None:
+            if result is None:
+                return
+            self.session.annotate(start, end, tag=result.tag, severity=result.severity,
+                                  note=result.note)
+            self.reader.clear_selection()
+            self._changed(t("ui.note_added"))
+
+        quote = self.session.doc.text[start:end]
+        self.app.push_screen(AnnotationDialog(quote, tags, severities), annotate)
+
+    def _annotation_here(self) -> Any | None:
+        note = self.session.annotation_at(self.reader.cursor)
+        if note is None:
+            self.notify(t("ui.no_note_here"), severity="warning")
+        return note
+
+    def action_edit_annotation(self) -> None:
+        note = self._annotation_here()
+        if note is None:
+            return
+        tags, severities = self._vocabulary()
+
+        def edited(result: AnnotationInput | None) -> None:
+            if result is not None:
+                self.session.edit(note, tag=result.tag, severity=result.severity,
+                                  note=result.note)
+                self._changed(t("ui.note_edited"))
+
+        initial = AnnotationInput(note.tag, note.severity, note.note)
+        self.app.push_screen(AnnotationDialog(note.anchor.quote, tags, severities,
+                                              initial=initial), edited)
+
+    def action_delete_annotation(self) -> None:
+        note = self._annotation_here()
+        if note is not None:
+            self.session.delete(note)
+            self._changed(t("ui.note_deleted"))
+
+    def action_undo(self) -> None:
+        kind = self.session.undo()
+        if kind is None:
+            self.notify(t("ui.nothing_to_undo"))
+        else:
+            self._changed(t(f"ui.undone_{kind}"))
+
+    @on(ReviewEdited)
+    def _review_edited(self) -> None:
+        self._changed()
+
+    # --- search ----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        query = event.value
+        if not query:
+            return
+        if query == self._last_query:
+            self.action_search_next()
+            return
+        self._last_query = query
+        count = self.reader.search(query)
+        self.notify(t("ui.search_hits", count=count, query=snippet(query, 30)))
+
+    def action_search_next(self) -> None:
+        if not self.reader.search_next():
+            self.notify(t("ui.search_none"))
+
+    def action_search_previous(self) -> None:
+        if not self.reader.search_previous():
+            self.notify(t("ui.search_none"))
+
+    # --- other screens ---------------------------------------------------------------------
+    def palette_entries(self) -> list[actions.Entry]:
+        reader_bindings = [b for b in ReportView.BINDINGS if isinstance(b, Binding)]
+        return actions.all_entries(self.app.keymap, reader_bindings)
+
+    def run_entry(self, entry: actions.Entry) -> None:
+        target = {"reader": self.reader, "app": self.app}.get(entry.owner, self)
+        self.call_later(target.run_action, entry.action)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.palette_entries()))
+
+    def action_next_theme(self) -> None:
+        self.app.next_theme()
+
+    def action_compare(self) -> None:
+        prior = self.session.prior_path
+        if prior is None:
+            from reviewer.compare import find_prior
+
+            prior = find_prior(self.session.doc.path)
+        if prior is None:
+            self.notify(t("ui.no_prior"), severity="warning")
+            return
+        from reviewer.document import ReportError, load_document
+        from reviewer.tui.compare_screen import CompareScreen
+
+        try:
+            prior_doc = load_document(str(prior))
+        except ReportError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(CompareScreen(prior_doc, self.session.doc, self.session.review,
+                                           lambda: self._changed()))
+
+    # --- saving ----------------------------------------------------------------------------
+    def _changed(self, message: str | None = None) -> None:
+        """After any change: refresh the views and (re)arm the autosave."""
+        self._quit_armed = False
+        self._refresh_views()
+        if message:
+            self.notify(message)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def save_now(self) -> bool:
+        """Save if anything changed; shows the outcome. True when nothing is left unsaved."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        message = self.session.save()
+        self.query_one(HeaderLine).show(self.session)
+        error = self.session.save_error
+        if error and error != self._shown_error:
+            self.notify(error, title=t("ui.save_failed"), severity="error", timeout=3600)
+        elif message and not error:
+            self.notify(message, severity="warning", timeout=10)
+        self._shown_error = error
+        return not self.session.dirty
+
+    def action_save(self) -> None:
+        if self.save_now():
+            self.notify(t("ui.state_saved"))
+
+    def action_quit(self) -> None:
+        if not self.save_now() and not self._quit_armed:
+            self._quit_armed = True
+            self.notify(t("ui.quit_unsaved"), severity="error", timeout=3600)
+            return
+        if self.from_picker:
+            self.dismiss()
+        else:
+            self.app.exit()

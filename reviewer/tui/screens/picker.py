@@ -1,0 +1,119 @@
+"""The report picker: the reports of a folder with government, year, genre, flag counts and
+whether a review exists. Reports are read in a worker thread and appear as they are read; one
+that cannot be read shows why, and choosing it says so instead of opening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reviewer.document import Document
+from reviewer.i18n import language, t
+from reviewer.tui.messages import ReportScanned
+from reviewer.tui.plain import snippet
+
+COLUMNS = ("file", "government", "year", "genre", "flags", "review")
+
+
+def describe(doc: Document, flags: list[Any], review_path: Path) -> dict[str, Any]:
+    """One picker row for a report that opened."""
+    from reviewer.profiles import get_profile
+
+    profile = get_profile(doc.genre)
+    counts = {s: sum(f.severity == s for f in flags) for s in ("error", "warning", "info")}
+    return {
+        "government": doc.government,
+        "year": str(doc.year or ""),
+        "genre": profile.label if language() == "zh" else profile.label_en,
+        "flags": f"{counts['error']}/{counts['warning']}/{counts['info']}",
+        "review": t("ui.yes") if review_path.exists() else "",
+        "doc": doc,
+    }
+
+
+class PickerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("q", "quit", t("ui.action.main.quit"), id="picker.quit"),
+    ]
+    AUTO_FOCUS = "DataTable"
+
+    def __init__(self, paths: list[str], folder: str, open_report: Any) -> None:
+        super().__init__()
+        self.paths = paths
+        self.folder = folder
+        self.open_report = open_report  # callable(path, doc) from the app
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.errors: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("ui.picker_title", folder=snippet(self.folder, 60))), id="header")
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
+        for column in COLUMNS:
+            table.add_column(t(f"ui.col_{column}"), key=column)
+        for path in self.paths:
+            table.add_row(Text(snippet(Path(path).name, 40)), Text(t("ui.reading")), "", "", "",
+                          "", key=path)
+        yield table
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._scan()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan(self) -> None:
+        from reviewer.document import ReportError, load_document
+        from reviewer.flags import run_flags
+        from reviewer.review import default_review_path
+
+        for path in self.paths:
+            try:
+                doc = load_document(path)
+            except ReportError as exc:
+                self.post_message(ReportScanned(path, None, exc.reason))
+                continue
+            try:
+                flags = run_flags(doc)
+            except Exception as exc:  # a failing check must not hide the report
+                self.post_message(ReportScanned(path, None, str(exc)))
+                continue
+            self.post_message(ReportScanned(path, describe(doc, flags,
+                                                           Path(default_review_path(path)))))
+
+    @on(ReportScanned)
+    def _scanned(self, event: ReportScanned) -> None:
+        table = self.query_one(DataTable)
+        if event.row is None:
+            self.errors[event.path] = event.error or ""
+            table.update_cell(event.path, "government",
+                              Text(snippet(t("ui.unreadable", reason=event.error), 60),
+                                   style="red"))
+            return
+        self.rows[event.path] = event.row
+        for column in COLUMNS[1:]:
+            table.update_cell(event.path, column, Text(snippet(event.row[column], 30)))
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        path = str(event.row_key.value)
+        if path in self.errors:
+            self.notify(f"{path}: {self.errors[path]}", severity="error", timeout=10)
+            return
+        row = self.rows.get(path)
+        self.open_report(path, row["doc"] if row else None)
+
+    def mark_reviewed(self, path: str) -> None:
+        """Called when the reviewer comes back from a report: it now may have a review."""
+        from reviewer.review import default_review_path
+
+        if path in self.rows and Path(default_review_path(path)).exists():
+            self.query_one(DataTable).update_cell(path, "review", Text(t("ui.yes")))
+
+    def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,88 @@
+"""Themes as data: ``themes/*.toml`` (shipped) and the user's own, parsed into Textual themes.
+
+Textual cannot load a theme from a file, so each file is read with ``tomllib`` and checked field
+by field. A broken file never stops the app: it is reported and skipped, and the default stays.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+import reviewer
+
+DEFAULT_THEME = "reviewer-dark"
+COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground",
+                 "background", "surface", "panel", "boost")
+NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
+
+
+class ThemeError(ValueError):
+    """A theme file that cannot be used; the message names the file and the reason."""
+
+
+def bundled_themes_dir() -> Path:
+    return Path(reviewer.__file__).resolve().parent.parent / "themes"
+
+
+def _colour(path: Path, key: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise ThemeError(f"{path}: {key} = {value!r} is not a colour")
+    try:
+        Color.parse(value)
+    except ColorParseError as exc:
+        raise ThemeError(f"{path}: {key} = {value!r} is not a colour") from exc
+    return value
+
+
+def theme_from_file(path: Path) -> Theme:
+    """The theme described by one TOML file. Raises ``ThemeError``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ThemeError(f"{path}: {exc}") from exc
+    unknown = set(data) - {"name", "dark", "variables", *COLOUR_FIELDS, *NUMBER_FIELDS}
+    if unknown:
+        raise ThemeError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ThemeError(f"{path}: a theme needs a name")
+    if "primary" not in data:
+        raise ThemeError(f"{path}: a theme needs a primary colour")
+    if not isinstance(data.get("dark", True), bool):
+        raise ThemeError(f"{path}: dark must be true or false")
+    colours = {k: _colour(path, k, data[k]) for k in COLOUR_FIELDS if k in data}
+    numbers: dict[str, float] = {}
+    for key in NUMBER_FIELDS:
+        if key in data:
+            value = data[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ThemeError(f"{path}: {key} must be a number")
+            numbers[key] = float(value)
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict) or not all(
+            isinstance(v, str) for v in variables.values()):
+        raise ThemeError(f"{path}: [variables] must map names to text")
+    return Theme(name=name.strip(), dark=data.get("dark", True), variables=dict(variables),
+                 **colours, **numbers)
+
+
+def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
+    """Every usable theme in ``folders`` (later folders override same-named themes) and the
+    problems found in the others."""
+    themes: dict[str, Theme] = {}
+    problems: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                theme = theme_from_file(path)
+            except ThemeError as exc:
+                problems.append(str(exc))
+                continue
+            themes[theme.name] = theme
+    return list(themes.values()), problems
