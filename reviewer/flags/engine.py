@@ -1,0 +1,150 @@
+"""The rule registry and the runner.
+
+A rule is a small generator over a :class:`RuleContext` that yields :class:`Hit` objects; the
+``@rule`` decorator registers it once, with its id, category and default severity. The runner
+turns hits into :class:`Flag` objects, keeps every span non-empty and inside the text, and guards
+each rule so that one rule failing on odd input never hides what the others found.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from reviewer.document import Document
+from reviewer.profiles import Profile, ProfileError, get_profile
+
+log = logging.getLogger(__name__)
+
+CATEGORIES = ("structure", "timeliness", "numbers", "specificity", "proofreading")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found: a span, the translated message, and optionally a fix and a severity
+    that differs from the rule's default."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str = ""
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    check: Callable[[RuleContext], Iterable[Hit]]
+    doc: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, category: str, severity: str):
+    """Register a rule function under ``rule_id`` (``<category>.<name>``)."""
+    if category not in CATEGORIES or severity not in SEVERITIES:
+        raise ValueError(f"rule {rule_id}: bad category or severity")
+
+    def register(fn: Callable[[RuleContext], Iterable[Hit]]):
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, category, severity, fn, (fn.__doc__ or "").strip())
+        return fn
+
+    return register
+
+
+class RuleContext:
+    """The document plus what several rules need, computed once per run."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+
+    @cached_property
+    def profile(self) -> Profile | None:
+        try:
+            return get_profile(self.doc.genre)
+        except ProfileError:
+            return None
+
+    @cached_property
+    def title_span(self) -> tuple[int, int]:
+        """Where a flag about the whole report points: the title, else the first paragraph."""
+        title = self.doc.metadata.get("title")
+        if title is not None and 0 <= title.start < title.end:
+            return title.start, title.end
+        if self.doc.paragraphs:
+            p = self.doc.paragraphs[0]
+            return p.start, p.end
+        return 0, len(self.text)
+
+    def kind_at(self, offset: int) -> str:
+        return self.doc.kind_at(offset)
+
+    def para_text(self, index: int) -> str:
+        p = self.doc.paragraphs[index]
+        return self.text[p.start:p.end]
+
+
+def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
+    """A non-empty span inside the text: an empty span widens to the character beside it."""
+    if length == 0:
+        return None
+    start = min(max(hit.start, 0), length)
+    end = min(max(hit.end, start), length)
+    if end == start:
+        if start < length:
+            end = start + 1
+        else:
+            start = length - 1
+    return start, end
+
+
+def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
+    length = len(ctx.text)
+    try:
+        hits = list(r.check(ctx))
+    except Exception as exc:  # one faulty rule must not hide what the other rules found
+        log.warning("rule %s skipped on %s: %r", r.id, ctx.doc.path, exc)
+        log.debug("rule %s failed", r.id, exc_info=True)
+        return
+    for hit in hits:
+        span = _clamp(hit, length)
+        if span is None:
+            continue
+        yield Flag(r.id, r.category, hit.severity or r.severity, span[0], span[1], hit.message,
+                   hit.suggestion)
+
+
+def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
+    """Every flag the chosen rules (all by default) raise on ``doc``, sorted by position.
+
+    Unknown rule ids are ignored; ``rules`` may also name whole categories (``"numbers"``).
+    """
+    wanted = set(rules) if rules is not None else None
+    ctx = RuleContext(doc)
+    flags: list[Flag] = []
+    for r in RULES.values():
+        if wanted is not None and r.id not in wanted and r.category not in wanted:
+            continue
+        flags.extend(_run_rule(r, ctx))
+    flags.sort(key=lambda f: (f.start, f.end, f.rule))
+    return flags

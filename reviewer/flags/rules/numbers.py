@@ -1,0 +1,174 @@
+"""Numbers: impossible rates, parts larger than their whole, odd approximations, one quantity
+given two values, and perfect rates worth verifying."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.flags.data import pattern
+from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.flags.quantities import Quantity, comparable, quantities
+from reviewer.i18n import t
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_ABOVE_AFTER = re.compile(r"\s*(?:以上|多)")
+_ABOVE_BEFORE = re.compile(r"(?:超过|高于|超出|逾)\s*$")
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_PER = re.compile("每")
+_PER_WINDOW = 4
+# ends of a descriptor that carry no meaning of their own: 共开展 / 累计 / 达到
+_FILLER = re.compile(r"(?:达到|达|共计|共|累计|合计|总计|约|近|超过|超|为|有|了|全年|计)+$")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_MIN_KEY = 3
+_COMPARE = re.compile("高于|低于|快于|慢于|多于|少于|增至|降至|达到|居")
+# a figure stated the second time may round the first: 100余 and 108 agree
+_APPROX_SLACK = 1.2
+_PLANNED = ("plan", "targets")
+
+
+def _clause_before(text: str, pos: int) -> str:
+    start = pos
+    while start > 0 and not _CLAUSE_END.match(text, start - 1):
+        start -= 1
+    return text[start:pos]
+
+
+def _is_rate(clause: str) -> bool:
+    """A rate or coverage is named in the clause, and no word of change (增长, 提升) follows it
+    unless it reads as a level reached (提高到). A completion rate may exceed 100%."""
+    rates = pattern("words", "rate_words")
+    found = list(rates.finditer(clause))
+    if not found or pattern("words", "may_exceed").search(clause):
+        return False
+    after = clause[found[-1].end():]
+    change = pattern("words", "change_words").search(after)
+    return change is None or after[change.end():change.end() + 1] in ("到", "至")
+
+
+@rule("numbers.over_100", "numbers", "error")
+def over_100(ctx: RuleContext) -> Iterator[Hit]:
+    """A rate or coverage above 100%, or 100%以上 (审查通过率100% is fine)."""
+    text = ctx.text
+    for m in _PERCENT.finditer(text):
+        value = float(m.group(1))
+        above_after = _ABOVE_AFTER.match(text, m.end())
+        above = above_after is not None or _ABOVE_BEFORE.search(text, 0, m.start()) is not None
+        if not (value > 100 or (value == 100 and above)):
+            continue
+        if not _is_rate(_clause_before(text, m.start())):
+            continue
+        end = above_after.end() if above_after else m.end()
+        yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
+                  t("flags.over_100_fix"))
+
+
+def _clause_after(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+@rule("numbers.part_exceeds_whole", "numbers", "error")
+def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
+    """After 其中, a part larger than the whole it belongs to (2800余次 checks, 其中 4000余起).
+
+    The whole is the last count in the clause before 其中, the parts are the counts in the clause
+    after it; a whole given per head (每千人6.5批次) is a rate, not a total.
+    """
+    text = ctx.text
+    for m in re.finditer("其中", text):
+        stop = m.start() - 1 if _CLAUSE_END.match(text, m.start() - 1) else m.start()
+        before = quantities(text, stop - len(_clause_before(text, stop)), stop)
+        if not before or _PER.search(text, max(0, before[-1].start - _PER_WINDOW),
+                                     before[-1].start):
+            continue
+        whole = before[-1]
+        for part in quantities(text, m.end(), _clause_after(text, m.end())):
+            if comparable(whole, part) and part.value > whole.value:
+                yield Hit(whole.start, part.end,
+                          t("flags.part_exceeds_whole", part=text[part.start:part.end],
+                            whole=text[whole.start:whole.end]),
+                          t("flags.part_exceeds_whole_fix"))
+                break
+
+
+@rule("numbers.approx_exact", "numbers", "warning")
+def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
+    """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
+    for q in quantities(ctx.text):
+        if q.approx and not q.is_round:
+            quote = ctx.text[q.start:q.end]
+            yield Hit(q.start, q.end, t("flags.approx_exact", quote=quote),
+                      t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+
+
+def _key(text: str, q: Quantity) -> str | None:
+    """What a count counts: its description without the words that only open it (接待法律咨询
+    100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
+    description, or when it speaks of a change (增至, 高于全国)."""
+    words = _FILLER.sub("", _clause_before(text, q.start).strip())
+    words = words[words.rfind("、") + 1:]
+    openers = pattern("words", "count_openers")
+    while (m := openers.match(words)) and m.end() < len(words):
+        words = words[m.end():]
+    if len(words) < _MIN_KEY or not _CJK.match(words):
+        return None
+    if pattern("words", "change_words").search(words) or _COMPARE.search(words):
+        return None
+    return words
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    if a.value == b.value:
+        return True
+    low, high = sorted((a, b), key=lambda q: q.value)
+    return low.approx and high.value <= low.value * _APPROX_SLACK
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and not _SENTENCE_END.match(text, start - 1):
+        start -= 1
+    stop = _SENTENCE_END.search(text, pos)
+    return start, stop.start() if stop else len(text)
+
+
+@rule("numbers.inconsistent", "numbers", "warning")
+def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
+    """The same count given two different values within one part of the report's account of its
+    work. Counts in sentences about a longer period (五年, 十四五, 累计) are left out: they are
+    other totals, not the year's figure restated."""
+    text = ctx.text
+    periods = pattern("words", "period_markers")
+    seen: dict[tuple[int, str], Quantity] = {}
+    for q in quantities(text):
+        chain = ctx.doc.section_at(q.start)
+        if not chain or chain[0].kind in _PLANNED or periods.search(chain[0].heading.title):
+            continue
+        if periods.search(text, *_sentence(text, q.start)):
+            continue
+        key = _key(text, q)
+        if key is None:
+            continue
+        first = seen.setdefault((chain[0].start, key), q)
+        if first is not q and comparable(first, q) and not _agree(first, q):
+            yield Hit(q.start, q.end,
+                      t("flags.inconsistent", what=key, quote=text[q.start:q.end],
+                        first=text[first.start:first.end]),
+                      t("flags.inconsistent_fix"))
+
+
+_PERFECT = re.compile(r"(?:率|满意度)\s*(?:均)?\s*(?:达到|达|为|保持|实现)?\s*100\s*[%％](?!\s*以上)")
+
+
+@rule("numbers.perfect_rate", "numbers", "info")
+def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
+    """A perfect rate claimed for work done (胜诉率100%): plausible, but worth verifying."""
+    for m in _PERFECT.finditer(ctx.text):
+        if ctx.kind_at(m.start()) in _PLANNED:
+            continue
+        clause = _clause_before(ctx.text, m.start())
+        start = m.start() - min(len(clause), 6)
+        yield Hit(start, m.end(), t("flags.perfect_rate", quote=ctx.text[start:m.end()]),
+                  t("flags.perfect_rate_fix"))

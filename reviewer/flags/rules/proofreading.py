@@ -1,0 +1,138 @@
+"""Proofreading: punctuation, spaces, known typos and misused terms, and what normalization
+changed at page breaks and in page debris."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.flags.data import terms, words
+from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.i18n import t
+
+_CJK = "\u4e00-\u9fff"
+_DOUBLED = re.compile(r"[。，、；：,;]{2,}|(?<!\d):{2,}")
+_SPACE = re.compile(
+    rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}\d，。；：、！？])|(?<=\d)[ \u3000\u00a0]+(?=[{_CJK}])"
+)
+# full-width mark → its half-width twin
+_PAIRS = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")"}
+_HALF = {v: k for k, v in _PAIRS.items()}
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_FIGURE = re.compile(r"[\d.．%％]+")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+# the majority must outnumber the minority this many times before the minority is a slip
+_MAJORITY = 2
+_REMOVED_SHOWN = 40
+_PADDED_NAME = 4
+
+
+@rule("proofreading.doubled_punct", "proofreading", "warning")
+def doubled_punct(ctx: RuleContext) -> Iterator[Hit]:
+    """Two sentence marks in a row: 。。 ，。 ；；"""
+    for m in _DOUBLED.finditer(ctx.text):
+        yield Hit(m.start(), m.end(), t("flags.doubled_punct", quote=m.group(0)),
+                  t("flags.replace_with", right=m.group(0)[-1]))
+
+
+def _chinese_context(text: str, i: int) -> bool:
+    """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English)."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] == "(":
+        return bool(_CJK_CHAR.match(after) or _CJK_CHAR.match(before))
+    return bool(_CJK_CHAR.match(before))
+
+
+@rule("proofreading.punct_width", "proofreading", "warning")
+def punct_width(ctx: RuleContext) -> Iterator[Hit]:
+    """A half-width mark in Chinese text where the report otherwise writes full-width (and the
+    reverse). Heading numbers are left to the bracket-style rule."""
+    text = ctx.text
+    numbering = [(h.start, h.title_start) for h in ctx.doc.headings]
+    seen: dict[str, list[int]] = {}
+    for i, ch in enumerate(text):
+        if ch in _PAIRS or (ch in _HALF and _chinese_context(text, i)):
+            if not any(s <= i < e for s, e in numbering):
+                seen.setdefault(ch, []).append(i)
+    for full, half in _PAIRS.items():
+        n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
+        if n_full >= _MAJORITY * n_half:
+            minority, right, style = half, full, "full"
+        elif n_half >= _MAJORITY * n_full:
+            minority, right, style = full, half, "half"
+        else:
+            continue
+        for i in seen.get(minority, ()):
+            yield Hit(i, i + 1, t("flags.punct_width", mark=minority,
+                                  style=t(f"flags.width_{style}")),
+                      t("flags.replace_with", right=right))
+
+
+@rule("proofreading.stray_space", "proofreading", "warning")
+def stray_space(ctx: RuleContext) -> Iterator[Hit]:
+    """A space inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. Spaces on
+    both sides of one figure make one flag; the space that sets off a name is no slip."""
+    text = ctx.text
+    runs: list[list[int]] = []
+    for m in _SPACE.finditer(text):
+        para = ctx.doc.paragraph_at(m.start())
+        if para is not None and para.end - para.start <= _PADDED_NAME:
+            continue  # 李　强: a two-character name padded to three
+        if any(text.endswith(w, 0, m.start()) for w in words("words", "name_titles")):
+            continue  # 省长 王伟中: the space sets off a name
+        if runs and _FIGURE.fullmatch(text, runs[-1][1], m.start()):
+            runs[-1][1] = m.end()
+        else:
+            runs.append([m.start(), m.end()])
+    for start, end in runs:
+        start, end = start - 1, end + 1  # show the characters the space sits between
+        quote = text[start:end]
+        yield Hit(start, end, t("flags.stray_space", quote=quote),
+                  t("flags.replace_with", right=_SPACES.sub("", quote)))
+
+
+@rule("proofreading.term", "proofreading", "warning")
+def term(ctx: RuleContext) -> Iterator[Hit]:
+    """A known typo or misused term from the data list (专个→专项, 法制→法治)."""
+    text = ctx.text
+    for entry in terms():
+        for m in entry.pattern.finditer(text):
+            if entry.allow is not None and entry.allow.match(text, m.start()):
+                continue
+            key = f"flags.term_{entry.note}" if entry.note else "flags.term"
+            yield Hit(m.start(), m.end(), t(key, wrong=m.group(0), right=entry.right),
+                      t("flags.replace_with", right=entry.right))
+
+
+@rule("proofreading.page_break_double", "proofreading", "warning")
+def page_break_double(ctx: RuleContext) -> Iterator[Hit]:
+    """A character written twice across a page break (充/充分发挥); normalization kept one."""
+    text = ctx.text
+    for change in ctx.doc.changes:
+        if change.kind != "dedup":
+            continue
+        char = change.removed.strip()[:1]
+        at = change.start if text.startswith(char, change.start) else change.start - 1
+        yield Hit(at, at + max(len(char), 1),
+                  t("flags.page_break_double", char=char, line=change.line),
+                  t("flags.page_break_double_fix"))
+
+
+@rule("proofreading.debris", "proofreading", "info")
+def debris(ctx: RuleContext) -> Iterator[Hit]:
+    """Web or print debris that normalization removed, so the reviewer knows it was there."""
+    text = ctx.text
+    groups: dict[int, list[str]] = {}
+    for change in ctx.doc.changes:
+        if change.kind == "debris":
+            groups.setdefault(change.start, []).append(change.removed.strip())
+    for point, removed in groups.items():
+        shown = " / ".join(removed)
+        if len(shown) > _REMOVED_SHOWN:
+            shown = shown[:_REMOVED_SHOWN] + "…"
+        if point < len(text) and text[point] != "\n":
+            span = (point, point + 1)
+        else:
+            span = (point - 1, point)
+        yield Hit(*span, t("flags.debris", count=len(removed), removed=shown))

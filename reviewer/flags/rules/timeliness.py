@@ -1,0 +1,118 @@
+"""Timeliness: when the report was published, and whether it cites what had not yet happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from reviewer.document import MetaField, parse_date
+from reviewer.flags.data import events, load, pattern
+from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.i18n import t
+
+_DATE_KEYS = ("date_published", "date_signed", "date_printed", "date_written")
+# a full date in the opening or closing lines: 2025年1月14日在…人民代表大会
+_TEXT_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_EDGE_PARAGRAPHS = 6
+# a line this short holding a date is a date line (a signature, a dateline), not a sentence
+_DATE_LINE = 40
+# how far before an event's name an announcing word (将召开, 迎接) is looked for
+_ANNOUNCE_WINDOW = 12
+
+
+def _deadline(table: str, genre: str, year: int) -> dt.date | None:
+    rule_ = load("events").get(table, {}).get(genre)
+    if rule_ is None:
+        return None
+    return dt.date(year + rule_["year_offset"], rule_["month"], rule_["day"])
+
+
+def _dated_fields(ctx: RuleContext) -> list[tuple[str, MetaField, dt.date]]:
+    out = []
+    for key in _DATE_KEYS:
+        field = ctx.doc.metadata.get(key)
+        when = parse_date(field.value) if field else None
+        if field is not None and when is not None:
+            out.append((key, field, when))
+    return out
+
+
+def _edge_dates(ctx: RuleContext) -> list[tuple[int, int, dt.date]]:
+    """The report's own full dates in its first and last lines: a date line, or the congress
+    date (``2025年1月14日在…``); a date inside a sentence is something the report cites."""
+    paras = ctx.doc.paragraphs
+    edge = paras[:_EDGE_PARAGRAPHS] + paras[-_EDGE_PARAGRAPHS:]
+    out = []
+    for p in edge:
+        for m in _TEXT_DATE.finditer(ctx.text, p.start, p.end):
+            if p.end - p.start > _DATE_LINE and not ctx.text.startswith("在", m.end()):
+                continue
+            try:
+                out.append((m.start(), m.end(), dt.date(*map(int, m.groups()))))
+            except ValueError:
+                continue
+    return out
+
+
+def _field_span(ctx: RuleContext, field: MetaField) -> tuple[int, int]:
+    return (field.start, field.end) if 0 <= field.start < field.end else ctx.title_span
+
+
+@rule("timeliness.late_publication", "timeliness", "warning")
+def late_publication(ctx: RuleContext) -> Iterator[Hit]:
+    """Published or signed after the day the genre's reports are due (法治: 1 April)."""
+    year = ctx.doc.year
+    if year is None:
+        return
+    due = _deadline("publish_by", ctx.doc.genre, year)
+    if due is None:
+        return
+    for key, field, when in _dated_fields(ctx):
+        if when > due:
+            yield Hit(*_field_span(ctx, field),
+                      t("flags.late_publication", what=t(f"meta.{key}"), date=field.value,
+                        due=f"{due.year}年{due.month}月{due.day}日"),
+                      t("flags.late_publication_fix"))
+
+
+@rule("timeliness.no_date", "timeliness", "warning")
+def no_date(ctx: RuleContext) -> Iterator[Hit]:
+    """The report carries no date at all: no signature, printing or publication date."""
+    if _dated_fields(ctx) or _edge_dates(ctx):
+        return
+    yield Hit(*ctx.title_span, t("flags.no_date"), t("flags.no_date_fix"))
+
+
+def _written_by(ctx: RuleContext) -> tuple[dt.date, str] | None:
+    """The latest day the report can have been written: its own earliest date, else the genre's
+    due date."""
+    dates = [when for _, _, when in _dated_fields(ctx)] + [d for *_, d in _edge_dates(ctx)]
+    year = ctx.doc.year
+    if dates:
+        return min(dates), "dated"
+    if year is None:
+        return None
+    due = _deadline("written_by", ctx.doc.genre, year)
+    return (due, "due") if due else None
+
+
+@rule("timeliness.anachronism", "timeliness", "error")
+def anachronism(ctx: RuleContext) -> Iterator[Hit]:
+    """An event cited before it happened: a report about 2024 citing 二十届四中全会. A report
+    announcing an event to come (今年将召开党的二十大) is not citing it."""
+    bound = _written_by(ctx)
+    if bound is None:
+        return
+    written, how = bound
+    announce = pattern("events", "anticipation")
+    for event in events():
+        if event.start <= written:
+            continue
+        for m in event.pattern.finditer(ctx.text):
+            if announce.search(ctx.text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
+                continue
+            yield Hit(m.start(), m.end(),
+                      t(f"flags.anachronism_{how}", event=event.name,
+                        held=event.start.isoformat(), written=written.isoformat()),
+                      t("flags.anachronism_fix"))
