@@ -46,8 +46,7 @@ def _reports_in(folder: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.tui.config import Settings, config_path, load_config, remember, \
-        user_themes_dir
+    from reviewer.tui.config import Settings, config_path, load_config, remember, user_themes_dir
 
     path = config_path()
     config, problems = load_config(path)

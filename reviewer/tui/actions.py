@@ -85,7 +85,7 @@ class Entry:
 def _display_keys(keys: str) -> str:
     from textual.keys import format_key
 
-    return " / ".join(format_key(k.strip()) for k in keys.split(","))
+    return ", ".join(format_key(k.strip()) for k in keys.split(","))
 
 
 def all_entries(keymap: dict[str, str], extra: list[Binding] = ()) -> list[Entry]:
@@ -95,8 +95,9 @@ def all_entries(keymap: dict[str, str], extra: list[Binding] = ()) -> list[Entry
                for s in ACTIONS]
     for b in extra:
         if b.id:
-            label = t(f"ui.action.{b.id}")
-            if label == f"ui.action.{b.id}":
+            # The reader's binding ids double as its catalog keys.
+            label = t(b.id)
+            if label == b.id:
                 label = b.description or b.action
             entries.append(Entry(b.id, _display_keys(keymap.get(b.id, b.key)), label, b.action,
                                  "reader"))

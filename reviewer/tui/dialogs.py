@@ -8,6 +8,7 @@ ctrl+j, which terminals send as a plain line feed, so it works over SSH too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from reviewer.i18n import t
-from reviewer.tui.plain import snippet
+from reviewer.tui.plain import snippet, term
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,13 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
         Binding("ctrl+s", "save", t("ui.save"), priority=True),
     ]
 
-    def __init__(self, quote: str, tags: list[str], severities: list[str], *,
+    def __init__(self, quote: str, vocabulary: Any, *,
                  initial: AnnotationInput | None = None) -> None:
         super().__init__()
         self.quote = quote
-        self.tags = tags
-        self.severities = severities
+        self.tags = list(vocabulary.tags)
+        self.severities = list(vocabulary.severities)
+        self.default_severity = vocabulary.default_severity
         self.initial = initial
 
     def compose(self) -> ComposeResult:
@@ -72,7 +74,7 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
         known_tag = init.tag if init and init.tag in self.tags else self.tags[0]
         free_tag = init.tag if init and init.tag not in self.tags else ""
         severity = init.severity if init and init.severity in self.severities \
-            else self.severities[len(self.severities) // 2]
+            else self.default_severity
         with Vertical(id="dialog"):
             yield Label(t("ui.edit_note_title") if init else t("ui.new_note_title"),
                         classes="dialog-title")
@@ -80,10 +82,10 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
             yield NoteArea(init.note if init else "", id="note", soft_wrap=True,
                            show_line_numbers=False, tab_behavior="focus")
             with Horizontal(id="choices"):
-                yield Select([(t(f"ui.tag.{x}") if t(f"ui.tag.{x}") != f"ui.tag.{x}" else x, x)
-                              for x in self.tags], value=known_tag, allow_blank=False, id="tag")
+                yield Select([(Content(x), x) for x in self.tags], value=known_tag,
+                             allow_blank=False, id="tag")
                 yield Input(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
-                yield Select([(t(f"ui.severity.{x}"), x) for x in self.severities],
+                yield Select([(term("severity", x), x) for x in self.severities],
                              value=severity, allow_blank=False, id="severity")
             yield Static(t("ui.note_keys"), classes="dialog-hint")
 

@@ -18,10 +18,13 @@ from textual.widgets.option_list import Option
 
 from reviewer.i18n import t
 from reviewer.tui.messages import JumpTo, ReviewEdited
-from reviewer.tui.plain import inert, snippet
+from reviewer.tui.plain import inert, snippet, term
 from reviewer.tui.session import Session
 
-SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "info": ("○", "$accent")}
+# Flags use error/warning/info; the reviewer's own notes the review vocabulary's severities.
+SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "info": ("○", "$accent"),
+                 "critical": ("●", "$error"), "major": ("●", "$warning"),
+                 "minor": ("○", "$accent")}
 DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
 
 
@@ -164,14 +167,15 @@ class ReviewPanel(VerticalScroll):
 
         vocab = load_vocabulary()
         review = self.session.review
-        for criterion in vocab.criteria:
-            yield Label(Content(criterion.label), classes="field-label")
-            yield Select([(str(v), v) for v in criterion.scale],
-                         value=review.scores.get(criterion.id, Select.BLANK),
-                         prompt=t("ui.not_scored"), id=f"score-{criterion.id}",
+        scale = [(str(v), v) for v in range(vocab.score_min, vocab.score_max + 1)]
+        for number, criterion in enumerate(vocab.criteria):
+            yield Label(Content.assemble((criterion.name, "bold"), " ", (criterion.hint, "dim")),
+                        classes="field-label")
+            yield Select(scale, value=review.scores.get(criterion.name, Select.BLANK),
+                         prompt=t("ui.not_scored"), id=f"score-{number}", name=criterion.name,
                          classes="score")
         yield Label(t("ui.verdict"), classes="field-label")
-        yield Select([(Content(v), v) for v in vocab.verdicts],
+        yield Select([(term("verdict", v), v) for v in vocab.verdicts],
                      value=review.verdict or Select.BLANK, prompt=t("ui.no_verdict"),
                      id="verdict")
         yield Label(t("ui.summary"), classes="field-label")
@@ -188,7 +192,7 @@ class ReviewPanel(VerticalScroll):
                 self.session.set_verdict(value or "")
                 self.post_message(ReviewEdited())
         elif ident.startswith("score-"):
-            criterion = ident.removeprefix("score-")
+            criterion = event.select.name or ""
             if value != self.session.review.scores.get(criterion):
                 self.session.set_score(criterion, value)
                 self.post_message(ReviewEdited())

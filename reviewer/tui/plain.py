@@ -8,12 +8,21 @@ nothing. (Markup is no concern: panels pass text as ``Content``/``Text``, never 
 
 from __future__ import annotations
 
+from reviewer.i18n import t
 from reviewer.tui.wrap import display_text as inert
 
-__all__ = ["inert", "snippet"]
+__all__ = ["inert", "snippet", "term"]
 
 
 def snippet(text: str, limit: int) -> str:
     """One line of at most ``limit`` characters: line breaks folded, the rest cut with …"""
     line = inert(" ".join(text.split()))
     return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"
+
+
+def term(kind: str, value: str) -> str:
+    """The interface label of a review vocabulary value (``term("severity", "major")``);
+    a value with no label (an older or hand-typed one) is shown as written."""
+    key = f"review.{kind}.{value}"
+    label = t(key)
+    return inert(value) if label == key else label

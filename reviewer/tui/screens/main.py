@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from reviewer.i18n import t
+from reviewer.review import load_vocabulary
 from reviewer.tui import actions
 from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput, DecisionDialog
 from reviewer.tui.help import HelpScreen
@@ -230,20 +231,12 @@ class MainScreen(Screen[None]):
         self.app.push_screen(DecisionDialog(title, flag.message), decided)
 
     # --- annotations -----------------------------------------------------------------------
-    def _vocabulary(self) -> tuple[list[str], list[str]]:
-        from reviewer.review import load_vocabulary
-
-        vocab = load_vocabulary()
-        return list(vocab.tags), list(vocab.severities)
-
     def action_annotate(self) -> None:
         span = self.reader.selection or self.reader.current_sentence
         start, end = span
         if end <= start:
             self.notify(t("ui.nothing_to_annotate"), severity="warning")
             return
-        tags, severities = self._vocabulary()
-
         def annotate(result: AnnotationInput | None) -> None:
             if result is None:
                 return
@@ -253,7 +246,7 @@ class MainScreen(Screen[None]):
             self._changed(t("ui.note_added"))
 
         quote = self.session.doc.text[start:end]
-        self.app.push_screen(AnnotationDialog(quote, tags, severities), annotate)
+        self.app.push_screen(AnnotationDialog(quote, load_vocabulary()), annotate)
 
     def _annotation_here(self) -> Any | None:
         note = self.session.annotation_at(self.reader.cursor)
@@ -265,8 +258,6 @@ class MainScreen(Screen[None]):
         note = self._annotation_here()
         if note is None:
             return
-        tags, severities = self._vocabulary()
-
         def edited(result: AnnotationInput | None) -> None:
             if result is not None:
                 self.session.edit(note, tag=result.tag, severity=result.severity,
@@ -274,7 +265,7 @@ class MainScreen(Screen[None]):
                 self._changed(t("ui.note_edited"))
 
         initial = AnnotationInput(note.tag, note.severity, note.note)
-        self.app.push_screen(AnnotationDialog(note.anchor.quote, tags, severities,
+        self.app.push_screen(AnnotationDialog(note.anchor.quote, load_vocabulary(),
                                               initial=initial), edited)
 
     def action_delete_annotation(self) -> None:
