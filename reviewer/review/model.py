@@ -1,0 +1,335 @@
+"""The review of one report: annotations, flag decisions, plan assessments, scores and verdict.
+
+Pure data and the small operations the app performs on it; reading and writing TOML is in
+``codec``, files and merging in ``store``. Entries are frozen: a change replaces the entry, which
+keeps undo simple and lets the writer reuse the rendered TOML of every entry that did not change.
+Every anchor points into the normalized text of the report (``Document.text``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from reviewer.review.anchor import Anchor
+from reviewer.review.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from reviewer.document import Document
+
+SCHEMA = 1
+
+
+def now() -> datetime:
+    """The current time with the local offset, to the second (as written to the file)."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def one_newline(text: str) -> str:
+    """Free text typed by a person keeps ``\\n`` line ends only, as TOML multi-line strings do."""
+    return text.replace("\r\n", "\n")
+
+
+def _digest_id(prefix: str, *parts: object) -> str:
+    """An id that two sessions deciding the same thing compute alike, so merging pairs them."""
+    key = "\0".join(str(p) for p in parts).encode("utf-8", "surrogatepass")
+    return f"{prefix}-{hashlib.sha1(key).hexdigest()[:8]}"
+
+
+@dataclass(frozen=True)
+class ReportIdentity:
+    """Which report (and which version of it) a review is about."""
+
+    path: str
+    sha256: str
+    text_sha256: str
+    title: str = ""
+    government: str = ""
+    year: int | None = None
+    genre: str = ""
+
+    @classmethod
+    def of(cls, doc: Document, path: str | None = None) -> ReportIdentity:
+        return cls(path if path is not None else doc.path, doc.raw_sha256, doc.text_sha256,
+                   doc.title, doc.government, doc.year, doc.genre)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    anchor: Anchor
+    tag: str
+    severity: str
+    note: str
+    section_path: tuple[str, ...]
+    created: datetime
+    updated: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note", one_newline(self.note))
+        object.__setattr__(self, "section_path", tuple(self.section_path))
+
+
+@dataclass(frozen=True)
+class FlagDecision:
+    """What the reviewer decided about one flag; a flag never touched is not stored."""
+
+    id: str
+    rule: str
+    anchor: Anchor
+    decision: str
+    note: str
+    decided: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note", one_newline(self.note))
+
+
+@dataclass(frozen=True)
+class PlanAssessment:
+    """How far one item of the prior year's plan was carried out.
+
+    ``item`` points into the prior report's text, ``evidence`` into the current one.
+    """
+
+    id: str
+    item: Anchor
+    heading: str
+    suggested: str
+    status: str
+    evidence: tuple[Anchor, ...]
+    note: str
+    updated: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note", one_newline(self.note))
+        object.__setattr__(self, "evidence", tuple(self.evidence))
+
+
+@dataclass
+class ReanchorReport:
+    """What re-anchoring on a changed report did: counts by method and the orphans' ids."""
+
+    same: int = 0
+    exact: int = 0
+    fuzzy: int = 0
+    orphans: list[str] = field(default_factory=list)
+
+    def count(self, method: str, owner: str) -> None:
+        if method == "orphan":
+            if owner not in self.orphans:
+                self.orphans.append(owner)
+        else:
+            setattr(self, method, getattr(self, method) + 1)
+
+    @property
+    def moved(self) -> int:
+        return self.exact + self.fuzzy
+
+
+def _section_path(doc: Document, offset: int) -> tuple[str, ...]:
+    return tuple(s.heading.numbering + s.heading.title for s in doc.section_at(offset))
+
+
+@dataclass
+class Review:
+    report: ReportIdentity
+    created: datetime
+    updated: datetime
+    reviewer: str = ""
+    verdict: str = ""
+    summary: str = ""
+    prior: ReportIdentity | None = None
+    scores: dict[str, int] = field(default_factory=dict)
+    annotations: list[Annotation] = field(default_factory=list)
+    flags: list[FlagDecision] = field(default_factory=list)
+    plans: list[PlanAssessment] = field(default_factory=list)
+    schema: int = SCHEMA
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "summary" and isinstance(value, str):
+            value = one_newline(value)
+        object.__setattr__(self, name, value)
+
+    @classmethod
+    def new(cls, doc: Document, reviewer: str = "") -> Review:
+        stamp = now()
+        return cls(report=ReportIdentity.of(doc), created=stamp, updated=stamp, reviewer=reviewer)
+
+    def copy(self) -> Review:
+        """A copy whose lists can change without touching this one (entries are frozen)."""
+        return replace(self, scores=dict(self.scores), annotations=list(self.annotations),
+                       flags=list(self.flags), plans=list(self.plans))
+
+    # --- annotations -----------------------------------------------------------------------
+    def annotation(self, ident: str) -> Annotation | None:
+        return next((a for a in self.annotations if a.id == ident), None)
+
+    def _index(self, ident: str) -> int:
+        for i, a in enumerate(self.annotations):
+            if a.id == ident:
+                return i
+        raise KeyError(ident)
+
+    def add_annotation(self, doc: Document, start: int, end: int, *, tag: str,
+                       severity: str = "", note: str = "") -> Annotation:
+        if not 0 <= start < end <= len(doc.text):
+            raise ValueError(f"an annotation needs a non-empty span inside the text, "
+                             f"not {start}..{end}")
+        taken = {a.id for a in self.annotations}
+        ident = f"a-{secrets.token_hex(4)}"
+        while ident in taken:
+            ident = f"a-{secrets.token_hex(4)}"
+        stamp = now()
+        made = Annotation(ident, Anchor.from_span(doc.text, start, end), tag,
+                          _severity(severity), note, _section_path(doc, start), stamp, stamp)
+        self.annotations.append(made)
+        return made
+
+    def update_annotation(self, ident: str, *, tag: str | None = None,
+                          severity: str | None = None, note: str | None = None) -> Annotation:
+        i = self._index(ident)
+        old = self.annotations[i]
+        new = replace(old, tag=old.tag if tag is None else tag,
+                      severity=old.severity if severity is None else _severity(severity),
+                      note=old.note if note is None else note)
+        if new != old:
+            new = replace(new, updated=now())
+            self.annotations[i] = new
+        return new
+
+    def remove_annotation(self, ident: str) -> Annotation:
+        return self.annotations.pop(self._index(ident))
+
+    def restore_annotation(self, annotation: Annotation) -> None:
+        """Put back a removed annotation (undo), in its place by creation time."""
+        self.annotations = [a for a in self.annotations if a.id != annotation.id]
+        key = (annotation.created, annotation.id)
+        at = next((i for i, a in enumerate(self.annotations) if (a.created, a.id) > key),
+                  len(self.annotations))
+        self.annotations.insert(at, annotation)
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """Placed annotations covering ``offset``, narrowest first."""
+        hits = [a for a in self.annotations
+                if not a.anchor.orphan and a.anchor.start <= offset < a.anchor.end]
+        return sorted(hits, key=lambda a: a.anchor.end - a.anchor.start)
+
+    @property
+    def orphans(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.anchor.orphan]
+
+    # --- flags (duck-typed: anything with .rule, .start, .end) -------------------------------
+    def flag_decision_for(self, flag: Any) -> FlagDecision | None:
+        return next((d for d in self.flags if d.rule == flag.rule and not d.anchor.orphan
+                     and (d.anchor.start, d.anchor.end) == (flag.start, flag.end)), None)
+
+    def decide_flag(self, doc: Document, flag: Any, decision: str,
+                    note: str = "") -> FlagDecision:
+        if decision not in load_vocabulary().decisions:
+            raise ValueError(f"unknown decision {decision!r}")
+        anchor = Anchor.from_span(doc.text, flag.start, flag.end)
+        old = self.flag_decision_for(flag)
+        ident = old.id if old else _digest_id("f", flag.rule, flag.start, flag.end, anchor.quote)
+        made = FlagDecision(ident, flag.rule, anchor, decision, note, now())
+        if old is not None and replace(old, decided=made.decided) == made:
+            return old
+        self.flags = [d for d in self.flags if d.id != ident] + [made]
+        return made
+
+    def clear_flag_decision(self, flag: Any) -> FlagDecision | None:
+        old = self.flag_decision_for(flag)
+        if old is not None:
+            self.flags.remove(old)
+        return old
+
+    # --- scores and verdict ----------------------------------------------------------------
+    def set_score(self, criterion: str, value: int | None) -> None:
+        """Score a criterion on the rubric's scale; ``None`` clears it."""
+        if value is None:
+            self.scores.pop(criterion, None)
+            return
+        vocab = load_vocabulary()
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not vocab.score_min <= value <= vocab.score_max:
+            raise ValueError(f"a score is a whole number from {vocab.score_min} to "
+                             f"{vocab.score_max}, not {value!r}")
+        self.scores[criterion] = value
+
+    # --- the prior year's plan ---------------------------------------------------------------
+    def set_prior(self, prior: Document) -> None:
+        self.prior = ReportIdentity.of(prior)
+
+    def plan_assessment_for(self, item: Anchor) -> PlanAssessment | None:
+        return next((p for p in self.plans
+                     if (p.item.start, p.item.end, p.item.quote) ==
+                     (item.start, item.end, item.quote)), None)
+
+    def set_plan_assessment(self, item: Anchor, *, heading: str = "", suggested: str = "",
+                            status: str = "", evidence: tuple[Anchor, ...] | list[Anchor] = (),
+                            note: str = "") -> PlanAssessment:
+        """Record (or replace) the assessment of one prior-year plan item.
+
+        ``item`` is an anchor into the prior report's text, ``evidence`` anchors into this one's.
+        """
+        old = self.plan_assessment_for(item)
+        ident = old.id if old else _digest_id("p", item.start, item.end, item.quote)
+        made = PlanAssessment(ident, item, heading, suggested, status, tuple(evidence), note,
+                              now())
+        if old is not None and replace(old, updated=made.updated) == made:
+            return old
+        self.plans = [p for p in self.plans if p.id != ident] + [made]
+        return made
+
+    def remove_plan_assessment(self, ident: str) -> PlanAssessment | None:
+        found = next((p for p in self.plans if p.id == ident), None)
+        if found is not None:
+            self.plans.remove(found)
+        return found
+
+    # --- a changed report ----------------------------------------------------------------
+    def reanchor(self, doc: Document, prior: Document | None = None) -> ReanchorReport:
+        """Place every anchor on ``doc`` (and plan items on ``prior`` when given).
+
+        Anchors that cannot be placed become orphans: kept, with their quotes, never dropped.
+        The review then describes this version of the report.
+        """
+        report = ReanchorReport()
+        text = doc.text
+
+        def moved(anchor: Anchor, on: str, owner: str) -> Anchor:
+            new, method = anchor.placed_in(on)
+            report.count(method, owner)
+            return new
+
+        annotations = []
+        for a in self.annotations:
+            anchor = moved(a.anchor, text, a.id)
+            if anchor is not a.anchor and not anchor.orphan:
+                a = replace(a, anchor=anchor, section_path=_section_path(doc, anchor.start))
+            elif anchor is not a.anchor:
+                a = replace(a, anchor=anchor)
+            annotations.append(a)
+        self.annotations = annotations
+        self.flags = [replace(d, anchor=moved(d.anchor, text, d.id)) for d in self.flags]
+        self.plans = [
+            replace(p, item=moved(p.item, prior.text, p.id) if prior is not None else p.item,
+                    evidence=tuple(moved(e, text, p.id) for e in p.evidence))
+            for p in self.plans
+        ]
+        self.report = replace(ReportIdentity.of(doc), path=self.report.path)
+        if prior is not None and self.prior is not None:
+            self.prior = replace(ReportIdentity.of(prior), path=self.prior.path)
+        return report
+
+
+def _severity(value: str) -> str:
+    vocab = load_vocabulary()
+    if not value:
+        return vocab.default_severity
+    if value not in vocab.severities:
+        raise ValueError(f"unknown severity {value!r}; one of {', '.join(vocab.severities)}")
+    return value

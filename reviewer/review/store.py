@@ -1,0 +1,281 @@
+"""The review file on disk: loading, and saving so that a review is never lost or corrupted.
+
+Every save writes a temporary file in the same folder, flushes and fsyncs it, keeps the previous
+file as ``.bak`` and moves the new one into place with ``os.replace``: a crash at any moment leaves
+either the old or the new review, whole. Before writing, the store checks whether the file changed
+since it last read or wrote it (another session, another reviewer); if so it merges by id instead
+of overwriting, and when both sides changed the same entry it keeps the other version whole in a
+``.conflict-<time>.toml`` file beside it. A file that cannot be parsed is never written over. When
+the folder cannot be written, ``save`` says so and the review simply stays in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+from reviewer.i18n import t
+from reviewer.review.codec import TomlWriter, loads_bytes
+from reviewer.review.errors import ReviewError
+from reviewer.review.merge import merge
+from reviewer.review.model import ReportIdentity, Review, now
+
+if TYPE_CHECKING:
+    from reviewer.document import Document
+
+SUFFIX = ".review.toml"
+
+
+def default_review_path(report_path: str) -> str:
+    """Where the review of a report lives unless told otherwise: beside it."""
+    return os.fspath(report_path) + SUFFIX
+
+
+def report_path_for(review_path: str, stored: str) -> str:
+    """The report file a review names, resolved from the review file's folder."""
+    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)), stored))
+
+
+def _relative(report_path: str, review_path: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(report_path),
+                               os.path.dirname(os.path.abspath(review_path)))
+    except ValueError:  # another drive
+        return os.path.abspath(report_path)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    ok: bool
+    path: str
+    merged: bool = False
+    conflict_path: str | None = None
+    message: str = ""
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _keep_backup(path: str, folder: str) -> None:
+    """``path`` → ``path.bak``, atomically; a hard link costs no copy."""
+    spare = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}.bak")
+    try:
+        os.link(path, spare)
+    except OSError:
+        shutil.copy2(path, spare)
+    os.replace(spare, path + ".bak")
+
+
+def write_atomic(path: str, data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` by ``data`` so that a crash leaves the old or the new file, never half."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o644  # mkstemp would leave the file readable by its owner only
+    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), mode)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if backup and os.path.exists(path):
+            _keep_backup(path, folder)
+        os.replace(temp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(folder)
+
+
+@contextmanager
+def _folder_lock(path: str) -> Iterator[None]:
+    """Serialize savers of the same folder (advisory; where flock exists)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The file as this store last read or wrote it."""
+
+    key: tuple[int, int, int]
+    digest: str
+
+
+def _key(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _side_path(path: str) -> str:
+    stem = path[:-len(".toml")] if path.endswith(".toml") else path
+    base = f"{stem}.conflict-{now().strftime('%Y%m%d-%H%M%S')}"
+    candidate, n = base + ".toml", 1
+    while os.path.exists(candidate):
+        n += 1
+        candidate = f"{base}-{n}.toml"
+    return candidate
+
+
+class ReviewStore:
+    """One review file. ``load_or_new`` then ``save`` as often as wanted (it is cheap)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self._writer = TomlWriter()
+        self._base: Review | None = None  # the review as last read from or written to the file
+        self._seen: _Seen | None = None
+        self._doc: Document | None = None
+        self._aside: str | None = None  # where saves go while the file cannot be parsed
+
+    # --- loading ---------------------------------------------------------------------------
+    def _read(self) -> bytes:
+        with open(self.path, "rb") as f:
+            data = f.read()
+            self._seen = _Seen(_key(os.fstat(f.fileno())), hashlib.sha256(data).hexdigest())
+        return data
+
+    def load(self) -> Review:
+        """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid)."""
+        try:
+            data = self._read()
+        except OSError as exc:
+            raise ReviewError(self.path, t("review.err_read", reason=exc.strerror or exc)) \
+                from None
+        review = loads_bytes(data, self.path)
+        self._base = review.copy()
+        return review
+
+    def load_or_new(self, doc: Document, reviewer: str = "") -> tuple[Review, list[str]]:
+        """The review of ``doc``: read from the file, or new when there is none.
+
+        Returns warnings for the reviewer (another version of the report, orphans). Raises
+        :class:`ReviewError` when the file cannot be used; it is then left untouched.
+        """
+        self._doc = doc
+        here = _relative(doc.path, self.path)
+        if not os.path.exists(self.path):
+            review = Review.new(doc, reviewer)
+            review.report = replace(review.report, path=here)
+            self._base, self._seen = review.copy(), None
+            return review, []
+        review = self.load()
+        warnings = []
+        old = review.report
+        if old.text_sha256 != doc.text_sha256:
+            if (old.title, old.government, old.year) != (doc.title, doc.government, doc.year):
+                warnings.append(t("review.warn_other_report", title=old.title or old.path,
+                                  year=old.year or "", current=doc.title or doc.path))
+            else:
+                warnings.append(t("review.warn_other_version", path=old.path))
+            done = review.reanchor(doc)
+            warnings.append(t("review.warn_reanchored", same=done.same, moved=done.moved,
+                              orphans=len(done.orphans)))
+        elif review.orphans:
+            warnings.append(t("review.warn_orphans", count=len(review.orphans)))
+        review.report = ReportIdentity.of(doc, here)
+        if reviewer and not review.reviewer:
+            review.reviewer = reviewer
+        return review, warnings
+
+    # --- saving ----------------------------------------------------------------------------
+    def save(self, review: Review) -> SaveResult:
+        """Write ``review`` safely. Never raises for I/O: a failed save returns ``ok=False`` with
+        a message saying where, and the review stays as it is in memory."""
+        try:
+            with _folder_lock(self.path):
+                return self._save(review)
+        except OSError as exc:
+            where = exc.filename or self.path
+            return SaveResult(False, self.path, message=t(
+                "review.save_failed", path=where, reason=exc.strerror or exc))
+
+    def _on_disk(self) -> bytes | None:
+        """The file's bytes when someone else changed it since we last saw it, else ``None``."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        if self._seen is not None and _key(st) == self._seen.key:
+            return None
+        with open(self.path, "rb") as f:
+            data = f.read()
+        if self._seen is not None and hashlib.sha256(data).hexdigest() == self._seen.digest:
+            return None
+        return data
+
+    def _unchanged(self, review: Review) -> bool:
+        base = self._base
+        return base is not None and replace(review, updated=base.updated) == base
+
+    def _save(self, review: Review) -> SaveResult:
+        theirs_bytes = self._on_disk()
+        merged, kept, message = False, None, t("review.saved", path=self.path)
+        if theirs_bytes is not None:
+            try:
+                theirs = loads_bytes(theirs_bytes, self.path)
+            except ReviewError as exc:
+                return self._save_aside(review, exc)
+            base = self._base or replace(review.copy(), annotations=[], flags=[], plans=[],
+                                         scores={})
+            result, clashes = merge(base, review, theirs)
+            if theirs.report.text_sha256 != review.report.text_sha256 and self._doc is not None:
+                result.reanchor(self._doc)
+            for f in fields(Review):
+                setattr(review, f.name, getattr(result, f.name))
+            merged = True
+            message = t("review.merged", path=self.path)
+            if clashes:
+                kept = _side_path(self.path)
+                write_atomic(kept, theirs_bytes)
+                message = t("review.conflict", path=self.path, conflict=kept,
+                            what=", ".join(clashes))
+        elif self._unchanged(review) and self._seen is not None and os.path.exists(self.path):
+            return SaveResult(True, self.path, message=t("review.unchanged", path=self.path))
+        self._aside = None
+        self._write(self.path, review, backup=True)
+        return SaveResult(True, self.path, merged, kept, message)
+
+    def _write(self, path: str, review: Review, *, backup: bool) -> None:
+        if not self._unchanged(review):
+            review.updated = max(now(), review.updated)
+        data = self._writer.render(review).encode("utf-8")
+        write_atomic(path, data, backup=backup)
+        if path == self.path:  # the base of later merges is what the review file holds
+            self._seen = _Seen(_key(os.stat(path)), hashlib.sha256(data).hexdigest())
+            self._base = review.copy()
+
+    def _save_aside(self, review: Review, problem: ReviewError) -> SaveResult:
+        """The file cannot be parsed: leave it for a person to fix, save beside it."""
+        if self._aside is None:
+            self._aside = _side_path(self.path)
+        self._write(self._aside, review, backup=False)
+        return SaveResult(True, self.path, conflict_path=self._aside, message=t(
+            "review.saved_aside", path=self.path, reason=problem.reason, aside=self._aside))

@@ -1,0 +1,90 @@
+"""The words a review is made of (tags, severities, verdicts, plan statuses, the rubric), as data.
+
+They live in ``data/vocabulary.toml`` so a team can adapt them without touching code; a different
+file can be loaded with ``load_vocabulary(path)``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from reviewer.review.errors import ReviewError
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    tags: tuple[str, ...]
+    severities: tuple[str, ...]
+    default_severity: str
+    verdicts: tuple[str, ...]
+    decisions: tuple[str, ...]
+    plan_statuses: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    score_min: int
+    score_max: int
+
+    def criterion(self, name: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.name == name), None)
+
+
+def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ReviewError(where, f"'{key}' should be a non-empty list of strings")
+    return tuple(value)
+
+
+def parse_vocabulary(data: dict, where: str) -> Vocabulary:
+    rubric = data.get("rubric", {})
+    try:
+        criteria = tuple(Criterion(str(c["name"]), str(c.get("hint", "")))
+                         for c in rubric.get("criterion", []))
+        low, high = int(rubric["min"]), int(rubric["max"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ReviewError(where, f"[rubric] needs min, max and criteria with a name ({exc})") \
+            from None
+    severities = _strings(data, "severities", where)
+    default = data.get("default_severity", severities[0])
+    if default not in severities:
+        raise ReviewError(where, f"default_severity '{default}' is not one of the severities")
+    return Vocabulary(
+        tags=_strings(data, "tags", where),
+        severities=severities,
+        default_severity=default,
+        verdicts=_strings(data, "verdicts", where),
+        decisions=_strings(data, "decisions", where),
+        plan_statuses=_strings(data, "plan_statuses", where),
+        criteria=criteria,
+        score_min=low,
+        score_max=high,
+    )
+
+
+@cache
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """The bundled vocabulary, or the one in ``path``. Raises :class:`ReviewError` when broken."""
+    if path is None:
+        where = "reviewer/review/data/vocabulary.toml"
+        text = resources.files(__package__).joinpath("data", "vocabulary.toml").read_text(
+            encoding="utf-8")
+    else:
+        where = path
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ReviewError(path, f"cannot read the vocabulary ({exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ReviewError(where, f"not valid TOML ({exc})") from None
+    return parse_vocabulary(data, where)
