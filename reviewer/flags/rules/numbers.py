@@ -26,6 +26,8 @@ _COMPARE = re.compile("高于|低于|快于|慢于|多于|少于|增至|降至|�
 # a figure stated the second time may round the first: 100余 and 108 agree
 _APPROX_SLACK = 1.2
 _PLANNED = ("plan", "targets")
+# how much of a rate's name the perfect-rate flag shows before 率
+_RATE_NAME = 8
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -168,7 +170,8 @@ def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
     for m in _PERFECT.finditer(ctx.text):
         if ctx.kind_at(m.start()) in _PLANNED:
             continue
-        clause = _clause_before(ctx.text, m.start())
-        start = m.start() - min(len(clause), 6)
+        start = m.start()
+        while start > m.start() - _RATE_NAME and _CJK.match(ctx.text[start - 1]):
+            start -= 1
         yield Hit(start, m.end(), t("flags.perfect_rate", quote=ctx.text[start:m.end()]),
                   t("flags.perfect_rate_fix"))

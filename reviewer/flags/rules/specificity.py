@@ -58,12 +58,24 @@ def _items(sections: list[Section], ctx: RuleContext) -> list[tuple[int, int, in
     for sec in sections:
         leaves = [leaf for leaf in sec.leaves() if leaf is not sec]
         if leaves:
-            out.extend((leaf.heading.start, leaf.heading.end, leaf.end) for leaf in leaves)
+            out.extend((leaf.heading.start, leaf.heading.end,
+                        _item_end(ctx, leaf.heading.para_end, leaf.end)) for leaf in leaves)
             continue
         for p in ctx.doc.paragraphs:
-            if sec.heading.end <= p.start < sec.end:
+            if sec.heading.end <= p.start < _item_end(ctx, sec.heading.para_end, sec.end):
                 out.append((p.start, p.end, p.end))
     return out
+
+
+def _item_end(ctx: RuleContext, after: int, end: int) -> int:
+    """Where an item's text ends: the last section of a report runs to the end of the file, but
+    its closing words and signature (2024年，…取得了一定成绩 / 柏香镇党政办公室) are not part
+    of its last item."""
+    closing = pattern("words", "closing")
+    for p in ctx.doc.paragraphs:
+        if after < p.start < end and closing.match(ctx.text, p.start, p.end):
+            return p.start
+    return end
 
 
 @rule("specificity.unmeasurable_plan", "specificity", "warning")

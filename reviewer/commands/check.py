@@ -1,0 +1,190 @@
+"""``reviewer check PATH... [--json] [--fail-on error|warning] [--jobs N]``: flags for files
+and folders.
+
+Each report is checked on its own, so a folder is spread over all cores; a single file is
+checked in-process, paying for no worker start-up. An unreadable file is reported with its
+reason and the others are still checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from reviewer.commands.common import error, print_json
+from reviewer.document import ReportError, load_document
+from reviewer.document.files import iter_report_files
+from reviewer.i18n import language, set_language, t
+from reviewer.profiles import ProfileError, all_profiles
+
+# below this many files a progress bar is only noise
+PROGRESS_MIN = 5
+_QUOTE_WIDTH = 24
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="flags for reports and folders / 检查报告")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--fail-on", choices=("error", "warning"),
+                   help="exit 1 when a flag of this severity or worse is found")
+    p.add_argument("--jobs", type=int, default=0,
+                   help="worker processes for many files (default: all cores)")
+    p.add_argument("--genre", choices=sorted(all_profiles()), help="override genre detection")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in the normalized text."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[str, Any]:
+    """One report's flags as plain data (what a worker process sends back)."""
+    from reviewer.flags import run_flags
+
+    set_language(lang)
+    try:
+        doc = load_document(path, genre=genre)
+    except (ReportError, ProfileError) as exc:
+        return {"path": path, "genre": None, "flags": [], "error": str(exc)}
+    except OSError as exc:
+        return {"path": path, "genre": None, "flags": [], "error": f"{path}: {exc.strerror}"}
+    flags = []
+    for f in run_flags(doc):
+        line, col = _position(doc.text, f.start)
+        flags.append({"rule": f.rule, "category": f.category, "severity": f.severity,
+                      "start": f.start, "end": f.end, "quote": doc.text[f.start:f.end],
+                      "message": f.message, "suggestion": f.suggestion,
+                      "line": line, "column": col})
+    return {"path": path, "genre": doc.genre, "flags": flags}
+
+
+def _check_all(paths: list[str], genre: str | None, jobs: int) -> Iterator[dict[str, Any]]:
+    """Results in the order of ``paths``; several files go to a pool of processes."""
+    lang = language()
+    workers = jobs or os.cpu_count() or 1
+    if len(paths) == 1 or workers == 1:
+        for path in paths:
+            yield check_file(path, genre, lang)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        yield from pool.map(check_file, paths, [genre] * len(paths), [lang] * len(paths))
+
+
+class Progress:
+    """A one-line bar on stderr, drawn only for a person watching many files."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.done = 0
+        self.shown = total >= PROGRESS_MIN and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.shown:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r{t('flags.progress')} [{'#' * filled}{'.' * (width - filled)}] "
+                             f"{self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _fit(s: str, width: int) -> str:
+    """``s`` cut or padded to ``width`` terminal columns (a Chinese character takes two)."""
+    s = s.replace("\n", "⏎")
+    out, used = "", 0
+    for c in s:
+        w = _width(c)
+        if used + w > width - (1 if len(s) > len(out) + 1 else 0):
+            out += "…"
+            used += 1
+            break
+        out += c
+        used += w
+    return out + " " * (width - used)
+
+
+def render_report(report: dict[str, Any]) -> str:
+    head = f"{report['path']}  [{report['genre'] or '?'}]"
+    if report.get("error"):
+        return f"{head}\n  {t('flags.unreadable', reason=report['error'])}"
+    flags = report["flags"]
+    if not flags:
+        return f"{head}\n  {t('flags.no_flags')}"
+    rows = [(t(f"flags.severity_{f['severity']}"), f["rule"], f"{f['line']}:{f['column']}",
+             f["quote"], f["message"]) for f in flags]
+    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+    lines = [head]
+    for sev, rule_id, where, quote, message in rows:
+        lines.append(f"  {_fit(sev, widths[0])}  {_fit(rule_id, widths[1])}  "
+                     f"{_fit(where, widths[2])}  {_fit(quote, _QUOTE_WIDTH)}  {message}")
+    return "\n".join(lines)
+
+
+def summary(reports: list[dict[str, Any]]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for r in reports:
+        for f in r["flags"]:
+            counts[f["severity"]] += 1
+    unreadable = sum(1 for r in reports if r.get("error"))
+    return t("flags.summary", reports=len(reports), unreadable=unreadable, **counts)
+
+
+def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
+    if any(r.get("error") for r in reports):
+        return 2
+    if fail_on and any(_RANK[f["severity"]] <= _RANK[fail_on]
+                       for r in reports for f in r["flags"]):
+        return 1
+    return 0
+
+
+def _json_report(report: dict[str, Any]) -> dict[str, Any]:
+    out = {"path": report["path"], "genre": report["genre"],
+           "flags": [{k: f[k] for k in ("rule", "category", "severity", "start", "end", "quote",
+                                        "message", "suggestion")} for f in report["flags"]]}
+    if report.get("error"):
+        out["error"] = report["error"]
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = iter_report_files(args.paths)
+    if not paths:
+        error(t("cli.no_reports", path=" ".join(args.paths)))
+        return 2
+    progress = Progress(len(paths))
+    reports = []
+    try:
+        for report in _check_all(paths, args.genre, max(args.jobs, 0)):
+            reports.append(report)
+            progress.step()
+            if not args.json:
+                if report.get("error"):
+                    error(report["error"])
+                print(render_report(report))
+                print()
+    finally:
+        progress.close()
+    if args.json:
+        print_json({"reports": [_json_report(r) for r in reports]})
+    else:
+        print(summary(reports))
+    return exit_code(reports, args.fail_on)

@@ -1,0 +1,118 @@
+"""The flag engine: its public shape, its guarantees on every real report, and its guard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reviewer.flags import CATEGORIES, RULES, SEVERITIES, Flag, Hit, rule, run_flags
+from reviewer.i18n import set_language
+
+
+def _all_docs(seeds, request):
+    docs = dict(seeds)
+    try:
+        docs.update(request.getfixturevalue("corpus_docs"))
+    except pytest.skip.Exception:
+        pass
+    return docs
+
+
+def test_every_rule_is_registered_with_a_known_category_and_severity():
+    assert len(RULES) >= 25
+    for rule_id, r in RULES.items():
+        assert rule_id == r.id
+        assert rule_id.split(".")[0] == r.category
+        assert r.category in CATEGORIES
+        assert r.severity in SEVERITIES
+        assert r.doc, f"{rule_id} says nothing about what it checks"
+
+
+def test_flags_on_seeds_are_sorted_non_empty_spans_with_messages(seeds):
+    for name, doc in seeds.items():
+        flags = run_flags(doc)
+        assert flags, name
+        assert flags == sorted(flags, key=lambda f: (f.start, f.end, f.rule))
+        for f in flags:
+            assert isinstance(f, Flag)
+            assert 0 <= f.start < f.end <= len(doc.text), (name, f)
+            assert f.message and "{" not in f.message, (name, f)
+            assert f.rule in RULES and f.category == RULES[f.rule].category
+
+
+def test_no_rule_fails_on_any_seed_or_corpus_report(seeds, request, caplog):
+    docs = _all_docs(seeds, request)
+    with caplog.at_level("WARNING", logger="reviewer.flags.engine"):
+        for name, doc in docs.items():
+            for f in run_flags(doc):
+                assert 0 <= f.start < f.end <= len(doc.text), (name, f)
+    assert not [r for r in caplog.records if "skipped" in r.getMessage()]
+
+
+def test_a_failing_rule_does_not_hide_the_others(seeds, caplog):
+    doc = seeds["hutiaoxia-2025"]
+    before = run_flags(doc)
+
+    @rule("proofreading.test_broken", "proofreading", "info")
+    def broken(ctx):
+        yield Hit(0, 1, "first")
+        raise RuntimeError("odd input")
+
+    try:
+        with caplog.at_level("WARNING", logger="reviewer.flags.engine"):
+            after = run_flags(doc)
+    finally:
+        del RULES["proofreading.test_broken"]
+    assert after == before
+    assert "proofreading.test_broken" in caplog.text
+
+
+def test_an_empty_span_widens_to_the_character_beside_it(seeds):
+    doc = seeds["baogou-2025"]
+    end = len(doc.text)
+
+    @rule("proofreading.test_points", "proofreading", "info")
+    def points(ctx):
+        yield Hit(0, 0, "at the start")
+        yield Hit(end, end, "at the end")
+
+    try:
+        flags = run_flags(doc, ["proofreading.test_points"])
+    finally:
+        del RULES["proofreading.test_points"]
+    assert [(f.start, f.end) for f in flags] == [(0, 1), (end - 1, end)]
+
+
+def test_rules_can_be_chosen_by_id_or_category(seeds):
+    doc = seeds["guanba-2025"]
+    only = run_flags(doc, ["numbers.over_100"])
+    assert {f.rule for f in only} == {"numbers.over_100"}
+    numbers = run_flags(doc, ["numbers"])
+    assert {f.category for f in numbers} == {"numbers"}
+    assert len(numbers) > len(only)
+    assert run_flags(doc, ["no.such_rule"]) == []
+
+
+def test_messages_follow_the_interface_language(seeds):
+    doc = seeds["guanba-2025"]
+    zh = run_flags(doc, ["numbers.over_100"])[0]
+    set_language("en")
+    try:
+        en = run_flags(doc, ["numbers.over_100"])[0]
+    finally:
+        set_language("zh")
+    assert "超过" in zh.message
+    assert "above 100%" in en.message
+    assert (zh.start, zh.end) == (en.start, en.end)
+
+
+def test_checking_never_loads_jieba():
+    code = ("import sys; from reviewer.document import load_document; "
+            "from reviewer.flags import run_flags; "
+            "run_flags(load_document('seeds/yanxi-2024.txt')); "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=str(__import__("conftest").ROOT))
+    assert out.stdout.strip() == "False"
