@@ -1,0 +1,126 @@
+"""``reviewer compare PRIOR CURRENT [--json]``: last year's plan against this year's report."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from typing import Any
+
+from reviewer.commands.common import error, print_json
+from reviewer.document import Document, ReportError, load_document
+from reviewer.i18n import t
+from reviewer.profiles import ProfileError
+
+EXCERPT = 36
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("compare", help="last year's plan against this year's report / 对照上年计划")
+    p.add_argument("prior", help="last year's report")
+    p.add_argument("current", help="this year's report")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _doc_dict(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "title": doc.title, "year": doc.year}
+
+
+def _value(value: float | tuple[float, float]) -> float | list[float]:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def comparison_dict(comparison) -> dict[str, Any]:
+    """The comparison in the documented JSON shape (prior offsets into the prior text, evidence
+    and actual offsets into the current text)."""
+    return {
+        "prior": _doc_dict(comparison.prior),
+        "current": _doc_dict(comparison.current),
+        "items": [
+            {"text": it.text, "heading": it.heading, "start": it.start, "end": it.end,
+             "status": it.status,
+             "evidence": [{"quote": e.quote, "start": e.start, "end": e.end, "score": e.score,
+                           "section_kind": e.section_kind} for e in it.evidence]}
+            for it in comparison.items
+        ],
+        "targets": [
+            {"indicator": tr.indicator, "comparator": tr.comparator, "value": _value(tr.value),
+             "unit": tr.unit, "quote": tr.quote, "start": tr.start, "end": tr.end,
+             "actual": None if tr.actual is None else {
+                 "value": tr.actual.value, "quote": tr.actual.quote, "start": tr.actual.start,
+                 "end": tr.actual.end},
+             "verdict": tr.verdict}
+            for tr in comparison.targets
+        ],
+    }
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal columns."""
+    out, used = "", 0
+    for ch in text.replace("\n", " "):
+        w = _width(ch)
+        if used + w > width:
+            break
+        out, used = out + ch, used + w
+    return out + " " * (width - used)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _target_text(tr) -> str:
+    if tr.comparator == "range":
+        low, high = tr.value
+        return f"{_number(low)}–{_number(high)}{tr.unit}"
+    suffix = "" if tr.comparator == "equal" else t("compare.comparator_" + tr.comparator)
+    return f"{_number(tr.value)}{tr.unit} {suffix}".strip()
+
+
+def render(comparison) -> str:
+    prior, current = comparison.prior, comparison.current
+    lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
+             f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
+             .rstrip(), "", t("compare.items")]
+    lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
+                 f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
+    for it in comparison.items:
+        best = max(it.evidence, key=lambda e: e.score, default=None)
+        score = f"{best.score:.2f}" if best else t("compare.none")
+        quote = best.quote[:EXCERPT] if best else t("compare.none")
+        lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
+                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
+        for reason in it.reasons:
+            lines.append(f"{'':17} · {reason}")
+    lines += ["", t("compare.targets")]
+    lines.append(f"{_cell(t('compare.col_indicator'), 30)} {_cell(t('compare.col_target'), 16)} "
+                 f"{_cell(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
+    for tr in comparison.targets:
+        actual = f"{_number(tr.actual.value)}{tr.unit}" if tr.actual else t("compare.none")
+        lines.append(f"{_cell(tr.indicator, 30)} {_cell(_target_text(tr), 16)} "
+                     f"{_cell(actual, 12)} {t('compare.verdict_' + tr.verdict)}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        prior = load_document(args.prior)
+        current = load_document(args.current)
+    except (ReportError, ProfileError) as exc:
+        error(str(exc))
+        return 2
+    from reviewer.compare import compare_documents, plan_items
+
+    if not plan_items(prior):
+        error(t("compare.no_plan", path=prior.path))
+        return 2
+    comparison = compare_documents(prior, current)
+    if args.json:
+        print_json(comparison_dict(comparison))
+    else:
+        print(render(comparison))
+    return 0

@@ -1,0 +1,298 @@
+"""Quantified targets of a plan, the figures a review reports for them, and the verdict.
+
+A target reads ``indicator [comparator] value unit [comparator]`` inside one clause of the prior
+report's plan or targets sections: 国内生产总值增长5%左右, 城镇调查失业率控制在5.5%以内,
+每月推送普法内容不少于7条, 增长4.5%—5%. The actual figure is the first figure for the same
+indicator (or a synonym) and a compatible unit in the current report's review part, skipping
+averages over several years, goals, and the earlier figure of a "from X to Y".
+All wording lives in ``data/indicators.toml`` and ``data/units.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from reviewer.compare import data
+from reviewer.document import Document
+
+COMPARATORS = ("about", "at_least", "at_most", "range", "equal")
+VERDICTS = ("met", "missed", "unclear", "no_evidence")
+
+# full-width digits, point and percent sign → half-width (same length, so offsets hold)
+_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_NUM = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
+_CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
+_DASH = "—–\\-~～至到"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantified promise: ``value`` is a number, or ``(low, high)`` for a range."""
+
+    indicator: str
+    comparator: str
+    value: float | tuple[float, float]
+    unit: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Actual:
+    """The figure the current report gives for a target's indicator (offsets into its text)."""
+
+    value: float
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    indicator: str
+    comparator: str
+    value: float | tuple[float, float]
+    unit: str
+    quote: str
+    start: int
+    end: int
+    actual: Actual | None
+    verdict: str
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(target pattern, figure pattern), built from the unit and comparator data."""
+    comps = data.indicators()["comparators"]
+    before = _alternation(w for c in comps.values() for w in c.get("before", ()))
+    after = _alternation(w for c in comps.values() for w in c.get("after", ()))
+    unit = _alternation(data.units())
+    target = re.compile(
+        rf"(?P<before>{before})?(?P<low>{_NUM})(?:(?:{unit})?[{_DASH}](?P<high>{_NUM}))?"
+        rf"(?P<unit>{unit})(?P<after>{after})?")
+    figure = re.compile(rf"(?P<value>{_NUM})(?P<unit>{unit})")
+    return target, figure
+
+
+def _comparator(before: str | None, after: str | None) -> str:
+    comps = data.indicators()["comparators"]
+    for name, words in comps.items():
+        if after and after in words.get("after", ()):
+            return name
+    for name, words in comps.items():
+        if before and before in words.get("before", ()):
+            return name
+    return "equal"
+
+
+def _strip(text: str, before: Iterable[str], after: Iterable[str]) -> str:
+    """Drop leading and trailing filler words, repeatedly."""
+    changed = True
+    while changed:
+        changed = False
+        for w in sorted(before, key=len, reverse=True):
+            if text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w):], True
+        for w in sorted(after, key=len, reverse=True):
+            if text.endswith(w) and len(text) > len(w):
+                text, changed = text[: -len(w)], True
+    return text
+
+
+def _generic(name: str) -> bool:
+    """Whether ``name`` says too little to be looked for: once generic verbs (实施, 新建…) are
+    taken off both ends, fewer than three characters are left."""
+    verbs = sorted(data.indicators()["indicator"]["generic_verbs"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in verbs:
+            if name.startswith(w):
+                name, changed = name[len(w):], True
+            if name.endswith(w):
+                name, changed = name[: -len(w)], True
+    return len(re.findall(r"[\u3400-\u9fff]", name)) < 3
+
+
+def _indicator(prefix: str, rest: str) -> str | None:
+    """The indicator named by the words before a figure (``rest``: the clause after it, used
+    when those words are only a verb: 新建50个区域养老服务中心)."""
+    conf = data.indicators()["indicator"]
+    prefix = prefix.strip(" \u3000")
+    if any(prefix.startswith(w) for w in conf["ignore_when_starting"]):
+        return None
+    if any(w in prefix for w in conf["ignore_when_containing"]):
+        return None
+    name = _strip(prefix, conf["drop_before"], conf["drop_after"])
+    if _generic(name):
+        name += rest.strip(" \u3000")
+    if len(re.findall(r"[\u3400-\u9fff]", name)) < 2:
+        return None
+    return name
+
+
+def targets_in(doc: Document, start: int, end: int) -> list[Target]:
+    """Every quantified target in ``doc.text[start:end]``."""
+    text = doc.text.translate(_WIDTH)
+    pattern, _ = _patterns()
+    out: list[Target] = []
+    for clause in _CLAUSE.finditer(text, start, end):
+        m = pattern.search(clause.group())
+        if not m:
+            continue
+        indicator = _indicator(clause.group()[: m.start()], clause.group()[m.end():])
+        if indicator is None:
+            continue
+        low = float(m.group("low"))
+        if m.group("high"):
+            comparator, value = "range", (low, float(m.group("high")))
+        else:
+            comparator, value = _comparator(m.group("before"), m.group("after")), low
+        out.append(Target(indicator, comparator, value, m.group("unit"), clause.group(),
+                          clause.start(), clause.end()))
+    return out
+
+
+def extract_targets(doc: Document) -> list[Target]:
+    """The quantified targets of ``doc``'s plan and targets sections, in text order."""
+    sections = sorted(doc.sections_of_kind("plan", "targets"), key=lambda s: s.start)
+    return [t for s in sections for t in targets_in(doc, s.start, s.end)]
+
+
+# --- reading the actual figure ---------------------------------------------------------------
+
+def _measure(indicator: str) -> tuple[str, str]:
+    """(subject, direction of the measure: "up", "down" or "") of an indicator."""
+    conf = data.indicators()
+    for direction, words in (("down", conf["decrease_words"]), ("up", conf["growth_words"])):
+        for w in sorted(words, key=len, reverse=True):
+            if indicator.endswith(w) and len(indicator) > len(w):
+                return indicator[: -len(w)], direction
+    return indicator, ""
+
+
+def _names(subject: str) -> list[str]:
+    for group in data.indicators()["synonyms"]["groups"]:
+        if subject in group:
+            return sorted(group, key=len, reverse=True)
+    return [subject]
+
+
+def _convertible(unit_a: str, unit_b: str) -> bool:
+    table = data.units()
+    return table[unit_a][0] == table[unit_b][0]
+
+
+def _in_unit(value: float, unit: str, target_unit: str) -> float:
+    table = data.units()
+    return value * table[unit][1] / table[target_unit][1]
+
+
+def _figure_after(text: str, pos: int, limit: int, target: Target,
+                  direction: str) -> re.Match[str] | None:
+    """The first figure for the target after an indicator ending at ``pos``."""
+    conf = data.indicators()
+    act = conf["actual"]
+    _, figure = _patterns()
+    for m in figure.finditer(text, pos, limit):
+        if not _convertible(m.group("unit"), target.unit):
+            continue
+        between = text[pos: m.start()]
+        if any(w in between for w in act["not_actual"]):
+            return None
+        if direction and target.unit == "%":
+            words = conf["growth_words"] if direction == "up" else conf["decrease_words"]
+            if not any(w in between for w in words):
+                continue
+        leads = _alternation(act["leads_to"])
+        later = re.compile(rf"(?:{leads})").match(text, m.end())
+        if later:
+            nxt = figure.match(text, later.end())
+            if nxt and _convertible(nxt.group("unit"), target.unit):
+                return nxt
+        return m
+    return None
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the clause holding ``pos`` (after the previous ，；。： or line break)."""
+    cut = max(text.rfind(c, floor, pos) for c in "，,；;。：:\n")
+    return max(cut + 1, floor)
+
+
+def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]]) -> Actual | None:
+    """The figure ``doc`` reports for ``target`` inside ``spans`` (its review part), or None."""
+    text = doc.text.translate(_WIDTH)
+    act = data.indicators()["actual"]
+    subject, direction = _measure(target.indicator)
+    if _generic(subject):
+        return None
+    names = _names(subject)
+    found = re.compile(_alternation(names))
+    for lo, hi in spans:
+        for occ in found.finditer(text, lo, hi):
+            before = text[max(lo, occ.start() - 2): occ.start()]
+            if any(before.endswith(w) for w in act["blocked_before"]):
+                continue
+            if any(text.startswith(w, occ.end()) for w in act["blocked_after"]):
+                continue
+            start = _clause_start(text, occ.start(), lo)
+            if any(w in text[start: occ.start()] for w in act["not_actual"]):
+                continue
+            stop = re.compile(r"[。；;\n]").search(text, occ.end(), hi)
+            limit = min(occ.end() + act["max_gap"], stop.start() if stop else hi)
+            hit = _figure_after(text, occ.end(), limit, target, direction)
+            if hit is None:
+                continue
+            value = _in_unit(float(hit.group("value")), hit.group("unit"), target.unit)
+            return Actual(value, doc.text[start: hit.end()], start, hit.end())
+    return None
+
+
+def lower_is_better(indicator: str) -> bool:
+    """Whether a lower figure is the better one, a decrease measure counting the other way."""
+    lower = any(w in indicator for w in data.indicators()["lower_is_better"])
+    _, direction = _measure(indicator)
+    return lower != (direction == "down")
+
+
+def verdict(target: Target, actual: Actual | None) -> str:
+    """``met``, ``missed``, ``unclear`` (inside the tolerance of 左右) or ``no_evidence``."""
+    if actual is None:
+        return "no_evidence"
+    rules = data.rules()
+    lower = lower_is_better(target.indicator)
+    got = actual.value
+    if target.comparator == "range":
+        low, high = target.value  # type: ignore[misc]
+        bound = high if lower else low
+    else:
+        bound = target.value  # type: ignore[assignment]
+    if lower:
+        got, bound = -got, -bound
+    if got >= bound:
+        return "met"
+    if target.comparator == "about":
+        tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
+        if bound - got <= tolerance + 1e-9:
+            return "unclear"
+    return "missed"
+
+
+def check_targets(targets: list[Target], current: Document,
+                  spans: list[tuple[int, int]]) -> list[TargetResult]:
+    """Each target with the figure ``current`` reports for it and the verdict."""
+    out = []
+    for t in targets:
+        actual = find_actual(current, t, spans)
+        out.append(TargetResult(t.indicator, t.comparator, t.value, t.unit, t.quote, t.start,
+                                t.end, actual, verdict(t, actual)))
+    return out

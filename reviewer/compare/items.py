@@ -1,0 +1,78 @@
+"""The units a comparison works on: plan items (promises) and shortcoming passages.
+
+A plan item is a leaf of a report's ``plan`` section: a ``（一）`` item, or, in a rule-of-law
+report, its ``一是…`` sub-items when it has them. A government work report's plan is read as its
+``（一）…（十）`` groups whole, sub-items included. A plan with no numbered items falls back to its
+paragraphs. Every unit is a span of the normalized text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.document import Document, Section
+
+# numbering styles that open a sub-item inside a plan item; any other numbering found below an
+# item (一、 under （十二）) starts what follows the plan (an annex) and ends the item there
+_SUB_STYLES = ("cn_shi", "arabic_paren")
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One promise of a report: its text span and the headings above it."""
+
+    text: str
+    heading: str  # heading path, outermost first, joined with " / "
+    start: int
+    end: int
+
+
+def _heading_path(section: Section) -> str:
+    return " / ".join(f"{s.heading.numbering}{s.heading.title}" for s in section.path())
+
+
+def _span_end(section: Section) -> int:
+    """Where an item's own text ends: at a child that is not a sub-item, else the section end."""
+    for child in section.children:
+        if child.heading.style not in _SUB_STYLES:
+            return child.start
+    return section.end
+
+
+def _item(doc: Document, section: Section, start: int | None = None,
+          end: int | None = None) -> PlanItem:
+    start = section.start if start is None else start
+    end = _span_end(section) if end is None else end
+    while end > start and doc.text[end - 1] in "\n \u3000":
+        end -= 1
+    return PlanItem(doc.text[start:end], _heading_path(section), start, end)
+
+
+def _paragraph_items(doc: Document, section: Section) -> list[PlanItem]:
+    return [_item(doc, section, p.start, p.end) for p in doc.paragraphs
+            if p.start >= section.heading.para_end and p.end <= section.end]
+
+
+def units_of(doc: Document, kind: str) -> list[PlanItem]:
+    """Leaf items of every section of ``kind``; a section without items gives its paragraphs.
+
+    A rule-of-law report's ``一是…`` sub-items are items of their own; a government work report's
+    groups are kept whole (its sub-points are paragraphs, not promises of their own).
+    """
+    split = doc.genre != "gongzuo"
+    out: list[PlanItem] = []
+    for section in doc.sections_of_kind(kind):
+        if not section.children:
+            out.extend(_paragraph_items(doc, section))
+        for child in section.children:
+            subs = [c for c in child.children if c.heading.style == "cn_shi"]
+            if split and subs:
+                out.extend(_item(doc, sub) for sub in subs)
+            else:
+                out.append(_item(doc, child))
+    return out
+
+
+def plan_items(doc: Document) -> list[PlanItem]:
+    """The promises of ``doc``'s plan, in text order."""
+    return units_of(doc, "plan")

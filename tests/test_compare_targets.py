@@ -1,0 +1,118 @@
+"""Quantified targets of last year's plan and the figures this year's review reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import corpus_path
+from reviewer.compare import VERDICTS, compare_documents, extract_targets
+from reviewer.document import load_document, parse_text
+
+NATIONAL = [(f"national-{y}", f"national-{y + 1}") for y in (2021, 2022, 2023, 2024)]
+PROVINCES = [(f"{p}-2025", f"{p}-2026")
+             for p in ("beijing", "guangdong", "hunan", "qinghai", "sichuan", "zhejiang")]
+GDP_NAMES = ("国内生产总值", "地区生产总值", "生产总值")
+
+
+def _pair(prior: str, current: str):
+    return load_document(corpus_path(prior)), load_document(corpus_path(current))
+
+
+def _by_indicator(targets, words: str):
+    found = [tr for tr in targets if tr.indicator.startswith(words)]
+    assert found, f"no target for {words}: {[tr.indicator for tr in targets]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def national_2025():
+    return compare_documents(*_pair("national-2024", "national-2025"))
+
+
+@pytest.mark.parametrize("words, comparator, value, unit, actual, verdict", [
+    ("国内生产总值增长", "about", 5, "%", 5, "met"),
+    ("城镇新增就业", "at_least", 1200, "万人", 1256, "met"),
+    ("城镇调查失业率", "about", 5.5, "%", 5.1, "met"),
+    ("居民消费价格涨幅", "about", 3, "%", 0.2, "met"),
+    ("粮食产量", "at_least", 1.3, "万亿斤", 1.4, "met"),
+])
+def test_national_2024_targets_against_2025(national_2025, words, comparator, value, unit,
+                                            actual, verdict):
+    tr = _by_indicator(national_2025.targets, words)
+    assert (tr.comparator, tr.value, tr.unit) == (comparator, value, unit)
+    assert tr.actual is not None and tr.actual.value == pytest.approx(actual)
+    assert tr.verdict == verdict
+    text = national_2025.current.text
+    assert text[tr.actual.start:tr.actual.end] == tr.actual.quote
+    assert national_2025.current.kind_at(tr.actual.start) == "achievements"
+    prior = national_2025.prior
+    assert prior.text[tr.start:tr.end] == tr.quote
+    assert prior.kind_at(tr.start) in ("plan", "targets")
+
+
+@pytest.mark.parametrize("prior, current", NATIONAL + PROVINCES)
+def test_gdp_target_and_actual_for_every_pair(prior, current):
+    comparison = compare_documents(*_pair(prior, current))
+    gdp = [tr for tr in comparison.targets
+           if tr.indicator.startswith(GDP_NAMES) and tr.indicator.endswith("增长") and tr.unit == "%"]
+    assert gdp, f"no GDP growth target in {prior}"
+    tr = gdp[0]
+    assert tr.actual is not None, f"no GDP growth reported in {current}"
+    assert any(name in tr.actual.quote for name in GDP_NAMES)
+    assert "年均" not in tr.actual.quote
+    assert comparison.current.kind_at(tr.actual.start) == "achievements"
+    assert tr.verdict in VERDICTS and tr.verdict != "no_evidence"
+
+
+def test_a_missed_growth_target_is_missed():
+    comparison = compare_documents(*_pair("national-2022", "national-2023"))
+    gdp = _by_indicator(comparison.targets, "国内生产总值增长")
+    assert gdp.value == 5.5 and gdp.actual.value == 3 and gdp.verdict == "missed"
+
+
+def test_ceiling_and_lower_is_better_are_judged_the_right_way_round():
+    comparison = compare_documents(*_pair("national-2022", "national-2023"))
+    unemployment = _by_indicator(comparison.targets, "城镇调查失业率")
+    assert unemployment.comparator == "at_most" and unemployment.value == 5.5
+    assert unemployment.actual.value == 5.5 and unemployment.verdict == "met"
+    # a cut in energy intensity is a decrease measure: the bigger cut is the better one
+    energy = _by_indicator(compare_documents(*_pair("national-2024", "national-2025")).targets,
+                           "单位国内生产总值能耗降低")
+    assert energy.actual.value == 3 and energy.verdict == "met"
+
+
+def test_multi_year_averages_are_never_taken_as_actuals():
+    comparison = compare_documents(*_pair("national-2022", "national-2023"))
+    gdp = _by_indicator(comparison.targets, "国内生产总值增长")
+    # the 2023 report also gives 五年年均增长5.2% right after the one-year figure
+    assert gdp.actual.value == 3
+    for tr in comparison.targets:
+        if tr.actual:
+            assert "年均" not in tr.actual.quote and "累计" not in tr.actual.quote
+
+
+def test_from_x_to_y_takes_the_later_figure():
+    comparison = compare_documents(*_pair("zhejiang-2025", "zhejiang-2026"))
+    rd = _by_indicator(comparison.targets, "研发投入强度")
+    assert "从2.77%提高到3.3%" in rd.actual.quote and rd.actual.value == 3.3
+
+
+def test_full_width_digits_read_like_half_width():
+    doc = load_document(corpus_path("national-2024"))
+    wide = doc.text.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％"))
+    narrow = [(tr.indicator, tr.comparator, tr.value, tr.unit) for tr in extract_targets(doc)]
+    widened = extract_targets(parse_text(wide, "wide.txt"))
+    assert [(tr.indicator, tr.comparator, tr.value, tr.unit) for tr in widened] == narrow
+
+
+def test_ranges_and_seed_targets(seeds):
+    doc = seeds["hutiaoxia-2025"]
+    targets = {tr.indicator: tr for tr in extract_targets(doc)}
+    assert targets["每月推送普法内容"].comparator == "at_least"
+    assert (targets["每月推送普法内容"].value, targets["每月推送普法内容"].unit) == (7, "条")
+    assert (targets["组织专题培训"].value, targets["组织专题培训"].unit) == (4, "期")
+    rate = targets["矛盾纠纷化解成功率"]
+    assert (rate.comparator, rate.value, rate.unit) == ("at_least", 96, "%")
+    guangdong = load_document(corpus_path("guangdong-2026"))
+    gdp = _by_indicator(extract_targets(guangdong), "地区生产总值增长")
+    assert (gdp.comparator, gdp.value, gdp.unit) == ("range", (4.5, 5), "%")
