@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 from rich.color import Color, ColorSystem
 
-from reviewer.tui.themes import DEFAULT_THEME, ThemeError, bundled_themes_dir, load_themes, \
-    theme_from_file
+from reviewer.tui.themes import (
+    DEFAULT_THEME,
+    ThemeError,
+    bundled_themes_dir,
+    load_themes,
+    theme_from_file,
+)
 
 SYSTEMS = {"truecolor": None, "256": ColorSystem.EIGHT_BIT, "16": ColorSystem.STANDARD}
 

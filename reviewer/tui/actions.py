@@ -31,6 +31,11 @@ class ActionSpec:
     def label(self) -> str:
         return t(f"ui.action.{self.id}")
 
+    @property
+    def short_label(self) -> str:
+        """The footer's word for it (the footer must fit in 80 columns)."""
+        return t(f"ui.footer.{self.id}") if self.footer else self.label
+
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("main.next_pane", "tab", "next_pane"),
@@ -65,7 +70,7 @@ def spec(action_id: str) -> ActionSpec:
 def bindings(owner: str) -> list[Binding]:
     """The Textual bindings of one owner, each carrying its id so the keymap can remap it."""
     return [
-        Binding(s.key, s.action, s.label, show=s.footer, id=s.id,
+        Binding(s.key, s.action, s.short_label, show=s.footer, id=s.id,
                 priority=s.owner == "app")
         for s in ACTIONS if s.owner == owner
     ]

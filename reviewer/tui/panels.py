@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, OptionList, Select, Static, TextArea, Tree
 from textual.widgets.option_list import Option
@@ -28,21 +28,26 @@ SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "in
 DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
 
 
-class HeaderLine(Static):
-    """Title, government, year, reviewer and whether the review is saved — one line."""
+class HeaderLine(Horizontal):
+    """Title, government, year, reviewer and whether the review is saved — one line, where the
+    title gives way first so the saved state always shows."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Static(id="state")
 
     def show(self, session: Session) -> None:
         doc = session.doc
         if session.save_error:
             state = (t("ui.state_failed"), "$error bold")
         elif session.dirty:
-            state = (t("ui.state_unsaved"), "$warning")
+            state = (t("ui.state_unsaved"), "$warning bold")
         else:
             state = (t("ui.state_saved"), "$success")
         parts = [p for p in (doc.government, str(doc.year or ""), session.review.reviewer) if p]
-        self.update(Content.assemble(
-            (snippet(doc.title or doc.path, 40), "bold"), "  ",
-            inert(" · ".join(parts)), "  ", state))
+        self.query_one("#title", Static).update(Content.assemble(
+            (inert(" · ".join(parts)), "bold"), "  ", snippet(doc.title or doc.path, 200)))
+        self.query_one("#state", Static).update(Content.styled(state[0], state[1]))
 
 
 class OutlinePanel(Tree):
@@ -109,9 +114,9 @@ class FlagList(OptionList):
             return
         for flag in self.session.flags:
             mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
-            decision = DECISION_MARK.get(self.session.decision(flag) or "", " ")
+            decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
             self.add_option(Option(Content.assemble(
-                (mark, style), decision, " ", inert(flag.message))))
+                (mark, style), decision, inert(flag.message))))
         if keep is not None:
             self.highlighted = min(keep, len(self.session.flags) - 1)
 
@@ -144,7 +149,7 @@ class NoteList(OptionList):
             mark, style = SEVERITY_MARK.get(note.severity, ("·", ""))
             orphan = f" {t('ui.orphan')}" if note.anchor.orphan else ""
             self.add_option(Option(Content.assemble(
-                (mark, style), " ", (inert(note.tag), "bold"), (orphan, "$error"), " ",
+                (mark, style), (inert(note.tag), "bold"), (orphan, "$error"), " ",
                 snippet(note.note, 200), "\n", (snippet(note.anchor.quote, 200), "dim"))))
         if keep is not None:
             self.highlighted = min(keep, len(self._notes) - 1)
@@ -171,12 +176,12 @@ class ReviewPanel(VerticalScroll):
         for number, criterion in enumerate(vocab.criteria):
             yield Label(Content.assemble((criterion.name, "bold"), " ", (criterion.hint, "dim")),
                         classes="field-label")
-            yield Select(scale, value=review.scores.get(criterion.name, Select.BLANK),
+            yield Select(scale, value=review.scores.get(criterion.name, Select.NULL),
                          prompt=t("ui.not_scored"), id=f"score-{number}", name=criterion.name,
                          classes="score")
         yield Label(t("ui.verdict"), classes="field-label")
         yield Select([(term("verdict", v), v) for v in vocab.verdicts],
-                     value=review.verdict or Select.BLANK, prompt=t("ui.no_verdict"),
+                     value=review.verdict or Select.NULL, prompt=t("ui.no_verdict"),
                      id="verdict")
         yield Label(t("ui.summary"), classes="field-label")
         yield TextArea(review.summary or "", id="summary", soft_wrap=True,
@@ -185,7 +190,7 @@ class ReviewPanel(VerticalScroll):
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        value = None if event.value is Select.BLANK else event.value
+        value = None if event.value is Select.NULL else event.value
         ident = event.select.id or ""
         if ident == "verdict":
             if value != (self.session.review.verdict or None):

@@ -1,9 +1,9 @@
 """One report under review, as the app holds it: document, flags, review, and its file.
 
 Everything here is plain Python (no Textual), so the safety rules can be tested directly:
-every change marks the review unsaved, ``save`` goes through the review layer's store, a file we
-could not parse is never written over, and a failed save keeps the review in memory until the
-next attempt succeeds.
+every change marks the review unsaved, ``save`` goes through the review layer's store (which
+never writes over a file it could not parse: it saves beside it), and a failed save keeps the
+review in memory until the next attempt succeeds.
 """
 
 from __future__ import annotations
@@ -20,18 +20,18 @@ from reviewer.i18n import t
 class _Undo:
     """How to take back one change to the annotations."""
 
-    kind: str  # "added" | "removed" | "edited"
-    annotation: Any
+    kind: str  # "added" | "removed" | "edited" | "decided"
+    item: Any
 
 
 class Session:
     """A report, its flags and its review, plus the state the header shows (saved or not)."""
 
-    def __init__(self, doc: Document, review: Any, store: Any | None, *,
+    def __init__(self, doc: Document, review: Any, store: Any, *,
                  problems: list[str] = (), prior_path: str | None = None) -> None:
         self.doc = doc
         self.review = review
-        self.store = store  # None: the review file could not be read and must not be replaced
+        self.store = store
         self.problems = list(problems)
         self.prior_path = prior_path
         self.flags: list[Any] = []
@@ -47,7 +47,7 @@ class Session:
         """Open a report (``ReportError`` when it cannot be read) with its review file.
 
         A review file that cannot be parsed leaves the report readable: the review starts empty,
-        the problem is kept in ``problems`` and that file is never saved over.
+        the problem is kept in ``problems``, and the store saves beside that file, never over it.
         """
         from reviewer.review import Review, ReviewError, ReviewStore, default_review_path
 
@@ -58,7 +58,7 @@ class Session:
             review, warnings = store.load_or_new(doc, reviewer)
         except ReviewError as exc:
             problem = t("ui.review_unreadable", reason=str(exc))
-            return cls(doc, Review.new(doc, reviewer), None, problems=[problem],
+            return cls(doc, Review.new(doc, reviewer), store, problems=[problem],
                        prior_path=prior_path)
         return cls(doc, review, store, problems=[str(w) for w in warnings], prior_path=prior_path)
 
@@ -96,7 +96,7 @@ class Session:
 
     def decision(self, flag: Any) -> str | None:
         found = self.review.flag_decision_for(flag)
-        return getattr(found, "decision", found) if found else None
+        return found.decision if found else None
 
     # --- changing --------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -122,22 +122,31 @@ class Session:
         self._changed()
 
     def undo(self) -> str | None:
-        """Take back the last annotation change; returns its kind, or ``None`` if none is left."""
+        """Take back the last change to a note or a flag decision; returns its kind, or ``None``
+        when there is nothing left to undo."""
         if not self._undo:
             return None
         step = self._undo.pop()
         if step.kind == "added":
-            self.review.remove_annotation(step.annotation.id)
+            self.review.remove_annotation(step.item.id)
         elif step.kind == "removed":
-            self.review.restore_annotation(step.annotation)
-        else:
-            ident, tag, severity, note = step.annotation
+            self.review.restore_annotation(step.item)
+        elif step.kind == "edited":
+            ident, tag, severity, note = step.item
             self.review.update_annotation(ident, tag=tag, severity=severity, note=note)
+        else:
+            flag, before = step.item
+            if before is None:
+                self.review.clear_flag_decision(flag)
+            else:
+                self.review.decide_flag(self.doc, flag, before.decision, before.note)
         self._changed()
         return step.kind
 
     def decide(self, flag: Any, decision: str, note: str = "") -> None:
+        before = self.review.flag_decision_for(flag)
         self.review.decide_flag(self.doc, flag, decision, note)
+        self._undo.append(_Undo("decided", (flag, before)))
         self._changed()
 
     def set_score(self, criterion: str, value: Any) -> None:
@@ -161,21 +170,10 @@ class Session:
         """
         if not self.dirty:
             return None
-        if self.store is None:
-            self.save_error = self.problems[0] if self.problems else t("ui.save_failed")
-            return self.save_error
-        try:
-            result = self.store.save(self.review)
-        except OSError as exc:
-            self.save_error = t("ui.save_failed_reason", reason=exc.strerror or str(exc))
-            return self.save_error
+        result = self.store.save(self.review)
         if not result.ok:
             self.save_error = result.message or t("ui.save_failed")
             return self.save_error
         self.dirty = False
         self.save_error = None
-        if result.conflict_path:
-            return t("ui.save_conflict", path=result.conflict_path)
-        if result.merged:
-            return t("ui.save_merged")
-        return None
+        return result.message if result.merged or result.conflict_path else None
