@@ -6,10 +6,10 @@ import asyncio
 import functools
 
 import pytest
-from conftest import corpus_path, seed_path
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
+from conftest import corpus_path, seed_path
 from reviewer.document import load_document
 from reviewer.document.sentences import split_sentences
 from reviewer.tui.reader import Highlight, ReportView
