@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reviewer.document import Document
+from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,11 @@ class RuleContext:
             p = self.doc.paragraphs[0]
             return p.start, p.end
         return 0, len(self.text)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Every counted quantity in the text (several number rules read them)."""
+        return quantities(self.text)
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)

@@ -14,6 +14,7 @@ from reviewer.i18n import t
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ABOVE_AFTER = re.compile(r"\s*(?:以上|多)")
 _ABOVE_BEFORE = re.compile(r"(?:超过|高于|超出|逾)\s*$")
+_ABOVE_WINDOW = 4
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _PER = re.compile("每")
@@ -56,7 +57,8 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     for m in _PERCENT.finditer(text):
         value = float(m.group(1))
         above_after = _ABOVE_AFTER.match(text, m.end())
-        above = above_after is not None or _ABOVE_BEFORE.search(text, 0, m.start()) is not None
+        above = above_after is not None or _ABOVE_BEFORE.search(
+            text, max(0, m.start() - _ABOVE_WINDOW), m.start()) is not None
         if not (value > 100 or (value == 100 and above)):
             continue
         if not _is_rate(_clause_before(text, m.start())):
@@ -98,7 +100,7 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
 @rule("numbers.approx_exact", "numbers", "warning")
 def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
     """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
-    for q in quantities(ctx.text):
+    for q in ctx.quantities:
         if q.approx and not q.is_round:
             quote = ctx.text[q.start:q.end]
             yield Hit(q.start, q.end, t("flags.approx_exact", quote=quote),
@@ -144,7 +146,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     periods = pattern("words", "period_markers")
     seen: dict[tuple[int, str], Quantity] = {}
-    for q in quantities(text):
+    for q in ctx.quantities:
         chain = ctx.doc.section_at(q.start)
         if not chain or chain[0].kind in _PLANNED or periods.search(chain[0].heading.title):
             continue

@@ -3,6 +3,7 @@ changed at page breaks and in page debris."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -11,13 +12,15 @@ from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
 
 _CJK = "\u4e00-\u9fff"
-_DOUBLED = re.compile(r"[。，、；：,;]{2,}|(?<!\d):{2,}")
-_SPACE = re.compile(
-    rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}\d，。；：、！？])|(?<=\d)[ \u3000\u00a0]+(?=[{_CJK}])"
-)
+_DOUBLED = re.compile(r"[。，、；：,;:]{2,}")
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
+_BEFORE_SPACE = re.compile(rf"[{_CJK}\d]")
+_AFTER_CJK = re.compile(rf"[{_CJK}\d，。；：、！？]")
+_AFTER_DIGIT = re.compile(rf"[{_CJK}]")
 # full-width mark → its half-width twin
 _PAIRS = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")"}
 _HALF = {v: k for k, v in _PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_HALF)) + "]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -49,12 +52,18 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     """A half-width mark in Chinese text where the report otherwise writes full-width (and the
     reverse). Heading numbers are left to the bracket-style rule."""
     text = ctx.text
-    numbering = [(h.start, h.title_start) for h in ctx.doc.headings]
+    numbering = sorted((h.start, h.title_start) for h in ctx.doc.headings)
+    starts = [s for s, _ in numbering]
     seen: dict[str, list[int]] = {}
-    for i, ch in enumerate(text):
-        if ch in _PAIRS or (ch in _HALF and _chinese_context(text, i)):
-            if not any(s <= i < e for s, e in numbering):
-                seen.setdefault(ch, []).append(i)
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch in _HALF and not _chinese_context(text, i):
+            continue
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i < numbering[k][1]:
+            continue
+        seen.setdefault(ch, []).append(i)
     for full, half in _PAIRS.items():
         n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
         if n_full >= _MAJORITY * n_half:
@@ -75,7 +84,12 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     both sides of one figure make one flag; the space that sets off a name is no slip."""
     text = ctx.text
     runs: list[list[int]] = []
-    for m in _SPACE.finditer(text):
+    for m in _SPACE_RUN.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if not _BEFORE_SPACE.match(before):
+            continue
+        if not (_AFTER_DIGIT if before.isdigit() else _AFTER_CJK).match(after):
+            continue
         para = ctx.doc.paragraph_at(m.start())
         if para is not None and para.end - para.start <= _PADDED_NAME:
             continue  # 李　强: a two-character name padded to three

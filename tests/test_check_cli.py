@@ -1,0 +1,108 @@
+"""``reviewer check``: the table, the JSON shape, exit codes, unreadable files, folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import SEEDS, require_corpus, seed_path
+from reviewer.cli import main
+from reviewer.document import load_document
+
+
+def _json(capsys, *argv):
+    code = main(["check", "--json", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_json_shape_and_quotes_are_the_text_at_the_offsets(capsys):
+    code, data = _json(capsys, seed_path("guanba-2025"))
+    assert code == 0
+    (report,) = data["reports"]
+    assert report["path"] == seed_path("guanba-2025") and report["genre"] == "fazhi"
+    assert "error" not in report
+    text = load_document(seed_path("guanba-2025")).text
+    keys = {"rule", "category", "severity", "start", "end", "quote", "message", "suggestion"}
+    for f in report["flags"]:
+        assert set(f) == keys
+        assert f["quote"] == text[f["start"]:f["end"]]
+    assert any(f["rule"] == "numbers.over_100" and f["quote"] == "100%以上"
+               for f in report["flags"])
+
+
+def test_fail_on_sets_the_exit_code(capsys):
+    # guanba has errors (100%以上); baogou only warnings and info
+    assert main(["check", "--fail-on", "error", seed_path("guanba-2025")]) == 1
+    assert main(["check", "--fail-on", "error", seed_path("baogou-2025")]) == 0
+    assert main(["check", "--fail-on", "warning", seed_path("baogou-2025")]) == 1
+    assert main(["check", seed_path("guanba-2025")]) == 0
+    capsys.readouterr()
+
+
+def test_table_is_grouped_by_report_with_a_summary(capsys):
+    assert main(["check", seed_path("hutiaoxia-2025"), seed_path("baogou-2025")]) == 0
+    out = capsys.readouterr().out
+    first = out.index(seed_path("hutiaoxia-2025"))
+    second = out.index(seed_path("baogou-2025"))
+    assert first < out.index("。。") < second
+    row = next(line for line in out.splitlines() if "proofreading.doubled_punct" in line)
+    assert "警告" in row and "标点重复" in row and "9:" in row
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("共 2 份报告") and "无法读取 0" in last
+
+
+def test_english_table(capsys):
+    assert main(["--lang", "en", "check", seed_path("yanxi-2024")]) == 0
+    out = capsys.readouterr().out
+    assert "the report carries no date at all" in out
+    assert out.strip().splitlines()[-1].startswith("1 report(s)")
+    main(["--lang", "zh", "check", seed_path("yanxi-2024")])
+    capsys.readouterr()
+
+
+def test_unreadable_files_are_reported_and_the_rest_still_checked(tmp_path, capsys):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    missing = tmp_path / "gone.txt"
+    code, data = _json(capsys, str(binary), seed_path("yanxi-2024"), str(missing))
+    assert code == 2
+    bad, good, gone = data["reports"]
+    assert bad["path"] == str(binary) and bad["error"] and bad["flags"] == []
+    assert gone["error"] and "gone.txt" in gone["error"]
+    assert good["genre"] == "fazhi" and good["flags"] and "error" not in good
+
+
+def test_unreadable_file_in_the_table(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert main(["check", str(empty), seed_path("baogou-2025")]) == 2
+    captured = capsys.readouterr()
+    assert str(empty) in captured.err and "Traceback" not in captured.err
+    assert "无法读取 1" in captured.out
+
+
+def test_a_folder_is_checked_recursively_in_order(tmp_path, capsys):
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    for name in ("yanxi-2024", "guanba-2025"):
+        shutil.copy(SEEDS / f"{name}.txt", nested / f"{name}.txt")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    code, data = _json(capsys, str(tmp_path), "--jobs", "2")
+    assert code == 0
+    assert [r["path"] for r in data["reports"]] == [
+        str(nested / "guanba-2025.txt"), str(nested / "yanxi-2024.txt")]
+    single = json.loads(json.dumps(_json(capsys, str(nested / "yanxi-2024.txt"))[1]))
+    assert data["reports"][1]["flags"] == single["reports"][0]["flags"]
+
+
+def test_a_folder_without_reports_is_an_error(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert str(tmp_path) in capsys.readouterr().err
+
+
+def test_whole_corpus_and_seeds_check_without_error(capsys):
+    folder = require_corpus()
+    code, data = _json(capsys, str(SEEDS), str(folder))
+    assert code == 0
+    assert len(data["reports"]) == 5 + len(list(folder.glob("*.txt")))
+    assert all("error" not in r for r in data["reports"])
