@@ -160,19 +160,22 @@ def _probes(anchor: Anchor) -> list[tuple[str, int, int]]:
     return [p for p in probes if len(p[0]) >= _MIN_PROBE]
 
 
-def _refine(anchor: Anchor, text: str, start: int) -> tuple[int, int]:
-    """The span of the quote around a rough start, its ends found by diffing quote and text."""
+def _spans(anchor: Anchor, text: str, start: int) -> set[tuple[int, int]]:
+    """Spans the quote may cover around a rough start: the quote's length from there, and the
+    ends found by diffing quote and text (edits inside the quote change its length)."""
     n = len(anchor.quote)
     if n == 0:
-        return start, start
+        return {(start, start)}
+    spans = {(start, min(len(text), start + n))}
     pad = 4 + n // 8
     lo, hi = max(0, start - pad), min(len(text), start + n + pad)
     dmp = _dmp()
     diffs = dmp.diff_main(anchor.quote, text[lo:hi], False)
-    dmp.diff_cleanupSemantic(diffs)
     first = lo + dmp.diff_xIndex(diffs, 0)
     last = lo + dmp.diff_xIndex(diffs, n - 1) + 1
-    return (first, last) if first < last else (start, min(len(text), start + n))
+    if first < last:
+        spans.add((first, last))
+    return spans
 
 
 def _fuzzy(anchor: Anchor, text: str) -> list[Placement]:
@@ -182,7 +185,7 @@ def _fuzzy(anchor: Anchor, text: str) -> list[Placement]:
         loc = dmp.match_main(text, pattern, min(max(expected, 0), len(text)))
         if loc != -1:
             starts.add(min(max(loc + shift, 0), len(text)))
-    spans = {_refine(anchor, text, s) for s in starts}
+    spans = set().union(*(_spans(anchor, text, s) for s in starts))
     return [_score(anchor, text, s, e, "fuzzy") for s, e in spans]
 
 
