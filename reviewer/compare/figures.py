@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.document import Document
@@ -62,6 +62,12 @@ class TargetResult:
     end: int
     actual: Actual | None
     verdict: str
+
+
+@lru_cache(maxsize=8)
+def _narrow(text: str) -> str:
+    """``text`` with half-width digits, point and percent (kept per text: called per target)."""
+    return text.translate(_WIDTH)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -141,7 +147,7 @@ def _indicator(prefix: str, rest: str) -> str | None:
 
 def targets_in(doc: Document, start: int, end: int) -> list[Target]:
     """Every quantified target in ``doc.text[start:end]``."""
-    text = doc.text.translate(_WIDTH)
+    text = _narrow(doc.text)
     pattern, _ = _patterns()
     out: list[Target] = []
     for clause in _CLAUSE.finditer(text, start, end):
@@ -230,7 +236,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]]) -> Actual | None:
     """The figure ``doc`` reports for ``target`` inside ``spans`` (its review part), or None."""
-    text = doc.text.translate(_WIDTH)
+    text = _narrow(doc.text)
     act = data.indicators()["actual"]
     subject, direction = _measure(target.indicator)
     if _generic(subject):
