@@ -373,3 +373,32 @@ async def test_set_text_resets_the_view(hutiaoxia):
         assert view.cursor == 0 and view.visual_lines == [] and view.visible_span() == (0, 0)
         await pilot.press("j", "J", "G", "pagedown", "v")
         assert view.selection is None
+
+
+@pilot_test
+async def test_focus_and_theme_restyle_the_cursor(hutiaoxia):
+    app = ReaderApp(hutiaoxia)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(ReportView)
+
+        def cursor_backgrounds():
+            gutter, text = list(view.render_line(0))[:2]
+            return gutter.style.bgcolor, text.style.bgcolor
+
+        focused = cursor_backgrounds()
+        assert focused[0] != view.rich_style.bgcolor  # the cursor line is marked in the gutter
+        view.blur()
+        await pilot.pause()
+        assert cursor_backgrounds()[0] != focused[0]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert cursor_backgrounds()[1] != focused[1]
+
+
+def test_every_key_has_a_remappable_id_and_a_label_in_both_languages():
+    from reviewer.i18n import catalog
+
+    ids = [binding.id for binding in ReportView.BINDINGS]
+    assert all(i and i.startswith("reader.") for i in ids) and len(set(ids)) == len(ids)
+    for lang in ("zh", "en"):
+        assert all(catalog(lang).get(i) for i in ids), lang

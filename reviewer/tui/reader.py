@@ -266,6 +266,14 @@ class ReportView(ScrollView, can_focus=True):
         self._styles.clear()
         self._strip_cache.clear()
 
+    def _base_style(self) -> Style:
+        # Looking the widget's style up costs more than rendering a cached line: keep it
+        # until the styles change.
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
@@ -282,10 +290,12 @@ class ReportView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style()
         row = round(self.scroll_y) + y
-        if row >= len(self._rows) or self._rows[row] == _GAP:
+        if row >= len(self._rows):
+            return Strip.blank(self.scrollable_content_region.width, base)
+        width = self._width + _GUTTER
+        if self._rows[row] == _GAP:
             return Strip.blank(width, base)
         index = self._rows[row]
         line = self._lines[index]
