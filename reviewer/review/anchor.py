@@ -23,8 +23,10 @@ _MATCH_DISTANCE = 2000
 # An exact quote is compared in its context at this many occurrences nearest the old place.
 _MAX_OCCURRENCES = 20
 _W_QUOTE, _W_CONTEXT, _W_PLACE = 0.55, 0.35, 0.10
-# A placement is accepted when its quote is this similar and its total score reaches _ACCEPT.
+# A placement is accepted when its quote is this similar and its total score reaches _ACCEPT;
+# between an intact prefix and suffix, a quote rewritten this far still marks the passage.
 _MIN_QUOTE = 0.6
+_MIN_QUOTE_IN_CONTEXT, _INTACT_CONTEXT = 0.34, 0.85
 _ACCEPT = 0.65
 # The exact quote in a context at least this similar is taken without trying fuzzy matches.
 _SURE_CONTEXT = 0.6
@@ -114,7 +116,8 @@ def _score(anchor: Anchor, text: str, start: int, end: int, method: str) -> Plac
     quote = similarity(anchor.quote, text[start:end]) if anchor.quote else context
     nearness = 1.0 / (1.0 + abs(start - anchor.start) / 1000)
     total = _W_QUOTE * quote + _W_CONTEXT * context + _W_PLACE * nearness
-    if quote < _MIN_QUOTE:
+    if quote < _MIN_QUOTE and not (quote >= _MIN_QUOTE_IN_CONTEXT
+                                   and context >= _INTACT_CONTEXT):
         total = 0.0
     return Placement(start, end, method, total)
 

@@ -170,23 +170,23 @@ class _Reader:
     def take(self, table: dict, key: str, kind: type, where: str, default: Any = _REQUIRED) -> Any:
         if key not in table:
             if default is _REQUIRED:
-                raise self.fail(where, t("review.err_missing", key=key))
+                raise self.fail(where, t("review.err_missing", name=key))
             return default
         value = table[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            raise self.fail(where, t("review.err_type", key=key, expected=_TYPE_NAMES[kind],
+            raise self.fail(where, t("review.err_type", name=key, expected=_TYPE_NAMES[kind],
                                      found=_type_name(value)))
         if kind is datetime and value.tzinfo is None:
             value = value.astimezone()  # a hand-written local time: take it as this machine's
         if kind is list and not all(isinstance(v, str) for v in value):
-            raise self.fail(where, t("review.err_type", key=key, expected="array of strings",
+            raise self.fail(where, t("review.err_type", name=key, expected="array of strings",
                                      found="mixed array"))
         return value
 
     def table(self, value: Any, where: str) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(where, t("review.err_type", key=where, expected="table",
+            raise self.fail(where, t("review.err_type", name=where, expected="table",
                                      found=_type_name(value)))
         return value
 
@@ -194,14 +194,14 @@ class _Reader:
         table = self.table(table, where)
         unknown = [k for k in table if k not in keys]
         if unknown:
-            raise self.fail(where, t("review.err_unknown", key=unknown[0],
+            raise self.fail(where, t("review.err_unknown", name=unknown[0],
                                      known=", ".join(keys)))
         return table
 
     def entries(self, data: dict, key: str) -> list[tuple[dict, str]]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            raise self.fail(f"[[{key}]]", t("review.err_type", key=key, expected="array of tables",
+            raise self.fail(f"[[{key}]]", t("review.err_type", name=key, expected="array of tables",
                                             found=_type_name(value)))
         out = []
         for n, entry in enumerate(value, 1):
@@ -255,7 +255,7 @@ def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
                     "evidence"), where)
     evidence = e.get("evidence", [])
     if not isinstance(evidence, list):
-        raise r.fail(where, t("review.err_type", key="evidence", expected="array of tables",
+        raise r.fail(where, t("review.err_type", name="evidence", expected="array of tables",
                               found=_type_name(evidence)))
     return PlanAssessment(
         r.take(e, "id", str, where), r.anchor(e.get("item"), f"{where} item"),
@@ -282,7 +282,7 @@ def from_dict(data: dict, path: str = "<review>") -> Review:
         raise ReviewError(path, t("review.err_schema", found=schema))
     r.known(data, _TOP, "top level")
     if "report" not in data:
-        raise r.fail("[report]", t("review.err_missing", key="report"))
+        raise r.fail("[report]", t("review.err_missing", name="report"))
     scores = r.table(data.get("scores", {}), "[scores]")
     for key in scores:
         r.take(scores, key, int, "[scores]")

@@ -196,9 +196,10 @@ class Review:
         new = replace(old, tag=old.tag if tag is None else tag,
                       severity=old.severity if severity is None else _severity(severity),
                       note=old.note if note is None else note)
-        if new != old:
-            new = replace(new, updated=now())
-            self.annotations[i] = new
+        if new == old:
+            return old
+        new = replace(new, updated=now())
+        self.annotations[i] = new
         return new
 
     def remove_annotation(self, ident: str) -> Annotation:

@@ -1,0 +1,139 @@
+"""The review model on real reports: annotations, flag decisions, scores, plan assessments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from reviewer.review import Anchor, Review, load_vocabulary
+
+
+@dataclass(frozen=True)
+class FakeFlag:
+    """Stands in for reviewer.flags.Flag: the review only reads rule, start and end."""
+
+    rule: str
+    start: int
+    end: int
+
+
+def test_new_review_names_the_report(seeds):
+    doc = seeds["baixiang-2024"]
+    review = Review.new(doc, "李四")
+    assert review.report.sha256 == doc.raw_sha256 and review.report.text_sha256 == doc.text_sha256
+    assert review.report.government == doc.government and review.report.year == doc.year
+    assert review.reviewer == "李四" and review.created.tzinfo is not None
+    assert review.annotations == [] and review.flags == [] and review.scores == {}
+
+
+def test_annotation_records_quote_and_the_headings_above_it(seeds):
+    doc = seeds["guanba-2025"]
+    review = Review.new(doc)
+    start = doc.text.index("2800余次")
+    note = review.add_annotation(doc, start, start + 6, tag="数据存疑", severity="major",
+                                 note="2800余次检查\n查处4000余起？")
+    chain = doc.section_at(start)
+    assert chain, "the passage lies inside a section"
+    assert note.section_path == tuple(s.heading.numbering + s.heading.title for s in chain)
+    assert note.anchor.quote == "2800余次" and note.id.startswith("a-") and len(note.id) == 10
+    assert review.annotations_at(start + 2) == [note]
+    assert review.annotations_at(start + 6) == []
+
+
+def test_update_remove_and_restore_for_undo(seeds):
+    doc = seeds["baogou-2025"]
+    review = Review.new(doc)
+    first = review.add_annotation(doc, 10, 20, tag="表述不规范")
+    second = review.add_annotation(doc, 30, 40, tag="亮点", severity="info")
+    assert first.severity == load_vocabulary().default_severity
+    same = review.update_annotation(first.id)
+    assert same is first  # nothing changed, nothing rewritten
+    edited = review.update_annotation(first.id, note="改为\r\n两行", severity="critical")
+    assert edited.note == "改为\n两行" and edited.severity == "critical"
+    assert edited.tag == "表述不规范" and edited.created == first.created
+    removed = review.remove_annotation(edited.id)
+    assert [a.id for a in review.annotations] == [second.id]
+    review.restore_annotation(removed)
+    assert [a.id for a in review.annotations] == [first.id, second.id]
+    with pytest.raises(KeyError):
+        review.remove_annotation("a-00000000")
+    with pytest.raises(ValueError):
+        review.update_annotation(first.id, severity="catastrophic")
+    with pytest.raises(ValueError):
+        review.add_annotation(doc, 50, 50, tag="亮点")
+
+
+def test_flag_decisions_are_stored_only_when_made(seeds):
+    doc = seeds["yanxi-2024"]
+    review = Review.new(doc)
+    start = doc.text.index("法制")
+    flag = FakeFlag("terms.fazhi", start, start + 2)
+    other = FakeFlag("terms.fazhi", start + 100, start + 102)
+    assert review.flag_decision_for(flag) is None
+    decided = review.decide_flag(doc, flag, "confirmed", "应为法治")
+    assert decided.anchor.quote == "法制" and review.flag_decision_for(flag) == decided
+    assert review.flag_decision_for(other) is None
+    again = review.decide_flag(doc, flag, "dismissed")
+    assert again.id == decided.id and len(review.flags) == 1
+    with pytest.raises(ValueError):
+        review.decide_flag(doc, flag, "maybe")
+    assert review.clear_flag_decision(flag) == again
+    assert review.flags == [] and review.clear_flag_decision(flag) is None
+
+
+def test_scores_follow_the_rubric(seeds):
+    review = Review.new(seeds["baogou-2025"])
+    vocab = load_vocabulary()
+    names = [c.name for c in vocab.criteria]
+    assert "结构完整" in names and "上年计划落实" in names
+    review.set_score("结构完整", vocab.score_max)
+    assert review.scores == {"结构完整": vocab.score_max}
+    for bad in (vocab.score_max + 1, vocab.score_min - 1, True, "5", 2.5):
+        with pytest.raises(ValueError):
+            review.set_score("数据翔实", bad)
+    review.set_score("结构完整", None)
+    assert review.scores == {}
+    review.summary = "一\r\n二"
+    assert review.summary == "一\n二"
+
+
+def test_plan_assessments_point_into_both_reports(seeds):
+    prior, current = seeds["baixiang-2024"], seeds["baogou-2025"]
+    review = Review.new(current)
+    review.set_prior(prior)
+    plan = prior.sections_of_kind("plan")[0]
+    item = Anchor.from_span(prior.text, plan.heading.end, min(plan.end, plan.heading.end + 30))
+    where = current.text.index("普法")
+    made = review.set_plan_assessment(item, heading=plan.title, suggested="behind",
+                                      evidence=[Anchor.from_span(current.text, where, where + 2)])
+    assert review.prior.text_sha256 == prior.text_sha256
+    assert review.plan_assessment_for(item) == made and made.status == ""
+    final = review.set_plan_assessment(item, heading=plan.title, suggested="behind",
+                                       status="on_track", evidence=made.evidence, note="有依据")
+    assert final.id == made.id and review.plans == [final]
+    assert review.remove_plan_assessment(final.id) == final and review.plans == []
+
+
+def test_reanchor_on_another_version_keeps_everything(seeds):
+    from reviewer.document import parse_text
+
+    doc = seeds["hutiaoxia-2025"]
+    review = Review.new(doc)
+    start = doc.text.index("专个")
+    typo = review.add_annotation(doc, start, start + 2, tag="表述不规范")
+    sentence = doc.sentence_at(doc.text.index("12余次"))
+    gone = review.add_annotation(doc, sentence.start, sentence.end, tag="数据存疑")
+    flag = FakeFlag("numbers.yu", doc.text.index("12余次"), doc.text.index("12余次") + 4)
+    review.decide_flag(doc, flag, "confirmed")
+    fixed_text = (doc.text[:sentence.start] + doc.text[sentence.end:]).replace("专个", "专项")
+    fixed_text = "（更正版）\n" + fixed_text
+    fixed = parse_text(fixed_text, doc.path)
+    report = review.reanchor(fixed)
+    assert review.report.text_sha256 == fixed.text_sha256
+    assert len(review.annotations) == 2 and len(review.flags) == 1
+    moved = review.annotation(typo.id)
+    assert not moved.anchor.orphan and fixed.text[moved.anchor.start:moved.anchor.end] == "专项"
+    assert review.annotation(gone.id).anchor.orphan and gone.id in report.orphans
+    assert review.annotation(gone.id).anchor.quote == gone.anchor.quote
+    assert review.orphans == [review.annotation(gone.id)]
