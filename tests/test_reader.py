@@ -402,3 +402,21 @@ def test_every_key_has_a_remappable_id_and_a_label_in_both_languages():
     assert all(i and i.startswith("reader.") for i in ids) and len(set(ids)) == len(ids)
     for lang in ("zh", "en"):
         assert all(catalog(lang).get(i) for i in ids), lang
+
+
+@pilot_test
+async def test_a_move_before_the_first_layout_is_kept(hutiaoxia):
+    class Restoring(ReaderApp):
+        def compose(self) -> ComposeResult:
+            view = ReportView()
+            view.set_text(self.report)
+            view.move_to(len(self.report) * 2 // 3)
+            yield view
+
+    app = Restoring(hutiaoxia)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        target = len(hutiaoxia) * 2 // 3
+        assert view.current_sentence == _sentence_of(hutiaoxia, target)
+        assert _overlaps(view.current_sentence, view.visible_span())

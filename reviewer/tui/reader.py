@@ -147,20 +147,23 @@ class ReportView(ScrollView, can_focus=True):
         self._layers: dict[str, list[Highlight]] = {}
         self._highlight_version = 0
         self._buckets: dict[int, list[Highlight]] | None = None
-        self._width = 0
-        self._lines: list[VisualLine] = []
-        self._line_starts: list[int] = []
-        self._rows: list[int] = []
-        self._line_row: list[int] = []
         self._load(text)
 
     # ------------------------------------------------------------------ text and layout
 
     def _load(self, text: str) -> None:
+        """Take a new text; its layout is made by the next `_relayout` (width 0: none yet)."""
         self._text = text
         self._display = display_text(text)
         self._sentences: list[Sentence] = split_sentences(text)
         self._sentence_starts = [s.start for s in self._sentences]
+        self._sentence_ends = [s.end for s in self._sentences]
+        self._width = 0
+        self._lines: list[VisualLine] = []
+        self._line_starts: list[int] = []
+        self._rows: list[int] = []
+        self._line_row: list[int] = []
+        self._scroll_after_layout: str | None = None  # a move asked for before any layout
         self._cursor_index = 0
         self._cursor_line = 0
         self._selecting = False
@@ -208,6 +211,9 @@ class ReportView(ScrollView, can_focus=True):
         self._strip_cache.clear()
         if not force:
             self._scroll_y(self._line_row[self._line_of(top)] if self._lines else 0)
+        if self._scroll_after_layout:
+            self._scroll_to_cursor(self._scroll_after_layout)
+            self._scroll_after_layout = None
         self.refresh()
 
     def _build_rows(self) -> None:
@@ -232,9 +238,9 @@ class ReportView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self._scroll_to_line(self._cursor_line)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._relayout(force=True)
 
     def _line_of(self, offset: int) -> int:
@@ -435,6 +441,7 @@ class ReportView(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self, how: str) -> None:
         if not self._lines:
+            self._scroll_after_layout = how
             return
         if how == "center":
             row = self._line_row[self._cursor_line]
@@ -609,7 +616,7 @@ class ReportView(ScrollView, can_focus=True):
         """Move the selection's moving end to the next sentence end (or previous start)."""
         head = self._head or 0
         if direction > 0:
-            i = bisect_right([s.end for s in self._sentences], head)
+            i = bisect_right(self._sentence_ends, head)
             target = self._sentences[i].end if i < len(self._sentences) else head
         else:
             i = bisect_left(self._sentence_starts, head) - 1
