@@ -1,0 +1,145 @@
+"""The comparison screen, driven with Pilot on a national pair."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import threading
+
+import pytest
+from textual.app import App
+from textual.widgets import OptionList, Static
+
+import reviewer.compare
+from conftest import corpus_path
+from reviewer.compare import STATUSES
+from reviewer.document import load_document
+from reviewer.review import Review
+from reviewer.tui.compare_screen import SHARED_STYLE, CompareScreen
+
+SIZE = (120, 40)
+
+
+def pilot_test(test):
+    """Run an async test on its own event loop (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+class Host(App[None]):
+    """A bare app that shows one comparison screen over an empty base screen."""
+
+    def __init__(self, screen: CompareScreen) -> None:
+        super().__init__()
+        self.compare = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.compare)
+
+
+@pytest.fixture(scope="module")
+def pair():
+    return load_document(corpus_path("national-2024")), load_document(corpus_path("national-2025"))
+
+
+async def _ready(app: App, pilot) -> CompareScreen:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.compare
+    assert screen.comparison is not None
+    return screen
+
+
+@pilot_test
+async def test_loading_state_while_the_comparison_runs(pair, monkeypatch):
+    gate = threading.Event()
+    real = reviewer.compare.ensure_jieba
+
+    def slow() -> None:
+        gate.wait(10)
+        real()
+
+    monkeypatch.setattr(reviewer.compare, "ensure_jieba", slow)
+    screen = CompareScreen(*pair, Review.new(pair[1]))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert screen.query_one("#compare-loading").display
+        assert not screen.query_one("#compare-body").display
+        await pilot.press("a", "s", "down")  # keys while loading change nothing and break nothing
+        assert screen.comparison is None and not screen.review.plans
+        gate.set()
+        await _ready(app, pilot)
+        assert not screen.query_one("#compare-loading").display
+        assert screen.query_one("#compare-body").display
+        assert screen.query_one("#compare-items", OptionList).option_count == 10
+
+
+@pilot_test
+async def test_accept_cycle_choose_and_note_go_into_the_review(pair):
+    review = Review.new(pair[1])
+    changes: list[int] = []
+    screen = CompareScreen(*pair, review, lambda: changes.append(1))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        first = screen.comparison.items[0]
+        await pilot.press("a")
+        assert len(review.plans) == 1
+        plan = review.plans[0]
+        assert plan.status == plan.suggested == first.status
+        assert pair[0].text[plan.item.start:plan.item.end] == first.text
+        assert [pair[1].text[e.start:e.end] for e in plan.evidence] == \
+            [ev.quote for ev in first.evidence]
+        assert review.prior is not None and changes == [1]
+
+        await pilot.press("down", "s")
+        second = screen.comparison.items[1]
+        expected = STATUSES[(STATUSES.index(second.status) + 1) % len(STATUSES)]
+        assert review.plan_assessment_for(screen._anchor(1)).status == expected
+
+        await pilot.press("3")
+        assert review.plan_assessment_for(screen._anchor(1)).status == "no_evidence"
+
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"check", "enter")
+        await pilot.pause()
+        made = review.plan_assessment_for(screen._anchor(1))
+        assert made.note == "check" and made.status == "no_evidence"
+        assert len(review.plans) == 2 and len(changes) == 4
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+@pilot_test
+async def test_shared_wording_is_highlighted(pair):
+    screen = CompareScreen(*pair, Review.new(pair[1]))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("down", "down", "down", "down")  # （五）扩大高水平对外开放
+        assert screen.index == 4
+        evidence = screen.query_one("#compare-evidence", Static).content
+        marked = [evidence.plain[s.start:s.end] for s in evidence.spans
+                  if str(s.style) == SHARED_STYLE]
+        assert any("一带一路" in run for run in marked)
+        item = screen.query_one("#compare-text", Static).content
+        assert any(str(s.style) == SHARED_STYLE for s in item.spans)
+
+
+@pilot_test
+async def test_without_a_review_decisions_stay_on_the_screen(pair):
+    screen = CompareScreen(*pair, None)
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("1")
+        assert screen.decision(0).status == "delivered"
+        assert screen.status(0) == "delivered"
