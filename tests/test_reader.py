@@ -419,4 +419,7 @@ async def test_a_move_before_the_first_layout_is_kept(hutiaoxia):
         view = app.query_one(ReportView)
         target = len(hutiaoxia) * 2 // 3
         assert view.current_sentence == _sentence_of(hutiaoxia, target)
-        assert _overlaps(view.current_sentence, view.visible_span())
+        # Centred, as move_to promises, not merely somewhere on screen.
+        gutter = view.get_component_rich_style("reportview--cursor-line").bgcolor
+        marked = [y for y in range(24) if list(view.render_line(y))[0].style.bgcolor == gutter]
+        assert len(marked) == 1 and abs(marked[0] - 12) <= 1
