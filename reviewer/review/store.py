@@ -156,20 +156,18 @@ class ReviewStore:
         self._aside: str | None = None  # where saves go while the file cannot be parsed
 
     # --- loading ---------------------------------------------------------------------------
-    def _read(self) -> bytes:
-        with open(self.path, "rb") as f:
-            data = f.read()
-            self._seen = _Seen(_key(os.fstat(f.fileno())), hashlib.sha256(data).hexdigest())
-        return data
-
     def load(self) -> Review:
         """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid)."""
         try:
-            data = self._read()
+            with open(self.path, "rb") as f:
+                data = f.read()
+                key = _key(os.fstat(f.fileno()))
         except OSError as exc:
             raise ReviewError(self.path, t("review.err_read", reason=exc.strerror or exc)) \
                 from None
         review = loads_bytes(data, self.path)
+        # only a file that parsed counts as seen: one that did not must never be written over
+        self._seen = _Seen(key, hashlib.sha256(data).hexdigest())
         self._base = review.copy()
         return review
 
