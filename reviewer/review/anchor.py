@@ -181,11 +181,20 @@ def _spans(anchor: Anchor, text: str, start: int) -> set[tuple[int, int]]:
     return spans
 
 
-def _fuzzy(anchor: Anchor, text: str) -> list[Placement]:
-    dmp = _dmp()
-    starts: set[int] = set()
+def _nearest(text: str, pattern: str, expected: int) -> int:
+    found = _occurrences(pattern, text, expected)
+    return found[0] if found else -1
+
+
+def _bitap(text: str, pattern: str, expected: int) -> int:
+    return _dmp().match_main(text, pattern, min(max(expected, 0), len(text)))
+
+
+def _fuzzy(anchor: Anchor, text: str, find) -> list[Placement]:
+    """Candidates around where ``find`` puts the probes (pieces of quote and context)."""
+    starts = {anchor.start} if anchor.start <= len(text) else set()
     for pattern, expected, shift in _probes(anchor):
-        loc = dmp.match_main(text, pattern, min(max(expected, 0), len(text)))
+        loc = find(text, pattern, expected)
         if loc != -1:
             starts.add(min(max(loc + shift, 0), len(text)))
     spans = set().union(*(_spans(anchor, text, s) for s in starts))
@@ -193,17 +202,24 @@ def _fuzzy(anchor: Anchor, text: str) -> list[Placement]:
 
 
 def place(anchor: Anchor, text: str) -> Placement | None:
-    """Where ``anchor`` lies in ``text``, or ``None`` when no candidate is convincing."""
+    """Where ``anchor`` lies in ``text``, or ``None`` when no candidate is convincing.
+
+    Cheap candidates first (the old offsets, exact quote, exact pieces of context); the bitap
+    matcher, which is slow on a long text, only when none of them is convincing.
+    """
     start, end, quote = anchor.start, anchor.end, anchor.quote
+    sure = _W_QUOTE + _W_CONTEXT * _SURE_CONTEXT
     if quote and text[start:end] == quote:
         here = _score(anchor, text, start, end, "same")
-        if here.score >= _W_QUOTE + _W_CONTEXT * _SURE_CONTEXT:
+        if here.score >= sure:
             return here
     candidates = _exact(anchor, text)
-    best = max(candidates, key=lambda c: c.score, default=None)
-    if best is None or best.score < _W_QUOTE + _W_CONTEXT * _SURE_CONTEXT:
-        candidates += _fuzzy(anchor, text)
+    for find in (_nearest, _bitap):
         best = max(candidates, key=lambda c: c.score, default=None)
+        if best is not None and best.score >= sure:
+            break
+        candidates += _fuzzy(anchor, text, find)
+    best = max(candidates, key=lambda c: c.score, default=None)
     if best is None or best.score < _ACCEPT:
         return None
     if best.start == start and best.end == end and text[start:end] == quote:
