@@ -13,9 +13,11 @@ from textual.message import Message
 
 @dataclass
 class JumpTo(Message):
-    """Move the reader to ``offset`` (an outline entry, a flag or a note was chosen)."""
+    """Move the reader to ``offset`` (an outline entry, a flag or a note was chosen);
+    ``flag`` is the flag chosen, if it was one."""
 
     offset: int
+    flag: Any = None
 
 
 @dataclass

@@ -127,7 +127,8 @@ class FlagList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.session.flags:
-            self.post_message(JumpTo(self.session.flags[event.option_index].start))
+            flag = self.session.flags[event.option_index]
+            self.post_message(JumpTo(flag.start, flag))
 
 
 class NoteList(OptionList):

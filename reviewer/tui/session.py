@@ -77,22 +77,29 @@ class Session:
     def annotations(self) -> list[Any]:
         return sorted(self.review.annotations, key=lambda a: (a.anchor.start, a.anchor.end))
 
-    def annotation_at(self, offset: int) -> Any | None:
-        found = self.review.annotations_at(offset)
-        return found[0] if found else None
+    def annotations_in(self, start: int, end: int) -> list[Any]:
+        """Placed annotations overlapping ``start..end`` (the cursor's sentence), narrowest
+        first."""
+        hits = [a for a in self.review.annotations
+                if not a.anchor.orphan and a.anchor.start < end and a.anchor.end > start]
+        return sorted(hits, key=lambda a: a.anchor.end - a.anchor.start)
 
-    def flag_at(self, offset: int) -> Any | None:
-        """The narrowest flag covering ``offset``."""
-        hits = [f for f in self.flags if f.start <= offset < max(f.end, f.start + 1)]
-        return min(hits, key=lambda f: f.end - f.start) if hits else None
+    def flags_in(self, start: int, end: int) -> list[Any]:
+        """Flags overlapping ``start..end``, in text order (an empty flag counts as one
+        character)."""
+        return [f for f in self.flags if f.start < end and max(f.end, f.start + 1) > start]
 
-    def next_flag(self, offset: int, step: int) -> Any | None:
-        """The first flag after (``step=1``) or before (``step=-1``) ``offset``, wrapping."""
-        if not self.flags:
+    def next_flag(self, offset: int, step: int, current: Any = None) -> Any | None:
+        """The flag after (``step=1``) or before (``step=-1``) ``current`` — or, without one,
+        the first flag at or after / the last before ``offset`` — wrapping around."""
+        flags = self.flags
+        if not flags:
             return None
+        if current in flags:
+            return flags[(flags.index(current) + step) % len(flags)]
         if step > 0:
-            return next((f for f in self.flags if f.start > offset), self.flags[0])
-        return next((f for f in reversed(self.flags) if f.start < offset), self.flags[-1])
+            return next((f for f in flags if f.start >= offset), flags[0])
+        return next((f for f in reversed(flags) if f.start < offset), flags[-1])
 
     def decision(self, flag: Any) -> str | None:
         found = self.review.flag_decision_for(flag)

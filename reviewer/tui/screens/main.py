@@ -60,6 +60,7 @@ class MainScreen(Screen[None]):
         self._last_query = ""
         self._quit_armed = False
         self._shown_error: str | None = None
+        self._current_flag: Any = None  # the flag last reached with n/N
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -157,30 +158,43 @@ class MainScreen(Screen[None]):
         self.reader.set_highlights("notes", [
             Highlight(a.anchor.start, a.anchor.end, "note")
             for a in session.annotations if not a.anchor.orphan])
-        self._show_status(self.reader.cursor)
+        self._show_status()
 
-    def _show_status(self, offset: int) -> None:
+    def _flag_here(self) -> Any | None:
+        """The flag in the cursor's sentence: the one reached with n/N if it is there."""
+        flags = self.session.flags_in(*self.reader.current_sentence)
+        if self._current_flag in flags:
+            return self._current_flag
+        return flags[0] if flags else None
+
+    def _note_here(self) -> Any | None:
+        notes = self.session.annotations_in(*self.reader.current_sentence)
+        return notes[0] if notes else None
+
+    def _show_status(self) -> None:
         """The flag and the note under the cursor, in one line above the footer."""
         parts: list[Any] = []
-        flag = self.session.flag_at(offset)
+        flag = self._flag_here()
         if flag is not None:
             parts += [("⚑ ", "$warning"), snippet(flag.message, 120)]
             if flag.suggestion:
                 parts += [" → ", snippet(flag.suggestion, 60)]
-        note = self.session.annotation_at(offset)
+        note = self._note_here()
         if note is not None:
             parts += ["  " if parts else "", ("✎ ", "$accent"),
                       snippet(f"{note.tag} {note.note}", 80)]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     @on(ReportView.CursorMoved)
-    def _cursor_moved(self, event: ReportView.CursorMoved) -> None:
-        self._show_status(event.offset)
+    def _cursor_moved(self) -> None:
+        self._show_status()
 
     @on(JumpTo)
     def _jump(self, event: JumpTo) -> None:
+        if event.flag is not None:
+            self._current_flag = event.flag
         self.reader.move_to(event.offset)
-        self._show_status(event.offset)
+        self._show_status()
 
     # --- flags -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="flags")
@@ -202,13 +216,16 @@ class MainScreen(Screen[None]):
         if not self.session.flags_ready:
             self.notify(t("ui.flags_running"))
             return
-        flag = self.session.next_flag(self.reader.cursor, step)
+        here = self._flag_here()
+        flag = self.session.next_flag(self.reader.cursor, step,
+                                      here if here is self._current_flag else None)
         if flag is None:
             self.notify(t("ui.no_flags"))
             return
+        self._current_flag = flag
         self.reader.move_to(flag.start)
         self.query_one(FlagList).show_flag(flag)
-        self._show_status(flag.start)
+        self._show_status()
 
     def action_next_flag(self) -> None:
         self._go_to_flag(1)
@@ -217,7 +234,7 @@ class MainScreen(Screen[None]):
         self._go_to_flag(-1)
 
     def action_decide_flag(self, decision: str) -> None:
-        flag = self.session.flag_at(self.reader.cursor)
+        flag = self._flag_here()
         if flag is None:
             self.notify(t("ui.no_flag_here"), severity="warning")
             return
@@ -249,7 +266,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(AnnotationDialog(quote, load_vocabulary()), annotate)
 
     def _annotation_here(self) -> Any | None:
-        note = self.session.annotation_at(self.reader.cursor)
+        note = self._note_here()
         if note is None:
             self.notify(t("ui.no_note_here"), severity="warning")
         return note
@@ -314,7 +331,7 @@ class MainScreen(Screen[None]):
     # --- other screens ---------------------------------------------------------------------
     def palette_entries(self) -> list[actions.Entry]:
         reader_bindings = [b for b in ReportView.BINDINGS if isinstance(b, Binding)]
-        return actions.all_entries(self.app.keymap, reader_bindings)
+        return actions.all_entries(self.app.user_keymap, reader_bindings)
 
     def run_entry(self, entry: actions.Entry) -> None:
         target = {"reader": self.reader, "app": self.app}.get(entry.owner, self)

@@ -1,0 +1,541 @@
+"""Pilot tests of the review app: every flow a reviewer uses, on the bundled seed reports."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import signal
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+
+from conftest import seed_path
+from reviewer.review import ReviewStore
+from reviewer.tui import actions
+from reviewer.tui.app import ReviewerApp
+from reviewer.tui.config import Settings, load_config
+from reviewer.tui.dialogs import AnnotationDialog, DecisionDialog
+from reviewer.tui.help import HelpScreen
+from reviewer.tui.panels import FlagList, NoteList, OutlinePanel
+from reviewer.tui.reader import ReportView
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.session import Session
+from reviewer.tui.themes import DEFAULT_THEME, bundled_themes_dir
+
+SEED = "hutiaoxia-2025"
+
+
+def pilot_test(test):
+    """Run an async test on its own event loop (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+
+
+def make_app(tmp_path: Path, seed: str = SEED, *, review: Path | None = None,
+             **settings) -> ReviewerApp:
+    review = review or tmp_path / "review.toml"
+    session = Session.open(seed_path(seed), review_path=str(review), reviewer="测试员")
+    defaults = dict(reviewer="测试员", theme_dirs=[bundled_themes_dir()],
+                    config_path=tmp_path / "config.toml")
+    return ReviewerApp(Settings(**{**defaults, **settings}), session=session)
+
+
+async def started(pilot) -> MainScreen:
+    """Wait until the main screen shows and the flags are computed."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    assert screen.session.flags_ready
+    return screen
+
+
+def saved(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+async def type_note(pilot, text: str) -> None:
+    """Type into the focused field as a terminal would (one key per character)."""
+    for char in text:
+        await pilot.press(char)
+
+
+@pilot_test
+async def test_outline_enter_moves_the_reader_to_the_section(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        doc = screen.session.doc
+        target = doc.sections[1]  # 二、存在的不足和原因分析
+        tree = screen.query_one(OutlinePanel)
+        tree.focus()
+        await pilot.pause()
+        # Walk down the visible tree until the cursor reaches that section, then press Enter.
+        for _ in range(60):
+            if tree.cursor_node is not None and tree.cursor_node.data is target:
+                break
+            await pilot.press("down")
+        assert tree.cursor_node.data is target
+        await pilot.press("enter")
+        await pilot.pause()
+        start, end = screen.reader.current_sentence
+        assert start <= target.heading.start < end
+        assert doc.text[target.heading.start:].startswith(target.heading.numbering)
+
+
+@pilot_test
+async def test_annotate_current_sentence_is_saved_with_its_quote(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "J")
+        sentence = screen.reader.current_sentence
+        await pilot.press("a")
+        assert isinstance(app.screen, AnnotationDialog)
+        await type_note(pilot, "数据没有来源")
+        await pilot.press("ctrl+j")
+        await type_note(pilot, "请补充")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        notes = screen.session.annotations
+        assert len(notes) == 1
+        assert (notes[0].anchor.start, notes[0].anchor.end) == sentence
+        assert notes[0].note == "数据没有来源\n请补充"
+        assert screen.save_now()
+    data = saved(review)
+    quote = screen.session.doc.text[sentence[0]:sentence[1]]
+    assert data["annotation"][0]["note"] == "数据没有来源\n请补充"
+    assert data["annotation"][0]["anchor"]["quote"] == quote
+
+
+@pilot_test
+async def test_annotate_a_selection_by_sentence_and_character(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "J", "J")
+        first = screen.reader.current_sentence
+        await pilot.press("v", "J", "l", "l", "v")
+        selection = screen.reader.selection
+        assert selection is not None
+        assert selection[0] == first[0] and selection[1] > first[1]
+        await pilot.press("a")
+        await type_note(pilot, "两句合看")
+        await pilot.press("tab", "tab")  # note → tag list → own tag: type one
+        await type_note(pilot, "自定")
+        await pilot.press("enter")
+        await pilot.pause()
+        note = screen.session.annotations[0]
+        assert (note.anchor.start, note.anchor.end) == selection
+        assert note.tag == "自定" and note.note == "两句合看"
+        assert screen.reader.selection is None
+
+
+@pilot_test
+async def test_escape_cancels_the_annotation(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("a")
+        await type_note(pilot, "不要")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.session.annotations == []
+        assert not screen.session.dirty
+
+
+@pilot_test
+async def test_edit_delete_and_undo(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "初稿")
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AnnotationDialog)
+        assert dialog.result().note == "初稿"
+        await pilot.press("end")
+        await type_note(pilot, "改")
+        await pilot.press("enter")
+        await pilot.pause()
+        (note,) = screen.session.annotations
+        assert note.note == "初稿改"
+        await pilot.press("d")
+        assert screen.session.annotations == []
+        await pilot.press("u")
+        assert [n.id for n in screen.session.annotations] == [note.id]
+        await pilot.press("u")
+        assert screen.session.annotations[0].note == "初稿"
+        await pilot.press("u")
+        assert screen.session.annotations == []
+        await pilot.press("d")  # nothing under the cursor any more: a warning, no change
+        assert screen.session.annotations == []
+
+
+@pilot_test
+async def test_next_flag_then_confirm_and_dismiss(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        flags = screen.session.flags
+        assert len(flags) >= 3
+        await pilot.press("n")
+        first = screen._flag_here()
+        start, end = screen.reader.current_sentence
+        assert first is flags[0] and start <= first.start < max(end, start + 1)
+        await pilot.press("c")
+        assert isinstance(app.screen, DecisionDialog)
+        await type_note(pilot, "属实")
+        await pilot.press("enter")
+        await pilot.press("n")
+        second = screen._flag_here()
+        assert second is flags[1]
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert screen.session.decision(first) == "confirmed"
+        assert screen.session.decision(second) == "dismissed"
+        await pilot.press("N")
+        assert screen._flag_here() is first
+        # The flag list shows the decisions, the reader no longer marks the dismissed flag.
+        shown = [str(o.prompt) for o in screen.query_one(FlagList).options]
+        assert shown[0].startswith("●✓") or shown[0].startswith("○✓")
+        assert "✗" in shown[1][:2]
+        kinds = {(h.start, h.end) for h in screen.reader.highlights("flags")}
+        assert (first.start, max(first.end, first.start + 1)) in kinds
+        assert (second.start, max(second.end, second.start + 1)) not in kinds
+        await pilot.press("u")
+        assert screen.session.decision(second) is None
+        assert screen.save_now()
+    decisions = {d["rule"]: d for d in saved(review)["flag"]}
+    assert decisions[first.rule]["decision"] == "confirmed"
+    assert decisions[first.rule]["note"] == "属实"
+
+
+@pilot_test
+async def test_search_finds_and_steps_through_hits(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        text = screen.session.doc.text
+        await pilot.press("slash")
+        await type_note(pilot, "法治")
+        await pilot.press("enter")
+        await pilot.pause()
+        expected = text.count("法治")
+        assert screen.reader.search_position == (1, expected)
+        hits = [i for i in range(len(text)) if text.startswith("法治", i)]
+        start, end = screen.reader.current_sentence
+        assert start <= hits[0] < end
+        await pilot.press("enter")  # Enter again: the next hit
+        assert screen.reader.search_position == (2, expected)
+        await pilot.press("escape")
+        assert screen.focused is screen.reader
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert screen.reader.search_position == (4, expected)
+        await pilot.press("ctrl+r")
+        assert screen.reader.search_position == (3, expected)
+
+
+@pilot_test
+async def test_switching_theme_is_remembered(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        assert app.theme == DEFAULT_THEME
+        await pilot.press("f4")
+        await pilot.pause()
+        chosen = app.theme
+        assert chosen != DEFAULT_THEME and chosen in app.file_themes
+    config, problems = load_config(tmp_path / "config.toml")
+    assert problems == [] and config.theme == chosen
+    again = make_app(tmp_path, theme=config.theme)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        assert again.theme == chosen
+
+
+@pilot_test
+async def test_broken_user_theme_gives_a_notice_and_the_default(tmp_path: Path) -> None:
+    user = tmp_path / "themes"
+    user.mkdir()
+    (user / "broken.toml").write_text('name = "broken"\nprimary = "#12"\n', encoding="utf-8")
+    app = make_app(tmp_path, theme="broken", theme_dirs=[bundled_themes_dir(), user])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        assert app.theme == DEFAULT_THEME
+        messages = [n.message for n in app._notifications]
+        assert any("broken.toml" in m for m in messages)
+        assert any("broken" in m and "broken.toml" not in m for m in messages)
+
+
+@pilot_test
+async def test_reopen_finds_everything_where_it_was(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "J", "a")
+        await type_note(pilot, "第一条")
+        await pilot.press("enter", "n", "c", "enter")
+        noted = screen.session.annotations[0]
+        decided = screen._flag_here()
+        screen.session.set_score("结构完整", 4)
+        screen.session.set_verdict("good")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+    again = make_app(tmp_path, review=review)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        (note,) = screen.session.annotations
+        assert (note.id, note.note, note.anchor.start, note.anchor.end) == \
+            (noted.id, "第一条", noted.anchor.start, noted.anchor.end)
+        assert screen.session.decision(decided) == "confirmed"
+        assert screen.session.review.scores == {"结构完整": 4}
+        assert screen.session.review.verdict == "good"
+        notes = [str(o.prompt) for o in screen.query_one(NoteList).options]
+        assert "第一条" in notes[0]
+        assert {(h.start, h.end) for h in screen.reader.highlights("notes")} == \
+            {(note.anchor.start, note.anchor.end)}
+
+
+@pilot_test
+async def test_resizing_loses_nothing_and_narrow_shows_one_panel(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        outline, side = screen.query_one("#outline"), screen.query_one("#side")
+        assert outline.display and side.display
+        await pilot.press("J", "a")
+        await type_note(pilot, "缩放")
+        await pilot.press("enter")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert side.display and not outline.display
+        await pilot.press("f2")
+        assert outline.display and not side.display
+        await pilot.press("f3")
+        assert side.display and not outline.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert outline.display and side.display
+        assert [n.note for n in screen.session.annotations] == ["缩放"]
+
+
+@pilot_test
+async def test_tab_cycles_the_visible_panes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        assert screen.focused is screen.reader
+        await pilot.press("tab")
+        assert isinstance(screen.focused, FlagList)
+        await pilot.press("tab")
+        assert isinstance(screen.focused, OutlinePanel)
+        await pilot.press("tab")
+        assert screen.focused is screen.reader
+
+
+@pilot_test
+async def test_failed_save_warns_keeps_the_review_and_retries(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    review = blocker / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "别丢")
+        await pilot.press("enter")
+        assert not screen.save_now()
+        assert screen.session.save_error
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and errors[-1].timeout >= 3600
+        await pilot.press("q")  # unsaved: the first q only warns
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        blocker.unlink()
+        blocker.mkdir()
+        await pilot.press("J", "a")
+        await type_note(pilot, "第二条")
+        await pilot.press("enter")
+        assert screen.save_now() and screen.session.save_error is None
+    assert [a["note"] for a in saved(review)["annotation"]] == ["别丢", "第二条"]
+
+
+@pilot_test
+async def test_unreadable_review_file_is_never_overwritten(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    broken = "schema = 1\n[[annotation]\nnote = 'half written\n"
+    review.write_text(broken, encoding="utf-8")
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        assert any(str(review) in n.message for n in app._notifications)
+        await pilot.press("J", "a")
+        await type_note(pilot, "另存")
+        await pilot.press("enter")
+        screen.save_now()
+    assert review.read_text(encoding="utf-8") == broken
+    beside = [p for p in tmp_path.iterdir() if p.name != review.name and p.suffix == ".toml"
+              and "另存" in p.read_text(encoding="utf-8")]
+    assert beside, "the review was saved beside the broken file"
+
+
+@pilot_test
+async def test_hangup_saves_then_exits(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "断线")
+        await pilot.press("enter")
+        assert screen.session.dirty
+        handler = signal.getsignal(signal.SIGHUP)
+        assert callable(handler)
+        handler(signal.SIGHUP, None)
+        assert not screen.session.dirty
+        await pilot.pause()
+    assert [a["note"] for a in saved(review)["annotation"]] == ["断线"]
+
+
+@pilot_test
+async def test_help_lists_every_action_with_its_key(tmp_path: Path) -> None:
+    app = make_app(tmp_path, keys={"main.annotate": "m"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("f1")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        ids = {e.id for e in help_screen.entries}
+        assert {a.id for a in actions.ACTIONS} <= ids
+        assert {b.id for b in ReportView.BINDINGS} <= ids
+        keys = {e.id: e.keys for e in help_screen.entries}
+        assert keys["main.annotate"] == "m"
+        assert keys["main.help"] == "?, f1"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_remapped_key_runs_the_action(tmp_path: Path) -> None:
+    app = make_app(tmp_path, keys={"main.annotate": "m", "reader.sentence_down": "ctrl+d",
+                                   "no.such_action": "z"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        assert any("no.such_action" in n.message for n in app._notifications)
+        before = screen.reader.current_sentence
+        await pilot.press("ctrl+d")
+        assert screen.reader.current_sentence != before
+        await pilot.press("a")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("m")
+        assert isinstance(app.screen, AnnotationDialog)
+
+
+@pilot_test
+async def test_command_palette_offers_and_runs_actions(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_note(pilot, "下一个标记")
+        commands = app.screen.query_one(CommandList)
+        for _ in range(50):  # the palette searches in the background
+            if commands.option_count:
+                break
+            await pilot.pause(0.05)
+        assert "main.next_flag" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen._flag_here() is screen.session.flags[0]
+
+
+@pilot_test
+async def test_report_controls_and_markup_show_literally(tmp_path: Path) -> None:
+    report = tmp_path / "odd.txt"
+    report.write_text("某镇人民政府\n关于2024年法治政府建设情况的报告\n一、主要成效\n"
+                      "颜色\x1b[31m红色\x07响铃[bold red]粗体[/]。\n", encoding="utf-8")
+    session = Session.open(str(report), review_path=str(tmp_path / "r.toml"), reviewer="测试员")
+    app = ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                      session=session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("G", "a")
+        await pilot.pause()
+        shown = app.export_screenshot()
+        assert "␛[31m红色␇响铃[bold&#160;red]粗体[/]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert screen.session.doc.text.count("\x1b[31m") == 1
+
+
+@pilot_test
+async def test_jieba_is_not_loaded_on_start_up(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys\n"
+        "from reviewer.tui.app import ReviewerApp\n"
+        "from reviewer.tui.config import Settings\n"
+        "from reviewer.tui.session import Session\n"
+        "from reviewer.tui.themes import bundled_themes_dir\n"
+        f"s = Session.open({seed_path(SEED)!r}, review_path={str(tmp_path / 'r.toml')!r})\n"
+        "app = ReviewerApp(Settings(theme_dirs=[bundled_themes_dir()]), session=s)\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        await app.workers.wait_for_complete()\n"
+        "        await pilot.pause()\n"
+        "        print(len(app.screen.reader.text), app.screen.session.flags_ready,\n"
+        "              'jieba' in sys.modules)\n"
+        "asyncio.run(main())\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120, cwd=tmp_path)
+    length, ready, jieba_loaded = out.stdout.split()
+    assert int(length) > 1000 and ready == "True"
+    assert jieba_loaded == "False", out.stderr
+
+
+@pilot_test
+async def test_compare_without_a_prior_report_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("--prior" in n.message for n in app._notifications)
+
+
+def test_review_store_is_the_one_written(tmp_path: Path) -> None:
+    """The session saves through the review layer: what it writes, the store reads back."""
+    review = tmp_path / "review.toml"
+    session = Session.open(seed_path(SEED), review_path=str(review), reviewer="测试员")
+    start, end = session.doc.sentences()[3].start, session.doc.sentences()[3].end
+    session.annotate(start, end, tag="亮点", severity="info", note="好")
+    assert session.dirty and session.save() is None and not session.dirty
+    loaded = ReviewStore(review).load()
+    assert [(a.anchor.start, a.anchor.end, a.note) for a in loaded.annotations] == \
+        [(start, end, "好")]
