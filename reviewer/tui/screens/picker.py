@@ -93,11 +93,12 @@ class PickerScreen(Screen[None]):
             self.errors[event.path] = event.error or ""
             table.update_cell(event.path, "government",
                               Text(snippet(t("ui.unreadable", reason=event.error), 60),
-                                   style="red"))
+                                   style="red"), update_width=True)
             return
         self.rows[event.path] = event.row
         for column in COLUMNS[1:]:
-            table.update_cell(event.path, column, Text(snippet(event.row[column], 30)))
+            table.update_cell(event.path, column, Text(snippet(event.row[column], 30)),
+                              update_width=True)
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,154 @@
+"""The report picker and the command line in front of the app: every report listed with its
+facts, bad input answered with a message and exit code 2 (never a traceback)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from conftest import seed_path
+from reviewer.cli import main
+from reviewer.document import load_document
+from reviewer.document.files import iter_report_files
+from reviewer.flags import run_flags
+from reviewer.review import default_review_path
+from reviewer.tui.app import ReviewerApp
+from reviewer.tui.config import Settings
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.screens.picker import PickerScreen
+from reviewer.tui.themes import bundled_themes_dir
+
+
+def pilot_test(test):
+    """Run an async test on its own event loop (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Two seeds (one already reviewed) and a file that is no report."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("hutiaoxia-2025", "baogou-2025"):
+        shutil.copy(seed_path(name), folder / f"{name}.txt")
+    Path(default_review_path(str(folder / "baogou-2025.txt"))).write_text(
+        "schema = 1\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe\x00" * 50)
+    return folder
+
+
+def picker_app(folder: Path) -> ReviewerApp:
+    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                       folder=str(folder), paths=iter_report_files([str(folder)]))
+
+
+async def scanned(pilot) -> PickerScreen:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PickerScreen)
+    return screen
+
+
+@pilot_test
+async def test_picker_lists_each_report_with_its_facts(folder: Path) -> None:
+    app = picker_app(folder)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await scanned(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 3
+        for name in ("hutiaoxia-2025", "baogou-2025"):
+            path = str(folder / f"{name}.txt")
+            doc = load_document(path)
+            flags = run_flags(doc)
+            row = [str(cell) for cell in table.get_row(path)]
+            assert row[1] == doc.government and row[2] == str(doc.year)
+            errors = sum(f.severity == "error" for f in flags)
+            warnings = sum(f.severity == "warning" for f in flags)
+            assert row[4].startswith(f"{errors}/{warnings}/")
+        assert str(table.get_row(str(folder / "baogou-2025.txt"))[5]) == "有"
+        assert str(table.get_row(str(folder / "hutiaoxia-2025.txt"))[5]) == ""
+        assert "无法读取" in str(table.get_row(str(folder / "broken.txt"))[1])
+
+
+@pilot_test
+async def test_choosing_an_unreadable_report_says_why(folder: Path) -> None:
+    app = picker_app(folder)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await scanned(pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(str(folder / "broken.txt")))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("broken.txt" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_open_review_and_come_back_to_the_picker(folder: Path) -> None:
+    report = str(folder / "hutiaoxia-2025.txt")
+    app = picker_app(folder)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await scanned(pilot)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(report))
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        main_screen = app.screen
+        assert isinstance(main_screen, MainScreen)
+        assert main_screen.session.doc.path == report
+        await pilot.press("J", "a")
+        for char in "回到列表":
+            await pilot.press(char)
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert app.screen is screen
+        assert str(table.get_row(report)[5]) == "有"
+    assert "回到列表" in Path(default_review_path(report)).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["{tmp}/no-such-report.txt"], ["no-such-report.txt"]),
+    (["{tmp}/binary.txt"], ["binary.txt"]),
+    (["{tmp}/empty"], ["empty"]),
+    (["{seed}", "{seed}"], []),
+    (["{seed}", "--prior", "{tmp}/binary.txt"], ["binary.txt"]),
+])
+def test_bad_input_gets_a_message_and_exit_code_2(tmp_path: Path, capsys, argv, words) -> None:
+    (tmp_path / "binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 100)
+    (tmp_path / "empty").mkdir()
+    args = [a.format(tmp=tmp_path, seed=seed_path("baogou-2025")) for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reviewer: ") and "Traceback" not in err
+    assert all(w in err for w in words)
+
+
+def test_plain_reviewer_opens_the_current_folder_else_the_seeds(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    opened: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(ReviewerApp, "run", lambda self: opened.append((self.folder, self.paths)))
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    folder, paths = opened.pop()
+    assert Path(folder).name == "seeds" and len(paths) == 5
+    shutil.copy(seed_path("baogou-2025"), tmp_path / "mine.txt")
+    assert main([]) == 0
+    assert opened.pop() == (".", ["./mine.txt"])
