@@ -11,6 +11,7 @@ from conftest import corpus_path, seed_path
 from reviewer.cli import main
 from reviewer.compare import find_prior, shortcomings_to_plan
 from reviewer.document import parse_text
+from reviewer.i18n import set_language
 
 
 def test_json_shape(capsys):
@@ -41,8 +42,11 @@ def test_json_range_value_is_a_pair(capsys):
 
 
 def test_table_lists_statuses_and_targets(capsys):
-    assert main(["--lang", "en", "compare", corpus_path("national-2024"),
-                 corpus_path("national-2025")]) == 0
+    try:
+        assert main(["--lang", "en", "compare", corpus_path("national-2024"),
+                     corpus_path("national-2025")]) == 0
+    finally:
+        set_language("zh")
     out = capsys.readouterr().out
     assert "（十）切实保障和改善民生" in out
     assert "delivered" in out
@@ -69,7 +73,7 @@ def test_prior_without_a_plan_is_refused(capsys, tmp_path):
 
 
 def test_importing_the_package_does_not_load_jieba():
-    code = ("import sys, reviewer.compare, reviewer.commands.compare; "
+    code = ("import sys, reviewer.compare, reviewer.commands.compare, reviewer.tui.compare_screen; "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

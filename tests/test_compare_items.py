@@ -113,3 +113,17 @@ def test_shared_spans_mark_common_wording():
         shared += [ev.quote[b0:b1] for _, _, b0, b1 in spans]
     assert any("一带一路" in run for run in shared)
     assert shared_spans("全面实施跨境服务贸易负面清单。", "无关的句子") == []
+
+
+def test_a_promise_the_shortcomings_name_is_an_acknowledged_gap(seeds):
+    prior = seeds["baogou-2025"]
+    # the report as far as its plan: a year whose review and shortcomings follow that plan
+    current = parse_text(prior.text[: prior.sections_of_kind("plan")[0].start], "current.txt")
+    first = compare_documents(prior, current).items[0]  # (一)深化理论武装,提升依法行政能力
+    assert first.status == "acknowledged_gap"
+    assert not first.evidence
+    # the reason quotes the shortcoming (一)法治学习实效性有待增强, which names it
+    gap = current.sections_of_kind("shortcomings")[0].children[0]
+    assert gap.title.startswith("法治学习实效性有待增强")
+    quoted = first.reasons[-1].replace(": ", "：").split("：", 1)[1]
+    assert quoted and quoted in current.text[gap.start:gap.end]
