@@ -8,7 +8,9 @@ Every anchor points into the normalized text of the report (``Document.text``).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from reviewer.document import Document
 
 SCHEMA = 1
+_LINE_END = re.compile(r"\r+\n")
 
 
 def now() -> datetime:
@@ -29,8 +32,9 @@ def now() -> datetime:
 
 
 def one_newline(text: str) -> str:
-    """Free text typed by a person keeps ``\\n`` line ends only, as TOML multi-line strings do."""
-    return text.replace("\r\n", "\n")
+    """Free text typed by a person keeps ``\\n`` line ends only, as TOML multi-line strings do
+    (carriage returns before a line end go, so no ``\\r\\n`` is left however many there were)."""
+    return _LINE_END.sub("\n", text)
 
 
 def _digest_id(prefix: str, *parts: object) -> str:
@@ -130,6 +134,10 @@ class ReanchorReport:
         return self.exact + self.fuzzy
 
 
+def _text_order(a: Annotation) -> tuple:
+    return (a.anchor.start, a.anchor.end, a.created, a.id)
+
+
 def _section_path(doc: Document, offset: int) -> tuple[str, ...]:
     return tuple(s.heading.numbering + s.heading.title for s in doc.section_at(offset))
 
@@ -186,8 +194,12 @@ class Review:
         stamp = now()
         made = Annotation(ident, Anchor.from_span(doc.text, start, end), tag,
                           _severity(severity), note, _section_path(doc, start), stamp, stamp)
-        self.annotations.append(made)
+        self._insert(made)
         return made
+
+    def _insert(self, annotation: Annotation) -> None:
+        """Keep annotations in the order of the text, so the file reads like the report."""
+        bisect.insort(self.annotations, annotation, key=_text_order)
 
     def update_annotation(self, ident: str, *, tag: str | None = None,
                           severity: str | None = None, note: str | None = None) -> Annotation:
@@ -206,12 +218,9 @@ class Review:
         return self.annotations.pop(self._index(ident))
 
     def restore_annotation(self, annotation: Annotation) -> None:
-        """Put back a removed annotation (undo), in its place by creation time."""
+        """Put back a removed annotation (undo), in its place in the text."""
         self.annotations = [a for a in self.annotations if a.id != annotation.id]
-        key = (annotation.created, annotation.id)
-        at = next((i for i, a in enumerate(self.annotations) if (a.created, a.id) > key),
-                  len(self.annotations))
-        self.annotations.insert(at, annotation)
+        self._insert(annotation)
 
     def annotations_at(self, offset: int) -> list[Annotation]:
         """Placed annotations covering ``offset``, narrowest first."""
