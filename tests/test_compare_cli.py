@@ -51,7 +51,7 @@ def test_table_lists_statuses_and_targets(capsys):
     assert "（十）切实保障和改善民生" in out
     assert "delivered" in out
     line = next(ln for ln in out.splitlines() if ln.startswith("城镇调查失业率"))
-    assert "5.5% about" in line and "5.1%" in line and line.rstrip().endswith("met")
+    assert "about 5.5%" in line and "5.1%" in line and line.rstrip().endswith("met")
 
 
 def test_unreadable_files_exit_2(capsys, tmp_path):

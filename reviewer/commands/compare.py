@@ -69,19 +69,9 @@ def _cell(text: str, width: int) -> str:
     return out + " " * (width - used)
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def _target_text(tr) -> str:
-    if tr.comparator == "range":
-        low, high = tr.value
-        return f"{_number(low)}–{_number(high)}{tr.unit}"
-    suffix = "" if tr.comparator == "equal" else t("compare.comparator_" + tr.comparator)
-    return f"{_number(tr.value)}{tr.unit} {suffix}".strip()
-
-
 def render(comparison) -> str:
+    from reviewer.compare.figures import actual_text, target_text
+
     prior, current = comparison.prior, comparison.current
     lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
              f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
@@ -100,9 +90,8 @@ def render(comparison) -> str:
     lines.append(f"{_cell(t('compare.col_indicator'), 30)} {_cell(t('compare.col_target'), 16)} "
                  f"{_cell(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
     for tr in comparison.targets:
-        actual = f"{_number(tr.actual.value)}{tr.unit}" if tr.actual else t("compare.none")
-        lines.append(f"{_cell(tr.indicator, 30)} {_cell(_target_text(tr), 16)} "
-                     f"{_cell(actual, 12)} {t('compare.verdict_' + tr.verdict)}")
+        lines.append(f"{_cell(tr.indicator, 30)} {_cell(target_text(tr), 16)} "
+                     f"{_cell(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
     return "\n".join(lines)
 
 

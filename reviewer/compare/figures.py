@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.document import Document
+from reviewer.i18n import t
 
 COMPARATORS = ("about", "at_least", "at_most", "range", "equal")
 VERDICTS = ("met", "missed", "unclear", "no_evidence")
@@ -99,33 +100,34 @@ def _comparator(before: str | None, after: str | None) -> str:
     return "equal"
 
 
-def _strip(text: str, before: Iterable[str], after: Iterable[str]) -> str:
-    """Drop leading and trailing filler words, repeatedly."""
+def _strip(text: str, before: Iterable[str], after: Iterable[str], *,
+           keep_one: bool = True) -> str:
+    """Drop leading and trailing filler words, repeatedly (never the last one when
+    ``keep_one``: a name made only of filler is left as it is)."""
+    before = sorted(before, key=len, reverse=True)
+    after = sorted(after, key=len, reverse=True)
+    least = 1 if keep_one else 0
     changed = True
     while changed:
         changed = False
-        for w in sorted(before, key=len, reverse=True):
-            if text.startswith(w) and len(text) > len(w):
+        for w in before:
+            if text.startswith(w) and len(text) - len(w) >= least:
                 text, changed = text[len(w):], True
-        for w in sorted(after, key=len, reverse=True):
-            if text.endswith(w) and len(text) > len(w):
+        for w in after:
+            if text.endswith(w) and len(text) - len(w) >= least:
                 text, changed = text[: -len(w)], True
     return text
+
+
+def _cjk(text: str) -> int:
+    return len(re.findall(r"[\u3400-\u9fff]", text))
 
 
 def _generic(name: str) -> bool:
     """Whether ``name`` says too little to be looked for: once generic verbs (实施, 新建…) are
     taken off both ends, fewer than three characters are left."""
-    verbs = sorted(data.indicators()["indicator"]["generic_verbs"], key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for w in verbs:
-            if name.startswith(w):
-                name, changed = name[len(w):], True
-            if name.endswith(w):
-                name, changed = name[: -len(w)], True
-    return len(re.findall(r"[\u3400-\u9fff]", name)) < 3
+    verbs = data.indicators()["indicator"]["generic_verbs"]
+    return _cjk(_strip(name, verbs, verbs, keep_one=False)) < 3
 
 
 def _indicator(prefix: str, rest: str) -> str | None:
@@ -140,7 +142,7 @@ def _indicator(prefix: str, rest: str) -> str | None:
     name = _strip(prefix, conf["drop_before"], conf["drop_after"])
     if _generic(name):
         name += rest.strip(" \u3000")
-    if len(re.findall(r"[\u3400-\u9fff]", name)) < 2:
+    if _cjk(name) < 2:
         return None
     return name
 
@@ -297,8 +299,30 @@ def check_targets(targets: list[Target], current: Document,
                   spans: list[tuple[int, int]]) -> list[TargetResult]:
     """Each target with the figure ``current`` reports for it and the verdict."""
     out = []
-    for t in targets:
-        actual = find_actual(current, t, spans)
-        out.append(TargetResult(t.indicator, t.comparator, t.value, t.unit, t.quote, t.start,
-                                t.end, actual, verdict(t, actual)))
+    for target in targets:
+        actual = find_actual(current, target, spans)
+        out.append(TargetResult(target.indicator, target.comparator, target.value, target.unit,
+                                target.quote, target.start, target.end, actual,
+                                verdict(target, actual)))
     return out
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def target_text(target: Target | TargetResult) -> str:
+    """A target as a reader says it: 5%左右, 1200万人以上, 4.5–5% (about 5%… in English)."""
+    if target.comparator == "range":
+        low, high = target.value  # type: ignore[misc]
+        value = f"{_number(low)}–{_number(high)}{target.unit}"
+    else:
+        value = f"{_number(target.value)}{target.unit}"  # type: ignore[arg-type]
+    return t("compare.comparator_" + target.comparator, value=value)
+
+
+def actual_text(result: TargetResult) -> str:
+    """The reported figure in the target's unit, or a dash."""
+    if result.actual is None:
+        return t("compare.none")
+    return f"{_number(result.actual.value)}{result.unit}"

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from reviewer.compare import data
 from reviewer.compare.bm25 import BM25
-from reviewer.compare.figures import TargetResult, check_targets, extract_targets
+from reviewer.compare.figures import (
+    TargetResult,
+    actual_text,
+    check_targets,
+    extract_targets,
+    target_text,
+)
 from reviewer.compare.items import PlanItem, plan_items, units_of
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
@@ -122,6 +128,7 @@ def _status(item: ItemResult, repeat: tuple[PlanItem | None, float],
         reasons.append(t("compare.reason_no_evidence"))
     for tr in item.targets:
         reasons.append(t("compare.reason_target", indicator=tr.indicator,
+                         target=target_text(tr), actual=actual_text(tr),
                          verdict=t("compare.verdict_" + tr.verdict)))
     missed = [tr for tr in item.targets if tr.verdict in ("missed", "unclear")]
     other, share = repeat

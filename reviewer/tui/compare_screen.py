@@ -27,6 +27,7 @@ from textual.widgets import Footer, Input, Label, LoadingIndicator, OptionList, 
 from textual.widgets.option_list import Option
 
 from reviewer.compare import STATUSES, Comparison, ItemResult, TargetResult, shared_spans
+from reviewer.compare.figures import actual_text, target_text
 from reviewer.document import Document
 from reviewer.i18n import t
 from reviewer.tui.plain import inert, snippet
@@ -269,10 +270,9 @@ class CompareScreen(Screen[None]):
 
     @staticmethod
     def _target_line(tr: TargetResult) -> Content:
-        actual = f"{tr.actual.value:g}{tr.unit}" if tr.actual else t("compare.none")
         return Content.assemble(
-            inert(tr.indicator), f"  {t('compare.col_target')} ", inert(tr.quote[-24:]),
-            f"  {t('compare.col_actual')} {actual}  ",
+            inert(tr.indicator), f"  {t('compare.col_target')} {inert(target_text(tr))}",
+            f"  {t('compare.col_actual')} {actual_text(tr)}  ",
             (t("compare.verdict_" + tr.verdict), VERDICT_STYLE[tr.verdict]), "\n")
 
     # --- decisions ---------------------------------------------------------------------------
