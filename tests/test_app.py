@@ -43,9 +43,10 @@ def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_app(tmp_path: Path, seed: str = SEED, *, review: Path | None = None,
-             **settings) -> ReviewerApp:
+             prior: str | None = None, **settings) -> ReviewerApp:
     review = review or tmp_path / "review.toml"
-    session = Session.open(seed_path(seed), review_path=str(review), reviewer="测试员")
+    session = Session.open(seed_path(seed), review_path=str(review), reviewer="测试员",
+                           prior_path=prior)
     defaults = dict(reviewer="测试员", theme_dirs=[bundled_themes_dir()],
                     config_path=tmp_path / "config.toml")
     return ReviewerApp(Settings(**{**defaults, **settings}), session=session)
@@ -527,6 +528,22 @@ async def test_compare_without_a_prior_report_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert any("--prior" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_compare_opens_on_the_prior_report(tmp_path: Path) -> None:
+    from reviewer.tui.compare_screen import CompareScreen
+
+    app = make_app(tmp_path, "baogou-2025", prior=seed_path("yanxi-2024"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert compare.prior.path == seed_path("yanxi-2024")
+        assert compare.current is screen.session.doc
+        assert compare.review is screen.session.review
 
 
 def test_review_store_is_the_one_written(tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
                 yield Input(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
                 yield Select([(term("severity", x), x) for x in self.severities],
                              value=severity, allow_blank=False, id="severity")
-            yield Static(t("ui.note_keys"), classes="dialog-hint")
+            yield Static(Content(t("ui.note_keys")), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(NoteArea).focus()
@@ -122,7 +122,7 @@ class DecisionDialog(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(Content(snippet(self.message, 200)), id="quote")
             yield Input(placeholder=t("ui.optional_note"), id="decision-note")
-            yield Static(t("ui.decision_keys"), classes="dialog-hint")
+            yield Static(Content(t("ui.decision_keys")), classes="dialog-hint")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
@@ -35,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
             for entry in self.entries:
                 table.add_row(Text(entry.keys, style="bold"), Text(entry.label), key=entry.id)
             yield table
-            yield Static(t("ui.help_footer"), classes="dialog-hint")
+            yield Static(Content(t("ui.help_footer")), classes="dialog-hint")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -348,7 +348,7 @@ class MainScreen(Screen[None]):
         if prior is None:
             from reviewer.compare import find_prior
 
-            prior = find_prior(self.session.doc.path)
+            prior = find_prior(self.session.doc.path, self.session.doc)
         if prior is None:
             self.notify(t("ui.no_prior"), severity="warning")
             return
