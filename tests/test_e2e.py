@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+
 from conftest import seed_path
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,

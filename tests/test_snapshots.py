@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import seed_path
 from textual.widgets import Input, TextArea
 
+from conftest import seed_path
 from reviewer.tui.app import ReviewerApp
 from reviewer.tui.config import Settings
 from reviewer.tui.session import Session
