@@ -11,6 +11,14 @@ from reviewer.flags import CATEGORIES, RULES, SEVERITIES, Flag, Hit, rule, run_f
 from reviewer.i18n import set_language
 
 
+@pytest.fixture(autouse=True)
+def chinese():
+    """Messages are checked in Chinese whatever language an earlier test left behind."""
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
 def _all_docs(seeds, request):
     docs = dict(seeds)
     try:

@@ -36,14 +36,12 @@ class Flag:
 
 @dataclass(frozen=True)
 class Hit:
-    """What a rule found: a span, the translated message, and optionally a fix and a severity
-    that differs from the rule's default."""
+    """What a rule found: a span, the translated message, and optionally a fix."""
 
     start: int
     end: int
     message: str
     suggestion: str = ""
-    severity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,10 +103,6 @@ class RuleContext:
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
 
-    def para_text(self, index: int) -> str:
-        p = self.doc.paragraphs[index]
-        return self.text[p.start:p.end]
-
 
 def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     """A non-empty span inside the text: an empty span widens to the character beside it."""
@@ -136,8 +130,7 @@ def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
         span = _clamp(hit, length)
         if span is None:
             continue
-        yield Flag(r.id, r.category, hit.severity or r.severity, span[0], span[1], hit.message,
-                   hit.suggestion)
+        yield Flag(r.id, r.category, r.severity, span[0], span[1], hit.message, hit.suggestion)
 
 
 def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
