@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_path
-from reviewer.compare import VERDICTS, compare_documents, extract_targets
+from reviewer.compare import VERDICTS, Actual, compare_documents, extract_targets, figures
 from reviewer.document import load_document, parse_text
 
 NATIONAL = [(f"national-{y}", f"national-{y + 1}") for y in (2021, 2022, 2023, 2024)]
@@ -116,3 +116,15 @@ def test_ranges_and_seed_targets(seeds):
     guangdong = load_document(corpus_path("guangdong-2026"))
     gdp = _by_indicator(extract_targets(guangdong), "地区生产总值增长")
     assert (gdp.comparator, gdp.value, gdp.unit) == ("range", (4.5, 5), "%")
+
+
+@pytest.mark.parametrize("words, reported, verdict", [
+    ("国内生产总值增长", 4.8, "unclear"),  # inside the tolerance of 左右
+    ("国内生产总值增长", 4.6, "missed"),
+    ("居民消费价格涨幅", 3.2, "unclear"),  # a ceiling: just above it is unclear
+    ("居民消费价格涨幅", 3.5, "missed"),
+    ("城镇新增就业", 1199, "missed"),  # 以上 has no tolerance
+])
+def test_tolerance_of_about_and_none_for_floors(words, reported, verdict):
+    target = _by_indicator(extract_targets(load_document(corpus_path("national-2024"))), words)
+    assert figures.verdict(target, Actual(reported, "", 0, 0)) == verdict

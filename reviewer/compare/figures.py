@@ -27,6 +27,7 @@ _WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _NUM = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
 _CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
 _DASH = "—–\\-~～至到"
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,12 @@ def _in_unit(value: float, unit: str, target_unit: str) -> float:
     return value * table[unit][1] / table[target_unit][1]
 
 
+@cache
+def _leads_to() -> re.Pattern[str]:
+    """Words leading from an earlier figure to the one that counts (从X提高到Y)."""
+    return re.compile(_alternation(data.indicators()["actual"]["leads_to"]))
+
+
 def _figure_after(text: str, pos: int, limit: int, target: Target,
                   direction: str) -> re.Match[str] | None:
     """The first figure for the target after an indicator ending at ``pos``."""
@@ -220,8 +227,7 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
             words = conf["growth_words"] if direction == "up" else conf["decrease_words"]
             if not any(w in between for w in words):
                 continue
-        leads = _alternation(act["leads_to"])
-        later = re.compile(rf"(?:{leads})").match(text, m.end())
+        later = _leads_to().match(text, m.end())
         if later:
             nxt = figure.match(text, later.end())
             if nxt and _convertible(nxt.group("unit"), target.unit):
@@ -255,7 +261,7 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]]) -> 
             start = _clause_start(text, occ.start(), lo)
             if any(w in text[start: occ.start()] for w in act["not_actual"]):
                 continue
-            stop = re.compile(r"[。；;\n]").search(text, occ.end(), hi)
+            stop = _SENTENCE_END.search(text, occ.end(), hi)
             limit = min(occ.end() + act["max_gap"], stop.start() if stop else hi)
             hit = _figure_after(text, occ.end(), limit, target, direction)
             if hit is None:
