@@ -128,11 +128,13 @@ def render_report(report: dict[str, Any]) -> str:
     flags = report["flags"]
     if not flags:
         return f"{head}\n  {t('flags.no_flags')}"
+    header = tuple(t(f"flags.column_{c}") for c in ("severity", "rule", "where", "quote",
+                                                     "message"))
     rows = [(t(f"flags.severity_{f['severity']}"), f["rule"], f"{f['line']}:{f['column']}",
              f["quote"], f["message"]) for f in flags]
-    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(3)]
     lines = [head]
-    for sev, rule_id, where, quote, message in rows:
+    for sev, rule_id, where, quote, message in (header, *rows):
         lines.append(f"  {_fit(sev, widths[0])}  {_fit(rule_id, widths[1])}  "
                      f"{_fit(where, widths[2])}  {_fit(quote, _QUOTE_WIDTH)}  {message}")
     return "\n".join(lines)

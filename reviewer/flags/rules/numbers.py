@@ -28,7 +28,7 @@ _COMPARE = re.compile("高于|低于|快于|慢于|多于|少于|增至|降至|�
 _APPROX_SLACK = 1.2
 _PLANNED = ("plan", "targets")
 # how much of a rate's name the perfect-rate flag shows before 率
-_RATE_NAME = 8
+_RATE_NAME = 16
 
 
 def _clause_before(text: str, pos: int) -> str:

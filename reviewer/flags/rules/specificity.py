@@ -13,8 +13,8 @@ from reviewer.i18n import t
 
 # a passage this short is a transition, not an account of work
 _MIN_PASSAGE = 60
-_DONE = ("achievements", "highlights")
-_CLAIMS = ("achievements", "highlights", "responsibility")
+# parts that give an account of work done
+_DONE = ("achievements", "highlights", "responsibility")
 _EXCERPT = 12
 
 
@@ -45,7 +45,7 @@ def no_figures(ctx: RuleContext) -> Iterator[Hit]:
 def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
     """A vague quantity (多次, 若干, 一定成效) where a claim of work done could give a figure."""
     vague = pattern("words", "vague")
-    for start, end in _bodies(ctx, _CLAIMS):
+    for start, end in _bodies(ctx, _DONE):
         for m in vague.finditer(ctx.text, start, end):
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
