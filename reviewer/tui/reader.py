@@ -412,22 +412,30 @@ class ReportView(ScrollView, can_focus=True):
             return self._head
         return self.cursor
 
-    def _set_cursor(self, index: int, line: int | None = None, *, scroll: str = "sentence",
-                    extend: bool = True) -> None:
-        """Put the cursor on sentence ``index`` (shown on visual ``line``) and scroll.
+    def _set_cursor(self, index: int, line: int | None = None, *,
+                    scroll: str = "sentence") -> None:
+        """Move the cursor to sentence ``index`` (shown on visual ``line``).
 
-        ``scroll`` is "sentence" (bring the sentence into view), "line" (just ``line``) or
-        "center". While selecting, the moving end of the selection follows the sentence.
+        While selecting, the moving end of the selection goes with it: to the sentence's end
+        when it lies after the anchor, else to its start.
         """
         if not self._sentences:
             return
         index = min(max(index, 0), len(self._sentences) - 1)
+        if self._selecting:
+            sentence = self._sentences[index]
+            head = sentence.end if sentence.start >= self._anchor else sentence.start
+            self._move_head(head, scroll=scroll)
+        else:
+            self._place_cursor(index, line, scroll)
+
+    def _place_cursor(self, index: int, line: int | None, scroll: str) -> None:
+        """Put the cursor on sentence ``index`` and scroll: ``scroll`` is "sentence" (bring
+        the sentence into view), "line" (just the cursor's line) or "center"."""
         moved = index != self._cursor_index
         self._cursor_index = index
         sentence = self._sentences[index]
         self._cursor_line = self._line_of(sentence.start) if line is None else line
-        if self._selecting and extend:
-            self._move_head(sentence.end if sentence.start >= self._anchor else sentence.start)
         self._scroll_to_cursor(scroll)
         if moved:
             self.post_message(self.CursorMoved(self, sentence.start))
@@ -580,6 +588,7 @@ class ReportView(ScrollView, can_focus=True):
         self.refresh_bindings()
 
     def clear_selection(self) -> None:
+        """Drop the selection (after it was annotated, or on Escape)."""
         had = self.selection is not None
         self._selecting = False
         self._head = None
@@ -641,7 +650,7 @@ class ReportView(ScrollView, can_focus=True):
             index = self._sentence_at(max(at, 0))
             if line is None:
                 line = self._line_of(max(at, 0))
-            self._set_cursor(index, line, scroll=scroll, extend=False)
+            self._place_cursor(index, line, scroll)
         if self.selection != before:
             self.post_message(self.SelectionChanged(self, self.selection))
         self.refresh()
