@@ -176,3 +176,17 @@ def test_property_any_unicode(text, width):
     lines = wrap_paragraphs(text, width)
     _check_layout(text, width, lines)
     assert len(display_text(text)) == len(text)
+
+
+def test_display_text_replaces_exactly_the_characters_it_should():
+    # All of the Basic Multilingual Plane in one text, which surely holds control characters,
+    # is translated character by character; each character alone goes through the quick path
+    # that skips texts without any. The two must agree everywhere.
+    codes = [*range(0xD800), *range(0xE000, 0x10000)]
+    every = "".join(map(chr, codes))
+    shown = display_text(every)
+    assert len(shown) == len(every)
+    assert all(display_text(chr(c)) == g for c, g in zip(codes, shown, strict=True))
+    changed = {c for c, g in zip(codes, shown, strict=True) if chr(c) != g}
+    assert 0x0A not in changed and {0x1B, 0x07, 0x09, 0x7F, 0x85, 0x202E} <= changed
+    assert not changed & {ord(c) for c in "法，。“”…—（）a1 \u3000"}

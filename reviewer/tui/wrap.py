@@ -17,6 +17,7 @@ normalized text stay valid for every visual line. No Textual import: this module
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
@@ -85,9 +86,13 @@ _DISPLAY = _DisplayTable()
 _CELLS = _CellTable()
 
 
+_NEEDS_GLYPH = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Exactly the characters `_display_char` replaces: most reports hold none of them."""
+
+
 def display_text(text: str) -> str:
     """``text`` with every control character replaced by a visible inert glyph, one for one."""
-    return text.translate(_DISPLAY)
+    return text.translate(_DISPLAY) if _NEEDS_GLYPH.search(text) else text
 
 
 def cell_widths(text: str) -> bytes:
