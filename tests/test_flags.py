@@ -6,8 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reviewer.document import ReportError, parse_text
 from reviewer.flags import CATEGORIES, RULES, SEVERITIES, Flag, Hit, rule, run_flags
+from reviewer.flags.engine import RuleContext
 from reviewer.i18n import set_language
 
 
@@ -124,3 +128,25 @@ def test_checking_never_loads_jieba():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=str(__import__("conftest").ROOT))
     assert out.stdout.strip() == "False"
+
+
+_PIECES = ["一、", "二、", "四、", "（一）", "(二)", "（三）、", "1.", "3．", "一是", "三是 ", "\n", "\n",
+           "。", "。。", "，", ",", "；", "：", "(", ")", "（", " ", "\u3000", "2024年", "2025 年",
+           "2026年5月1日", "12余次", "2800余次", "其中", "4000余起", "每千人6.5批次", "覆盖率达",
+           "100%以上", "120%", "率", "法治政府建设", "存在的不足和原因", "原因分析", "工作计划",
+           "主要举措和成效", "第一责任人职责", "法制", "法制审核", "专个", "二十届四中全会",
+           "多次", "一定成效", "法律咨询", "200人次", "人民政府", "充", "报告"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=80),
+       st.sampled_from(["fazhi", "gongzuo"]))
+def test_no_rule_raises_on_any_report_text(pieces, genre):
+    try:
+        doc = parse_text("".join(pieces), "<generated>", genre)
+    except ReportError:
+        return
+    for r in RULES.values():  # called directly: a failing rule raises here
+        list(r.check(RuleContext(doc)))
+    for f in run_flags(doc):
+        assert 0 <= f.start < f.end <= len(doc.text)

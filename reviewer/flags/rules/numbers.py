@@ -6,24 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.flags.data import pattern
+from reviewer.flags.data import pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.quantities import Quantity, comparable, quantities
 from reviewer.i18n import t
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
-_ABOVE_AFTER = re.compile(r"\s*(?:以上|多)")
-_ABOVE_BEFORE = re.compile(r"(?:超过|高于|超出|逾)\s*$")
 _ABOVE_WINDOW = 4
+_SPACES = re.compile(r"\s*")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _PER = re.compile("每")
 _PER_WINDOW = 4
-# ends of a descriptor that carry no meaning of their own: 共开展 / 累计 / 达到
-_FILLER = re.compile(r"(?:达到|达|共计|共|累计|合计|总计|约|近|超过|超|为|有|了|全年|计)+$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _MIN_KEY = 3
-_COMPARE = re.compile("高于|低于|快于|慢于|多于|少于|增至|降至|达到|居")
 # a figure stated the second time may round the first: 100余 and 108 agree
 _APPROX_SLACK = 1.2
 _PLANNED = ("plan", "targets")
@@ -56,9 +52,11 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     for m in _PERCENT.finditer(text):
         value = float(m.group(1))
-        above_after = _ABOVE_AFTER.match(text, m.end())
-        above = above_after is not None or _ABOVE_BEFORE.search(
-            text, max(0, m.start() - _ABOVE_WINDOW), m.start()) is not None
+        gap = _SPACES.match(text, m.end()).end()
+        above_after = pattern("words", "above_after").match(text, gap)
+        before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
+        above = above_after is not None or any(before.endswith(w)
+                                               for w in words("words", "above_before"))
         if not (value > 100 or (value == 100 and above)):
             continue
         if not _is_rate(_clause_before(text, m.start())):
@@ -111,16 +109,19 @@ def _key(text: str, q: Quantity) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
     description, or when it speaks of a change (增至, 高于全国)."""
-    words = _FILLER.sub("", _clause_before(text, q.start).strip())
-    words = words[words.rfind("、") + 1:]
+    desc = _clause_before(text, q.start).strip()
+    desc = desc[desc.rfind("、") + 1:]
+    fillers = words("words", "count_fillers")
+    while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
+        desc = desc[: -len(end)]
     openers = pattern("words", "count_openers")
-    while (m := openers.match(words)) and m.end() < len(words):
-        words = words[m.end():]
-    if len(words) < _MIN_KEY or not _CJK.match(words):
+    while (m := openers.match(desc)) and m.end() < len(desc):
+        desc = desc[m.end():]
+    if len(desc) < _MIN_KEY or not _CJK.match(desc):
         return None
-    if pattern("words", "change_words").search(words) or _COMPARE.search(words):
+    if pattern("words", "change_words").search(desc) or pattern("words", "comparisons").search(desc):
         return None
-    return words
+    return desc
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:
