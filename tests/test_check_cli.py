@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 
 from conftest import SEEDS, require_corpus, seed_path
 from reviewer.cli import main
+from reviewer.commands.check import PROGRESS_MIN, _fit, _width
 from reviewer.document import load_document
 from reviewer.i18n import set_language
 
@@ -115,3 +117,23 @@ def test_whole_corpus_and_seeds_check_without_error(capsys):
     assert code == 0
     assert len(data["reports"]) == 5 + len(list(folder.glob("*.txt")))
     assert all("error" not in r for r in data["reports"])
+
+
+def test_progress_bar_only_for_a_person_watching_many_files(tmp_path, capsys, monkeypatch):
+    for i in range(PROGRESS_MIN):
+        shutil.copy(SEEDS / "baogou-2025.txt", tmp_path / f"r{i}.txt")
+    assert main(["check", "--jobs", "1", str(tmp_path)]) == 0
+    assert "[#" not in capsys.readouterr().err  # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["check", "--jobs", "1", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert f"{PROGRESS_MIN}/{PROGRESS_MIN}" in captured.err
+    assert "#" not in captured.out
+    assert main(["check", seed_path("baogou-2025")]) == 0  # one file: no bar
+    assert "#" not in capsys.readouterr().err
+
+
+def test_long_quotes_are_cut_to_the_column():
+    assert _fit("法治政府建设年度报告", 9) == "法治政府…"
+    assert _fit("a\nb", 5) == "a⏎b  "
+    assert _width(_fit("二十届四中全会精神", 12)) == 12

@@ -107,18 +107,17 @@ def _width(s: str) -> int:
 
 
 def _fit(s: str, width: int) -> str:
-    """``s`` cut or padded to ``width`` terminal columns (a Chinese character takes two)."""
+    """``s`` on one line, cut with … or padded to ``width`` columns (a Chinese character takes
+    two)."""
     s = s.replace("\n", "⏎")
-    out, used = "", 0
-    for c in s:
-        w = _width(c)
-        if used + w > width - (1 if len(s) > len(out) + 1 else 0):
-            out += "…"
-            used += 1
-            break
-        out += c
-        used += w
-    return out + " " * (width - used)
+    if _width(s) > width:
+        out = ""
+        for c in s:
+            if _width(out + c) > width - 1:
+                break
+            out += c
+        s = out + "…"
+    return s + " " * (width - _width(s))
 
 
 def render_report(report: dict[str, Any]) -> str:
