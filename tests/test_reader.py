@@ -423,3 +423,38 @@ async def test_a_move_before_the_first_layout_is_kept(hutiaoxia):
         gutter = view.get_component_rich_style("reportview--cursor-line").bgcolor
         marked = [y for y in range(24) if list(view.render_line(y))[0].style.bgcolor == gutter]
         assert len(marked) == 1 and abs(marked[0] - 12) <= 1
+
+
+@pytest.mark.parametrize("blank", [False, True])
+@pilot_test
+async def test_random_walks_keep_the_cursor_on_screen_and_the_selection_in_the_text(hutiaoxia,
+                                                                                    blank):
+    import random
+
+    if blank:  # empty paragraphs and lines without a sentence between the real ones
+        parts = hutiaoxia.split("\n")
+        hutiaoxia = "\n".join(p + ("\n\n\u3000\u3000\u3000" if i % 3 == 0 else "")
+                              for i, p in enumerate(parts))
+    app = ReaderApp(hutiaoxia)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.query_one(ReportView)
+        actions = ["line_down", "line_up", "sentence_down", "sentence_up", "page_down",
+                   "page_up", "top", "bottom", "toggle_selection", "char_left", "char_right",
+                   "swap_selection_ends"]
+        sentences = {(s.start, s.end) for s in split_sentences(hutiaoxia)}
+        for seed in range(4):
+            rng = random.Random(seed)
+            for _ in range(150):
+                name = rng.choice(actions)
+                if view.check_action(name, ()):
+                    getattr(view, f"action_{name}")()
+                if rng.random() < 0.05:
+                    view.move_to(rng.randrange(len(hutiaoxia)), center=rng.random() < 0.5)
+                assert view.current_sentence in sentences
+                assert _overlaps(view.current_sentence, view.visible_span()), (seed, name)
+                if view.selection:
+                    start, end = view.selection
+                    assert 0 <= start < end <= len(hutiaoxia)
+                    if view.selecting:  # the cursor is the selection's moving end
+                        assert _overlaps(view.current_sentence, (start - 1, end + 1))
+            await pilot.pause()

@@ -400,12 +400,19 @@ class ReportView(ScrollView, can_focus=True):
         sentence = self._sentences[self._cursor_index]
         return (sentence.start, sentence.end)
 
-    def _sentence_at(self, offset: int) -> int:
-        """The sentence holding ``offset``, else the next one, else the last."""
+    def _sentence_at(self, offset: int, *, backward: bool = False) -> int:
+        """The sentence holding ``offset``; between sentences the next one (the previous one
+        when ``backward``), and at either end of the text the nearest."""
         i = bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self._sentences[i].end:
+        if i >= 0 and (offset < self._sentences[i].end or backward):
             return i
         return min(i + 1, len(self._sentences) - 1)
+
+    def _line_within(self, index: int, offset: int) -> int:
+        """The visual line of sentence ``index`` nearest to ``offset``: where the cursor shows
+        when it lands on that sentence from ``offset`` (which may lie between sentences)."""
+        sentence = self._sentences[index]
+        return self._line_of(min(max(offset, sentence.start), sentence.end - 1))
 
     def _cursor_anchor_offset(self) -> int:
         if self._head is not None and self._selecting:
@@ -443,9 +450,11 @@ class ReportView(ScrollView, can_focus=True):
 
     def move_to(self, offset: int, *, center: bool = True) -> None:
         """Put the cursor on the sentence holding ``offset`` and scroll it into view."""
-        offset = min(max(offset, 0), len(self._text))
-        line = self._line_of(offset) if self._lines else 0
-        self._set_cursor(self._sentence_at(offset), line, scroll="center" if center else "line")
+        if not self._sentences:
+            return
+        index = self._sentence_at(min(max(offset, 0), len(self._text)))
+        self._set_cursor(index, self._line_within(index, offset),
+                         scroll="center" if center else "line")
 
     def _scroll_to_cursor(self, how: str) -> None:
         if not self._lines:
@@ -482,7 +491,12 @@ class ReportView(ScrollView, can_focus=True):
         if not self._lines:
             return
         index = min(max(index, 0), len(self._lines) - 1)
-        self._set_cursor(self._sentence_at(self._lines[index].start), index, scroll="line")
+        line = self._lines[index]
+        sentence = self._sentence_at(line.start)
+        span = self._sentences[sentence]
+        if not _clip((span.start, span.end), line):  # a line without a sentence (blank)
+            index = self._line_within(sentence, line.start)
+        self._set_cursor(sentence, index, scroll="line")
 
     def action_line_down(self) -> None:
         if self._selecting:
@@ -646,10 +660,12 @@ class ReportView(ScrollView, can_focus=True):
         before = self.selection
         self._head = min(max(head, 0), len(self._text))
         if self._sentences:
-            at = self._head - 1 if self._head > self._anchor else self._head
-            index = self._sentence_at(max(at, 0))
+            # The cursor shows the selected sentence nearest the head.
+            forward = self._head > self._anchor
+            at = max(self._head - 1 if forward else self._head, 0)
+            index = self._sentence_at(at, backward=forward)
             if line is None:
-                line = self._line_of(max(at, 0))
+                line = self._line_within(index, at)
             self._place_cursor(index, line, scroll)
         if self.selection != before:
             self.post_message(self.SelectionChanged(self, self.selection))
