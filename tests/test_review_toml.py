@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.i18n import set_language
 from reviewer.review import (
     Anchor,
     Annotation,
@@ -140,17 +141,19 @@ def test_every_truncation_is_a_clear_error_or_a_shorter_valid_review(seeds):
 
 
 @pytest.mark.parametrize(("find", "replace", "words"), [
-    ("start = ", 'start = "', ["start", "integer"]),
-    ('tag = "数据存疑"', "tag = 3", ["tag", "string"]),
+    ("start = ", 'start = "', ["start", "整数", "字符串"]),
+    ('tag = "数据存疑"', "tag = 3", ["tag", "字符串", "整数"]),
     ("[[annotation]]\n", "[[annotation]]\nsevrity = 1\n", ["sevrity"]),
     ("schema = 1", "schema = 2", ["2", "1"]),
     ("schema = 1", "schema = 0", ["0"]),
     ("schema = 1\n", "", ["schema"]),
     ("[report]\n", "[reprot]\n", ["reprot"]),
     ('id = "a-', 'idx = "a-', ["id"]),
-    ("created = ", "created = 'x' #", ["created", "datetime"]),
+    ("created = ", "created = 'x' #", ["created", "日期时间"]),
+    ("section_path = [", "section_path = [1, ", ["section_path", "字符串数组"]),
 ])
 def test_wrong_types_unknown_keys_and_schemas_are_refused(seeds, find, replace, words):
+    set_language("zh")
     _, text = sample(seeds)
     if find == "start = ":
         bad = text.replace("start = ", 'start = "', 1)

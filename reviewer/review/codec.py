@@ -149,13 +149,19 @@ def dumps(review: Review) -> str:
 
 # --- reading -----------------------------------------------------------------------------------
 
-_TYPE_NAMES = {str: "string", int: "integer", bool: "boolean", datetime: "datetime",
-               list: "array", dict: "table"}
+_TYPE_NAMES = {str: "string", int: "integer", float: "float", bool: "boolean",
+               datetime: "datetime", list: "array", dict: "table"}
 _REQUIRED = object()
 
 
 def _type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    """The interface name of a TOML value's type (``review.type.*``)."""
+    return t(f"review.type.{_TYPE_NAMES.get(type(value), 'other')}")
+
+
+def _wrong_type(key: str, expected: str, value: Any) -> str:
+    return t("review.err_type", name=key, expected=t(f"review.type.{expected}"),
+             found=_type_name(value))
 
 
 class _Reader:
@@ -175,19 +181,16 @@ class _Reader:
         value = table[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            raise self.fail(where, t("review.err_type", name=key, expected=_TYPE_NAMES[kind],
-                                     found=_type_name(value)))
+            raise self.fail(where, _wrong_type(key, _TYPE_NAMES[kind], value))
         if kind is datetime and value.tzinfo is None:
             value = value.astimezone()  # a hand-written local time: take it as this machine's
         if kind is list and not all(isinstance(v, str) for v in value):
-            raise self.fail(where, t("review.err_type", name=key, expected="array of strings",
-                                     found="mixed array"))
+            raise self.fail(where, _wrong_type(key, "strings", value))
         return value
 
     def table(self, value: Any, where: str) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(where, t("review.err_type", name=where, expected="table",
-                                     found=_type_name(value)))
+            raise self.fail(where, _wrong_type(where, "table", value))
         return value
 
     def known(self, table: Any, keys: tuple[str, ...], where: str) -> dict:
@@ -201,8 +204,7 @@ class _Reader:
     def entries(self, data: dict, key: str) -> list[tuple[dict, str]]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            raise self.fail(f"[[{key}]]", t("review.err_type", name=key, expected="array of tables",
-                                            found=_type_name(value)))
+            raise self.fail(f"[[{key}]]", _wrong_type(key, "tables", value))
         out = []
         for n, entry in enumerate(value, 1):
             where = f"[[{key}]] {n}"
@@ -255,8 +257,7 @@ def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
                     "evidence"), where)
     evidence = e.get("evidence", [])
     if not isinstance(evidence, list):
-        raise r.fail(where, t("review.err_type", name="evidence", expected="array of tables",
-                              found=_type_name(evidence)))
+        raise r.fail(where, _wrong_type("evidence", "tables", evidence))
     return PlanAssessment(
         r.take(e, "id", str, where), r.anchor(e.get("item"), f"{where} item"),
         r.take(e, "heading", str, where, ""), r.take(e, "suggested", str, where, ""),
