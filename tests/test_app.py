@@ -402,7 +402,36 @@ async def test_unreadable_review_file_is_never_overwritten(tmp_path: Path) -> No
 
 
 @pilot_test
-async def test_hangup_saves_then_exits(tmp_path: Path) -> None:
+async def test_changes_are_autosaved_shortly_after_the_last_one(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 0.1)
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "自动")
+        await pilot.press("enter")
+        for _ in range(40):
+            if not screen.session.dirty:
+                break
+            await pilot.pause(0.05)
+        assert not screen.session.dirty
+        assert [a["note"] for a in saved(review)["annotation"]] == ["自动"]
+
+
+def test_english_interface(tmp_path: Path) -> None:
+    """The language is chosen before the interface is imported (as the command line does)."""
+    out = in_fresh_process(tmp_path, "from reviewer.i18n import set_language\n"
+                                     "set_language('en')\n",
+                           "print(app.export_screenshot())")
+    assert "Flags" in out and "Notes" in out and "saved" in out and "quit" in out
+    assert "标记" not in out and "退出" not in out
+
+
+@pilot_test
+async def test_hangup_saves_then_exits(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 3600)  # only the hangup
     review = tmp_path / "review.toml"
     app = make_app(tmp_path, review=review)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -491,12 +520,14 @@ async def test_report_controls_and_markup_show_literally(tmp_path: Path) -> None
         assert screen.session.doc.text.count("\x1b[31m") == 1
 
 
-@pilot_test
-async def test_jieba_is_not_loaded_on_start_up(tmp_path: Path) -> None:
+def in_fresh_process(tmp_path: Path, before: str, inside: str) -> str:
+    """Start the app on the seed in a new Python process (nothing imported yet), run
+    ``before`` first and ``inside`` once the report and its flags are on screen; its output."""
     import subprocess
     import sys
 
     script = (
+        f"{before}"
         "import asyncio, sys\n"
         "from reviewer.tui.app import ReviewerApp\n"
         "from reviewer.tui.config import Settings\n"
@@ -505,18 +536,24 @@ async def test_jieba_is_not_loaded_on_start_up(tmp_path: Path) -> None:
         f"s = Session.open({seed_path(SEED)!r}, review_path={str(tmp_path / 'r.toml')!r})\n"
         "app = ReviewerApp(Settings(theme_dirs=[bundled_themes_dir()]), session=s)\n"
         "async def main():\n"
-        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
         "        await pilot.pause()\n"
         "        await app.workers.wait_for_complete()\n"
         "        await pilot.pause()\n"
-        "        print(len(app.screen.reader.text), app.screen.session.flags_ready,\n"
-        "              'jieba' in sys.modules)\n"
+        f"        {inside}\n"
         "asyncio.run(main())\n")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         timeout=120, cwd=tmp_path)
-    length, ready, jieba_loaded = out.stdout.split()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_jieba_is_not_loaded_on_start_up(tmp_path: Path) -> None:
+    out = in_fresh_process(tmp_path, "", "print(len(app.screen.reader.text), "
+                           "app.screen.session.flags_ready, 'jieba' in sys.modules)")
+    length, ready, jieba_loaded = out.split()
     assert int(length) > 1000 and ready == "True"
-    assert jieba_loaded == "False", out.stderr
+    assert jieba_loaded == "False"
 
 
 @pilot_test
