@@ -274,3 +274,10 @@ def test_killed_while_saving_leaves_a_whole_review(report):
         before = on_disk
         reported += len(saved)
     assert reported >= 60
+    folder = os.path.dirname(path)
+    leftovers = [os.path.join(folder, n) for n in os.listdir(folder) if n.startswith(".")]
+    for name in leftovers:  # what killed saves left: swept once clearly stale
+        os.utime(name, (time.time() - 3600, time.time() - 3600))
+    assert sorted(store_module.sweep_leftovers(path)) == sorted(leftovers)
+    assert not [n for n in os.listdir(folder) if n.startswith(".")]
+    assert os.path.exists(path + ".bak")  # the real backup stays

@@ -237,7 +237,8 @@ class _Reader:
 def _annotation(r: _Reader, e: Any, where: str) -> Annotation:
     e = r.known(e, ("id", "tag", "severity", "section_path", "created", "updated", "note",
                     "anchor"), where)
-    return Annotation(r.take(e, "id", str, where), r.anchor(e.get("anchor"), f"{where} anchor"),
+    return Annotation(r.take(e, "id", str, where),
+                      r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
                       r.take(e, "tag", str, where, ""), r.take(e, "severity", str, where, ""),
                       r.take(e, "note", str, where, ""),
                       tuple(r.take(e, "section_path", list, where, [])),
@@ -247,7 +248,7 @@ def _annotation(r: _Reader, e: Any, where: str) -> Annotation:
 def _flag(r: _Reader, e: Any, where: str) -> FlagDecision:
     e = r.known(e, ("id", "rule", "decision", "decided", "note", "anchor"), where)
     return FlagDecision(r.take(e, "id", str, where), r.take(e, "rule", str, where),
-                        r.anchor(e.get("anchor"), f"{where} anchor"),
+                        r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
                         r.take(e, "decision", str, where), r.take(e, "note", str, where, ""),
                         r.take(e, "decided", datetime, where))
 
@@ -259,7 +260,7 @@ def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
     if not isinstance(evidence, list):
         raise r.fail(where, _wrong_type("evidence", "tables", evidence))
     return PlanAssessment(
-        r.take(e, "id", str, where), r.anchor(e.get("item"), f"{where} item"),
+        r.take(e, "id", str, where), r.anchor(r.take(e, "item", dict, where), f"{where} item"),
         r.take(e, "heading", str, where, ""), r.take(e, "suggested", str, where, ""),
         r.take(e, "status", str, where, ""),
         tuple(r.anchor(x, f"{where} evidence {i}") for i, x in enumerate(evidence, 1)),

@@ -17,6 +17,7 @@ import secrets
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
@@ -116,10 +117,34 @@ def _folder_lock(path: str) -> Iterator[None]:
         return
     fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        with suppress(OSError):  # a file system without locks: save unlocked rather than not
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+# A save takes milliseconds: a temporary file this old was left by a process that was killed.
+_STALE_SECONDS = 600
+
+
+def sweep_leftovers(path: str) -> list[str]:
+    """Remove temporary files that killed saves of ``path`` left behind; returns their names."""
+    folder = os.path.dirname(os.path.abspath(path))
+    prefix = f".{os.path.basename(path)}."
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(prefix) and name.endswith((".tmp", ".bak")):
+            full = os.path.join(folder, name)
+            with suppress(OSError):
+                if time.time() - os.stat(full).st_mtime > _STALE_SECONDS:
+                    os.unlink(full)
+                    removed.append(full)
+    return removed
 
 
 @dataclass(frozen=True)
@@ -178,6 +203,7 @@ class ReviewStore:
         :class:`ReviewError` when the file cannot be used; it is then left untouched.
         """
         self._doc = doc
+        sweep_leftovers(self.path)
         here = _relative(doc.path, self.path)
         if not os.path.exists(self.path):
             review = Review.new(doc, reviewer)
