@@ -272,10 +272,12 @@ class ReviewStore:
             result, clashes = merge(base, review, theirs)
             if theirs.report.text_sha256 != review.report.text_sha256 and self._doc is not None:
                 result.reanchor(self._doc)
+            # nothing to tell when the file was only touched, not changed
+            merged = result != review or bool(clashes)
             for f in fields(Review):
                 setattr(review, f.name, getattr(result, f.name))
-            merged = True
-            message = t("review.merged", path=self.path)
+            if merged:
+                message = t("review.merged", path=self.path)
             if clashes:
                 kept = _side_path(self.path)
                 write_atomic(kept, theirs_bytes)
