@@ -62,6 +62,11 @@ def test_saving_an_unchanged_review_writes_nothing(report):
     before = os.stat(store.path)
     result = store.save(review)
     assert result.ok and os.stat(store.path).st_mtime_ns == before.st_mtime_ns
+    Path(store.path).write_bytes(Path(store.path).read_bytes())  # touched, same content
+    annotate(review, doc, "4000余起")
+    touched = store.save(review)
+    assert touched.ok and not touched.merged and touched.conflict_path is None
+    assert len(ReviewStore(store.path).load().annotations) == 2
 
 
 def test_two_writers_both_kept(report):
