@@ -137,3 +137,36 @@ def test_reanchor_on_another_version_keeps_everything(seeds):
     assert review.annotation(gone.id).anchor.orphan and gone.id in report.orphans
     assert review.annotation(gone.id).anchor.quote == gone.anchor.quote
     assert review.orphans == [review.annotation(gone.id)]
+
+
+def test_a_team_vocabulary_file_is_read_and_a_broken_one_refused(tmp_path):
+    from reviewer.review import ReviewError
+
+    bundled = load_vocabulary()
+    assert bundled.default_severity in bundled.severities and bundled.criteria
+    own = tmp_path / "vocabulary.toml"
+    own.write_text('''tags = ["口径不一"]
+severities = ["low", "high"]
+default_severity = "high"
+verdicts = ["ok"]
+decisions = ["confirmed", "dismissed"]
+plan_statuses = ["done"]
+[rubric]
+min = 0
+max = 10
+[[rubric.criterion]]
+name = "可读性"
+''', encoding="utf-8")
+    vocab = load_vocabulary(str(own))
+    assert vocab.tags == ("口径不一",) and vocab.score_max == 10
+    assert [c.name for c in vocab.criteria] == ["可读性"]
+    own.write_text(own.read_text(encoding="utf-8").replace('"high"\nverdicts', '"none"\nverdicts'),
+                   encoding="utf-8")
+    load_vocabulary.cache_clear()
+    with pytest.raises(ReviewError, match="none"):
+        load_vocabulary(str(own))
+    with pytest.raises(ReviewError, match="tags"):
+        own.write_text("tags = []\n", encoding="utf-8")
+        load_vocabulary.cache_clear()
+        load_vocabulary(str(own))
+    load_vocabulary.cache_clear()

@@ -32,9 +32,6 @@ class Vocabulary:
     score_min: int
     score_max: int
 
-    def criterion(self, name: str) -> Criterion | None:
-        return next((c for c in self.criteria if c.name == name), None)
-
 
 def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
     value = data.get(key)
@@ -44,6 +41,14 @@ def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
 
 
 def parse_vocabulary(data: dict, where: str) -> Vocabulary:
+    tags = _strings(data, "tags", where)
+    severities = _strings(data, "severities", where)
+    default = data.get("default_severity", severities[0])
+    if default not in severities:
+        raise ReviewError(where, f"default_severity '{default}' is not one of the severities")
+    verdicts = _strings(data, "verdicts", where)
+    decisions = _strings(data, "decisions", where)
+    statuses = _strings(data, "plan_statuses", where)
     rubric = data.get("rubric", {})
     try:
         criteria = tuple(Criterion(str(c["name"]), str(c.get("hint", "")))
@@ -52,21 +57,8 @@ def parse_vocabulary(data: dict, where: str) -> Vocabulary:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReviewError(where, f"[rubric] needs min, max and criteria with a name ({exc})") \
             from None
-    severities = _strings(data, "severities", where)
-    default = data.get("default_severity", severities[0])
-    if default not in severities:
-        raise ReviewError(where, f"default_severity '{default}' is not one of the severities")
-    return Vocabulary(
-        tags=_strings(data, "tags", where),
-        severities=severities,
-        default_severity=default,
-        verdicts=_strings(data, "verdicts", where),
-        decisions=_strings(data, "decisions", where),
-        plan_statuses=_strings(data, "plan_statuses", where),
-        criteria=criteria,
-        score_min=low,
-        score_max=high,
-    )
+    return Vocabulary(tags, severities, default, verdicts, decisions, statuses, criteria, low,
+                      high)
 
 
 @cache
