@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 import random
+import statistics
 import sys
 import tempfile
+import time
 
-from _timing import SEEDS, measure
+from _timing import SEEDS, Figure, measure
 
 from reviewer.document import load_document, parse_text
 from reviewer.review import Review, ReviewStore
@@ -32,6 +34,16 @@ def build(doc, count: int) -> Review:
         s = rng.choice(sentences)
         review.add_annotation(doc, s.start, s.end, tag="数据存疑", note=f"第{n}条意见\n第二行")
     return review
+
+
+def alternate(first, second, rounds: int) -> tuple[Figure, Figure]:
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        for fn, out in ((first, samples[0]), (second, samples[1])):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    return tuple(Figure("", statistics.median(s), min(s), max(s), rounds) for s in samples)
 
 
 def main() -> int:
@@ -52,8 +64,8 @@ def main() -> int:
 
         writer = TomlWriter()
         writer.render(review)
-        save = measure("save", autosave, rounds=40)
-        floor = measure("floor", lambda: write_atomic(floor_path, data), rounds=40)
+        # fsync times drift with the disk: measure save and floor in alternation, many rounds
+        save, floor = alternate(autosave, lambda: write_atomic(floor_path, data), rounds=100)
         cached = measure("render, unchanged entries reused", lambda: writer.render(review),
                          rounds=40)
         fresh = measure("render from scratch", lambda: dumps(review), rounds=15)
