@@ -82,12 +82,14 @@ class OutlinePanel(Tree):
             sec = node.data
             n_flags = sum(sec.start <= f.start < sec.end for f in flags)
             n_notes = sum(sec.start <= a.anchor.start < sec.end for a in notes)
-            label = Text(snippet(sec.heading.numbering + sec.heading.title, 24))
-            label.append(f" {t('kinds.' + sec.kind)}", style="dim")
+            # Counts first: a narrow outline cuts the end of a label, never the counts.
+            label = Text()
             if n_flags:
-                label.append(f" ⚑{n_flags}", style="bold")
+                label.append(f"⚑{n_flags} ", style="bold")
             if n_notes:
-                label.append(f" ✎{n_notes}", style="bold")
+                label.append(f"✎{n_notes} ", style="bold")
+            label.append(snippet(sec.heading.numbering + sec.heading.title, 24))
+            label.append(f" {t('kinds.' + sec.kind)}", style="dim")
             node.set_label(label)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
