@@ -73,7 +73,7 @@ def reviews(draw):
     )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reviews())
 def test_any_review_survives_toml_unchanged(review):
     text = dumps(review)
@@ -81,7 +81,7 @@ def test_any_review_survives_toml_unchanged(review):
     assert loads_bytes(text.encode("utf-8")) == review
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(reviews(), reviews())
 def test_a_writer_reusing_rendered_entries_writes_what_a_fresh_one_does(first, second):
     writer = TomlWriter()
