@@ -4,12 +4,14 @@ Offsets alone break as soon as one character is inserted above the passage, so a
 keeps the exact quote and up to 32 characters of context on each side, as web annotators do.
 Placing it on a changed text tries, in order: the old offsets (the quote is still there, in its
 context); the exact quote elsewhere, scored by its context and its distance from the old place;
-a fuzzy match with diff-match-patch, scored on quote, context and distance together. An anchor
+fuzzy candidates, scored on quote, context and distance together — first where exact pieces of
+quote and context are found, then where diff-match-patch's bitap matcher finds them. An anchor
 that cannot be placed is an orphan: the caller keeps it with its quote, never drops it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -64,7 +66,7 @@ class Anchor:
         or itself marked orphan with ``orphan``."""
         found = place(self, text)
         if found is None:
-            return replace(self, orphan=True), "orphan"
+            return (self if self.orphan else replace(self, orphan=True)), "orphan"
         if found.method == "same" and not self.orphan:
             return self, "same"
         return Anchor.from_span(text, found.start, found.end), found.method
@@ -190,7 +192,7 @@ def _bitap(text: str, pattern: str, expected: int) -> int:
     return _dmp().match_main(text, pattern, min(max(expected, 0), len(text)))
 
 
-def _fuzzy(anchor: Anchor, text: str, find) -> list[Placement]:
+def _fuzzy(anchor: Anchor, text: str, find: Callable[[str, str, int], int]) -> list[Placement]:
     """Candidates around where ``find`` puts the probes (pieces of quote and context)."""
     starts = {anchor.start} if anchor.start <= len(text) else set()
     for pattern, expected, shift in _probes(anchor):
