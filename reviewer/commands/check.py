@@ -19,6 +19,7 @@ from typing import Any
 from reviewer.commands.common import error, print_json
 from reviewer.document import ReportError, load_document
 from reviewer.document.files import iter_report_files
+from reviewer.flags import run_flags
 from reviewer.i18n import language, set_language, t
 from reviewer.profiles import ProfileError, all_profiles
 
@@ -48,8 +49,6 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[str, Any]:
     """One report's flags as plain data (what a worker process sends back)."""
-    from reviewer.flags import run_flags
-
     set_language(lang)
     try:
         doc = load_document(path, genre=genre)
@@ -75,8 +74,10 @@ def _check_all(paths: list[str], genre: str | None, jobs: int) -> Iterator[dict[
         for path in paths:
             yield check_file(path, genre, lang)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        yield from pool.map(check_file, paths, [genre] * len(paths), [lang] * len(paths))
+    workers = min(workers, len(paths))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(check_file, paths, [genre] * len(paths), [lang] * len(paths),
+                            chunksize=max(1, len(paths) // (workers * 4)))
 
 
 class Progress:
