@@ -396,3 +396,10 @@ def test_every_seed_flag_quotes_real_text(seeds, name):
     doc = seeds[name]
     for f in run_flags(doc):
         assert doc.text[f.start:f.end].strip() or f.rule == "proofreading.stray_space", f
+
+
+def test_a_heading_mixing_bracket_widths_is_set_to_the_report_style():
+    doc = edited("baogou-2025", "(二)坚持依法行政", "(二）坚持依法行政")
+    found = flags(doc, "structure.mixed_brackets")
+    assert [doc.text[f.start:f.end] for f in found] == ["(二）"]
+    assert "半角" in found[0].message and found[0].suggestion == "改为“(二)”"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from reviewer.document import Section
@@ -153,11 +154,12 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
 @rule("structure.mixed_brackets", "structure", "warning")
 def mixed_brackets(ctx: RuleContext) -> Iterator[Hit]:
     """A heading bracketed in another style than the rest of the report: （一） against (一)."""
+    styles = Counter(h.bracket for h in ctx.doc.headings if h.bracket in ("full", "half"))
+    majority = max(("full", "half"), key=lambda b: styles[b])
     for issue in ctx.doc.numbering_issues:
         if issue.kind != "mixed_bracket":
             continue
         h = ctx.doc.headings[issue.heading_index]
-        majority = "full" if h.bracket != "full" else "half"
         fixed = _rebracket(h.numbering.strip(), majority)
         yield Hit(h.start, h.title_start,
                   t("flags.mixed_brackets", numbering=h.numbering.strip(),
