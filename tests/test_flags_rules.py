@@ -403,3 +403,15 @@ def test_a_heading_mixing_bracket_widths_is_set_to_the_report_style():
     found = flags(doc, "structure.mixed_brackets")
     assert [doc.text[f.start:f.end] for f in found] == ["(二）"]
     assert "半角" in found[0].message and found[0].suggestion == "改为“(二)”"
+
+
+def test_vague_words_in_problems_names_and_ordinals_pass():
+    doc = corpus("national-2022")
+    assert "民生领域还有不少短板" in doc.text
+    assert "不少" not in quotes(doc, "specificity.vague_quantity")
+    qinghai = corpus("qinghai-2025")
+    at = qinghai.text.index("第一批大型风电光伏基地")
+    assert all(not f.start <= at + 1 < f.end for f in flags(qinghai, "specificity.vague_quantity"))
+    zhejiang = corpus("zhejiang-2026")
+    assert "若干措施" in zhejiang.text
+    assert "若干" not in quotes(zhejiang, "specificity.vague_quantity")

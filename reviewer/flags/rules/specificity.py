@@ -16,6 +16,7 @@ _MIN_PASSAGE = 60
 # parts that give an account of work done
 _DONE = ("achievements", "highlights", "responsibility")
 _EXCERPT = 12
+_CLAUSE_MARKS = "，,；;。！？"
 
 
 def _bodies(ctx: RuleContext, kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -45,10 +46,22 @@ def no_figures(ctx: RuleContext) -> Iterator[Hit]:
 def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
     """A vague quantity (多次, 若干, 一定成效) where a claim of work done could give a figure."""
     vague = pattern("words", "vague")
+    problems = pattern("words", "problem_words")
+    text = ctx.text
     for start, end in _bodies(ctx, _DONE):
-        for m in vague.finditer(ctx.text, start, end):
+        for m in vague.finditer(text, start, end):
+            clause_start, clause_end = _clause(text, m.start(), start, end)
+            if problems.search(text, clause_start, clause_end):
+                continue
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
+
+
+def _clause(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``pos`` (between ，；。 marks), within ``start``..``end``."""
+    left = max(text.rfind(c, start, pos) for c in _CLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(c, pos, end) for c in _CLAUSE_MARKS) if i >= 0]
+    return max(left, start), min(rights, default=end)
 
 
 def _items(sections: list[Section], ctx: RuleContext) -> list[tuple[int, int, int]]:
