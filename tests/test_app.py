@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList
+from textual.widgets import Select, TabbedContent, TextArea
 
 from conftest import seed_path
 from reviewer.review import ReviewStore
@@ -18,7 +19,7 @@ from reviewer.tui.app import ReviewerApp
 from reviewer.tui.config import Settings, load_config
 from reviewer.tui.dialogs import AnnotationDialog, DecisionDialog
 from reviewer.tui.help import HelpScreen
-from reviewer.tui.panels import FlagList, NoteList, OutlinePanel
+from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, ReviewPanel
 from reviewer.tui.reader import ReportView
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
@@ -418,6 +419,61 @@ async def test_changes_are_autosaved_shortly_after_the_last_one(tmp_path: Path,
             await pilot.pause(0.05)
         assert not screen.session.dirty
         assert [a["note"] for a in saved(review)["annotation"]] == ["自动"]
+
+
+@pilot_test
+async def test_choosing_a_flag_or_note_in_the_side_panel_moves_the_reader(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("G", "K", "K", "a")
+        await type_note(pilot, "末尾")
+        await pilot.press("enter", "g")
+        note = screen.session.annotations[0]
+        flags = screen.query_one(FlagList)
+        flags.focus()
+        flags.highlighted = 5
+        await pilot.press("enter")
+        target = screen.session.flags[5]
+        start, end = screen.reader.current_sentence
+        assert start <= target.start < max(end, start + 1)
+        assert screen._flag_here() is target
+        side = screen.query_one(TabbedContent)
+        side.active = "notes"
+        await pilot.pause()
+        notes = screen.query_one(NoteList)
+        notes.focus()
+        notes.highlighted = 0
+        await pilot.press("enter")
+        assert screen.reader.current_sentence == (note.anchor.start, note.anchor.end)
+
+
+@pilot_test
+async def test_review_tab_scores_verdict_and_summary(tmp_path: Path) -> None:
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        screen.query_one(TabbedContent).active = "review"
+        await pilot.pause()
+        panel = screen.query_one(ReviewPanel)
+        first = panel.query(".score").first(Select)
+        first.value = 3
+        panel.query_one("#verdict", Select).value = "pass"
+        summary = panel.query_one("#summary", TextArea)
+        summary.focus()
+        await type_note(pilot, "总体合格")
+        await pilot.pause()
+        criterion = first.name
+        assert screen.session.review.scores == {criterion: 3}
+        assert screen.session.review.verdict == "pass"
+        assert screen.session.review.summary == "总体合格"
+        await pilot.press("ctrl+s")
+        data = saved(review)
+        assert data["verdict"] == "pass" and data["summary"] == "总体合格"
+        first.value = Select.NULL
+        await pilot.pause()
+        assert screen.session.review.scores == {}
 
 
 def test_english_interface(tmp_path: Path) -> None:
