@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import signal
 import tomllib
 from pathlib import Path
@@ -496,11 +497,15 @@ async def test_hangup_saves_then_exits(tmp_path: Path, monkeypatch) -> None:
         await type_note(pilot, "断线")
         await pilot.press("enter")
         assert screen.session.dirty
-        handler = signal.getsignal(signal.SIGHUP)
-        assert callable(handler)
-        handler(signal.SIGHUP, None)
+        # Only send the signal with the app's handler in place (the default would end pytest).
+        assert signal.getsignal(signal.SIGHUP) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+        os.kill(os.getpid(), signal.SIGHUP)
+        for _ in range(40):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.05)
+        assert not app.is_running
         assert not screen.session.dirty
-        await pilot.pause()
     assert [a["note"] for a in saved(review)["annotation"]] == ["断线"]
 
 

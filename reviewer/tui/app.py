@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import signal
-from typing import Any
+import threading
 
 from textual.app import App
 from textual.theme import Theme
@@ -51,24 +53,12 @@ class ReviewerApp(App[None]):
         self.set_keymap(self.user_keymap)
         for problem in problems + key_problems + self.settings.problems:
             self.notify(problem, severity="warning", timeout=15)
-        if hasattr(signal, "SIGHUP"):
-            signal.signal(signal.SIGHUP, self._hangup)
+        if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
         if self.session is not None:
             self.push_screen(MainScreen(self.session))
         else:
-            self.push_screen(PickerScreen(self.paths, self.folder, self.open_report))
-
-    def open_report(self, path: str, doc: Any = None) -> None:
-        from reviewer.document import ReportError
-
-        try:
-            session = Session.open(doc or path, reviewer=self.settings.reviewer)
-        except ReportError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        picker = self.screen
-        self.push_screen(MainScreen(session, from_picker=True),
-                         lambda _: picker.mark_reviewed(path))
+            self.push_screen(PickerScreen(self.paths, self.folder))
 
     def next_theme(self) -> None:
         names = self.file_themes or sorted(self.available_themes)
@@ -91,7 +81,14 @@ class ReviewerApp(App[None]):
         self.save_all()
         self.exit()
 
-    def _hangup(self, signum: int, frame: Any) -> None:
-        """The terminal went away (a closed SSH connection): save now, then leave."""
+    def on_unmount(self) -> None:
+        if hasattr(signal, "SIGHUP"):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+    def _hangup(self) -> None:
+        """The terminal went away (a closed SSH connection): save now, then leave. With no
+        terminal left to restore, a shutdown that still waits on it is cut short."""
         self.save_all()
         self.exit()
+        if not self.is_headless:
+            threading.Timer(3.0, os._exit, (128 + signal.SIGHUP,)).start()

@@ -14,18 +14,20 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reviewer.document import Document
+from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import language, t
+from reviewer.profiles import get_profile
+from reviewer.review import default_review_path
 from reviewer.tui.messages import ReportScanned
 from reviewer.tui.plain import snippet
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.session import Session
 
 COLUMNS = ("file", "government", "year", "genre", "flags", "review")
 
 
 def describe(doc: Document, flags: list[Any], review_path: Path) -> dict[str, Any]:
     """One picker row for a report that opened."""
-    from reviewer.profiles import get_profile
-
     profile = get_profile(doc.genre)
     counts = {s: sum(f.severity == s for f in flags) for s in ("error", "warning", "info")}
     return {
@@ -44,11 +46,10 @@ class PickerScreen(Screen[None]):
     ]
     AUTO_FOCUS = "DataTable"
 
-    def __init__(self, paths: list[str], folder: str, open_report: Any) -> None:
+    def __init__(self, paths: list[str], folder: str) -> None:
         super().__init__()
         self.paths = paths
         self.folder = folder
-        self.open_report = open_report  # callable(path, doc) from the app
         self.rows: dict[str, dict[str, Any]] = {}
         self.errors: dict[str, str] = {}
 
@@ -68,9 +69,7 @@ class PickerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="scan")
     def _scan(self) -> None:
-        from reviewer.document import ReportError, load_document
-        from reviewer.flags import run_flags
-        from reviewer.review import default_review_path
+        from reviewer.flags import run_flags  # loaded here, off the path to the first frame
 
         for path in self.paths:
             try:
@@ -107,14 +106,21 @@ class PickerScreen(Screen[None]):
             self.notify(f"{path}: {self.errors[path]}", severity="error", timeout=10)
             return
         row = self.rows.get(path)
-        self.open_report(path, row["doc"] if row else None)
+        self.open_report(path, row["doc"] if row else path)
 
-    def mark_reviewed(self, path: str) -> None:
-        """Called when the reviewer comes back from a report: it now may have a review."""
-        from reviewer.review import default_review_path
+    def open_report(self, path: str, report: Document | str) -> None:
+        """Review one report; coming back, its row shows whether it now has a review."""
+        try:
+            session = Session.open(report, reviewer=self.app.settings.reviewer)
+        except ReportError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
 
-        if path in self.rows and Path(default_review_path(path)).exists():
-            self.query_one(DataTable).update_cell(path, "review", Text(t("ui.yes")))
+        def back(_: None) -> None:
+            if Path(default_review_path(path)).exists():
+                self.query_one(DataTable).update_cell(path, "review", Text(t("ui.yes")))
+
+        self.app.push_screen(MainScreen(session, from_picker=True), back)
 
     def action_quit(self) -> None:
         self.app.exit()
