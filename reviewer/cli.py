@@ -55,8 +55,8 @@ def _lang_from_argv(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     init_from_env()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    argv = _lang_from_argv(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    argv = _lang_from_argv(given)
     name = argv[0] if argv and argv[0] in COMMANDS else "app"
     parser = _base_parser()
     sub = parser.add_subparsers(dest="command")
@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"reviewer {__version__}")
             return 0
         app_parser = module.make_parser()
-        args = app_parser.parse_args(argv)
+        # The app sees --lang too: a language chosen here outranks the one in its config file.
+        args = app_parser.parse_args(given)
         return module.run(args)
     module = importlib.import_module(f"reviewer.commands.{name}")
     module.add_parser(sub)

@@ -152,3 +152,31 @@ def test_plain_reviewer_opens_the_current_folder_else_the_seeds(tmp_path: Path,
     shutil.copy(seed_path("baogou-2025"), tmp_path / "mine.txt")
     assert main([]) == 0
     assert opened.pop() == (".", ["./mine.txt"])
+
+
+def test_config_language_and_remembered_reviewer(tmp_path: Path, monkeypatch) -> None:
+    from reviewer.i18n import language, set_language
+    from reviewer.tui.config import config_path, load_config
+
+    started: list[ReviewerApp] = []
+    monkeypatch.setattr(ReviewerApp, "run", lambda self: started.append(self))
+    monkeypatch.delenv("REVIEWER_LANG", raising=False)
+    config = config_path()
+    config.parent.mkdir(parents=True)
+    config.write_text('language = "en"\ntheme = "reviewer-light"\n[keys]\n"main.save" = "f5"\n',
+                      encoding="utf-8")
+    try:
+        assert main([seed_path("baogou-2025"), "--reviewer", "周审阅",
+                     "--review", str(tmp_path / "r.toml")]) == 0
+        assert language() == "en"
+        app = started.pop()
+        assert app.settings.reviewer == "周审阅" and app.session.review.reviewer == "周审阅"
+        assert app.settings.theme == "reviewer-light"
+        assert app.settings.keys == {"main.save": "f5"}
+        assert load_config(config)[0].reviewer == "周审阅"
+        assert main([seed_path("baogou-2025"), "--lang", "zh",
+                     "--review", str(tmp_path / "r.toml")]) == 0
+        assert language() == "zh"
+        assert started.pop().settings.reviewer == "周审阅"
+    finally:
+        set_language("zh")

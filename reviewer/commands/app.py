@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 from pathlib import Path
 
 import reviewer
@@ -27,12 +26,6 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), help="interface language (default zh)")
     p.add_argument("--theme", help="colour theme, e.g. reviewer-light")
     return p
-
-
-def _lang_given(args: argparse.Namespace) -> bool:
-    """Whether the language was chosen for this run (the config's choice then yields)."""
-    return bool(args.lang or os.environ.get("REVIEWER_LANG")
-                or any(a == "--lang" or a.startswith("--lang=") for a in sys.argv[1:]))
 
 
 def bundled_seeds() -> Path:
@@ -52,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     config, problems = load_config(path)
     if args.lang:
         set_language(args.lang)
-    elif config.language and not _lang_given(args):
+    elif config.language and not os.environ.get("REVIEWER_LANG"):
         set_language(config.language)
     if args.reviewer and args.reviewer != config.reviewer:
         problem = remember(path, reviewer=args.reviewer)

@@ -389,6 +389,10 @@ class MainScreen(Screen[None]):
         self._shown_error = error
         return not self.session.dirty
 
+    def on_unmount(self) -> None:
+        """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save."""
+        self.session.save()
+
     def action_save(self) -> None:
         if self.save_now():
             self.notify(t("ui.state_saved"))
