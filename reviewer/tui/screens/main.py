@@ -103,13 +103,11 @@ class MainScreen(Screen[None]):
 
     def _apply_layout(self) -> None:
         self.set_class(self.narrow, "-narrow")
-        self.query_one("#outline").display = self.show_outline
-        self.query_one("#side").display = self.show_side
-        if self.focused is not None and not self.focused.display:
-            self.reader.focus()
-        for widget in (self.query_one("#outline"), self.query_one("#side")):
-            if not widget.display and self.focused is not None and \
-                    widget in self.focused.ancestors_with_self:
+        for pane, shown in ((self.query_one("#outline"), self.show_outline),
+                            (self.query_one("#side"), self.show_side)):
+            pane.display = shown
+            if not shown and self.focused is not None and \
+                    pane in self.focused.ancestors_with_self:
                 self.reader.focus()
 
     def action_toggle_outline(self) -> None:
