@@ -20,7 +20,9 @@ class Baseline(App):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield TextArea(self.text, read_only=True, soft_wrap=True)
+        area = TextArea(self.text, read_only=True, soft_wrap=True)
+        area.cursor_blink = False  # a blink would be drawn as if it answered a key
+        yield area
 
 
 def main() -> None:

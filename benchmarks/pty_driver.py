@@ -32,14 +32,19 @@ class PtyApp:
     def start(self) -> float:
         t0 = time.perf_counter()
         pid, fd = pty.fork()
-        if pid == 0:  # child
-            os.execvpe(self.argv[0], self.argv, self.env)
+        if pid == 0:  # child: become the app, or die without running the parent's code
+            try:
+                os.execvpe(self.argv[0], self.argv, self.env)
+            finally:
+                os._exit(127)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.cols, 0, 0))
         return t0
 
-    def read_until(self, marker: bytes, timeout: float = 20.0) -> float:
-        """Time at which ``marker`` has appeared and the output then went quiet."""
+    def read_until(self, marker: bytes | tuple[bytes, ...], timeout: float = 20.0) -> float:
+        """Time at which ``marker`` (or any of several) has appeared and the output then went
+        quiet."""
+        markers = marker if isinstance(marker, tuple) else (marker,)
         deadline = time.perf_counter() + timeout
         seen_at = None
         last = time.perf_counter()
@@ -54,14 +59,16 @@ class PtyApp:
                     break
                 self.buffer += chunk
                 last = time.perf_counter()
-                if seen_at is None and marker in self.buffer:
+                if seen_at is None and any(m in self.buffer for m in markers):
                     seen_at = last
             elif seen_at is not None:
                 return last
         raise TimeoutError(f"{self.argv}: marker {marker!r} not seen")
 
-    def drain(self, quiet: float = 0.3) -> None:
-        while True:
+    def drain(self, quiet: float = 0.3, limit: float = 5.0) -> None:
+        """Read and discard output until it pauses for ``quiet`` seconds (or ``limit`` passes)."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
             r, _, _ = select.select([self.fd], [], [], quiet)
             if not r:
                 return
