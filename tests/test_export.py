@@ -36,7 +36,7 @@ def saved(tmp_path: Path):
     review.verdict, review.summary = "revise", "不足部分放在责任之后，顺序不合规定。"
     where = doc.text.index("2800余次")
     review.set_plan_assessment(Anchor.from_span(doc.text, 0, 10), heading="普法宣传",
-                               suggested="on_track", status="completed",
+                               suggested="partial", status="delivered",
                                evidence=[Anchor.from_span(doc.text, where, where + 7)])
     assert store.save(review).ok
     set_language("zh")
@@ -52,7 +52,7 @@ def test_markdown_is_a_readable_record(saved, capsys):
     assert "> 100%以上" in out and "覆盖率超过100%？\n请核实口径。" in out
     assert "数据存疑 · 较重" in out and " › ".join(review.annotations[0].section_path) in out
     assert "| 结构完整 | 3 |" in out and "需修改" in out
-    assert "**确认** `numbers.over_100`" in out and "已完成" in out and "> 2800余次" in out
+    assert "**确认** `numbers.over_100`" in out and "已落实" in out and "> 2800余次" in out
 
 
 def test_csv_has_a_bom_and_one_row_per_note_or_decision(saved, tmp_path):
@@ -64,7 +64,7 @@ def test_csv_has_a_bom_and_one_row_per_note_or_decision(saved, tmp_path):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [r["Kind"] for r in rows] == ["annotation", "flag", "plan"]
     assert rows[0]["Note"] == "覆盖率超过100%？\n请核实口径。" and rows[0]["Passage"] == "100%以上"
-    assert rows[1]["Decision"] == "confirmed" and rows[2]["Status"] == "completed"
+    assert rows[1]["Decision"] == "confirmed" and rows[2]["Status"] == "delivered"
     assert int(rows[0]["Start"]) == review.annotations[0].anchor.start
 
 

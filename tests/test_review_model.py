@@ -105,12 +105,12 @@ def test_plan_assessments_point_into_both_reports(seeds):
     plan = prior.sections_of_kind("plan")[0]
     item = Anchor.from_span(prior.text, plan.heading.end, min(plan.end, plan.heading.end + 30))
     where = current.text.index("普法")
-    made = review.set_plan_assessment(item, heading=plan.title, suggested="behind",
+    made = review.set_plan_assessment(item, heading=plan.title, suggested="no_evidence",
                                       evidence=[Anchor.from_span(current.text, where, where + 2)])
     assert review.prior.text_sha256 == prior.text_sha256
     assert review.plan_assessment_for(item) == made and made.status == ""
-    final = review.set_plan_assessment(item, heading=plan.title, suggested="behind",
-                                       status="on_track", evidence=made.evidence, note="有依据")
+    final = review.set_plan_assessment(item, heading=plan.title, suggested="no_evidence",
+                                       status="partial", evidence=made.evidence, note="有依据")
     assert final.id == made.id and review.plans == [final]
     assert review.remove_plan_assessment(final.id) == final and review.plans == []
 
@@ -170,3 +170,9 @@ name = "可读性"
         load_vocabulary.cache_clear()
         load_vocabulary(str(own))
     load_vocabulary.cache_clear()
+
+
+def test_plan_status_scale_is_the_one_the_comparison_suggests_from():
+    from reviewer.compare import STATUSES
+
+    assert load_vocabulary().plan_statuses == STATUSES
