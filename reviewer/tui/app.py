@@ -13,16 +13,22 @@ from textual.theme import Theme
 from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
-from reviewer.tui.help import ActionsProvider
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.picker import PickerScreen
 from reviewer.tui.session import Session
 from reviewer.tui.themes import DEFAULT_THEME, load_themes
 
 
+def _actions_provider() -> type:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from reviewer.tui.help import ActionsProvider
+
+    return ActionsProvider
+
+
 class ReviewerApp(App[None]):
     CSS_PATH = "reviewer.tcss"
-    COMMANDS = App.COMMANDS | {ActionsProvider}
+    COMMANDS = App.COMMANDS | {_actions_provider}
     BINDINGS = actions.bindings("app")
 
     def __init__(self, settings: Settings, *, session: Session | None = None,

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Label, OptionList, Select, Static, TextArea, Tree
 from textual.widgets.option_list import Option
 
@@ -164,31 +165,43 @@ class NoteList(OptionList):
 
 
 class ReviewPanel(VerticalScroll):
-    """Scores per rubric criterion, the verdict and the summary, edited in place."""
+    """Scores per rubric criterion, the verdict and the summary, edited in place.
+
+    Its fields are built the first time the tab is shown (``build``): a dozen form widgets are
+    not worth delaying the report's first frame for.
+    """
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
+        self.built = False
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> None:
+        if not self.built:
+            self.built = True
+            self.mount_all(self._fields())
+
+    def _fields(self) -> list[Widget]:
         from reviewer.review import load_vocabulary
 
         vocab = load_vocabulary()
         review = self.session.review
         scale = [(str(v), v) for v in range(vocab.score_min, vocab.score_max + 1)]
+        fields: list[Widget] = []
         for number, criterion in enumerate(vocab.criteria):
-            yield Label(Content.assemble((criterion.name, "bold"), " ", (criterion.hint, "dim")),
-                        classes="field-label")
-            yield Select(scale, value=review.scores.get(criterion.name, Select.NULL),
-                         prompt=t("ui.not_scored"), id=f"score-{number}", name=criterion.name,
-                         classes="score")
-        yield Label(t("ui.verdict"), classes="field-label")
-        yield Select([(term("verdict", v), v) for v in vocab.verdicts],
-                     value=review.verdict or Select.NULL, prompt=t("ui.no_verdict"),
-                     id="verdict")
-        yield Label(t("ui.summary"), classes="field-label")
-        yield TextArea(review.summary or "", id="summary", soft_wrap=True,
-                       tab_behavior="focus")
+            fields.append(Label(Content.assemble((criterion.name, "bold"), " ",
+                                                 (criterion.hint, "dim")), classes="field-label"))
+            fields.append(Select(scale, value=review.scores.get(criterion.name, Select.NULL),
+                                 prompt=t("ui.not_scored"), id=f"score-{number}",
+                                 name=criterion.name, classes="score"))
+        fields.append(Label(t("ui.verdict"), classes="field-label"))
+        fields.append(Select([(term("verdict", v), v) for v in vocab.verdicts],
+                             value=review.verdict or Select.NULL, prompt=t("ui.no_verdict"),
+                             id="verdict"))
+        fields.append(Label(t("ui.summary"), classes="field-label"))
+        fields.append(TextArea(review.summary or "", id="summary", soft_wrap=True,
+                               tab_behavior="focus"))
+        return fields
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:

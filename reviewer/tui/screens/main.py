@@ -2,7 +2,8 @@
 
 The screen owns the keys (from the action registry) and turns them into calls on the session;
 widgets only display the session and post messages. Changes are saved one second after the last
-one, on ``ctrl+s``, and before quitting.
+one, on ``ctrl+s``, and before quitting. Dialogs and the help screen are imported when first
+used, keeping them off the path to the first frame.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 from reviewer.i18n import t
 from reviewer.review import load_vocabulary
 from reviewer.tui import actions
-from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput, DecisionDialog
-from reviewer.tui.help import HelpScreen
 from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
 from reviewer.tui.panels import FlagList, HeaderLine, NoteList, OutlinePanel, ReviewPanel
 from reviewer.tui.plain import snippet
@@ -90,7 +89,8 @@ class MainScreen(Screen[None]):
         self._refresh_views()
         for problem in self.session.problems:
             self.notify(problem, severity="warning", timeout=15)
-        self._compute_flags()
+        # The checks start once the report is on screen, not competing with its first frame.
+        self.call_after_refresh(self._compute_flags)
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW_WIDTH
@@ -232,6 +232,8 @@ class MainScreen(Screen[None]):
         self._go_to_flag(-1)
 
     def action_decide_flag(self, decision: str) -> None:
+        from reviewer.tui.dialogs import DecisionDialog
+
         flag = self._flag_here()
         if flag is None:
             self.notify(t("ui.no_flag_here"), severity="warning")
@@ -247,6 +249,8 @@ class MainScreen(Screen[None]):
 
     # --- annotations -----------------------------------------------------------------------
     def action_annotate(self) -> None:
+        from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput
+
         span = self.reader.selection or self.reader.current_sentence
         start, end = span
         if end <= start:
@@ -270,6 +274,8 @@ class MainScreen(Screen[None]):
         return note
 
     def action_edit_annotation(self) -> None:
+        from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput
+
         note = self._annotation_here()
         if note is None:
             return
@@ -295,6 +301,11 @@ class MainScreen(Screen[None]):
             self.notify(t("ui.nothing_to_undo"))
         else:
             self._changed(t(f"ui.undone_{kind}"))
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "review":
+            self.query_one(ReviewPanel).build()
 
     @on(ReviewEdited)
     def _review_edited(self) -> None:
@@ -336,6 +347,8 @@ class MainScreen(Screen[None]):
         self.call_later(target.run_action, entry.action)
 
     def action_help(self) -> None:
+        from reviewer.tui.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.palette_entries()))
 
     def action_next_theme(self) -> None:
