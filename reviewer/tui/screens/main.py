@@ -60,6 +60,7 @@ class MainScreen(Screen[None]):
         self._quit_armed = False
         self._shown_error: str | None = None
         self._current_flag: Any = None  # the flag last reached with n/N
+        self._status_shown: tuple = ()
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -170,18 +171,23 @@ class MainScreen(Screen[None]):
         return notes[0] if notes else None
 
     def _show_status(self) -> None:
-        """The flag and the note under the cursor, in one line above the footer."""
+        """The flag and the note under the cursor, in one line above the footer. Redrawn only
+        when they change, and without a new layout (the line's size is fixed): the cursor
+        moves on every key and must stay cheap."""
+        flag, note = self._flag_here(), self._note_here()
+        shown = (flag, note, flag and self.session.decision(flag), note and note.note)
+        if shown == self._status_shown:
+            return
+        self._status_shown = shown
         parts: list[Any] = []
-        flag = self._flag_here()
         if flag is not None:
             parts += [("⚑ ", "$warning"), snippet(flag.message, 120)]
             if flag.suggestion:
                 parts += [" → ", snippet(flag.suggestion, 60)]
-        note = self._note_here()
         if note is not None:
             parts += ["  " if parts else "", ("✎ ", "$accent"),
                       snippet(f"{note.tag} {note.note}", 80)]
-        self.query_one("#status", Static).update(Content.assemble(*parts))
+        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
 
     @on(ReportView.CursorMoved)
     def _cursor_moved(self) -> None:
