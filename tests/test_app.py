@@ -525,6 +525,10 @@ async def test_help_lists_every_action_with_its_key(tmp_path: Path) -> None:
         assert keys["main.help"] == "?, f1"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, MainScreen)
 
 
 @pilot_test
