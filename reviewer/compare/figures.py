@@ -54,14 +54,9 @@ class Actual:
 
 
 @dataclass(frozen=True)
-class TargetResult:
-    indicator: str
-    comparator: str
-    value: float | tuple[float, float]
-    unit: str
-    quote: str
-    start: int
-    end: int
+class TargetResult(Target):
+    """A target with the figure found for it in the current report and the verdict."""
+
     actual: Actual | None
     verdict: str
 
@@ -307,9 +302,7 @@ def check_targets(targets: list[Target], current: Document,
     out = []
     for target in targets:
         actual = find_actual(current, target, spans)
-        out.append(TargetResult(target.indicator, target.comparator, target.value, target.unit,
-                                target.quote, target.start, target.end, actual,
-                                verdict(target, actual)))
+        out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
 
 
