@@ -203,11 +203,12 @@ class Document:
         chain: list[Section] = []
         level = self.sections
         while True:
-            hit = next((s for s in level if s.start <= offset < s.end), None)
-            if hit is None:
+            # siblings are in text order and do not overlap: a long report has thousands
+            i = bisect.bisect_right(level, offset, key=lambda s: s.start) - 1
+            if i < 0 or not level[i].start <= offset < level[i].end:
                 return chain
-            chain.append(hit)
-            level = hit.children
+            chain.append(level[i])
+            level = level[i].children
 
     def kind_at(self, offset: int) -> str:
         chain = self.section_at(offset)
@@ -232,6 +233,5 @@ class Document:
         return sents[i]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         return self.paragraphs[i] if i >= 0 else None
