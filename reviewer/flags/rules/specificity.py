@@ -3,9 +3,10 @@ and shortcomings no plan item addresses."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
-from reviewer.document import Section
+from reviewer.document import Paragraph, Section
 from reviewer.flags.data import load, pattern
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import BigramIndex
@@ -74,10 +75,18 @@ def _items(sections: list[Section], ctx: RuleContext) -> list[tuple[int, int, in
             out.extend((leaf.heading.start, leaf.heading.end,
                         _item_end(ctx, leaf.heading.para_end, leaf.end)) for leaf in leaves)
             continue
-        for p in ctx.doc.paragraphs:
-            if sec.heading.end <= p.start < _item_end(ctx, sec.heading.para_end, sec.end):
-                out.append((p.start, p.end, p.end))
+        body_end = _item_end(ctx, sec.heading.para_end, sec.end)
+        out.extend((p.start, p.end, p.end) for p in _paragraphs_in(ctx, sec.heading.end, body_end))
     return out
+
+
+def _paragraphs_in(ctx: RuleContext, start: int, end: int) -> list[Paragraph]:
+    """Paragraphs starting in ``start``..``end`` (found by bisection: a long report has tens of
+    thousands)."""
+    paragraphs = ctx.doc.paragraphs
+    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
+    last = bisect.bisect_left(paragraphs, end, key=lambda p: p.start)
+    return paragraphs[first:last]
 
 
 def _item_end(ctx: RuleContext, after: int, end: int) -> int:
@@ -85,8 +94,8 @@ def _item_end(ctx: RuleContext, after: int, end: int) -> int:
     its closing words and signature (2024年，…取得了一定成绩 / 柏香镇党政办公室) are not part
     of its last item."""
     closing = pattern("words", "closing")
-    for p in ctx.doc.paragraphs:
-        if after < p.start < end and closing.match(ctx.text, p.start, p.end):
+    for p in _paragraphs_in(ctx, after + 1, end):
+        if closing.match(ctx.text, p.start, p.end):
             return p.start
     return end
 
