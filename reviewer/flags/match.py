@@ -34,34 +34,44 @@ class BigramIndex:
             n += 1
         self._n = n
         self._df = df
+        # every candidate is scored against every query: weigh each text once
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def idf(self, gram: str) -> float:
         return math.log((self._n + 1) / (self._df.get(gram, 0) + 0.5))
 
-    def vector(self, text: str) -> dict[str, float]:
-        return {g: (1 + math.log(c)) * self.idf(g) for g, c in bigrams(text).items()}
+    def _weighed(self, text: str) -> tuple[dict[str, float], float]:
+        """``text``'s vector and its norm, computed once per text."""
+        found = self._vectors.get(text)
+        if found is None:
+            vector = {g: (1 + math.log(c)) * self.idf(g) for g, c in bigrams(text).items()}
+            found = self._vectors[text] = (vector, math.sqrt(sum(w * w for w in vector.values())))
+        return found
 
-    @staticmethod
-    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(w * b.get(g, 0.0) for g, w in a.items())
-        norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-        return dot / norm if norm else 0.0
+    def vector(self, text: str) -> dict[str, float]:
+        return self._weighed(text)[0]
+
+    def similarity(self, a: str, b: str) -> float:
+        """The cosine of two texts' vectors."""
+        (va, na), (vb, nb) = self._weighed(a), self._weighed(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
+        return dot / (na * nb) if na and nb else 0.0
 
     def coverage(self, query: str, text: str) -> float:
         """How much of ``query``'s weight ``text`` contains: a short problem statement against a
         longer passage, where length should not count against the passage."""
         wanted = set(bigrams(query))
         total = sum(self.idf(g) for g in wanted)
-        found = wanted.intersection(bigrams(text))
+        found = wanted.intersection(self.vector(text))
         return sum(self.idf(g) for g in found) / total if total else 0.0
 
     def best(self, headline: str, body: str, candidates: Sequence[str]) -> tuple[int, float]:
         """The candidate that best takes up a headline and its body, and how well (0..1): the
         better of the headline's coverage and the whole passage's cosine. (-1, 0.0) if none."""
-        whole = self.vector(headline + body)
-        scored = [(max(self.coverage(headline, c), self.cosine(whole, self.vector(c))), i)
+        whole = headline + body
+        scored = [(max(self.coverage(headline, c), self.similarity(whole, c)), i)
                   for i, c in enumerate(candidates)]
         if not scored:
             return -1, 0.0
