@@ -91,24 +91,30 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                         except UnicodeDecodeError:
                             text = None
                     if text is None:
-                        raise ReportError(
-                            path,
-                            "无法识别文本编码，可能是二进制文件 (not text: neither UTF-8, GB18030 "
-                            f"nor UTF-16; first bad byte at {utf8_error.start})",
-                        ) from None
+                        raise ReportError(path, _undecodable(data, utf8_error)) from None
                 else:
                     # GB18030 decodes almost anything: make sure the result is Chinese text,
                     # not arbitrary binary that happens to map onto rare code points.
                     if not _plausible_gb(text):
-                        raise ReportError(
-                            path,
-                            "文件不是可读的文本：UTF-8 解码在第 "
-                            f"{utf8_error.start} 字节处失败 (invalid UTF-8 at byte {utf8_error.start})",
-                        )
+                        raise ReportError(path, _undecodable(data, utf8_error))
     if _is_binary(text):
         raise ReportError(path, "文件含有大量控制字符，像是二进制文件 (binary data, not a text report)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
+    """Why bytes that no encoding reads were refused. A UTF-8 file damaged in a few places (a
+    bad copy, a stray byte) is told where, so a person can mend it; anything else is called
+    binary."""
+    where = error.start
+    line = data.count(b"\n", 0, where) + 1
+    damaged = data.decode("utf-8", errors="replace").count("\ufffd")
+    if damaged * 100 <= len(data):
+        return (f"第 {line} 行（第 {where} 字节）不是有效的 UTF-8，文件其余部分是 UTF-8 文本 "
+                f"(invalid UTF-8 at line {line}, byte {where})")
+    return ("无法识别文本编码，可能是二进制文件 (not text: neither UTF-8, GB18030 nor UTF-16; "
+            f"first bad byte at {where})")
 
 
 def _plausible_gb(text: str) -> bool:
