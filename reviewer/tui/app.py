@@ -14,7 +14,6 @@ from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
 from reviewer.tui.screens.main import MainScreen
-from reviewer.tui.screens.picker import PickerScreen
 from reviewer.tui.session import Session
 from reviewer.tui.themes import DEFAULT_THEME, load_themes
 
@@ -61,9 +60,16 @@ class ReviewerApp(App[None]):
             self.notify(problem, severity="warning", timeout=15)
         if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
+        # Pushed once start-up is over: a screen drawn while the app still starts is drawn for
+        # nothing (Textual holds every frame back until then), and drawn again after.
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.session is not None:
             self.push_screen(MainScreen(self.session))
         else:
+            from reviewer.tui.screens.picker import PickerScreen  # only a folder needs it
+
             self.push_screen(PickerScreen(self.paths, self.folder))
 
     def next_theme(self) -> None:

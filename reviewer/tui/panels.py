@@ -1,7 +1,10 @@
-"""The panels around the reader: header line, outline, and the side panel's flag and note lists.
+"""The panels around the reader: outline, the side panel's flag and note lists, the review
+form and the search bar.
 
 They show what the session holds and report choices as ``JumpTo`` messages; they compute nothing
 about the report themselves. Report text is passed as plain ``Content``/``Text`` after ``inert``.
+The main screen mounts them right after its first frame, so each one draws itself from the
+session when it mounts, whatever changed before.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label, OptionList, Select, Static, TextArea, Tree
+from textual.widgets import Input, Label, OptionList, Select, TabbedContent, TabPane, TextArea, Tree
 from textual.widgets.option_list import Option
 
 from reviewer.i18n import t
@@ -27,28 +31,6 @@ SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "in
                  "critical": ("●", "$error"), "major": ("●", "$warning"),
                  "minor": ("○", "$accent")}
 DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
-
-
-class HeaderLine(Horizontal):
-    """Title, government, year, reviewer and whether the review is saved — one line, where the
-    title gives way first so the saved state always shows."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="title")
-        yield Static(id="state")
-
-    def show(self, session: Session) -> None:
-        doc = session.doc
-        if session.save_error:
-            state = (t("ui.state_failed"), "$error bold")
-        elif session.dirty:
-            state = (t("ui.state_unsaved"), "$warning bold")
-        else:
-            state = (t("ui.state_saved"), "$success")
-        parts = [p for p in (doc.government, str(doc.year or ""), session.review.reviewer) if p]
-        self.query_one("#title", Static).update(Content.assemble(
-            (inert(" · ".join(parts)), "bold"), "  ", snippet(doc.title or doc.path, 200)))
-        self.query_one("#state", Static).update(Content.styled(state[0], state[1]))
 
 
 class OutlinePanel(Tree):
@@ -70,9 +52,9 @@ class OutlinePanel(Tree):
 
         for section in self.session.doc.sections:
             add(self.root, section)
-        self.refresh_counts()
+        self.refresh_items()
 
-    def refresh_counts(self) -> None:
+    def refresh_items(self) -> None:
         """Relabel every section with its current flag and note counts."""
         flags = self.session.flags
         notes = self.session.annotations
@@ -105,6 +87,9 @@ class FlagList(OptionList):
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
+
+    def on_mount(self) -> None:
+        self.refresh_items()
 
     def refresh_items(self) -> None:
         keep = self.highlighted
@@ -142,6 +127,9 @@ class NoteList(OptionList):
         self.session = session
         self._notes: list[Any] = []
 
+    def on_mount(self) -> None:
+        self.refresh_items()
+
     def refresh_items(self) -> None:
         keep = self.highlighted
         self._notes = self.session.annotations
@@ -162,6 +150,34 @@ class NoteList(OptionList):
         event.stop()
         if self._notes:
             self.post_message(JumpTo(self._notes[event.option_index].anchor.start))
+
+
+class SidePanel(Vertical):
+    """The side panel's tabs: the flags, the notes and the review form."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with TabbedContent(initial="flags"):
+            with TabPane(t("ui.tab_flags"), id="flags"):
+                yield FlagList(session, id="flag-list")
+            with TabPane(t("ui.tab_notes"), id="notes"):
+                yield NoteList(session, id="note-list")
+            with TabPane(t("ui.tab_review"), id="review"):
+                yield ReviewPanel(session, id="review-panel")
+
+
+class SearchBar(Input):
+    """The ``/`` search field: Enter finds (again: the next hit), Escape closes it."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def action_close(self) -> None:
+        self.display = False
+        self.screen.query_one("#reader").focus()
 
 
 class ReviewPanel(VerticalScroll):

@@ -25,7 +25,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -294,6 +294,13 @@ class ReportView(ScrollView, can_focus=True):
                                     bgcolor=full.bgcolor if partial.bgcolor else None)
             self._styles[name] = style
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first frame is drawn before the first Resize event is handled: lay the text out
+        # for the width known now, or that frame would show an empty reader.
+        if not self._width:
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         base = self._base_style()

@@ -2,46 +2,44 @@
 
 The screen owns the keys (from the action registry) and turns them into calls on the session;
 widgets only display the session and post messages. Changes are saved one second after the last
-one, on ``ctrl+s``, and before quitting. Dialogs and the help screen are imported when first
-used, keeping them off the path to the first frame.
+one, on ``ctrl+s``, and before quitting.
+
+The first frame holds what reading needs — the header, the report in the reader, the status line
+and the footer — with the outline and side panes as empty frames of their final width, so the
+text never re-wraps. The panels, the search bar and the checks follow right after that frame
+(a frame or two later); their modules, like the dialogs' and the help screen's, are imported
+only then, keeping them off the path to the first frame.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static
 
 from reviewer.i18n import t
 from reviewer.review import load_vocabulary
 from reviewer.tui import actions
+from reviewer.tui.header import HeaderLine
 from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
-from reviewer.tui.panels import FlagList, HeaderLine, NoteList, OutlinePanel, ReviewPanel
 from reviewer.tui.plain import snippet
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.session import Session
 
+if TYPE_CHECKING:
+    from textual.widgets import Input, TabbedContent
+
 AUTOSAVE_DELAY = 1.0  # seconds after the last change
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
-
-
-class SearchBar(Input):
-    """The ``/`` search field: Enter finds (again: the next hit), Escape closes it."""
-
-    BINDINGS = [Binding("escape", "close", show=False)]
-
-    def action_close(self) -> None:
-        self.display = False
-        self.screen.query_one(ReportView).focus()
 
 
 class MainScreen(Screen[None]):
@@ -61,22 +59,15 @@ class MainScreen(Screen[None]):
         self._shown_error: str | None = None
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
+        self._panels_mounted = False
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        session = self.session
         yield HeaderLine(id="header")
         with Horizontal(id="body"):
-            yield OutlinePanel(session, id="outline")
-            yield ReportView(id="reader")
-            with TabbedContent(id="side", initial="flags"):
-                with TabPane(t("ui.tab_flags"), id="flags"):
-                    yield FlagList(session, id="flag-list")
-                with TabPane(t("ui.tab_notes"), id="notes"):
-                    yield NoteList(session, id="note-list")
-                with TabPane(t("ui.tab_review"), id="review"):
-                    yield ReviewPanel(session, id="review-panel")
-        yield SearchBar(placeholder=t("ui.search_placeholder"), id="search")
+            yield Vertical(id="outline")
+            yield ReportView(self.session.doc.text, id="reader")
+            yield Vertical(id="side")
         yield Static(id="status")
         yield Footer(compact=True)
 
@@ -85,13 +76,30 @@ class MainScreen(Screen[None]):
         return self.query_one(ReportView)
 
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
-        self.reader.set_text(self.session.doc.text)
         self._refresh_views()
         for problem in self.session.problems:
             self.notify(problem, severity="warning", timeout=15)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._mount_panels()
         # The checks start once the report is on screen, not competing with its first frame.
-        self.call_after_refresh(self._compute_flags)
+        self._compute_flags()
+
+    def _mount_panels(self) -> None:
+        """Fill the outline and side panes and add the search bar, once: right after the first
+        frame, or sooner when a key needs the search bar before that."""
+        if self._panels_mounted:
+            return
+        self._panels_mounted = True
+        # Imported here: these widgets and their styles are not needed for the first frame.
+        from reviewer.tui.panels import OutlinePanel, SearchBar, SidePanel
+
+        self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree"))
+        self.query_one("#side").mount(SidePanel(self.session))
+        search = SearchBar(placeholder=t("ui.search_placeholder"), id="search")
+        search.display = False
+        self.mount(search, before=self.query_one("#status"))
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW_WIDTH
@@ -124,14 +132,16 @@ class MainScreen(Screen[None]):
         self._apply_layout()
 
     def _panes(self) -> list[Widget]:
+        """The panes Tab cycles through: the visible ones, once their panels are mounted."""
         panes: list[Widget] = []
         if self.show_outline:
-            panes.append(self.query_one(OutlinePanel))
+            panes.extend(self.query("OutlinePanel"))
         panes.append(self.reader)
         if self.show_side:
-            side = self.query_one(TabbedContent)
-            pane = side.get_pane(side.active)
-            panes.append(next((w for w in pane.query("*") if w.focusable), side))
+            for side in self.query("TabbedContent"):
+                pane = side.active_pane
+                if pane is not None:
+                    panes.append(next((w for w in pane.query("*") if w.focusable), side))
         return panes
 
     def action_next_pane(self) -> None:
@@ -145,12 +155,12 @@ class MainScreen(Screen[None]):
 
     # --- showing the session ---------------------------------------------------------------
     def _refresh_views(self) -> None:
-        """Bring every view in line with the session after a change."""
+        """Bring every view in line with the session after a change (the panels that are not
+        mounted yet draw themselves from the session when they are)."""
         session = self.session
         self.query_one(HeaderLine).show(session)
-        self.query_one(OutlinePanel).refresh_counts()
-        self.query_one(FlagList).refresh_items()
-        self.query_one(NoteList).refresh_items()
+        for view in self.query("OutlinePanel, FlagList, NoteList"):
+            view.refresh_items()
         self.reader.set_highlights("flags", [
             Highlight(f.start, max(f.end, f.start + 1), f"flag-{f.severity}")
             for f in session.flags if session.decision(f) != "dismissed"])
@@ -228,7 +238,8 @@ class MainScreen(Screen[None]):
             return
         self._current_flag = flag
         self.reader.move_to(flag.start)
-        self.query_one(FlagList).show_flag(flag)
+        for flag_list in self.query("FlagList"):
+            flag_list.show_flag(flag)
         self._show_status()
 
     def action_next_flag(self) -> None:
@@ -308,10 +319,9 @@ class MainScreen(Screen[None]):
         else:
             self._changed(t(f"ui.undone_{kind}"))
 
-    @on(TabbedContent.TabActivated)
-    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "review":
-            self.query_one(ReviewPanel).build()
+            self.query_one("ReviewPanel").build()
 
     @on(ReviewEdited)
     def _review_edited(self) -> None:
@@ -319,12 +329,14 @@ class MainScreen(Screen[None]):
 
     # --- search ----------------------------------------------------------------------------
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        self._mount_panels()
+        bar = self.query_one("#search")
         bar.display = True
         bar.focus()
 
-    @on(Input.Submitted, "#search")
-    def _search(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         query = event.value
         if not query:
             return
