@@ -9,6 +9,7 @@ into the item's reasons so a reviewer can see why; the reviewer confirms or over
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from reviewer.compare import data
@@ -161,12 +162,16 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
     gaps = _Passages(current, ("shortcomings",))
     targets = check_targets(extract_targets(prior), current, _review_spans(current))
     current_plan = [(it, set(tokenize(it.text))) for it in plan_items(current)]
+    # each item takes the targets inside it: found by bisection, as a long plan has thousands
+    in_order = sorted(targets, key=lambda tr: tr.start)
     items: list[ItemResult] = []
     for plan in plan_items(prior):
         query = tokenize(plan.text)
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence")
         result.evidence = review.best(query, rules["evidence_count"], rules["evidence_weak"])
-        result.targets = [tr for tr in targets if plan.start <= tr.start < plan.end]
+        first = bisect.bisect_left(in_order, plan.start, key=lambda tr: tr.start)
+        last = bisect.bisect_left(in_order, plan.end, key=lambda tr: tr.start)
+        result.targets = in_order[first:last]
         repeat = _containment(set(query), current_plan)
         result.status, result.reasons = _status(result, repeat, gaps.best(query, 1, rules["acknowledged_gap"]))
         items.append(result)
