@@ -39,8 +39,13 @@ class ReviewerApp(App[None]):
         self.paths = list(paths)
         self.user_keymap: dict[str, str] = {}
         self.file_themes: list[str] = []
+        self._theme_problems = self._choose_theme()
 
-    def on_mount(self) -> None:
+    def _choose_theme(self) -> list[str]:
+        """Register the theme files and take the chosen theme; returns the problems found.
+
+        Done before the app runs: a theme set once the style sheets are parsed has them all
+        parsed again, which start-up can do without."""
         themes, problems = load_themes(self.settings.theme_dirs)
         for theme in themes:
             self.register_theme(theme)
@@ -50,13 +55,16 @@ class ReviewerApp(App[None]):
             problems.append(t("ui.unknown_theme", name=wanted))
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
+        return problems
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         from reviewer.tui.reader import ReportView
 
         known = {a.id for a in actions.ACTIONS} | {b.id for b in ReportView.BINDINGS if b.id}
         self.user_keymap, key_problems = actions.check_keymap(self.settings.keys, known)
         self.set_keymap(self.user_keymap)
-        for problem in problems + key_problems + self.settings.problems:
+        for problem in self._theme_problems + key_problems + self.settings.problems:
             self.notify(problem, severity="warning", timeout=15)
         if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)

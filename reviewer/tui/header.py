@@ -33,7 +33,7 @@ class HeaderLine(Horizontal):
             state = (t("ui.state_unsaved"), "$warning bold")
         else:
             state = (t("ui.state_saved"), "$success")
-        parts = [p for p in (doc.government, str(doc.year or ""), session.review.reviewer) if p]
+        parts = [p for p in (doc.government, str(doc.year or ""), session.reviewer) if p]
         self.query_one("#title", Static).update(Content.assemble(
             (inert(" · ".join(parts)), "bold"), "  ", snippet(doc.title or doc.path, 200)))
         self.query_one("#state", Static).update(Content.styled(state[0], state[1]))

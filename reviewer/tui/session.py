@@ -25,42 +25,72 @@ class _Undo:
 
 
 class Session:
-    """A report, its flags and its review, plus the state the header shows (saved or not)."""
+    """A report, its flags and its review, plus the state the header shows (saved or not).
 
-    def __init__(self, doc: Document, review: Any, store: Any, *,
-                 problems: list[str] = (), prior_path: str | None = None) -> None:
+    The review file is read when the review is first needed (``review``), not when the report
+    opens: the app shows the report first, before the review layer is even imported.
+    """
+
+    def __init__(self, doc: Document, *, review_path: str | None = None, reviewer: str = "",
+                 prior_path: str | None = None) -> None:
         self.doc = doc
-        self.review = review
-        self.store = store
-        self.problems = list(problems)
         self.prior_path = prior_path
+        self.problems: list[str] = []
+        self.store: Any = None
         self.flags: list[Any] = []
         self.flags_ready = False
         self.dirty = False
         self.save_error: str | None = None
+        self._review_path = review_path
+        self._reviewer = reviewer
+        self._review: Any = None
         self._undo: list[_Undo] = []
 
     # --- opening ---------------------------------------------------------------------------
     @classmethod
     def open(cls, report: str | Document, *, review_path: str | None = None,
              reviewer: str = "", prior_path: str | None = None) -> Session:
-        """Open a report (``ReportError`` when it cannot be read) with its review file.
+        """Open a report (``ReportError`` when it cannot be read); its review file (by default
+        beside the report) is read when the review is first needed."""
+        doc = report if isinstance(report, Document) else load_document(report)
+        return cls(doc, review_path=review_path, reviewer=reviewer, prior_path=prior_path)
+
+    @property
+    def review(self) -> Any:
+        """The review: read from its file on first use (see ``load_review``)."""
+        if self._review is None:
+            self.load_review()
+        return self._review
+
+    @property
+    def review_loaded(self) -> bool:
+        return self._review is not None
+
+    @property
+    def reviewer(self) -> str:
+        """Who reviews: the name kept in the review once it is read, else the one given."""
+        return self._review.reviewer if self._review is not None else self._reviewer
+
+    def load_review(self) -> None:
+        """Read the review file, once; its warnings join ``problems``.
 
         A review file that cannot be parsed leaves the report readable: the review starts empty,
         the problem is kept in ``problems``, and the store saves beside that file, never over it.
         """
+        if self._review is not None:
+            return
         from reviewer.review import Review, ReviewError, ReviewStore, default_review_path
 
-        doc = report if isinstance(report, Document) else load_document(report)
-        path = Path(review_path) if review_path else Path(default_review_path(doc.path))
-        store = ReviewStore(path)
+        path = Path(self._review_path or default_review_path(self.doc.path))
+        self.store = ReviewStore(path)
         try:
-            review, warnings = store.load_or_new(doc, reviewer)
+            review, warnings = self.store.load_or_new(self.doc, self._reviewer)
         except ReviewError as exc:
-            problem = t("ui.review_unreadable", reason=str(exc))
-            return cls(doc, Review.new(doc, reviewer), store, problems=[problem],
-                       prior_path=prior_path)
-        return cls(doc, review, store, problems=[str(w) for w in warnings], prior_path=prior_path)
+            self.problems.append(t("ui.review_unreadable", reason=str(exc)))
+            review = Review.new(self.doc, self._reviewer)
+        else:
+            self.problems += [str(w) for w in warnings]
+        self._review = review
 
     def compute_flags(self) -> list[Any]:
         """Run the checks (slow on large reports: the app calls this in a worker thread)."""

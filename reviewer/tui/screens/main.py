@@ -6,9 +6,9 @@ one, on ``ctrl+s``, and before quitting.
 
 The first frame holds what reading needs — the header, the report in the reader, the status line
 and the footer — with the outline and side panes as empty frames of their final width, so the
-text never re-wraps. The panels, the search bar and the checks follow right after that frame
-(a frame or two later); their modules, like the dialogs' and the help screen's, are imported
-only then, keeping them off the path to the first frame.
+text never re-wraps. The review file, the panels, the search bar and the checks follow right
+after that frame (a frame or two later); their modules, like the dialogs' and the help screen's,
+are imported only then, keeping them off the path to the first frame.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from reviewer.i18n import t
-from reviewer.review import load_vocabulary
 from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
 from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
@@ -76,13 +75,16 @@ class MainScreen(Screen[None]):
         return self.query_one(ReportView)
 
     def on_mount(self) -> None:
-        self._refresh_views()
-        for problem in self.session.problems:
-            self.notify(problem, severity="warning", timeout=15)
+        self.query_one(HeaderLine).show(self.session)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        """Everything the first frame does without: the review file, the panels, the checks."""
+        self.session.load_review()
+        for problem in self.session.problems:
+            self.notify(problem, severity="warning", timeout=15)
         self._mount_panels()
+        self._refresh_views()
         # The checks start once the report is on screen, not competing with its first frame.
         self._compute_flags()
 
@@ -114,7 +116,8 @@ class MainScreen(Screen[None]):
         self.set_class(self.narrow, "-narrow")
         for pane, shown in ((self.query_one("#outline"), self.show_outline),
                             (self.query_one("#side"), self.show_side)):
-            pane.display = shown
+            if pane.display != shown:  # setting it, even unchanged, costs a new layout
+                pane.display = shown
             if not shown and self.focused is not None and \
                     pane in self.focused.ancestors_with_self:
                 self.reader.focus()
@@ -266,6 +269,7 @@ class MainScreen(Screen[None]):
 
     # --- annotations -----------------------------------------------------------------------
     def action_annotate(self) -> None:
+        from reviewer.review import load_vocabulary
         from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput
 
         span = self.reader.selection or self.reader.current_sentence
@@ -291,6 +295,7 @@ class MainScreen(Screen[None]):
         return note
 
     def action_edit_annotation(self) -> None:
+        from reviewer.review import load_vocabulary
         from reviewer.tui.dialogs import AnnotationDialog, AnnotationInput
 
         note = self._annotation_here()
