@@ -5,12 +5,15 @@ file as ``.bak`` and moves the new one into place with ``os.replace``: a crash a
 either the old or the new review, whole. Before writing, the store checks whether the file changed
 since it last read or wrote it (another session, another reviewer); if so it merges by id instead
 of overwriting, and when both sides changed the same entry it keeps the other version whole in a
-``.conflict-<time>.toml`` file beside it. A file that cannot be parsed is never written over. When
-the folder cannot be written, ``save`` says so and the review simply stays in memory.
+``.conflict-<time>.toml`` file beside it. A file that cannot be parsed, or that reviews another
+report, is never written over: saves go beside it. When the folder cannot be written, ``save`` says
+so and the review stays in memory; a folder that refuses writes (read-only, no permission) will go
+on refusing them, so a copy is also kept in the user's state folder and the message names it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
@@ -38,6 +41,17 @@ SUFFIX = ".review.toml"
 def default_review_path(report_path: str) -> str:
     """Where the review of a report lives unless told otherwise: beside it."""
     return os.fspath(report_path) + SUFFIX
+
+
+def rescue_folder() -> str:
+    """Where copies of reviews that could not be saved beside their report go (XDG state)."""
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local",
+                                                             "state")
+    return os.path.join(state, "reviewer", "rescued")
+
+
+# errors that the next attempt will meet again: a copy elsewhere is the review's only safe place
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def report_path_for(review_path: str, stored: str) -> str:
@@ -178,7 +192,8 @@ class ReviewStore:
         self._base: Review | None = None  # the review as last read from or written to the file
         self._seen: _Seen | None = None
         self._doc: Document | None = None
-        self._aside: str | None = None  # where saves go while the file cannot be parsed
+        self._aside: str | None = None  # where saves go while the file cannot be used
+        self._foreign: str | None = None  # why the file is not this report's, when it is not
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> Review:
@@ -215,8 +230,9 @@ class ReviewStore:
         old = review.report
         if old.text_sha256 != doc.text_sha256:
             if (old.title, old.government, old.year) != (doc.title, doc.government, doc.year):
-                warnings.append(t("review.warn_other_report", title=old.title or old.path,
-                                  year=old.year or "", current=doc.title or doc.path))
+                self._foreign = t("review.warn_other_report", title=old.title or old.path,
+                                  year=old.year or "", current=doc.title or doc.path)
+                warnings.append(self._foreign)
             else:
                 warnings.append(t("review.warn_other_version", path=old.path))
             done = review.reanchor(doc)
@@ -237,9 +253,25 @@ class ReviewStore:
             with _folder_lock(self.path):
                 return self._save(review)
         except OSError as exc:
-            where = exc.filename or self.path
+            where, reason = exc.filename or self.path, exc.strerror or exc
+            rescued = self._rescue(review) if exc.errno in _REFUSED else None
+            if rescued:
+                return SaveResult(False, self.path, conflict_path=rescued, message=t(
+                    "review.save_rescued", path=where, reason=reason, rescue=rescued))
             return SaveResult(False, self.path, message=t(
-                "review.save_failed", path=where, reason=exc.strerror or exc))
+                "review.save_failed", path=where, reason=reason))
+
+    def _rescue(self, review: Review) -> str | None:
+        """A copy of ``review`` in the rescue folder, named after the review file and its
+        folder; ``None`` when that cannot be written either."""
+        digest = hashlib.sha256(os.path.abspath(self.path).encode("utf-8")).hexdigest()[:8]
+        path = os.path.join(rescue_folder(), f"{digest}-{os.path.basename(self.path)}")
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_atomic(path, self._writer.render(review).encode("utf-8"))
+        except OSError:
+            return None
+        return path
 
     def _on_disk(self) -> bytes | None:
         """The file's bytes when someone else changed it since we last saw it, else ``None``."""
@@ -260,13 +292,15 @@ class ReviewStore:
         return base is not None and replace(review, updated=base.updated) == base
 
     def _save(self, review: Review) -> SaveResult:
+        if self._foreign is not None:
+            return self._save_aside(review, "review.saved_aside_other", self._foreign)
         theirs_bytes = self._on_disk()
         merged, kept, message = False, None, t("review.saved", path=self.path)
         if theirs_bytes is not None:
             try:
                 theirs = loads_bytes(theirs_bytes, self.path)
             except ReviewError as exc:
-                return self._save_aside(review, exc)
+                return self._save_aside(review, "review.saved_aside", exc.reason)
             base = self._base or replace(review.copy(), annotations=[], flags=[], plans=[],
                                          scores={})
             result, clashes = merge(base, review, theirs)
@@ -298,10 +332,11 @@ class ReviewStore:
             self._seen = _Seen(_key(os.stat(path)), hashlib.sha256(data).hexdigest())
             self._base = review.copy()
 
-    def _save_aside(self, review: Review, problem: ReviewError) -> SaveResult:
-        """The file cannot be parsed: leave it for a person to fix, save beside it."""
+    def _save_aside(self, review: Review, message: str, reason: str) -> SaveResult:
+        """The file cannot be used (unparsable, another report's): leave it for a person to
+        sort out, save beside it; ``message`` is the key of what to tell them."""
         if self._aside is None:
             self._aside = _side_path(self.path)
         self._write(self._aside, review, backup=False)
-        return SaveResult(True, self.path, conflict_path=self._aside, message=t(
-            "review.saved_aside", path=self.path, reason=problem.reason, aside=self._aside))
+        return SaveResult(True, self.path, conflict_path=self._aside,
+                          message=t(message, path=self.path, reason=reason, aside=self._aside))
