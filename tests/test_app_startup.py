@@ -1,0 +1,105 @@
+"""Start-up of the review app: the first frame holds the header and the report, the review file,
+the panels and the checks follow right after it, and keys work from the first moment."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+
+import pytest
+
+from conftest import seed_path
+from reviewer.i18n import t
+from reviewer.tui.app import ReviewerApp
+from reviewer.tui.config import Settings
+from reviewer.tui.dialogs import AnnotationDialog
+from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SearchBar
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.session import Session
+from reviewer.tui.themes import bundled_themes_dir
+
+SEED = "hutiaoxia-2025"
+PANELS = "OutlinePanel, FlagList, NoteList, SearchBar"
+
+
+def pilot_test(test):
+    """Run an async test on its own event loop (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+
+
+def make_app(tmp_path: Path, review: Path) -> ReviewerApp:
+    session = Session.open(seed_path(SEED), review_path=str(review), reviewer="测试员")
+    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                       session=session)
+
+
+async def settled(pilot) -> MainScreen:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return next(s for s in pilot.app.screen_stack if isinstance(s, MainScreen))
+
+
+@pilot_test
+async def test_first_frame_has_the_report_and_keys_work_before_the_panels(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the first frame the report is on screen and nothing else was loaded; keys pressed in
+    that moment work (n says the checks still run, a opens the note dialog), and the panels,
+    the review and the flags arrive right after."""
+    seen: dict = {}
+    after_first_frame = MainScreen._after_first_frame
+
+    def keys_in_the_first_moment(screen: MainScreen) -> None:
+        seen["panels"] = list(screen.query(PANELS))
+        seen["review_loaded"] = screen.session.review_loaded
+        seen["picture"] = screen.app.export_screenshot()
+        screen.action_next_flag()
+        screen.action_annotate()
+        after_first_frame(screen)
+
+    monkeypatch.setattr(MainScreen, "_after_first_frame", keys_in_the_first_moment)
+    app = make_app(tmp_path, tmp_path / "review.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settled(pilot)
+        doc = screen.session.doc
+        assert seen["panels"] == [] and not seen["review_loaded"]
+        first_line = doc.text.split("\n")[1][:12]
+        assert doc.title[:12] in seen["picture"] and first_line in seen["picture"]
+        assert t("ui.flags_running") in [n.message for n in app._notifications]
+        assert isinstance(app.screen, AnnotationDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [type(w) for w in screen.query(PANELS)] == \
+            [OutlinePanel, FlagList, NoteList, SearchBar]
+        flags = screen.query_one(FlagList)
+        assert screen.session.flags and flags.option_count == len(screen.session.flags)
+        tree = screen.query_one(OutlinePanel)
+        assert len(tree.root.children) == len(doc.sections)
+
+
+@pilot_test
+async def test_keys_pressed_at_once_reach_the_report(tmp_path: Path) -> None:
+    """Keys typed while the app starts are not lost: a note made at once lands on the sentence
+    the cursor moved to, and shows in the note list once it is there."""
+    app = make_app(tmp_path, tmp_path / "review.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("J", "a", *"先记", "enter", "slash")
+        screen = await settled(pilot)
+        notes = screen.session.annotations
+        assert [n.note for n in notes] == ["先记"]
+        sentence = screen.reader.current_sentence
+        assert sentence[0] > 0 and (notes[0].anchor.start, notes[0].anchor.end) == sentence
+        assert screen.query_one(NoteList).option_count == 1
+        assert screen.query_one(SearchBar).has_focus
