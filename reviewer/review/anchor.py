@@ -211,10 +211,11 @@ def place(anchor: Anchor, text: str) -> Placement | None:
     """
     start, end, quote = anchor.start, anchor.end, anchor.quote
     sure = _W_QUOTE + _W_CONTEXT * _SURE_CONTEXT
-    if quote and text[start:end] == quote:
-        here = _score(anchor, text, start, end, "same")
-        if here.score >= sure:
-            return here
+    if quote and text[start:end] == quote and _context(anchor, text, start, end) == 1.0:
+        # quote and context intact at the old place: nowhere can score better. (With the
+        # context only similar, a short quote in a run of like characters would stay put while
+        # the text moved under it: the exact candidates below weigh that place against others.)
+        return _score(anchor, text, start, end, "same")
     candidates = _exact(anchor, text)
     for find in (_nearest, _bitap):
         best = max(candidates, key=lambda c: c.score, default=None)
