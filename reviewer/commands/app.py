@@ -28,6 +28,26 @@ def make_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Textual hands TEXTUAL_COLOR_SYSTEM to Rich, which knows only its own names and stops with a
+# KeyError on any other; people write "16" or "24bit" as often as "standard" or "truecolor".
+_COLOUR_SYSTEMS = {"auto": "auto", "standard": "standard", "16": "standard", "256": "256",
+                   "truecolor": "truecolor", "24bit": "truecolor", "windows": "windows"}
+
+
+def settle_colour_system() -> str | None:
+    """Put ``TEXTUAL_COLOR_SYSTEM`` in a form Textual accepts, before Textual is imported; an
+    unknown one is dropped (colours are then detected) and a problem to show is returned."""
+    given = os.environ.get("TEXTUAL_COLOR_SYSTEM")
+    if given is None:
+        return None
+    name = _COLOUR_SYSTEMS.get(given.strip().lower())
+    if name is None:
+        del os.environ["TEXTUAL_COLOR_SYSTEM"]
+        return t("ui.unknown_colour_system", name=given, known=", ".join(_COLOUR_SYSTEMS))
+    os.environ["TEXTUAL_COLOR_SYSTEM"] = name
+    return None
+
+
 def bundled_seeds() -> Path:
     return Path(reviewer.__file__).resolve().parent.parent / "seeds"
 
@@ -43,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
     path = config_path()
     config, problems = load_config(path)
+    colours = settle_colour_system()
+    problems += [colours] if colours else []
     if args.lang:
         set_language(args.lang)
     elif config.language and not os.environ.get("REVIEWER_LANG"):
