@@ -138,3 +138,46 @@ def test_the_app_works_in_a_real_terminal_with_few_colours(tmp_path: Path, colou
     finally:
         term.kill()
     assert _notes(review) == ["少色"]
+
+
+UNUSUAL = ("某镇人民政府\n关于2024年法治政府建设情况的报告\n一、主要成效\n"
+           "制表\t符与\u3000全角空格，表情👨‍👩‍👧与组合字符é（e\u0301）、零宽\u200b字符、"
+           "从右到左\u202eRTL\u202c文字、变体选择符︎。\n"
+           + "https://example.gov.cn/" + "a" * 3000 + "\n"
+           + "长" * 5000 + "。\n"
+           + "二、存在的不足\n" + "。" * 200 + "\n三、2025年工作安排\n（一）完善制度。\n")
+
+
+@pytest.mark.parametrize("size", [(60, 20), (200, 60)])
+@pilot_test
+async def test_unusual_characters_and_endless_lines_lay_out_at_any_size(tmp_path: Path,
+                                                                         size) -> None:
+    """Wide, combining, zero-width and bidirectional characters, a 3000-character address and
+    a 5000-character line with no break: the reader wraps them, moves through them and lets a
+    note be made on the last sentence."""
+    from reviewer.tui.app import ReviewerApp
+    from reviewer.tui.config import Settings
+    from reviewer.tui.session import Session
+    from reviewer.tui.themes import bundled_themes_dir
+
+    report = tmp_path / "odd.txt"
+    report.write_text(UNUSUAL, encoding="utf-8")
+    review = tmp_path / "odd.review.toml"
+    session = Session.open(str(report), review_path=str(review), reviewer="测试员")
+    app = ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                      session=session)
+    async with app.run_test(size=size) as pilot:
+        screen = await started(pilot)
+        for keys in (["pagedown"] * 3, ["J"] * 12, ["l"] * 5, ["G"], ["K"] * 3, ["g"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert "某镇" in _shown(app)  # back at the top
+        await pilot.press("G", "a")
+        await type_note(pilot, "末句")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.save_now()
+    (note,) = tomllib.loads(review.read_text(encoding="utf-8"))["annotation"]
+    assert note["note"] == "末句"
+    text = session.doc.text
+    assert text[note["anchor"]["start"]:note["anchor"]["end"]] == note["anchor"]["quote"]
