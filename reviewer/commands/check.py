@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from reviewer.commands.common import error, print_json
+from reviewer.commands.common import error, print_json, say
 from reviewer.document import ReportError, load_document
 from reviewer.document.files import iter_report_files
 from reviewer.flags import run_flags
@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 if report.get("error"):
                     error(report["error"])
-                print(render_report(report))
+                say(render_report(report))
                 print()
     finally:
         progress.close()

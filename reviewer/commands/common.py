@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from reviewer.document import Document, Section
 from reviewer.i18n import t
+from reviewer.tui.wrap import display_text
+
+
+def say(text: str, *, file: TextIO | None = None) -> None:
+    """Print text for a person at a terminal. Reports (and file names) may hold escape
+    sequences that would restyle, retitle or clear the terminal: each control character is
+    shown as the same visible glyph the app's reader shows, so it is seen and does nothing."""
+    print(display_text(text), file=file or sys.stdout)
 
 
 def error(message: str) -> None:
-    print(f"reviewer: {t('cli.error')}: {message}", file=sys.stderr)
+    say(f"reviewer: {t('cli.error')}: {message}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

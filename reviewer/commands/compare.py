@@ -6,7 +6,7 @@ import argparse
 import unicodedata
 from typing import Any
 
-from reviewer.commands.common import error, print_json
+from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError
@@ -111,5 +111,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(comparison_dict(comparison))
     else:
-        print(render(comparison))
+        say(render(comparison))
     return 0

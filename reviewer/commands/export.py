@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer.commands.common import error
+from reviewer.commands.common import error, say
 from reviewer.document import ReportError, load_document
 from reviewer.i18n import t
 from reviewer.review import ReviewError, ReviewStore
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = load_document(report)
     except ReportError:
-        print(f"reviewer: {t('review.report_missing', path=report)}", file=sys.stderr)
+        say(f"reviewer: {t('review.report_missing', path=report)}", file=sys.stderr)
     else:
         if doc.text_sha256 != review.report.text_sha256:
             review.reanchor(doc)
@@ -51,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         error(f"{exc.filename or args.output}: {exc.strerror or exc}")
         return 2
-    print(f"reviewer: {t('review.exported', path=args.output)}", file=sys.stderr)
+    say(f"reviewer: {t('review.exported', path=args.output)}", file=sys.stderr)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.commands.common import document_dict, error, print_json
+from reviewer.commands.common import document_dict, error, print_json, say
 from reviewer.document import Document, ReportError, Section, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError, all_profiles
@@ -56,5 +56,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(document_dict(doc))
     else:
-        print(render(doc))
+        say(render(doc))
     return 0
