@@ -366,3 +366,26 @@ def test_a_bom_that_lies_is_refused_clearly(tmp_path: Path, capsys) -> None:
     path = tmp_path / "lying-bom.txt"
     path.write_bytes(codecs.BOM_UTF8 + RAW[:100] + b"\xff\xff" + RAW[100:])
     refused(capsys, ["outline", str(path)], str(path), ("utf-8",))
+
+
+@pytest.mark.parametrize("odd", ["escapes-and-markup"], indirect=True)
+def test_escape_sequences_in_a_report_never_reach_the_terminal(odd, capsys) -> None:
+    """What the commands print for a person shows a report's control characters as glyphs,
+    as the reader does: printed raw they would recolour, retitle or clear the terminal."""
+    for argv in (["outline", odd], ["check", odd], ["compare", seed_path(SEED), odd],
+                 ["compare", odd, seed_path("baogou-2025")]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, argv
+    heading = Path(odd).with_name("heading.txt")
+    heading.write_text(TEXT.replace("一、", "一、\x1b[2J", 1), encoding="utf-8")
+    assert main(["outline", str(heading)]) == 0
+    assert "一、␛[2J" in capsys.readouterr().out  # the heading, shown inert
+
+
+def test_escape_sequences_in_a_file_name_never_reach_the_terminal(tmp_path, capsys) -> None:
+    path = tmp_path / "report\x1b]0;title\x07\x1b[2J.txt"
+    path.write_bytes(b"")
+    assert main(["outline", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "␛[2J" in err and "为空" in err
