@@ -40,12 +40,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         if doc.text_sha256 != review.report.text_sha256:
             review.reanchor(doc)
-    data = render(review, args.format).encode("utf-8")
+    rendered = render(review, args.format)
     if not args.output:
+        if sys.stdout.isatty():  # read by a person: notes and quotes may hold escape sequences
+            say(rendered)
+            return 0
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(rendered.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
+    data = rendered.encode("utf-8")
     try:
         write_atomic(args.output, data)
     except OSError as exc:
