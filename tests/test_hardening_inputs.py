@@ -13,7 +13,11 @@ from __future__ import annotations
 import builtins
 import codecs
 import json
+import os
+import pty
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -389,3 +393,35 @@ def test_escape_sequences_in_a_file_name_never_reach_the_terminal(tmp_path, caps
     assert main(["outline", str(path)]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "␛[2J" in err and "为空" in err
+
+
+def test_an_export_shown_on_a_terminal_shows_escape_sequences_inert(tmp_path) -> None:
+    """Notes and quotes may hold escape sequences: shown on a terminal they are glyphs; sent to
+    a file or a pipe, the export is byte for byte the record."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(_escapes_and_markup())
+    session = Session.open(str(report), reviewer="测试员")
+    start = session.doc.text.index("\x1b[31m")
+    session.annotate(start, start + 12, tag="问题", severity="minor", note="注\x1b]0;改标题\x07")
+    assert session.save() is None
+    review = default_review_path(str(report))
+    command = [sys.executable, "-m", "reviewer", "export", review]
+    piped = subprocess.run(command, capture_output=True, timeout=60).stdout
+    assert b"\x1b]0;" in piped  # the record keeps what the reviewer wrote
+    main_end, child_end = pty.openpty()
+    done = subprocess.run(command, stdout=child_end, stderr=subprocess.PIPE, timeout=60)
+    os.close(child_end)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 65536)
+        except OSError:  # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main_end)
+    assert done.returncode == 0
+    text = shown.decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "注␛]0;改标题␇" in text
