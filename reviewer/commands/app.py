@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.exists(target):
         error(t("ui.no_such_path", path=target))
         return 2
+    if args.review and (os.path.isdir(args.review) or
+                        not os.path.isdir(os.path.dirname(os.path.abspath(args.review)))):
+        # every save would fail: say so now rather than keep the work only in memory
+        error(t("ui.bad_review_path", path=args.review))
+        return 2
 
     from reviewer.document import ReportError, load_document
     from reviewer.tui.themes import bundled_themes_dir
