@@ -179,3 +179,36 @@ async def test_read_only_folder_keeps_the_review_and_saves_a_copy_elsewhere(
     assert copies and all(p.exists() for p in copies), [n.message for n in errors]
     assert "只读文件夹" in _notes_in(copies[-1]) and "原有批注" in _notes_in(copies[-1])
     assert Path(copies[-1]).is_relative_to(tmp_path / "state")
+
+
+@pytest.mark.parametrize("where", ["folder", "missing-folder"])
+def test_a_review_path_that_can_never_be_written_is_refused_before_the_app(
+        where, tmp_path, capsys, monkeypatch) -> None:
+    """Every save would fail: the command line says so instead of starting an app that could
+    only keep the work in memory."""
+    from reviewer.tui.app import ReviewerApp
+
+    started_apps: list[ReviewerApp] = []
+    monkeypatch.setattr(ReviewerApp, "run", lambda self: started_apps.append(self))
+    review = tmp_path if where == "folder" else tmp_path / "gone" / "r.review.toml"
+    assert main([seed_path(SEED), "--review", str(review)]) == 2
+    err = capsys.readouterr().err
+    assert str(review) in err and "Traceback" not in err and not started_apps
+    assert main([seed_path(SEED), "--review", str(tmp_path / "r.review.toml")]) == 0
+    assert started_apps
+
+
+def test_export_into_a_folder_that_refuses_writes_says_so(tmp_path, capsys,
+                                                          monkeypatch) -> None:
+    _, review, _ = _reviewed(tmp_path)
+    out_folder = tmp_path / "out"
+    out_folder.mkdir()
+
+    def read_only(*args, dir=None, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", dir)
+
+    monkeypatch.setattr(store_module.tempfile, "mkstemp", read_only)
+    assert main(["export", str(review), "-o", str(out_folder / "r.md")]) == 2
+    err = capsys.readouterr().err
+    assert str(out_folder) in err and "Permission denied" in err and "Traceback" not in err
+    assert list(out_folder.iterdir()) == []
