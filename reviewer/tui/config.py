@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
 CONFIG_NAME = "config.toml"
 
 
@@ -100,6 +98,8 @@ def remember(path: Path, **values: str) -> str | None:
     Returns a problem to show, or ``None``. An unreadable file is left untouched: the user's
     hand-written settings are worth more than what we wanted to remember.
     """
+    import tomli_w  # only writing needs it, and start-up rarely writes
+
     try:
         data = _read(path)
     except ValueError as exc:
