@@ -103,3 +103,14 @@ async def test_keys_pressed_at_once_reach_the_report(tmp_path: Path) -> None:
         assert sentence[0] > 0 and (notes[0].anchor.start, notes[0].anchor.end) == sentence
         assert screen.query_one(NoteList).option_count == 1
         assert screen.query_one(SearchBar).has_focus
+
+
+@pilot_test
+async def test_quitting_at_once_leaves_cleanly(tmp_path: Path) -> None:
+    """q before the panels are there: the app closes without an error and writes nothing."""
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not review.exists()

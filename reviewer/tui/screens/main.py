@@ -80,6 +80,8 @@ class MainScreen(Screen[None]):
 
     def _after_first_frame(self) -> None:
         """Everything the first frame does without: the review file, the panels, the checks."""
+        if not self.is_attached:  # quit before the first frame was even drawn
+            return
         self.session.load_review()
         for problem in self.session.problems:
             self.notify(problem, severity="warning", timeout=15)
