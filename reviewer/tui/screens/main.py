@@ -8,7 +8,8 @@ The first frame holds what reading needs — the header, the report in the reade
 and the footer — with the outline and side panes as empty frames of their final width, so the
 text never re-wraps. The review file, the panels, the search bar and the checks follow right
 after that frame (a frame or two later); their modules, like the dialogs' and the help screen's,
-are imported only then, keeping them off the path to the first frame.
+are imported only then, keeping them off the path to the first frame. That is also why the screen
+looks the panels up by class name and handles their events by method name.
 """
 
 from __future__ import annotations
