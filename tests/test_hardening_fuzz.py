@@ -29,7 +29,8 @@ settings.register_profile("ci", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("local", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile("ci" if os.environ.get("CI") else "local")
+# applied to each target here, not loaded as the default: other modules' examples keep theirs
+fuzz = settings.get_profile("ci" if os.environ.get("CI") else "local")
 
 TEXTS = {name: Path(seed_path(name)).read_text(encoding="utf-8") for name in SEED_NAMES}
 LINES = sorted({line for text in TEXTS.values() for line in text.split("\n") if line.strip()})
@@ -80,6 +81,7 @@ def damaged_reports(draw) -> bytes:
     return data
 
 
+@fuzz
 @given(st.one_of(st.binary(max_size=2000), damaged_reports()))
 def test_loader_reads_or_refuses_any_bytes(data: bytes) -> None:
     try:
@@ -105,6 +107,7 @@ report_lines = st.lists(st.one_of(st.sampled_from(LINES), headings, debris, odd_
                                   st.text(max_size=30)), max_size=40)
 
 
+@fuzz
 @given(report_lines)
 def test_outline_of_report_like_text(lines: list[str]) -> None:
     text = "\n".join(lines)
@@ -122,6 +125,7 @@ def test_outline_of_report_like_text(lines: list[str]) -> None:
 
 # --- checks: every rule on generated reports --------------------------------------------------
 
+@fuzz
 @given(report_lines, st.sampled_from(["fazhi", "gongzuo"]))
 def test_every_rule_runs_on_report_like_text(lines: list[str], genre: str) -> None:
     """Each rule is called directly: the runner's guard would log a failing rule and go on,
@@ -151,6 +155,7 @@ def anchored_edits(draw):
     return text, start, end, at, removed, inserted
 
 
+@fuzz
 @given(anchored_edits())
 def test_anchors_are_placed_inside_any_edited_text(case) -> None:
     text, start, end, at, removed, inserted = case
@@ -167,6 +172,7 @@ def test_anchors_are_placed_inside_any_edited_text(case) -> None:
         assert edited[moved.start:moved.end] == moved.quote
 
 
+@fuzz
 @given(anchored_edits(), st.text(st.characters(whitelist_categories=["Lu", "Ll"]), min_size=1,
                                  max_size=20))
 def test_an_edit_away_from_the_passage_only_shifts_it(case, letters: str) -> None:
@@ -184,6 +190,7 @@ def test_an_edit_away_from_the_passage_only_shifts_it(case, letters: str) -> Non
 
 # --- the review file: any review round-trips; damaged files are refused clearly -----------------
 
+@fuzz
 @given(reviews())
 def test_any_review_round_trips_through_toml(review) -> None:
     text = dumps(review)
@@ -191,6 +198,7 @@ def test_any_review_round_trips_through_toml(review) -> None:
     assert dumps(loads(text)) == text
 
 
+@fuzz
 @given(reviews(), st.data())
 def test_damaged_review_files_load_or_are_refused_clearly(review, data) -> None:
     raw = bytearray(dumps(review).encode("utf-8"))
