@@ -212,3 +212,18 @@ def test_export_into_a_folder_that_refuses_writes_says_so(tmp_path, capsys,
     err = capsys.readouterr().err
     assert str(out_folder) in err and "Permission denied" in err and "Traceback" not in err
     assert list(out_folder.iterdir()) == []
+
+
+def test_export_of_a_review_beside_another_report_follows_its_own_report(tmp_path,
+                                                                         capsys) -> None:
+    """A review copied beside the wrong report still names its own: export reads that one and
+    gives every note, untouched by the report it sits beside."""
+    _, other_review, _ = _reviewed(tmp_path, OTHER)
+    report = tmp_path / f"{SEED}.txt"
+    report.write_bytes(Path(seed_path(SEED)).read_bytes())
+    misplaced = Path(default_review_path(str(report)))
+    misplaced.write_bytes(other_review.read_bytes())
+    assert main(["export", str(misplaced), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert "原有批注" in out and not err
+    assert misplaced.read_bytes() == other_review.read_bytes()
