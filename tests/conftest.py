@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import os
 from pathlib import Path
 
@@ -13,6 +15,23 @@ SEEDS = ROOT / "seeds"
 CORPUS = Path(os.environ.get("REVIEWER_CORPUS", ROOT.parent / "shared" / "corpus"))
 GWR = CORPUS / "gwr"
 SEED_NAMES = ("baogou-2025", "yanxi-2024", "hutiaoxia-2025", "guanba-2025", "baixiang-2024")
+
+
+@pytest.fixture(autouse=True)
+def _own_config_and_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the config, themes or rescued reviews of the person running it."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
+def pilot_test(test):
+    """Run an async test on its own event loop (the suite needs no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
 
 
 def seed_path(name: str) -> str:

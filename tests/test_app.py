@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import os
 import signal
 import tomllib
 from pathlib import Path
 
-import pytest
 from textual.command import CommandList
 from textual.widgets import Select, TabbedContent, TextArea
 
-from conftest import seed_path
+from conftest import pilot_test, seed_path
 from reviewer.review import ReviewStore
 from reviewer.tui import actions
 from reviewer.tui.app import ReviewerApp
@@ -29,19 +27,6 @@ from reviewer.tui.themes import DEFAULT_THEME, bundled_themes_dir
 SEED = "hutiaoxia-2025"
 
 
-def pilot_test(test):
-    """Run an async test on its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
 
 
 def make_app(tmp_path: Path, seed: str = SEED, *, review: Path | None = None,

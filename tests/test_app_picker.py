@@ -3,15 +3,13 @@ facts, bad input answered with a message and exit code 2 (never a traceback)."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
 
-from conftest import seed_path
+from conftest import pilot_test, seed_path
 from reviewer.cli import main
 from reviewer.document import load_document
 from reviewer.document.files import iter_report_files
@@ -22,21 +20,6 @@ from reviewer.tui.config import Settings
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.picker import PickerScreen
 from reviewer.tui.themes import bundled_themes_dir
-
-
-def pilot_test(test):
-    """Run an async test on its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@ the panels and the checks follow right after it, and keys work from the first mo
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from pathlib import Path
 
 import pytest
 
-from conftest import seed_path
+from conftest import pilot_test, seed_path
 from reviewer.i18n import t
 from reviewer.tui.app import ReviewerApp
 from reviewer.tui.config import Settings
@@ -23,19 +21,6 @@ SEED = "hutiaoxia-2025"
 PANELS = "OutlinePanel, FlagList, NoteList, SearchBar"
 
 
-def pilot_test(test):
-    """Run an async test on its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
 
 
 def make_app(tmp_path: Path, review: Path) -> ReviewerApp:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import threading
 
 import pytest
@@ -11,7 +9,7 @@ from textual.app import App
 from textual.widgets import OptionList, Static
 
 import reviewer.compare
-from conftest import corpus_path
+from conftest import corpus_path, pilot_test
 from reviewer.compare import STATUSES
 from reviewer.document import load_document
 from reviewer.review import Review
@@ -19,15 +17,6 @@ from reviewer.tui.compare_screen import SHARED_STYLE, CompareScreen
 
 SIZE = (120, 40)
 
-
-def pilot_test(test):
-    """Run an async test on its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class Host(App[None]):

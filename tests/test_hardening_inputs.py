@@ -102,10 +102,6 @@ ODD: dict[str, Callable[[], bytes]] = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-
 
 def deny_reading(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
     """Refuse to open ``path`` where reports and reviews are opened (root reads any file whatever

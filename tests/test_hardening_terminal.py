@@ -17,11 +17,6 @@ from reviewer.tui.help import HelpScreen
 from reviewer.tui.screens.main import MainScreen
 
 
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-
-
 def _shown(app) -> str:
     return app.export_screenshot().replace("&#160;", " ")
 

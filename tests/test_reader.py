@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
-from conftest import corpus_path, seed_path
+from conftest import corpus_path, pilot_test, seed_path
 from reviewer.document import load_document
 from reviewer.document.sentences import split_sentences
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.wrap import CLOSING
-
-
-def pilot_test(test):
-    """Run an async test body in its own event loop (no async plugin is needed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class ReaderApp(App):

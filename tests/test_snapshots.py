@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, TextArea
 
 from conftest import seed_path
@@ -19,10 +18,6 @@ from reviewer.tui.themes import bundled_themes_dir
 
 SEED = "hutiaoxia-2025"
 
-
-@pytest.fixture(autouse=True)
-def _own_config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
 
 
 def app_on_seed(tmp_path: Path) -> ReviewerApp:
