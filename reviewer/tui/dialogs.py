@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from reviewer.i18n import t
 from reviewer.tui.plain import snippet, term
+from reviewer.tui.prose import Prose
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
         with Vertical(id="dialog"):
             yield Label(t("ui.edit_note_title") if init else t("ui.new_note_title"),
                         classes="dialog-title")
-            yield Static(Content(snippet(self.quote, 160)), id="quote")
+            yield Prose(snippet(self.quote, 160), id="quote")
             yield NoteArea(init.note if init else "", id="note", soft_wrap=True,
                            show_line_numbers=False, tab_behavior="focus")
             with Horizontal(id="choices"):
@@ -120,7 +121,7 @@ class DecisionDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(Content(snippet(self.message, 200)), id="quote")
+            yield Prose(snippet(self.message, 200), id="quote")
             yield Input(placeholder=t("ui.optional_note"), id="decision-note")
             yield Static(Content(t("ui.decision_keys")), classes="dialog-hint")
 

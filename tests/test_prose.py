@@ -1,0 +1,32 @@
+"""Quotes shown outside the reader wrap by the same Chinese rules as the reader."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from conftest import pilot_test
+from reviewer.tui.prose import Prose
+from reviewer.tui.wrap import CLOSING
+
+QUOTE = ("严格落实重大行政决策程序制度，对涉及经济社会发展全局、影响面广的重大事项，在决策前广泛征求"
+         "社会公众、专家学者、法律顾问等方面的意见建议，胜诉率100%，进行合法性审查和风险评估。\x1b[31m")
+
+
+class Host(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Prose(QUOTE, id="quote")
+
+
+@pilot_test
+async def test_quote_lines_never_start_with_closing_punctuation() -> None:
+    # at each of these widths a plain fold would start a line with ，、 or % or split 100%
+    for width in (24, 25, 26, 36, 45, 49):
+        app = Host()
+        async with app.run_test(size=(width + 2, 20)) as pilot:
+            await pilot.pause()
+            prose = app.query_one(Prose)
+            lines = [line.rstrip() for line in str(prose.render()).split("\n")]
+            assert "".join(lines) == QUOTE.replace("\x1b", "\u241b")  # nothing lost, ESC inert
+            assert all(line and line[0] not in CLOSING for line in lines)
+            assert not any(line.endswith(("1", "10")) for line in lines)  # 100% stays whole
+            assert prose.size.height == len(lines)
