@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from conftest import pilot_test
@@ -30,3 +31,30 @@ async def test_quote_lines_never_start_with_closing_punctuation() -> None:
             assert all(line and line[0] not in CLOSING for line in lines)
             assert not any(line.endswith(("1", "10")) for line in lines)  # 100% stays whole
             assert prose.size.height == len(lines)
+
+
+@pilot_test
+async def test_flag_list_wraps_messages_by_the_same_rules(tmp_path) -> None:
+    from test_app import make_app, started
+
+    from reviewer.tui.panels import FlagList
+
+    app = make_app(tmp_path, "guanba-2025")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        flags = screen.query_one(FlagList)
+        width = flags._text_width()
+        prompts = [str(flags.get_option_at_index(i).prompt) for i in range(flags.option_count)]
+        assert any("100%" in p for p in prompts)  # guanba's perfect rates
+        for prompt in prompts:
+            lines = prompt.split("\n")
+            assert all(line.strip()[:1] not in CLOSING for line in lines[1:])
+            assert not any(line.endswith(("1", "10")) for line in lines)
+            assert all(cell_len(line) <= width for line in lines), (width, lines)
+        wider = width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert flags._text_width() > wider
+        longest = max(cell_len(line) for i in range(flags.option_count)
+                      for line in str(flags.get_option_at_index(i).prompt).split("\n"))
+        assert longest > wider  # re-wrapped to the new width

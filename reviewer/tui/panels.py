@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +26,7 @@ from textual.widgets.option_list import Option
 from reviewer.i18n import t
 from reviewer.tui.messages import JumpTo, ReviewEdited
 from reviewer.tui.plain import inert, snippet, term
+from reviewer.tui.prose import wrapped
 from reviewer.tui.session import Session
 
 # Flags use error/warning/info; the reviewer's own notes the review vocabulary's severities.
@@ -83,12 +85,16 @@ class OutlinePanel(Tree):
             self.post_message(JumpTo(event.node.data.heading.start))
 
 
+OPTION_PADDING = 2  # cells an OptionList takes around each option's text (padding 0 1)
+
+
 class FlagList(OptionList):
     """The report's flags in text order, with the reviewer's decision on each."""
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
+        self._wrapped_at = 0
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -102,13 +108,28 @@ class FlagList(OptionList):
         if not self.session.flags:
             self.add_option(Option(Content(t("ui.no_flags")), disabled=True))
             return
+        # Messages quote the report: wrap them by the reader's Chinese rules at this width
+        # (rebuilt on resize), or Textual would fold them mid-figure (10/0%).
+        width = self._text_width()
         for flag in self.session.flags:
             mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
             decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
-            self.add_option(Option(Content.assemble(
-                (mark, style), decision, inert(flag.message))))
+            prefix = cell_len(mark + decision)
+            message = wrapped(flag.message, width, prefix) if width > prefix + 4 \
+                else inert(flag.message)
+            self.add_option(Option(Content.assemble((mark, style), decision, message)))
         if keep is not None:
             self.highlighted = min(keep, len(self.session.flags) - 1)
+
+    def _text_width(self) -> int:
+        """Cells for an option's text, leaving room for a scrollbar whether or not it shows
+        (it appears once the options are in, which must not re-wrap them)."""
+        return self.content_region.width - self.styles.scrollbar_size_vertical - OPTION_PADDING
+
+    def on_resize(self) -> None:
+        if self._text_width() != self._wrapped_at:
+            self._wrapped_at = self._text_width()
+            self.refresh_items()
 
     def show_flag(self, flag: Any) -> None:
         if flag in self.session.flags:

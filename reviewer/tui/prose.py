@@ -10,6 +10,14 @@ from textual.widgets import Static
 from reviewer.tui.wrap import display_text, wrap_paragraphs
 
 
+def wrapped(text: str, width: int, indent: int = 0) -> str:
+    """``text`` shown inert and broken into lines of at most ``width`` cells by the reader's rules;
+    lines after the first are indented by ``indent`` cells (the first line's prefix)."""
+    shown = display_text(text)
+    lines = [shown[v.start:v.end] for v in wrap_paragraphs(text, max(width - indent, 1))]
+    return ("\n" + " " * indent).join(lines)
+
+
 class Prose(Static):
     """Plain report text, inert and wrapped to the widget's width by ``wrap_paragraphs``."""
 
@@ -18,8 +26,7 @@ class Prose(Static):
         self.text = text
 
     def _lines(self, width: int) -> list[str]:
-        shown = display_text(self.text)
-        return [shown[v.start:v.end] for v in wrap_paragraphs(self.text, max(width, 1))]
+        return wrapped(self.text, width).split("\n")
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return max(len(self._lines(width)), 1)
