@@ -89,7 +89,13 @@ _NUMBERING_START = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _is_cjk(char: str) -> bool:
+    # a comparison, not a compiled [\u3400-\u9fff] class: that costs milliseconds at start-up
+    return "\u3400" <= char <= "\u9fff"
+
+
 _BODY_PUNCT = re.compile(r"[，。；、,;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
 # reduplicated words that legitimately double a character across a line break
@@ -212,7 +218,7 @@ def normalize(text: str) -> Normalized:
             assert prev is not None
             at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
-            if prev[-1] == s[0] and prev[-1] not in _REDUP_OK and _CJK.match(s[0]):
+            if prev[-1] == s[0] and prev[-1] not in _REDUP_OK and _is_cjk(s[0]):
                 changes.append(Change("dedup", at, at, "\n" + s[0], "", lineno, "page_break"))
                 s_add = s[1:]
             else:
@@ -243,7 +249,7 @@ def _should_join(prev: str, nxt: str) -> bool:
     if len(prev) < 20 or not nxt:
         return False
     last = prev[-1]
-    if last in _TERMINAL or not (_CJK.match(last) or last.isdigit()):
+    if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
         return False
     # headings and titles carry no sentence punctuation; a numbered line is a paragraph only when
     # a sentence ends inside it (an inline heading followed by body text)
@@ -254,6 +260,6 @@ def _should_join(prev: str, nxt: str) -> bool:
     if _NUMBERING_START.match(nxt):
         return False
     first = nxt[0]
-    if not (_CJK.match(first) or first.isdigit() or first in "，。、；：）)”"):
+    if not (_is_cjk(first) or first.isdigit() or first in "，。、；：）)”"):
         return False
     return True
