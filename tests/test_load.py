@@ -207,3 +207,10 @@ def test_nul_bytes_inside_text_are_kept_but_binary_noise_is_refused(tmp_path):
     assert "\x00" in doc.text and doc.sections
     with pytest.raises(ReportError, match="二进制"):
         load_document(_write(tmp_path, "noise.txt", b"abc\x00\x00def" * 1000))
+
+
+def test_bytes_misread_as_utf16_without_content_are_refused(tmp_path):
+    # NUL every other byte reads as BOM-less UTF-16, giving only ÿþÿþ…: no report text
+    path = _write(tmp_path, "nulls.txt", b"\x00\xff\x00\xfe" * 100)
+    with pytest.raises(ReportError):
+        load_document(path)

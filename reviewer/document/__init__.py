@@ -35,9 +35,10 @@ __all__ = [
 
 
 def _has_content(text: str) -> bool:
-    """Any letter, figure or Chinese character at all? (A string method, not a regular
-    expression: compiling a character class over the CJK range costs milliseconds at start-up.)"""
-    return any(ch.isalnum() for ch in text)
+    """Any Chinese character, Latin letter or figure at all? Other scripts do not count: bytes
+    misread as BOM-less UTF-16 come out as runs of ÿþ. (Comparisons rather than a compiled
+    character class over the CJK range, which costs milliseconds at start-up.)"""
+    return any("\u3400" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) for ch in text)
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
