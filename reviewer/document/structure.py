@@ -38,6 +38,15 @@ def cn_number(s: str) -> int:
     return n
 
 
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: the inverse of :func:`cn_number`."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
 def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
     m = re.match(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)", line)

@@ -96,7 +96,7 @@ class Session:
         """Run the checks (slow on large reports: the app calls this in a worker thread)."""
         from reviewer.flags import run_flags
 
-        return sorted(run_flags(self.doc), key=lambda f: (f.start, f.end))
+        return run_flags(self.doc)  # already in text order
 
     def set_flags(self, flags: list[Any]) -> None:
         self.flags = flags

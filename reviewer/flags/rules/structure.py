@@ -7,11 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reviewer.document import Section
+from reviewer.document.structure import cn_numeral
 from reviewer.flags.data import load, pattern
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
-
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 def _kind(kind: str) -> str:
@@ -113,17 +112,10 @@ def section_order(ctx: RuleContext) -> Iterator[Hit]:
                                                   order="、".join(_kind(k) for k in order)))
 
 
-def _cn_numeral(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
-
-
 def _written_between(ctx: RuleContext, style: str, number: int, start: int, end: int) -> bool:
     """Whether a paragraph between two headings starts with the number said to be missing: the
     heading is there, only not read as one (``8.6个重大科技专项``)."""
-    label = str(number) if style.startswith("arabic") else _cn_numeral(number)
+    label = str(number) if style.startswith("arabic") else cn_numeral(number)
     head = re.compile(rf"[（(]?\s*{label}\s*[、.．）)是]")
     return any(head.match(ctx.text, p.start) for p in ctx.doc.paragraphs
                if start < p.start < end)
