@@ -7,6 +7,7 @@ Each subcommand lives in ``reviewer.commands.<name>`` and is imported only when 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -61,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _base_parser()
     sub = parser.add_subparsers(dest="command")
     if name == "app":
+        # Start-up allocates a great many objects and frees few: the cyclic collector would only
+        # walk them again and again before the first frame. The app turns it back on once the
+        # report is on screen (ReviewerApp.start_up_done).
+        gc.disable()
         module = importlib.import_module("reviewer.commands.app")
         if argv and argv[0] in ("-h", "--help"):
             for cmd in COMMANDS:

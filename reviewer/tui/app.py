@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -79,6 +80,11 @@ class ReviewerApp(App[None]):
             from reviewer.tui.screens.picker import PickerScreen  # only a folder needs it
 
             self.push_screen(PickerScreen(self.paths, self.folder))
+
+    def start_up_done(self) -> None:
+        """The first screen is drawn and filled: collect cyclic garbage again (the command line
+        turns the collector off for start-up)."""
+        gc.enable()
 
     def next_theme(self) -> None:
         names = self.file_themes or sorted(self.available_themes)

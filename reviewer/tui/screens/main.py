@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
         self._refresh_views()
         # The checks start once the report is on screen, not competing with its first frame.
         self._compute_flags()
+        self.app.start_up_done()
 
     def _mount_panels(self) -> None:
         """Fill the outline and side panes and add the search bar, once: right after the first

@@ -65,6 +65,7 @@ class PickerScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.app.start_up_done()
         self._scan()
 
     @work(thread=True, exclusive=True, group="scan")
