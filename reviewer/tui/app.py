@@ -55,8 +55,25 @@ class ReviewerApp(App[None]):
         if wanted not in self.available_themes:
             problems.append(t("ui.unknown_theme", name=wanted))
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted
+        self._take_theme(wanted)
         return problems
+
+    def _take_theme(self, name: str) -> None:
+        """Take the theme as Textual's own start-up takes its default one: the classes, the
+        colour filter and the style sheet's variables, set before anything is parsed. Setting
+        ``App.theme`` would run its watcher, which parses every style sheet a second time right
+        after the first parse."""
+        refresh_filter = getattr(self, "_refresh_truecolor_filter", None)
+        if refresh_filter is None:  # a Textual without it: the ordinary, slower way
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.add_class(f"-theme-{name}", update=False)
+        refresh_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
