@@ -18,6 +18,7 @@ from reviewer.tui.wrap import (
     break_allowed,
     cell_widths,
     display_text,
+    ellipsize,
     wrap_paragraphs,
 )
 
@@ -190,3 +191,36 @@ def test_display_text_replaces_exactly_the_characters_it_should():
     changed = {c for c, g in zip(codes, shown, strict=True) if chr(c) != g}
     assert 0x0A not in changed and {0x1B, 0x07, 0x09, 0x7F, 0x85, 0x202E} <= changed
     assert not changed & {ord(c) for c in "法，。“”…—（）a1 \u3000"}
+
+
+def test_ellipsize_keeps_what_fits_and_cuts_the_rest_whole():
+    heading = "（一）创新“说事评理+网格化”调解模式，胜诉率100%以上"
+    assert ellipsize(heading, 80) == heading
+    shown = {width: ellipsize(heading, width) for width in range(0, cell_len(heading))}
+    assert shown[0] == "" and shown[1] == "…"
+    assert shown[12] == "（一）创新…"  # not （一）创新“… : no bracket left open before the cut
+    assert shown[14] == "（一）创新“说…"
+    for width, text in shown.items():
+        assert cell_len(text) <= width
+        assert "10…" not in text and "1…" not in text  # 100% whole or not at all
+    assert ellipsize("胜诉率100%，败诉", 11) == "胜诉率100%…"  # cut before ，not after it
+    assert ellipsize("\x1b[31m法治政府建设", 9) == "\u241b[31m法…"  # inert, one cell each
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET.filter(lambda c: c != "\n"), max_size=60).map("".join),
+       st.integers(min_value=0, max_value=40))
+def test_property_ellipsize(text, width):
+    shown = display_text(text)
+    cut = ellipsize(text, width)
+    assert cell_len(cut) <= width
+    if cell_len(shown) <= width:
+        assert cut == shown
+    elif width:
+        kept = cut[:-1]
+        assert cut.endswith("…") and shown.startswith(kept)
+        assert not kept or kept[-1] not in OPENING
+        index = len(kept)  # a cut inside a run of figures only when no other cut was possible
+        if kept and kept[-1].isascii() and kept[-1].isalnum() and shown[index].isascii() \
+                and shown[index].isalnum():
+            assert not any(break_allowed(shown, j) for j in range(1, index))

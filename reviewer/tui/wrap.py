@@ -181,3 +181,42 @@ def _break_before(text: str, widths: bytes, start: int, end: int) -> int:
         if break_allowed(text, index, widths):
             return index
     return end
+
+
+_CUT_TRAILING = OPENING | frozenset("，、；：,;:—·・ \u3000")
+"""What a cut text must not end with before its ellipsis: an opening bracket with nothing
+after it, a pause mark, a dash or a space."""
+
+
+def _cut_allowed(text: str, index: int, widths: bytes) -> bool:
+    """Whether ``text`` may be cut before ``text[index]``: where a line may break, and also
+    before closing punctuation (cut off with the rest), unless it belongs to a figure (100%)."""
+    if break_allowed(text, index, widths):
+        return True
+    return text[index] in CLOSING and widths[index] > 0 and not _is_word(text[index - 1])
+
+
+def ellipsize(text: str, width: int) -> str:
+    """One line of ``text`` (display form) in at most ``width`` cells: whole when it fits, else
+    cut before a place where a line could break and ended with ``…``.
+
+    The cut never halves a double-width character, a figure or a Latin word (``100%`` is never
+    shown as ``10…``) unless one run alone is wider than ``width``, and an opening bracket, a
+    pause mark or a space left just before the ellipsis is dropped with the rest.
+    """
+    shown = display_text(text)
+    widths = cell_widths(shown)
+    if sum(widths) <= width:
+        return shown
+    if width < 1:
+        return ""
+    budget = width - 1  # the ellipsis takes one cell
+    cum = list(accumulate(widths, initial=0))
+    end = bisect_right(cum, budget) - 1  # the most characters that fit in the budget
+    while 0 < end < len(shown) and widths[end] == 0:
+        end -= 1  # combining marks stay with their character: cut before both
+    cut = next((i for i in range(end, 0, -1) if _cut_allowed(shown, i, widths)), end)
+    kept = shown[:cut]
+    while kept and kept[-1] in _CUT_TRAILING:
+        kept = kept[:-1]
+    return kept + "…"
