@@ -28,16 +28,24 @@ from reviewer.tui.messages import JumpTo, ReviewEdited
 from reviewer.tui.plain import inert, snippet, term
 from reviewer.tui.prose import wrapped
 from reviewer.tui.session import Session
+from reviewer.tui.wrap import ellipsize
 
 # Flags use error/warning/info; the reviewer's own notes the review vocabulary's severities.
 SEVERITY_MARK = {"error": ("●", "$error"), "warning": ("●", "$warning"), "info": ("○", "$accent"),
                  "critical": ("●", "$error"), "major": ("●", "$warning"),
                  "minor": ("○", "$accent")}
 DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
+MIN_HEADING = 8  # cells of a heading worth keeping before its kind is left out
 
 
 class OutlinePanel(Tree):
-    """The section tree: kind, flag and note counts per section; Enter jumps the reader."""
+    """The section tree: kind, flag and note counts per section; Enter jumps the reader.
+
+    Each heading takes one line, fitted to the pane: counts first (a narrow pane never cuts
+    them), then the heading, cut with … where a line could break (never half a character or a
+    figure), then its kind, shown where it differs from the kind of the section around it.
+    Labels are fitted again when the pane's width changes.
+    """
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(Text(snippet(session.doc.title or t("ui.outline"), 30)), **kwargs)
@@ -45,6 +53,7 @@ class OutlinePanel(Tree):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
+        self._labelled_at = 0
 
     def on_mount(self) -> None:
         def add(parent: Any, section: Any) -> None:
@@ -57,27 +66,46 @@ class OutlinePanel(Tree):
             add(self.root, section)
         self.refresh_items()
 
+    def _room(self) -> int:
+        """Cells a line has: the pane's width less a vertical scrollbar when one shows."""
+        return self.scrollable_content_region.width
+
+    def on_resize(self) -> None:
+        self._refit()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._refit()
+
+    def _refit(self) -> None:
+        if self._room() != self._labelled_at:
+            self.refresh_items()
+
     def refresh_items(self) -> None:
         """Relabel every section with its current flag and note counts."""
         # starts in order, counted by bisection: a long report has thousands of sections
         flags = sorted(f.start for f in self.session.flags)
         notes = sorted(a.anchor.start for a in self.session.annotations)
-        stack = list(self.root.children)
+        room = self._labelled_at = self._room()
+        icon = cell_len(self.ICON_NODE)
+        stack = [(node, 0, None) for node in self.root.children]
         while stack:
-            node = stack.pop()
-            stack.extend(node.children)
+            node, depth, outer_kind = stack.pop()
             sec = node.data
+            stack.extend((child, depth + 1, sec.kind) for child in node.children)
             n_flags = bisect_left(flags, sec.end) - bisect_left(flags, sec.start)
             n_notes = bisect_left(notes, sec.end) - bisect_left(notes, sec.start)
-            # Counts first: a narrow outline cuts the end of a label, never the counts.
-            label = Text()
-            if n_flags:
-                label.append(f"⚑{n_flags} ", style="bold")
-            if n_notes:
-                label.append(f"✎{n_notes} ", style="bold")
-            label.append(snippet(sec.heading.numbering + sec.heading.title, 24))
-            label.append(f" {t('kinds.' + sec.kind)}", style="dim")
-            node.set_label(label)
+            counts = (f"⚑{n_flags} " if n_flags else "") + (f"✎{n_notes} " if n_notes else "")
+            heading = " ".join((sec.heading.numbering + sec.heading.title).split())
+            kind = f" {t('kinds.' + sec.kind)}" if sec.kind != outer_kind else ""
+            if room > 0:  # laid out: fit the line (guides, expand icon, label) to the pane
+                guides = depth * self.guide_depth + (icon if node.allow_expand else 0)
+                space = room - guides - cell_len(counts)
+                if space - cell_len(kind) < MIN_HEADING and cell_len(heading + kind) > space:
+                    kind = ""  # too narrow for both: the heading says more
+                heading = ellipsize(heading, max(space - cell_len(kind), 0))
+            else:  # not laid out yet (a hidden pane): fitted once it shows
+                heading = snippet(heading, 24)
+            node.set_label(Text.assemble((counts, "bold"), heading, (kind, "dim")))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         event.stop()
@@ -88,8 +116,10 @@ class OutlinePanel(Tree):
 OPTION_PADDING = 2  # cells an OptionList takes around each option's text (padding 0 1)
 
 
-class FlagList(OptionList):
-    """The report's flags in text order, with the reviewer's decision on each."""
+class WrappedList(OptionList):
+    """An option list whose options quote the report: they are wrapped by the reader's Chinese
+    rules at the list's width (Textual would fold them mid-figure, 10/0%, or start a line with
+    ，), and wrapped again when that width changes."""
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -100,26 +130,7 @@ class FlagList(OptionList):
         self.refresh_items()
 
     def refresh_items(self) -> None:
-        keep = self.highlighted
-        self.clear_options()
-        if not self.session.flags_ready:
-            self.add_option(Option(Content(t("ui.flags_running")), disabled=True))
-            return
-        if not self.session.flags:
-            self.add_option(Option(Content(t("ui.no_flags")), disabled=True))
-            return
-        # Messages quote the report: wrap them by the reader's Chinese rules at this width
-        # (rebuilt on resize), or Textual would fold them mid-figure (10/0%).
-        width = self._text_width()
-        for flag in self.session.flags:
-            mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
-            decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
-            prefix = cell_len(mark + decision)
-            message = wrapped(flag.message, width, prefix) if width > prefix + 4 \
-                else inert(flag.message)
-            self.add_option(Option(Content.assemble((mark, style), decision, message)))
-        if keep is not None:
-            self.highlighted = min(keep, len(self.session.flags) - 1)
+        raise NotImplementedError
 
     def _text_width(self) -> int:
         """Cells for an option's text, leaving room for a scrollbar whether or not it shows
@@ -130,6 +141,30 @@ class FlagList(OptionList):
         if self._text_width() != self._wrapped_at:
             self._wrapped_at = self._text_width()
             self.refresh_items()
+
+
+class FlagList(WrappedList):
+    """The report's flags in text order, with the reviewer's decision on each."""
+
+    def refresh_items(self) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        if not self.session.flags_ready:
+            self.add_option(Option(Content(t("ui.flags_running")), disabled=True))
+            return
+        if not self.session.flags:
+            self.add_option(Option(Content(t("ui.no_flags")), disabled=True))
+            return
+        width = self._text_width()
+        for flag in self.session.flags:
+            mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
+            decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
+            prefix = cell_len(mark + decision)
+            message = wrapped(flag.message, width, prefix) if width > prefix + 4 \
+                else inert(flag.message)
+            self.add_option(Option(Content.assemble((mark, style), decision, message)))
+        if keep is not None:
+            self.highlighted = min(keep, len(self.session.flags) - 1)
 
     def show_flag(self, flag: Any) -> None:
         if flag in self.session.flags:
@@ -142,16 +177,16 @@ class FlagList(OptionList):
             self.post_message(JumpTo(flag.start, flag))
 
 
-class NoteList(OptionList):
-    """The reviewer's annotations in text order: tag, severity, note and the quoted passage."""
+class NoteList(WrappedList):
+    """The reviewer's annotations in text order: tag, severity, note and the quoted passage.
+
+    Each option: the severity mark, then the tag and the note; the quote on the lines below. Every
+    line after the first is indented under the text, so the marks stand alone in their column.
+    """
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.session = session
+        super().__init__(session, **kwargs)
         self._notes: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.refresh_items()
 
     def refresh_items(self) -> None:
         keep = self.highlighted
@@ -160,14 +195,28 @@ class NoteList(OptionList):
         if not self._notes:
             self.add_option(Option(Content(t("ui.no_notes")), disabled=True))
             return
+        width = self._text_width()
         for note in self._notes:
-            mark, style = SEVERITY_MARK.get(note.severity, ("·", ""))
-            orphan = f" {t('ui.orphan')}" if note.anchor.orphan else ""
-            self.add_option(Option(Content.assemble(
-                (mark, style), (inert(note.tag), "bold"), (orphan, "$error"), " ",
-                snippet(note.note, 200), "\n", (snippet(note.anchor.quote, 200), "dim"))))
+            self.add_option(Option(self._prompt(note, width)))
         if keep is not None:
             self.highlighted = min(keep, len(self._notes) - 1)
+
+    @staticmethod
+    def _prompt(note: Any, width: int) -> Content:
+        mark, style = SEVERITY_MARK.get(note.severity, ("·", ""))
+        orphan = f" {t('ui.orphan')}" if note.anchor.orphan else ""
+        text, quote = snippet(note.note, 200), snippet(note.anchor.quote, 200)
+        indent = cell_len(mark)
+        if width <= indent + 4:  # not laid out yet (a hidden tab): Textual's folding will do
+            return Content.assemble((mark, style), (inert(note.tag), "bold"), (orphan, "$error"),
+                                    " ", text, "\n", (quote, "dim"))
+        # a free tag may be long: it keeps the first line, cut, and the note starts below
+        tag = ellipsize(note.tag, max(width - indent - cell_len(orphan) - 1, 2))
+        first = indent + cell_len(tag + orphan) + 1
+        return Content.assemble(
+            (mark, style), (tag, "bold"), (orphan, "$error"), " ",
+            wrapped(text, width, indent, first), "\n" + " " * indent,
+            (wrapped(quote, width, indent), "dim"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
