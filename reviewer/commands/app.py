@@ -12,7 +12,6 @@ import getpass
 import os
 from pathlib import Path
 
-import reviewer
 from reviewer.commands.common import error
 from reviewer.i18n import set_language, t
 
@@ -49,7 +48,10 @@ def settle_colour_system() -> str | None:
 
 
 def bundled_seeds() -> Path:
-    return Path(reviewer.__file__).resolve().parent.parent / "seeds"
+    """The sample reports: ``seeds/`` of the checkout, or its copy in an installed package."""
+    from reviewer.bundled import bundled_folder
+
+    return bundled_folder("seeds")
 
 
 def _reports_in(folder: str) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-import reviewer
+from reviewer.bundled import bundled_folder
 
 DEFAULT_THEME = "reviewer-dark"
 COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground",
@@ -25,7 +25,8 @@ class ThemeError(ValueError):
 
 
 def bundled_themes_dir() -> Path:
-    return Path(reviewer.__file__).resolve().parent.parent / "themes"
+    """The shipped themes: ``themes/`` of the checkout, or its copy in an installed package."""
+    return bundled_folder("themes")
 
 
 def _colour(path: Path, key: str, value: object) -> str:
