@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 LANGUAGES = ("zh", "en")
 _lang = "zh"
@@ -25,16 +25,28 @@ def _flatten(prefix: str, data: dict, out: dict[str, str]) -> None:
             out[full] = str(value)
 
 
+_HERE = Path(__file__).resolve().parent
+
+
 @cache
-def catalog(lang: str) -> dict[str, str]:
+def _namespace(lang: str, ns: str) -> dict[str, str]:
+    """The strings of one namespace file (``zh/ui.toml`` → ``ui.*``), read when first asked for:
+    start-up reads only the few it shows."""
+    path = _HERE / lang / f"{ns}.toml"
+    if not path.is_file():
+        return {}
     out: dict[str, str] = {}
-    folder = resources.files(__package__).joinpath(lang)
-    if not folder.is_dir():
-        return out
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            ns = entry.name[: -len(".toml")]
-            _flatten(ns, tomllib.loads(entry.read_text(encoding="utf-8")), out)
+    _flatten(ns, tomllib.loads(path.read_text(encoding="utf-8")), out)
+    return out
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """Every string of ``lang``."""
+    out: dict[str, str] = {}
+    folder = _HERE / lang
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            out.update(_namespace(lang, path.stem))
     return out
 
 
@@ -51,9 +63,10 @@ def language() -> str:
 
 def t(key: str, **kwargs: object) -> str:
     """The string for ``key`` in the current language, formatted with ``kwargs``."""
-    text = catalog(_lang).get(key)
+    ns = key.partition(".")[0]
+    text = _namespace(_lang, ns).get(key)
     if text is None:
-        text = catalog("zh").get(key, key)
+        text = _namespace("zh", ns).get(key, key)
     if kwargs:
         try:
             return text.format(**kwargs)
