@@ -23,13 +23,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets import Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewer.compare import STATUSES, Comparison, ItemResult, TargetResult, shared_spans
 from reviewer.compare.figures import actual_text, target_text
 from reviewer.document import Document
 from reviewer.i18n import t
+from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.plain import inert, snippet
 
 STATUS_STYLE = {"delivered": "$success", "partial": "$warning", "no_evidence": "$error",
@@ -145,7 +146,7 @@ class CompareScreen(Screen[None]):
                 yield Static(id="compare-item")
                 yield Static(id="compare-evidence")
                 yield Static(id="compare-text")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#compare-body").display = False

@@ -25,11 +25,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
+from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
 from reviewer.tui.plain import snippet
 from reviewer.tui.reader import Highlight, ReportView
@@ -69,7 +70,7 @@ class MainScreen(Screen[None]):
             yield ReportView(self.session.doc.text, id="reader")
             yield Vertical(id="side")
         yield Static(id="status")
-        yield Footer(compact=True)
+        yield KeyHints()
 
     @property
     def reader(self) -> ReportView:

@@ -12,12 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import language, t
 from reviewer.profiles import get_profile
 from reviewer.review import default_review_path
+from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.messages import ReportScanned
 from reviewer.tui.plain import snippet
 from reviewer.tui.screens.main import MainScreen
@@ -62,7 +63,7 @@ class PickerScreen(Screen[None]):
             table.add_row(Text(snippet(Path(path).name, 40)), Text(t("ui.reading")), "", "", "",
                           "", key=path)
         yield table
-        yield Footer(compact=True)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.app.start_up_done()
