@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import pilot_test
+from test_app import make_app, pilot_test, started
+
 from reviewer.tui.help import HelpScreen
 from reviewer.tui.keyhints import SEPARATOR, KeyHints
-from test_app import make_app, started
 
 HINTS = ["f2 提纲", "f3 侧栏", "a 批注", "n 标记", "/ 搜索", "? 帮助", "q 退出"]
 PALETTE = "^p 命令面板"
