@@ -3,6 +3,9 @@
 Offsets are Python string indices (code points) into `Document.text`; `text[start:end]` is always
 the part in question. Every other layer (flags, review anchors, comparison, the app) speaks in
 these offsets.
+
+Small values (a change, a paragraph, a sentence, a metadata field, a numbering issue) are
+immutable named tuples; the heading, section and document records are dataclasses.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Section kinds, in the order a 法治政府建设年度报告 is asked to present them.
 KINDS = (
@@ -23,8 +27,7 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One edit normalization made to the decoded file text.
 
     kind: ``debris`` (web/print chrome removed), ``join`` (a word broken by a page break re-joined),
@@ -45,8 +48,9 @@ class Change:
     rule: str = ""
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A line of the normalized text that holds something (``text[start:end]``, no newline)."""
+
     start: int
     end: int
 
@@ -118,16 +122,16 @@ class Section:
                 yield from child.leaves()
 
 
-@dataclass(frozen=True)
-class MetaField:
+class MetaField(NamedTuple):
+    """One metadata value and where it was found."""
+
     value: str
     start: int  # offsets into the normalized text, or -1/-1 when taken from removed debris
     end: int
     source: str  # e.g. "title line", "metadata list", "signature", "removed header"
 
 
-@dataclass(frozen=True)
-class NumberingIssue:
+class NumberingIssue(NamedTuple):
     """A gap, repeat or style break in heading numbering, recorded for the flags."""
 
     kind: str  # "gap", "repeat", "mixed_bracket", "punct_after"
@@ -137,8 +141,9 @@ class NumberingIssue:
     detail: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence: ``text[start:end]``, its closing punctuation included."""
+
     start: int
     end: int
 
