@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from reviewer.document.model import KINDS
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
+    """One genre: how its headings read, which section kinds it must have and in what order."""
+
     name: str
     label: str
     label_en: str

@@ -8,15 +8,14 @@ are merged in where a complete list is needed (see ``all_entries``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 from reviewer.i18n import t
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One action: ``id`` for the keymap, default ``key`` (comma-separated alternatives),
     the Textual ``action`` run on its ``owner`` ("main" screen or "app"), and whether the short
     footer shows it."""
@@ -76,8 +75,7 @@ def bindings(owner: str) -> list[Binding]:
     ]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A row of the help screen and the command palette."""
 
     id: str
