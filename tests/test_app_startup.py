@@ -99,3 +99,35 @@ async def test_quitting_at_once_leaves_cleanly(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 and not review.exists()
+
+
+@pytest.mark.parametrize("first", ["report", "folder"])
+def test_the_collector_is_back_on_once_the_first_screen_is_up(tmp_path: Path, first: str) -> None:
+    """The command line starts the app with the cyclic garbage collector off; whichever screen
+    comes first must turn it back on, or cycles would pile up for the whole session."""
+    import asyncio
+    import gc
+
+    from reviewer.tui.screens.picker import PickerScreen
+
+    if first == "report":
+        app = make_app(tmp_path, tmp_path / "review.toml")
+    else:
+        app = ReviewerApp(Settings(theme_dirs=[bundled_themes_dir()]),
+                          paths=[seed_path(SEED)], folder=str(tmp_path))
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen if first == "report" else PickerScreen)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what start-up built is set aside
+
+    gc.disable()
+    try:
+        asyncio.run(run())
+    finally:
+        gc.unfreeze()
+        gc.enable()
