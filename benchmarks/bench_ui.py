@@ -75,7 +75,7 @@ def fmt(xs: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     # Start-up times of both apps move with the machine's load by ±10% from one launch to the
-    # next; 15 alternating launches of each keep the median ratio steady to about ±0.03.
+    # next; with 15 alternating launches of each, the median ratio moves by about ±0.05.
     ap.add_argument("--rounds", type=int, default=15)
     args = ap.parse_args()
     # An installed app runs from compiled bytecode, as Textual (the baseline) does from
