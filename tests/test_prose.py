@@ -179,3 +179,46 @@ async def test_outline_cuts_headings_whole_with_an_ellipsis(tmp_path) -> None:
         assert not outline.show_vertical_scrollbar
         lines = [line for line in _rendered(outline) if line]
         assert narrower < max(map(cell_len, lines)) <= outline.scrollable_content_region.width
+
+
+def _styled_chars(content) -> list[tuple[str, frozenset[str]]]:
+    """Each character of ``content`` with the styles of the spans covering it."""
+    return [(char, frozenset(str(s.style) for s in content.spans if s.start <= i < s.end))
+            for i, char in enumerate(content.plain)]
+
+
+def test_styled_text_wraps_by_the_reader_rules_and_keeps_its_styles() -> None:
+    from textual.content import Content
+
+    from reviewer.tui.prose import wrap_content
+
+    text = QUOTE + "\n第二段：审查通过率100%。"
+    styled = Content(text).stylize("bold", 0, 8)  # 严格落实重大行政
+    for run in ("胜诉率100%", "社会公众、专家学者、法律顾问", "100%。"):
+        at = text.index(run)
+        styled = styled.stylize("underline", at, at + len(run))
+    original = _styled_chars(styled)
+    for width in range(12, 50):
+        for indent, first in ((0, None), (2, 0), (1, 4)):
+            lines = wrap_content(styled, width, indent, first)
+            shown = lines.plain.split("\n")
+            chars = _styled_chars(lines)
+            kept, at = [], 0
+            for number, line in enumerate(shown):
+                lead = indent if number else 0
+                assert line[:lead] == " " * lead  # the hanging indent, unstyled
+                assert all(not styles for _, styles in chars[at:at + lead])
+                prefix = first if first is not None and number == 0 else 0  # drawn before it
+                assert cell_len(line) <= width - prefix, (width, indent, line)
+                body = line[lead:]
+                assert body[:1] not in CLOSING, (width, indent, shown)
+                assert body[-1:] not in OPENING, (width, indent, shown)
+                kept += chars[at + lead:at + len(line)]
+                at += len(line) + 1
+            # every character kept, in order, with exactly the styles it had ("\x1b" shown inert)
+            expected = [("\u241b" if c == "\x1b" else c, s) for c, s in original if c != "\n"]
+            assert kept == expected, (width, indent)
+            assert not _splits_100(shown), (width, shown)
+            if first == 0:  # a hanging indent: the first line starts at the left edge
+                assert shown[0].startswith("严格") and all(
+                    line.startswith("  ") and line[2] != " " for line in shown[1:])

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from reviewer.i18n import t
 from reviewer.tui.messages import JumpTo, ReviewEdited
 from reviewer.tui.plain import inert, snippet, term
-from reviewer.tui.prose import wrapped
+from reviewer.tui.prose import WrappedList, wrapped
 from reviewer.tui.session import Session
 from reviewer.tui.wrap import ellipsize
 
@@ -113,38 +113,12 @@ class OutlinePanel(Tree):
             self.post_message(JumpTo(event.node.data.heading.start))
 
 
-OPTION_PADDING = 2  # cells an OptionList takes around each option's text (padding 0 1)
-
-
-class WrappedList(OptionList):
-    """An option list whose options quote the report: they are wrapped by the reader's Chinese
-    rules at the list's width (Textual would fold them mid-figure, 10/0%, or start a line with
-    ，), and wrapped again when that width changes."""
+class FlagList(WrappedList):
+    """The report's flags in text order, with the reviewer's decision on each."""
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
-        self._wrapped_at = 0
-
-    def on_mount(self) -> None:
-        self.refresh_items()
-
-    def refresh_items(self) -> None:
-        raise NotImplementedError
-
-    def _text_width(self) -> int:
-        """Cells for an option's text, leaving room for a scrollbar whether or not it shows
-        (it appears once the options are in, which must not re-wrap them)."""
-        return self.content_region.width - self.styles.scrollbar_size_vertical - OPTION_PADDING
-
-    def on_resize(self) -> None:
-        if self._text_width() != self._wrapped_at:
-            self._wrapped_at = self._text_width()
-            self.refresh_items()
-
-
-class FlagList(WrappedList):
-    """The report's flags in text order, with the reviewer's decision on each."""
 
     def refresh_items(self) -> None:
         keep = self.highlighted
@@ -185,7 +159,8 @@ class NoteList(WrappedList):
     """
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
-        super().__init__(session, **kwargs)
+        super().__init__(**kwargs)
+        self.session = session
         self._notes: list[Any] = []
 
     def refresh_items(self) -> None:
