@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App
+from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
 import reviewer.compare
@@ -14,6 +17,7 @@ from reviewer.compare import STATUSES
 from reviewer.document import load_document
 from reviewer.review import Review
 from reviewer.tui.compare_screen import SHARED_STYLE, CompareScreen
+from reviewer.tui.wrap import CLOSING
 
 SIZE = (120, 40)
 
@@ -132,3 +136,83 @@ async def test_without_a_review_decisions_stay_on_the_screen(pair):
         await pilot.press("1")
         assert screen.decision(0).status == "delivered"
         assert screen.status(0) == "delivered"
+
+
+def _rendered(widget) -> list[str]:
+    """The widget's lines as drawn, without its border and trailing blanks."""
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [strip.text.rstrip().strip("▊▎▔▁") for strip in strips]
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def _wrong_breaks(lines: list[str], text: str) -> list[str]:
+    """Lines starting with closing punctuation (a reason's bullet · aside), or cutting a figure
+    of ``text`` in two (832|万 is fine, 8|32 not; a paragraph ending in 1 before one starting
+    with 2025 is not a cut)."""
+    wrong = [line for line in lines
+             if line.strip()[:1] in CLOSING and not line.startswith("· ")]
+    for before, after in zip(lines, lines[1:], strict=False):
+        tail, head = re.search(r"[0-9.]+$", before), re.match(r"\s*([0-9%.]+)", after)
+        if tail and head and tail.group() + head.group(1) in text:
+            wrong.append(before + " | " + after)
+    return wrong
+
+
+@pytest.fixture(scope="module")
+def guangdong():
+    return (load_document(corpus_path("guangdong-2025")),
+            load_document(corpus_path("guangdong-2026")))
+
+
+@pilot_test
+async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
+    screen = CompareScreen(*guangdong, Review.new(guangdong[1]))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        items = screen.query_one("#compare-items", OptionList)
+        count = len(screen.comparison.items)
+        widest: list[int] = []
+        for size in ((80, 24), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            items.highlighted = 0
+            listed: list[str] = []
+            for index in range(count):
+                await pilot.pause()
+                assert screen.index == index
+                for name in ("#compare-item", "#compare-evidence", "#compare-text"):
+                    pane = screen.query_one(name, Static)
+                    lines = _rendered(pane)
+                    assert not _wrong_breaks(lines, pane.content.plain), (size, name, lines)
+                    assert max(map(len, lines)) <= pane.size.width
+                    # nothing lost: every character of the text is drawn, in order
+                    assert _bare("".join(lines)) == _bare(pane.content.plain), (size, name)
+                # the shared wording is still drawn highlighted, all of it and only it
+                evidence = screen.query_one("#compare-evidence", Static)
+                strips = evidence.render_lines(Region(0, 0, evidence.size.width,
+                                                      evidence.size.height))
+                drawn = "".join(seg.text for strip in strips for seg in strip
+                                if seg.style is not None and seg.style.underline)
+                marked = "".join(evidence.content.plain[span.start:span.end]
+                                 for span in evidence.content.spans
+                                 if str(span.style) == SHARED_STYLE)
+                assert _bare(drawn) == _bare(marked), (size, index)
+                listed += _rendered(items)
+                await pilot.press("down")
+            # the list, as it scrolled past: wrapped by the same rules, every heading whole
+            lines = [line for line in listed if line.strip()]
+            assert all(line.startswith((" ? ", " ✓ ", "   ")) for line in lines), lines
+            widest.append(max(map(cell_len, lines)))
+            texts = [re.sub("^ [?✓] ", "", line) for line in lines]  # the marks aside
+            assert not _wrong_breaks(texts, " ".join(it.heading for it in
+                                                     screen.comparison.items)), (size, lines)
+            for index in range(count):
+                prompt = re.sub("^[?✓] ", "", str(items.get_option_at_index(index).prompt))
+                heading = screen.comparison.items[index].heading.split(" / ")[-1]
+                assert _bare(heading) in _bare(prompt), (size, prompt)
+                assert not _wrong_breaks(prompt.split("\n"), heading), (size, prompt)
+        assert widest[1] > widest[0]  # wrapped again for the wider list

@@ -7,7 +7,8 @@ status or adds a note; each decision goes into the review at once.
 
 The comparison itself (jieba's dictionary load above all) runs in a thread worker while the screen
 shows that it is loading; the worker only posts a message and the handler changes the screen.
-Everything shown is computed by ``reviewer.compare``; this module only lays it out.
+Everything shown is computed by ``reviewer.compare``; this module only lays it out, wrapped by
+the reader's Chinese rules (``reviewer.tui.prose``) at the width of each pane, again on a resize.
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ from reviewer.document import Document
 from reviewer.i18n import t
 from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.plain import inert, snippet
+from reviewer.tui.prose import Paragraph, Prose, WrappedList, wrap_content
 
 STATUS_STYLE = {"delivered": "$success", "partial": "$warning", "no_evidence": "$error",
                 "carried_over": "$accent", "acknowledged_gap": "$secondary"}
 VERDICT_STYLE = {"met": "$success", "missed": "$error", "unclear": "$warning",
                  "no_evidence": "$text-muted"}
 SHARED_STYLE = "bold underline $accent"
+HANG = 2  # cells a wrapped list line, target or reason is indented under its first line
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -61,7 +64,7 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("compare.note_title"), classes="note-title")
-            yield Static(Content(snippet(self.heading, 120)), classes="note-item")
+            yield Prose(snippet(self.heading, 120), classes="note-item")
             yield Input(self.note, placeholder=t("compare.note_placeholder"), id="compare-note")
 
     @on(Input.Submitted)
@@ -70,6 +73,41 @@ class NoteDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PlanList(WrappedList):
+    """The prior report's plan items: each its status badge, then its heading, wrapped by the
+    reader's rules to the list's width; the lines after the first are indented under the status,
+    so the marks stand alone in their column."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[Content] = []
+        self.empty: str | None = None
+
+    def show(self, entries: list[Content], empty: str | None = None) -> None:
+        """List ``entries`` (one badge and heading each), or the disabled line ``empty``."""
+        self.entries, self.empty = entries, empty
+        self.refresh_items()
+
+    def replace(self, index: int, entry: Content) -> None:
+        self.entries[index] = entry
+        self.replace_option_prompt_at_index(index, self._prompt(entry, self._text_width()))
+
+    def _prompt(self, entry: Content, width: int) -> Content:
+        # not laid out yet (the body is still hidden): wrapped once it shows
+        return wrap_content(entry, width, HANG, first=0) if width > HANG + 8 else entry
+
+    def refresh_items(self) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        width = self._text_width()
+        if self.empty is not None:
+            self.add_option(Option(self._prompt(Content(self.empty), width), disabled=True))
+            return
+        self.add_options(Option(self._prompt(entry, width)) for entry in self.entries)
+        if keep is not None and self.entries:
+            self.highlighted = min(keep, len(self.entries) - 1)
 
 
 @dataclass(frozen=True)
@@ -141,11 +179,11 @@ class CompareScreen(Screen[None]):
             yield Label(t("compare.loading"))
             yield LoadingIndicator()
         with Horizontal(id="compare-body"):
-            yield OptionList(id="compare-items")
+            yield PlanList(id="compare-items")
             with VerticalScroll(id="compare-detail"):
-                yield Static(id="compare-item")
-                yield Static(id="compare-evidence")
-                yield Static(id="compare-text")
+                yield Prose(id="compare-item")
+                yield Prose(id="compare-evidence")
+                yield Prose(id="compare-text")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -171,12 +209,11 @@ class CompareScreen(Screen[None]):
         self.comparison = message.comparison
         self.query_one("#compare-loading").display = False
         self.query_one("#compare-body").display = True
-        items = self.query_one("#compare-items", OptionList)
+        items = self.query_one("#compare-items", PlanList)
         if not self.comparison.items:
-            items.add_option(Option(Content(t("compare.no_plan", path=self.prior.path)),
-                                    disabled=True))
+            items.show([], empty=t("compare.no_plan", path=inert(self.prior.path)))
             return
-        items.add_options(Option(self._badge(i)) for i in range(len(self.comparison.items)))
+        items.show([self._badge(i) for i in range(len(self.comparison.items))])
         items.highlighted = 0
         items.focus()
 
@@ -245,36 +282,38 @@ class CompareScreen(Screen[None]):
                                           f"bold {STATUS_STYLE[decision.status]}")]
         if decision.note:
             head += ["\n", f"{t('compare.key_note')}: ", inert(decision.note)]
-        self.query_one("#compare-item", Static).update(Content.assemble(*head, "\n"))
-        self.query_one("#compare-evidence", Static).update(self._evidence(item, spans))
-        self.query_one("#compare-text", Static).update(Content.assemble(
-            "\n", Content.styled(t("compare.item_text"), "bold $text-accent"), "\n", text))
+        self.query_one("#compare-item", Prose).update(Content.assemble(*head, "\n"))
+        self.query_one("#compare-evidence", Prose).update(self._evidence(item, spans))
+        self.query_one("#compare-text", Prose).update(
+            ["", Content.styled(t("compare.item_text"), "bold $text-accent"), text])
 
     def _evidence(self, item: ItemResult, spans: list[list[tuple[int, int, int, int]]]
-                  ) -> Content:
-        parts: list[Content | str] = [
-            Content.styled(t("compare.evidence_title"), "bold $text-accent"), "\n"]
+                  ) -> list[Paragraph]:
+        """The evidence, targets and reasons, one paragraph per line as written; a target or a
+        reason that wraps continues indented under its first line."""
+        parts: list[Paragraph] = [
+            Content.styled(t("compare.evidence_title"), "bold $text-accent")]
         if not item.evidence:
-            parts += [t("compare.reason_no_evidence"), "\n"]
+            parts.append(t("compare.reason_no_evidence"))
         for ev, runs in zip(item.evidence, spans, strict=True):
             quote = Content(inert(ev.quote))
             for _, _, b0, b1 in runs:
                 quote = quote.stylize(SHARED_STYLE, b0, b1)
             parts += [Content.styled(f"{ev.score:.2f} {t('kinds.' + ev.section_kind)}",
-                                     "$text-muted"), "\n", quote, "\n"]
+                                     "$text-muted"), quote]
         if item.targets:
-            parts += ["\n", Content.styled(t("compare.targets"), "bold $text-accent"), "\n"]
-            parts += [self._target_line(tr) for tr in item.targets]
-        parts += ["\n", Content.styled(t("compare.reasons_title"), "bold $text-accent"), "\n"]
-        parts += [f"· {inert(reason)}\n" for reason in item.reasons]
-        return Content.assemble(*parts)
+            parts += ["", Content.styled(t("compare.targets"), "bold $text-accent")]
+            parts += [(self._target_line(tr), HANG) for tr in item.targets]
+        parts += ["", Content.styled(t("compare.reasons_title"), "bold $text-accent")]
+        parts += [(f"· {inert(reason)}", HANG) for reason in item.reasons]
+        return [*parts, ""]
 
     @staticmethod
     def _target_line(tr: TargetResult) -> Content:
         return Content.assemble(
             inert(tr.indicator), f"  {t('compare.col_target')} {inert(target_text(tr))}",
             f"  {t('compare.col_actual')} {actual_text(tr)}  ",
-            (t("compare.verdict_" + tr.verdict), VERDICT_STYLE[tr.verdict]), "\n")
+            (t("compare.verdict_" + tr.verdict), VERDICT_STYLE[tr.verdict]))
 
     # --- decisions ---------------------------------------------------------------------------
     def _anchor(self, index: int) -> Any:
@@ -304,8 +343,7 @@ class CompareScreen(Screen[None]):
                           for ev in item.evidence])
             if self.on_change is not None:
                 self.on_change()
-        items = self.query_one("#compare-items", OptionList)
-        items.replace_option_prompt_at_index(index, self._badge(index))
+        self.query_one("#compare-items", PlanList).replace(index, self._badge(index))
         self._show_detail(index)
         if status is not None:
             self.notify(t("compare.saved", status=t("compare.status_" + new.status)))
