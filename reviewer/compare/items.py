@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer.document import Document, Section
+from reviewer.profiles import ProfileError, get_profile
 
 # numbering styles that open a sub-item inside a plan item; any other numbering found below an
 # item (一、 under （十二）) starts what follows the plan (an annex) and ends the item there
@@ -56,10 +57,14 @@ def _paragraph_items(doc: Document, section: Section) -> list[PlanItem]:
 def units_of(doc: Document, kind: str) -> list[PlanItem]:
     """Leaf items of every section of ``kind``; a section without items gives its paragraphs.
 
-    A rule-of-law report's ``一是…`` sub-items are items of their own; a government work report's
-    groups are kept whole (its sub-points are paragraphs, not promises of their own).
+    Whether ``一是…`` sub-items are items of their own is the genre's ``split_plan_items`` (a
+    rule-of-law report: yes; a government work report keeps its groups whole, its sub-points are
+    paragraphs, not promises of their own).
     """
-    split = doc.genre != "gongzuo"
+    try:
+        split = get_profile(doc.genre).split_plan_items
+    except ProfileError:
+        split = True
     out: list[PlanItem] = []
     for section in doc.sections_of_kind(kind):
         if not section.children:

@@ -10,9 +10,11 @@ import hashlib
 
 from reviewer.document.errors import ReportError
 from reviewer.document.load import decode, read_file
-from reviewer.document.metadata import extract, parse_date
+from reviewer.document.metadata import add_years, extract, parse_date
 from reviewer.document.model import (
     KINDS,
+    SPAN_KINDS,
+    UNKNOWN,
     Change,
     Document,
     Heading,
@@ -21,15 +23,16 @@ from reviewer.document.model import (
     Paragraph,
     Section,
     Sentence,
+    Span,
 )
 from reviewer.document.normalize import normalize
 from reviewer.document.structure import build_sections, find_headings, numbering_issues
 from reviewer.profiles import detect_genre, get_profile
 
 __all__ = [
-    "KINDS", "Change", "Document", "Heading", "MetaField", "NumberingIssue", "Paragraph",
-    "ReportError", "Section", "Sentence", "decode", "load_document", "parse_bytes", "parse_date",
-    "parse_text",
+    "KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
+    "NumberingIssue", "Paragraph", "ReportError", "Section", "Sentence", "Span", "decode",
+    "load_document", "parse_bytes", "parse_date", "parse_text",
 ]
 
 
@@ -64,6 +67,7 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
     meta = extract(norm.text, paragraphs, norm.header_fields, genre)
+    add_years(meta, profile.report_year)
     year = None
     if "year" in meta:
         try:

@@ -1,7 +1,10 @@
 """Metadata of a report, each value with where it came from.
 
-Keys: ``title``, ``government``, ``year``, ``issuer``, ``doc_number``, ``addressee``,
-``date_written``, ``date_published``, ``date_signed``, ``date_printed``, ``source``.
+Keys: ``title``, ``government``, ``year``, ``year_reviewed``, ``plan_year``, ``issuer``,
+``doc_number``, ``addressee``, ``date_written``, ``date_published``, ``date_signed``,
+``date_printed``, ``source``. ``year`` is the report's own year (the genre's ``report_year``:
+the year reviewed, or the session year of a work report); ``year_reviewed`` and ``plan_year``
+are the two years every report is about, each with where in the text it was found.
 Values taken from page debris that normalization removed carry offsets ``-1``.
 """
 
@@ -107,6 +110,23 @@ def find_year(text: str, paragraphs: list[Paragraph], title: MetaField | None, g
         if m:
             return _field(text, p.start + m.start(1), p.start + m.end(1), "opening")
     return None
+
+
+def add_years(meta: dict[str, MetaField], report_year: str) -> None:
+    """``year_reviewed`` and ``plan_year`` from the report's year: one of them is that year (the
+    genre's ``report_year``), the other the year after or before it."""
+    year = meta.get("year")
+    if year is None:
+        return
+    try:
+        value = int(year.value)
+    except ValueError:
+        return
+    other = "plan_year" if report_year == "year_reviewed" else "year_reviewed"
+    step = 1 if other == "plan_year" else -1
+    meta[report_year] = year
+    meta[other] = MetaField(str(value + step), year.start, year.end,
+                            f"{year.source} {'+' if step > 0 else '-'} 1")
 
 
 def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str, str]],

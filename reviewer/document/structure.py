@@ -267,16 +267,16 @@ def _trim_end(text: str, end: int) -> int:
 def _classify(roots: list[Section], profile: Profile, report_year: int | None) -> None:
     seen_later = False
     for sec in roots:
-        kind = profile.classify(sec.heading.title)
+        cue = profile.heading_cue(sec.heading.title)
+        kind, reason, confidence = (cue[0], f"heading: {cue[1]}", 0.9) if cue else (None, "", 0.0)
         if kind is None and report_year is not None:
             m = re.match(r"\s*(\d{4})\s*年", sec.heading.title)
             if m and int(m.group(1)) == report_year + profile.plan_year_offset:
-                kind = "plan"
+                kind, reason, confidence = "plan", f"heading year {m.group(1)} = plan year", 0.8
         if kind is None:
             kind = "other" if seen_later else profile.default_kind
+            reason, confidence = "no cue: the genre's default", 0.3
         if kind in ("shortcomings", "plan"):
             seen_later = True
-        sec.kind = kind
         for child in sec.walk():
-            if child is not sec:
-                child.kind = kind
+            child.set_kind((kind,), reason if child is sec else "in its part", confidence, "")

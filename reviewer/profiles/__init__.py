@@ -1,7 +1,13 @@
-"""Report genres as data: each ``*.toml`` beside this file is one genre profile.
+"""Report genres and section kinds as data.
 
-A profile says how the headings of each section kind read, which kinds are mandatory and in
-which order they should come. Adding a genre means adding a file.
+``kinds.toml`` says what each kind of part MEANS (whether it is evidence of work done, whether
+its figures are promises, whether specificity rules apply…): every layer reads it through
+:func:`kind_meanings` / :func:`kinds_where`, none keeps its own list. Each other ``*.toml`` beside
+this file is one genre profile: how the headings and the content of each kind read in that genre,
+which kinds are mandatory and in which order they should come. Adding a genre means adding a file.
+
+This package depends on nothing else of reviewer: the document model reads it, never the other way
+round.
 """
 
 from __future__ import annotations
@@ -12,7 +18,53 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from reviewer.document.model import KINDS
+
+class KindMeaning(NamedTuple):
+    """What one kind of part means (the keys of ``kinds.toml``)."""
+
+    name: str
+    section: bool  # a part of the outline can be of this kind
+    span: bool  # a passage inside a part can be of this kind
+    evidence: bool  # an account of work done: evidence that a plan was carried out
+    done: bool  # the specificity rules for accounts of work apply
+    planned: bool  # future-directed: its figures are promises or targets
+    plan: bool  # holds the promises a later report is measured against
+    problem: bool  # admits problems
+    content: bool  # part of the report proper (not a glossary, thanks or closing words)
+
+
+def _load_kinds() -> dict[str, KindMeaning]:
+    data = tomllib.loads(resources.files(__package__).joinpath("kinds.toml")
+                         .read_text(encoding="utf-8"))
+    fields = KindMeaning._fields[1:]
+    out = {}
+    for name, entry in data.items():
+        missing = [f for f in fields if not isinstance(entry.get(f), bool)]
+        if missing:
+            raise ValueError(f"kinds.toml: kind {name!r} lacks {', '.join(missing)}")
+        out[name] = KindMeaning(name, *(entry[f] for f in fields))
+    return out
+
+
+_MEANINGS = _load_kinds()
+# the kinds a part of the outline can have, in the order they are listed
+KINDS: tuple[str, ...] = tuple(k for k, m in _MEANINGS.items() if m.section)
+# the kinds a passage inside a part can have (Document.spans)
+SPAN_KINDS: tuple[str, ...] = tuple(k for k, m in _MEANINGS.items() if m.span)
+# the kind of a part whose evidence is below the genre's threshold
+UNKNOWN = "unknown"
+
+
+def kind_meanings() -> dict[str, KindMeaning]:
+    """Every kind (section and span kinds) and what it means."""
+    return _MEANINGS
+
+
+def kinds_where(prop: str) -> tuple[str, ...]:
+    """The kinds for which ``prop`` (a key of ``kinds.toml``: ``evidence``, ``planned``…) holds."""
+    if prop not in KindMeaning._fields[1:]:
+        raise ValueError(f"no kind property {prop!r}")
+    return tuple(k for k, m in _MEANINGS.items() if getattr(m, prop))
 
 
 class Profile(NamedTuple):
@@ -27,12 +79,25 @@ class Profile(NamedTuple):
     default_kind: str
     plan_year_offset: int
     kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # which of the report's two years its title (and Document.year) names: "year_reviewed" or
+    # "plan_year"
+    report_year: str = "year_reviewed"
+    # whether a plan item's 一是… sub-points are promises of their own (else the item is kept
+    # whole, its sub-points read as paragraphs)
+    split_plan_items: bool = True
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name, or None when no pattern matches."""
+        cue = self.heading_cue(title)
+        return cue[0] if cue else None
+
+    def heading_cue(self, title: str) -> tuple[str, str] | None:
+        """(kind, the words that named it) for a heading, or None when no pattern matches."""
         for kind, patterns in self.kinds:
-            if any(p.search(title) for p in patterns):
-                return kind
+            for p in patterns:
+                m = p.search(title)
+                if m:
+                    return kind, m.group(0)
         return None
 
 
@@ -58,16 +123,25 @@ def _parse(name: str, data: dict) -> Profile:
             default_kind=data.get("default_kind", "other"),
             plan_year_offset=int(data.get("plan_year_offset", 1)),
             kinds=tuple(kinds),
+            report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
+            split_plan_items=bool(data.get("split_plan_items", True)),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ProfileError(f"profile {name}: {exc}") from None
+
+
+def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
+    value = data.get(key, allowed[0])
+    if value not in allowed:
+        raise ProfileError(f"profile {name}: {key} must be one of {', '.join(allowed)}")
+    return value
 
 
 @cache
 def all_profiles() -> dict[str, Profile]:
     out: dict[str, Profile] = {}
     for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
+        if entry.name.endswith(".toml") and entry.name != "kinds.toml":
             name = entry.name[: -len(".toml")]
             out[name] = _parse(name, tomllib.loads(entry.read_text(encoding="utf-8")))
     return out
