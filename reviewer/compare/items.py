@@ -8,6 +8,7 @@ paragraphs. Every unit is a span of the normalized text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from reviewer.document import Document, Section
@@ -54,7 +55,7 @@ def _paragraph_items(doc: Document, section: Section) -> list[PlanItem]:
             if p.start >= section.heading.para_end and p.end <= section.end]
 
 
-def units_of(doc: Document, kind: str) -> list[PlanItem]:
+def units_of(doc: Document, kind: str, sections: list[Section] | None = None) -> list[PlanItem]:
     """Leaf items of every section of ``kind``; a section without items gives its paragraphs.
 
     Whether ``一是…`` sub-items are items of their own is the genre's ``split_plan_items`` (a
@@ -66,7 +67,7 @@ def units_of(doc: Document, kind: str) -> list[PlanItem]:
     except ProfileError:
         split = True
     out: list[PlanItem] = []
-    for section in doc.sections_of_kind(kind):
+    for section in doc.sections_of_kind(kind) if sections is None else sections:
         if not section.children:
             out.extend(_paragraph_items(doc, section))
         for child in section.children:
@@ -75,9 +76,22 @@ def units_of(doc: Document, kind: str) -> list[PlanItem]:
                 out.extend(_item(doc, sub) for sub in subs)
             else:
                 out.append(_item(doc, child))
+    # passages of the kind inside parts of another kind (the shortcomings paragraph of a work
+    # report's review): their paragraphs
+    for span in doc.spans_of(kind):
+        chain = doc.section_at(span.start)
+        if not chain:
+            continue
+        first = bisect.bisect_right(doc.paragraphs, span.start, key=lambda p: p.end)
+        for p in doc.paragraphs[first:]:
+            if p.start >= span.end:
+                break
+            out.append(_item(doc, chain[-1], max(p.start, span.start), min(p.end, span.end)))
+    out.sort(key=lambda item: item.start)
     return out
 
 
 def plan_items(doc: Document) -> list[PlanItem]:
-    """The promises of ``doc``'s plan, in text order."""
-    return units_of(doc, "plan")
+    """The promises of ``doc``'s plan for its plan year (``Document.plan_sections``), in text
+    order."""
+    return units_of(doc, "plan", doc.plan_sections())
