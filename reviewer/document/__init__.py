@@ -69,7 +69,7 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
     text = norm.text
-    meta = extract(text, paragraphs, norm.header_fields, genre)
+    meta = extract(text, paragraphs, norm.header_fields, profile)
     title = meta.get("title")
     headings = find_headings(text, paragraphs, profile, title.end if title and title.end > 0 else 0)
     sections = build_sections(text, headings)

@@ -115,7 +115,7 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
         sec.set_kind(kinds, reason, confidence, period)
         if kinds[0] in ("plan", "targets"):
             previous_planned = period
-        _children(ctx, sec, runs)
+        _children(ctx, sec, [r for r in runs if sec.start <= r.start < sec.end])
     return runs, ctx.spans
 
 
@@ -383,17 +383,43 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
             heading_period or "year")
     if heading_period:
         return heading_period
-    return previous_planned or _content_period(ctx, sec)
+    return previous_planned or _content_period(ctx, sec, kind)
 
 
-def _content_period(ctx: _Context, sec: Section) -> str:
+def _content_period(ctx: _Context, sec: Section, kind: str = "plan") -> str:
     """A plan or targets part whose heading names no period: five years when the part talks of
-    them more than of the year."""
+    them (a five-year plan, a year after the plan year) more than of the year; for targets, as
+    much as of the year."""
     rules, text = ctx.rules, ctx.text
     five = (_count(rules.numbered_period, text, sec.start, sec.end)
             + _count(rules.future_period, text, sec.start, sec.end))
     year = _count(rules.year_words, text, sec.start, sec.end)
+    for m in rules.year.finditer(text, sec.start, sec.end):
+        y = int(m.group(1))
+        if ctx.plan_year is not None and y > ctx.plan_year:
+            five += 1
+        elif y == ctx.plan_year:
+            year += 1
+    if kind == "targets":
+        return "five_year" if five and five >= year else "year"
     return "five_year" if five > 2 * max(year, 1) else "year"
+
+
+def _half_period(ctx: _Context, title: str, kind: str) -> str:
+    """The period the half of a joined heading naming ``kind`` gives it (“十三五”发展思路和2016年
+    主要工作任务: the plan's half names the plan year), or ""."""
+    halves = re.split(r"[和及与]|以及", title)
+    half = next((h for h in halves if _named(ctx, h, (kind,))), None)
+    if half is None or len(halves) < 2:
+        return ""
+    rules = ctx.rules
+    years = [int(m.group(1)) for m in rules.year.finditer(half)]
+    if any(y in (ctx.plan_year, ctx.year_reviewed) for y in years) or rules.year_words.search(half):
+        return "year"
+    if (rules.numbered_period.search(half) or rules.past_period.search(half)
+            or rules.future_period.search(half)):
+        return "five_year"
+    return ""
 
 
 def _paragraphs_in(ctx: _Context, start: int, end: int) -> Iterator[Paragraph]:
@@ -424,10 +450,9 @@ def _period_runs(ctx: _Context, sec: Section, first: str) -> list[PeriodSpan]:
     return out
 
 
-def _children(ctx: _Context, sec: Section, runs: list[PeriodSpan]) -> None:
+def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
     """Children of a joined part are classified one by one among its kinds; others share the
     part's kind. Periods follow the part, or the runs inside a part about both periods."""
-    own = [r for r in runs if sec.start <= r.start < sec.end]
     for child in sec.children:
         if len(sec.kinds) > 1:
             votes = _Votes()
@@ -443,21 +468,30 @@ def _children(ctx: _Context, sec: Section, runs: list[PeriodSpan]) -> None:
                 period = ""
             elif sec.period != "mixed":
                 period = sec.period
-            elif not period:
-                period = _run_period(own, child) or "year"
+            else:
+                period = (_half_period(ctx, sec.heading.title, kind) or period
+                          or _run_period(own, child) or "year")
             child.set_kind((kind,), reason, min(1.0, score), period)
         else:
             period = sec.period
             if period == "mixed":
                 period = _run_period(own, child) or "mixed"
             child.set_kind(sec.kinds, "in its part", sec.confidence, period)
-        _children(ctx, child, runs)
+        _children(ctx, child, own)
 
 
 def _run_period(runs: list[PeriodSpan], sec: Section) -> str:
-    """The period of a section wholly inside runs of one period, else ""."""
-    periods = {r.period for r in runs if r.start < sec.end and sec.start < r.end}
-    return periods.pop() if len(periods) == 1 else ""
+    """The period of a section wholly inside runs of one period, else "" (``runs``: in text
+    order, not overlapping)."""
+    i = max(0, bisect.bisect_right(runs, sec.start, key=lambda r: r.start) - 1)
+    periods = set()
+    while i < len(runs) and runs[i].start < sec.end:
+        if sec.start < runs[i].end:
+            periods.add(runs[i].period)
+            if len(periods) > 1:
+                return ""
+        i += 1
+    return periods.pop() if periods else ""
 
 
 # --- spans ---------------------------------------------------------------------------------
@@ -471,10 +505,14 @@ def find_spans(text: str, paragraphs: list[Paragraph], roots: list[Section],
     spans: list[Span] = list(found)
     ctx = _Context(text, paragraphs, profile, None, None)
     for sec in roots:
-        if sec.kind == "achievements":
+        # a review, or a part that is all admission of problems where the review's heading
+        # was lost (its lead)
+        if sec.kind == "achievements" or (sec.kind == "shortcomings"
+                                          and sec.heading.style == "lead"):
             spans.extend(_review_spans(ctx, sec))
     closing = _exhortation(ctx, roots)
     spans.extend(closing)
+    spans.extend(_appended_lists(ctx, roots))
     after = closing[0].start if closing else len(text) * 2 // 3
     spans.extend(_glossaries(ctx, roots, after))
     spans.sort(key=lambda s: s.start)
@@ -491,30 +529,36 @@ def find_spans(text: str, paragraphs: list[Paragraph], roots: list[Section],
 def _review_spans(ctx: _Context, sec: Section) -> list[Span]:
     rules, text = ctx.rules, ctx.text
     out: list[Span] = []
-    paras = list(_paragraphs_in(ctx, sec.heading.para_end + 1, sec.end))
+    paras = list(_paragraphs_in(ctx, _first_body(ctx, sec), sec.end))
     for p in paras:
         m = rules.thanks.search(text, p.start, p.end)
         if m:
             out.append(Span("thanks", m.start(), m.end(), "a sentence of thanks"))
-    # the shortcomings: the last paragraph of the part that admits problems in its first words,
-    # and the paragraphs after it that go on listing them
+    # the shortcomings: the last paragraph of the part that admits problems in its first words
+    # (or, near its end, names many), and the paragraphs after it that go on listing them
     start_i = None
     for i in range(len(paras) - 1, -1, -1):
         p = paras[i]
         window = min(p.end, p.start + rules.shortcomings_window)
         m = rules.shortcomings_start.search(text, p.start, window)
-        if m and _count(rules.problems, text, p.start, p.end) >= 1:
-            start_i = i
-            cue = m.group(0)
+        named = _count(rules.problems, text, p.start, p.end)
+        if m and named >= 1:
+            start_i, cue = i, m.group(0)
+            break
+        if named >= rules.shortcomings_dense and len(paras) - i <= 3:
+            start_i, cue = i, f"{named} problems named"
             break
         if len(paras) - i > 4:
             break
     if start_i is not None:
         end_i = start_i
+        listing = text[paras[start_i].end - 1] in "：:"
         while end_i + 1 < len(paras):
             nxt = paras[end_i + 1]
-            if rules.thanks.search(text, nxt.start, nxt.end) or not (
-                    rules.shortcomings_more.match(text, nxt.start, nxt.end)
+            if rules.thanks.search(text, nxt.start, nxt.end) or rules.exhortation_lead.match(
+                    text, nxt.start, nxt.end):
+                break
+            if not (listing or rules.shortcomings_more.match(text, nxt.start, nxt.end)
                     or _count(rules.problems, text, nxt.start, nxt.end) >= 2):
                 break
             end_i += 1
@@ -524,36 +568,44 @@ def _review_spans(ctx: _Context, sec: Section) -> list[Span]:
 
 
 def _exhortation(ctx: _Context, roots: list[Section]) -> list[Span]:
-    """The closing words: the last paragraphs of the report's last content part that call on the
-    audience (各位代表！让我们…)."""
+    """The closing words: the last paragraph of the report's last content part that calls on
+    the audience (各位代表！让我们…奋斗)."""
     rules, text = ctx.rules, ctx.text
     content = [s for s in roots if s.kind not in ("appendix", "other")]
     if not content:
         return []
     last = content[-1]
-    paras = list(_paragraphs_in(ctx, last.heading.para_end + 1, last.end))
-    i = len(paras) - 1
-    while i >= 0 and not rules.exhortation.search(text, paras[i].start, paras[i].end):
-        if len(paras) - i > 3:
-            return []
-        i -= 1
-    if i < 0:
-        return []
-    end = paras[i].end
-    first = i
-    while first - 1 >= 0 and len(paras) - first < 6:
-        prev = paras[first - 1]
-        if rules.exhortation_lead.match(text, prev.start, prev.end) or rules.exhortation.search(
-                text, prev.start, prev.end):
-            first -= 1
-        else:
-            break
-    # the run begins where the audience is addressed, when it is
-    for k in range(first, i + 1):
-        if rules.exhortation_lead.match(text, paras[k].start, paras[k].end):
-            first = k
-            break
-    return [Span("exhortation", paras[first].start, end, "the closing words")]
+    paras = list(_paragraphs_in(ctx, _first_body(ctx, last), last.end))
+    for p in reversed(paras[-3:]):
+        if rules.exhortation.search(text, p.start, p.end) or (
+                rules.exhortation_lead.match(text, p.start, p.end) and text[p.end - 1] in "！!"):
+            return [Span("exhortation", p.start, p.end, "the closing words")]
+    return []
+
+
+def _appended_lists(ctx: _Context, roots: list[Section]) -> list[Span]:
+    """A list numbered like the report's top level that starts again at 一 inside its last
+    part (十件民生实事, 主要指标测算说明, appended after the report), with its title line."""
+    out: list[Span] = []
+    top = {s.heading.style for s in roots}
+    for sec in roots:
+        if sec.kind in ("appendix", "other"):
+            continue
+        run = [c for c in sec.walk() if c is not sec and c.heading.style in top
+               and c.heading.style not in ("plain", "lead")]
+        if not run or run[0].heading.number != 1:
+            continue
+        first = run[0]
+        start = first.start
+        before = ctx.paragraphs[max(0, bisect.bisect_left(ctx.paragraphs, first.start,
+                                                          key=lambda p: p.start) - 1)]
+        line = ctx.text[before.start:before.end]
+        if before.end < first.start and len(line) <= ctx.rules.plain_max and not re.search(
+                "[。，；！？]", line):
+            start = before.start  # its title
+        out.append(Span("appendix", start, max(c.end for c in run),
+                        f"a list appended after the report ({first.heading.numbering}…)"))
+    return out
 
 
 def _glossaries(ctx: _Context, roots: list[Section], after: int) -> list[Span]:

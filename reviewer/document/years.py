@@ -11,7 +11,9 @@ evidence first:
    ``2021年以来工作回顾`` → the year reviewed; ``2025年工作安排`` → the plan year); two headings
    naming consecutive years with no telling words (关于2019年工作 / 关于2020年工作) are the review
    and the plan;
-4. the content: the year most often named in the report's first part.
+4. a paragraph opening the report with its year (2024年，某镇在…), before the first heading;
+5. the content: the latest year the report's first part names, no later than the first year
+   its later parts name.
 
 The other year follows (one apart) when only one is found. Each value is a MetaField pointing at
 the year's figures in the text, with its source.
@@ -20,7 +22,6 @@ the year's figures in the text, with its source.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from reviewer.document.model import MetaField, Paragraph, Section
 from reviewer.profiles import Profile
@@ -40,7 +41,7 @@ class _Found:
 def establish(text: str, paragraphs: list[Paragraph], roots: list[Section],
               title: MetaField | None, profile: Profile) -> dict[str, MetaField]:
     """``year_reviewed``, ``plan_year`` and ``year`` (the genre's ``report_year``) as metadata."""
-    for finder in (_congress, _title, _headings, _content):
+    for finder in (_congress, _title, _headings, _opening, _content):
         found = finder(text, paragraphs, roots, title, profile)
         if found:
             return _both(found, profile)
@@ -150,21 +151,38 @@ def _title(text: str, paragraphs: list[Paragraph], roots: list[Section],
     return [_Found(int(m.group(1)), start, end, "title", profile.report_year)]
 
 
+def _opening(text: str, paragraphs: list[Paragraph], roots: list[Section],
+             title: MetaField | None, profile: Profile) -> list[_Found]:
+    """A report opening with its year (2024年，某镇在…): the year reviewed."""
+    first = roots[0].start if roots else len(text)
+    for p in paragraphs[:_HEAD_LINES]:
+        if p.start >= first:
+            break
+        m = re.match(r"\s*((?:19|20)\d{2})\s*年", text[p.start:p.end])
+        if m:
+            return [_Found(int(m.group(1)), p.start + m.start(1), p.start + m.end(1),
+                           "the opening line", "year_reviewed")]
+    return []
+
+
 def _content(text: str, paragraphs: list[Paragraph], roots: list[Section],
              title: MetaField | None, profile: Profile) -> list[_Found]:
-    """The year the first part names most often is the year reviewed."""
-    if not roots:
+    """The latest year the first part (the review) names, no later than the first year the
+    later parts (the plan) name: a review of five years runs up to the year it reviews last."""
+    parts = [s for s in roots if not profile.rules.appendix_heading.search(s.heading.title)
+             and not profile.rules.other_heading.search(s.heading.title)]
+    if not parts:
         return []
-    first = roots[0]
-    counts: Counter[int] = Counter()
-    where: dict[int, re.Match[str]] = {}
+    first, later = parts[0], parts[1:]
+    ahead = [int(m.group(1)) for s in later
+             for m in profile.rules.year.finditer(text, s.start, s.end)]
+    limit = min(ahead) if ahead else None
+    best: re.Match[str] | None = None
     for m in profile.rules.year.finditer(text, first.start, first.end):
         y = int(m.group(1))
-        counts[y] += 1
-        where.setdefault(y, m)
-    if not counts:
+        if (limit is None or y <= limit) and (best is None or y > int(best.group(1))):
+            best = m
+    if best is None:
         return []
-    year, _ = counts.most_common(1)[0]
-    m = where[year]
-    return [_Found(year, m.start(1), m.end(1), "the year the first part names most",
-                   "year_reviewed")]
+    return [_Found(int(best.group(1)), best.start(1), best.end(1),
+                   "the latest year the review names", "year_reviewed")]

@@ -66,6 +66,7 @@ class Rules(NamedTuple):
     # spans
     shortcomings_start: re.Pattern[str]
     shortcomings_window: int
+    shortcomings_dense: int
     shortcomings_more: re.Pattern[str]
     thanks: re.Pattern[str]
     exhortation: re.Pattern[str]
@@ -130,6 +131,7 @@ def compile_rules(data: dict) -> Rules:
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),
+        shortcomings_dense=int(sp["shortcomings_dense"]),
         shortcomings_more=_one(sp["shortcomings_more"]),
         thanks=_one(sp["thanks"]),
         exhortation=_any(sp["exhortation"]),
