@@ -64,6 +64,13 @@ class _Votes:
         kind = max(kinds, key=lambda k: (self.score[k], self.best[k][0]))
         return kind, self.score[kind], self.best[kind][1]
 
+    def confidence(self, kind: str, allowed: tuple[str, ...] | None = None) -> float:
+        """How sure: the kind's evidence (at most 1), shared with the strongest other kind's."""
+        top = self.score.get(kind, 0.0)
+        other = max((v for k, v in self.score.items()
+                     if k != kind and (allowed is None or k in allowed)), default=0.0)
+        return min(1.0, top) * top / (top + other) if top else 0.0
+
 
 class _Context:
     """What classification needs about the report."""
@@ -212,7 +219,7 @@ def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
 
 
 def _count(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
-    return sum(1 for _ in pattern.finditer(text, start, end))
+    return len(pattern.findall(text, start, end))
 
 
 def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
@@ -338,11 +345,14 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups and kind == "targets":
         kinds.remove("plan")
+    if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
+        kinds = [ctx.profile.standalone_targets]
+        reason += f"; a part of targets alone is this genre's {kinds[0]}"
     if len(kinds) > 1 and not groups and kinds[0] != "targets" and "targets" in kinds:
         span = _second_half(ctx, sec, "targets")
         if span is not None:
             ctx.spans.append(span)
-    return tuple(kinds), reason, min(1.0, score)
+    return tuple(kinds), reason, votes.confidence(kind)
 
 
 def _second_half(ctx: _Context, sec: Section, kind: str) -> Span | None:
@@ -471,7 +481,7 @@ def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
             else:
                 period = (_half_period(ctx, sec.heading.title, kind) or period
                           or _run_period(own, child) or "year")
-            child.set_kind((kind,), reason, min(1.0, score), period)
+            child.set_kind((kind,), reason, votes.confidence(kind, sec.kinds), period)
         else:
             period = sec.period
             if period == "mixed":

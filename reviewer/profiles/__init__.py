@@ -90,6 +90,8 @@ class Profile(NamedTuple):
     # whether a plan item's 一是… sub-points are promises of their own (else the item is kept
     # whole, its sub-points read as paragraphs)
     split_plan_items: bool = True
+    # the kind a top-level part of targets alone is read as ("targets": itself)
+    standalone_targets: str = "targets"
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name most strongly, or None when no cue matches."""
@@ -135,11 +137,18 @@ def _parse(name: str, data: dict) -> Profile:
             rules=rules,
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
+            standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):
             raise
         raise ProfileError(f"profile {name}: {exc!r}") from None
+
+
+def _kind_of(name: str, kind: str) -> str:
+    if kind not in KINDS:
+        raise ProfileError(f"profile {name}: unknown kind {kind!r}")
+    return kind
 
 
 def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
