@@ -29,15 +29,9 @@ import re
 from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
+from reviewer.document.structure import cn_number
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import Rules
-
-# styles of children that are sub-points of a paragraph, not groups of work of their own
-_SUB_POINT_STYLES = ("cn_shi",)
-_MIN_GROUPS = 2
-_CHILD_DEFAULT_WEIGHT = 0.6
-_NUMBERED_FIRST_YEAR = 2006  # 十一五 began in 2006; each plan period is five years
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 class _Votes:
@@ -148,8 +142,9 @@ def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
 
 
 def _numbered_period(ctx: _Context, m: re.Match[str]) -> tuple[int, int]:
-    n = 10 + _CN.get(m.group(1), 0)
-    first = _NUMBERED_FIRST_YEAR + 5 * (n - 11)
+    """The years of the five-year plan period 十N五 (十三五: 2016–2020)."""
+    n = 10 + cn_number(m.group(1))
+    first = ctx.rules.numbered_first_year + 5 * (n - 11)
     return first, first + 4
 
 
@@ -267,7 +262,7 @@ def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
         targets = _count(rules.targets, text, start, end)
         if allowed is None:
             # prose looking five years ahead states targets; groups of work are a plan
-            ahead = not _groups(sec) and (targets * 2 >= future
+            ahead = not _groups(ctx, sec) and (targets * 2 >= future
                                           or _content_period(ctx, sec, "plan") == "five_year")
             kind = "targets" if votes.future_kind == "targets" or ahead else "plan"
         else:
@@ -304,16 +299,16 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
-def _groups(sec: Section) -> list[Section]:
+def _groups(ctx: _Context, sec: Section) -> list[Section]:
     """The numbered groups of work below a part (its children that are not sub-points)."""
-    groups = [c for c in sec.children if c.heading.style not in _SUB_POINT_STYLES]
-    return groups if len(groups) >= _MIN_GROUPS else []
+    groups = [c for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles]
+    return groups if len(groups) >= ctx.rules.min_groups else []
 
 
 def _intro_targets(ctx: _Context, sec: Section) -> str:
     """The words stating targets in a part's introduction (the text before its first group), if
     it states them."""
-    groups = _groups(sec)
+    groups = _groups(ctx, sec)
     if not groups:
         return ""
     start, end = sec.heading.end, groups[0].start
@@ -339,7 +334,7 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
              if k not in ("appendix", "other")]
     if kind in named and len(named) > 1:
         kinds = named  # the heading joins kinds: all of them, in its order
-    groups = _groups(sec)
+    groups = _groups(ctx, sec)
     separate = (groups and period == "five_year"
                 and ctx.rules.separate_plan.search(ctx.text, sec.start, sec.end))
     if separate and kinds[0] == "targets":
@@ -482,7 +477,7 @@ def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
             _content_evidence(ctx, child, votes, sec.kinds)
             # numbered groups of work are the plan's; else the part's last kind
             group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
-            votes.add(group, _CHILD_DEFAULT_WEIGHT, f"a group of its part ({group})")
+            votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
             top = votes.top(sec.kinds)
             assert top is not None
             kind, score, reason = top
@@ -570,7 +565,7 @@ def _review_spans(ctx: _Context, sec: Section) -> list[Span]:
         if named >= rules.shortcomings_dense and len(paras) - i <= 3:
             start_i, cue = i, f"{named} problems named"
             break
-        if len(paras) - i > 4:
+        if len(paras) - i > rules.shortcomings_reach:
             break
     if start_i is not None:
         end_i = start_i
