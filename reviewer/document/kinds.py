@@ -43,6 +43,8 @@ class _Votes:
         # where evidence that a part looks ahead goes: targets when the heading names targets
         # and not the plan (2022年经济社会发展总体要求和政策取向), else the plan
         self.future_kind = "plan"
+        # the heading names a kind in strong words: the content is not asked
+        self.named_strongly = False
         # the heading names a kind that is no part of the report's text (appendix, other)
         self.outside = False
 
@@ -58,11 +60,13 @@ class _Votes:
         kind = max(kinds, key=lambda k: (self.score[k], self.best[k][0]))
         return kind, self.score[kind], self.best[kind][1]
 
-    def confidence(self, kind: str, allowed: tuple[str, ...] | None = None) -> float:
-        """How sure: the kind's evidence (at most 1), shared with the strongest other kind's."""
-        top = self.score.get(kind, 0.0)
+    def confidence(self, kinds: tuple[str, ...], allowed: tuple[str, ...] | None = None
+                   ) -> float:
+        """How sure: the evidence for the primary kind (at most 1), shared with the strongest
+        kind that is none of ``kinds``."""
+        top = self.score.get(kinds[0], 0.0)
         other = max((v for k, v in self.score.items()
-                     if k != kind and (allowed is None or k in allowed)), default=0.0)
+                     if k not in kinds and (allowed is None or k in allowed)), default=0.0)
         return min(1.0, top) * top / (top + other) if top else 0.0
 
 
@@ -158,6 +162,9 @@ def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
     for _, kind, weight, words in named:
         votes.add(kind, weight, f"heading: {words}")
     kinds = {k for _, k, _, _ in named}
+    # (a child of a joined part keeps asking its content: its words are often a slogan's)
+    votes.named_strongly = allowed is None and any(w >= rules.plain_cue_weight
+                                                   for _, _, w, _ in named)
     if kinds & {"appendix", "other"}:
         votes.outside = True
         return "", ""
@@ -167,7 +174,9 @@ def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
     first_year = first_five = len(title)
 
     def vote(kind: str, weight: float, reason: str) -> None:
-        if allowed is None or kind in allowed:
+        # a heading's years and periods decide what its words do not say; where its words name
+        # a kind, they only tell the period (2025年度…存在的不足 is no review for its year)
+        if not kinds and (allowed is None or kind in allowed):
             votes.add(kind, weight, reason)
 
     since = rules.since.search(title)
@@ -219,9 +228,9 @@ def _count(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
 
 def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
                       allowed: tuple[str, ...] | None) -> None:
-    """Votes from the part's text: accounts of work done against future-directed language, and
-    problems admitted."""
-    if votes.outside:
+    """Votes from the part's text, where its heading does not name a kind in strong words:
+    accounts of work done against future-directed language, and problems admitted."""
+    if votes.outside or votes.named_strongly:
         return
     rules, text = ctx.rules, ctx.text
     start, end = sec.heading.end, sec.end
@@ -352,8 +361,8 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
             reason += f"; its introduction states targets ({intro})"
             ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0].start - 1,
                                   f"the plan's introduction states targets ({intro})"))
-    elif "targets" in kinds and "plan" in kinds and not groups and kind == "targets":
-        kinds.remove("plan")
+    elif "targets" in kinds and "plan" in kinds and not groups:
+        kinds = ["targets"]  # its tasks are prose: it states targets and directions
     if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
         kinds = [ctx.profile.standalone_targets]
         reason += f"; a part of targets alone is this genre's {kinds[0]}"
@@ -361,7 +370,7 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
         span = _second_half(ctx, sec, "targets")
         if span is not None:
             ctx.spans.append(span)
-    return tuple(kinds), reason, votes.confidence(kind)
+    return tuple(kinds), reason, votes.confidence((kind, *kinds))
 
 
 def _second_half(ctx: _Context, sec: Section, kind: str) -> Span | None:
@@ -488,7 +497,7 @@ def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
             else:
                 period = (_half_period(ctx, sec.heading.title, kind) or period
                           or _run_period(own, child) or "year")
-            child.set_kind((kind,), reason, votes.confidence(kind, sec.kinds), period)
+            child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
         else:
             period = sec.period
             if period == "mixed":
