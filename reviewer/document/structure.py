@@ -18,7 +18,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN = "一二三四五六七八九十"
 
 _SHI = re.compile(rf"([{_CN}]{{1,3}})是(?=[^，,。；]{{2}})")
-RANK = {"plain": 1, "cn_dun": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "cn_shi": 5}
+RANK = {"plain": 1, "cn_dun": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "cn_shi": 5,
+        # unnumbered headings the source file marks (Word's Heading 1, 2…): their level is
+        # their rank
+        "styled1": 1, "styled2": 2, "styled3": 3, "styled4": 4, "styled5": 5}
 _PUNCT_AFTER = "、，,.．：:"
 _TITLE_END = re.compile(r"[。！？!?]")
 _MAX_TITLE = 80
@@ -149,6 +152,36 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
     return headings
 
 
+def add_styled_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                        hints: dict[int, int]) -> list[Heading]:
+    """Headings the source file marks by style (``hints``: paragraph start → level 1…) that
+    carry no numbering the outline sees, merged in and nested anew.
+
+    A styled paragraph is taken only after the report's opening (its first paragraph of body
+    text): the title, document number and addressee above it are styled too in many files,
+    and are no sections. A styled line that reads as a sentence is no heading either."""
+    have = {h.para_start for h in headings}
+    body = next((p.start for p in paragraphs
+                 if p.end - p.start >= 40 and re.search(r"[，。；,;]", text[p.start:p.end])),
+                None)
+    extra: list[Heading] = []
+    for p in paragraphs:
+        level = hints.get(p.start)
+        if level is None or p.start in have or body is None or p.start <= body:
+            continue
+        line = text[p.start:p.end]
+        if len(line) > _MAX_TITLE or _TITLE_END.search(line):
+            continue
+        extra.append(Heading(level=0, style=f"styled{min(max(level, 1), 5)}", number=0,
+                             numbering="", title=line, start=p.start, end=p.end,
+                             title_start=p.start, para_start=p.start, para_end=p.end))
+    if not extra:
+        return headings
+    merged = sorted(headings + extra, key=lambda h: h.start)
+    _assign_levels(merged)
+    return merged
+
+
 def _plain_heading(line: str, profile: Profile) -> str | None:
     """An unnumbered heading: a short line with no sentence punctuation naming a section kind."""
     if len(line) > 24 or re.search(r"[。，,；;：:！？!?、]", line):
@@ -173,7 +206,7 @@ def _assign_levels(headings: list[Heading]) -> None:
     ranks: list[int] = []
     for h in headings:
         rank = RANK[h.style]
-        if top_style is None and rank == 1:
+        if top_style is None and rank == 1 and not h.style.startswith("styled"):
             top_style = h.style
         if h.style == top_style:
             if appended and h.number == prev_number + 1:
@@ -205,7 +238,7 @@ def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
         stack.append(i)
     last_in_group: dict[tuple[int | None, str], int] = {}
     for i, h in enumerate(headings):
-        if h.style == "plain":
+        if not h.numbering:  # unnumbered: plain or styled
             continue
         key = (parents[i], h.style)
         prev = last_in_group.get(key)
