@@ -10,7 +10,8 @@ from reviewer.i18n import t
 from reviewer.profiles import ProfileError, all_profiles
 
 META_ORDER = ("title", "government", "year", "issuer", "doc_number", "addressee", "date_written",
-              "date_published", "date_signed", "date_printed", "source")
+              "date_published", "date_signed", "date_printed", "source", "red_header", "index",
+              "file_title", "author", "created", "modified")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
