@@ -28,6 +28,7 @@ from reviewer.document.readers import extract as extract_file
 from reviewer.document.structure import (
     add_styled_headings,
     build_sections,
+    drop_headings_in,
     find_headings,
     numbering_issues,
 )
@@ -85,6 +86,8 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         except ValueError:
             year = None
     headings = find_headings(norm.text, paragraphs, profile)
+    if "title" in meta and meta["title"].start >= 0:
+        headings = drop_headings_in(headings, meta["title"].start, meta["title"].end)
     changes = norm.changes
     if extracted is not None:
         changes = _extraction_changes(norm, extracted) + changes

@@ -152,6 +152,15 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
     return headings
 
 
+def drop_headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
+    """The headings outside ``start..end``, nested anew: the report's title is no section,
+    though a short one reads like an unnumbered heading (烟溪镇2024年度法治政府建设工作情况报告)."""
+    kept = [h for h in headings if h.end <= start or h.start >= end]
+    if len(kept) != len(headings):
+        _assign_levels(kept)
+    return kept
+
+
 def add_styled_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
                         hints: dict[int, int]) -> list[Heading]:
     """Headings the source file marks by style (``hints``: paragraph start → level 1…) that
