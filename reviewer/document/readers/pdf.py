@@ -74,6 +74,10 @@ def _ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def _letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def _lines(chars: list, height: float) -> list[_Line]:
     """Characters → lines, top to bottom, each read left to right."""
     chars = [c for c in chars if c.get_text().strip() or c.get_text() == " "]
@@ -204,6 +208,10 @@ def _margins(pages: list[list[_Line]]) -> tuple[float, float, float]:
     return left, right, float(size)
 
 
+def _centred(line: _Line, left: float, right: float) -> bool:
+    return abs((line.x0 - left) - (right - line.x1)) < line.size * 0.5
+
+
 def _ends(prev: _Line, line: _Line, right: float) -> bool:
     """Does a paragraph end after ``prev``? When the first piece of ``line`` would have fitted
     at the end of ``prev``, the line was broken on purpose; so too when ``prev`` closes a
@@ -301,6 +309,12 @@ def _assemble(pages: list[list[_Line]], found: list[Found]) -> Extracted:
                 new = not runs_on
                 if runs_on:
                     edits.append(Edit("join", len(out), "\n", "", "page_break", len(out[-1])))
+            elif (line.size > size + 1 and abs(line.size - prev.size) < 1
+                  and line.red == prev.red and _centred(prev, left, right)
+                  and _centred(line, left, right)):
+                # a title in display type wrapped over centred lines: one paragraph while the
+                # lines follow at its own leading
+                new = line.top - prev.top > line.size * 2.2
             else:
                 gap = line.top - prev.top
                 new = (line.x0 > left + indent or _ends(prev, line, right)
@@ -311,7 +325,9 @@ def _assemble(pages: list[list[_Line]], found: list[Found]) -> Extracted:
                 if line.red and number == 0:
                     red_lines.append(len(out))
             else:
-                joint = " " if _ascii_word(out[-1][-1:]) and _ascii_word(line.text[:1]) else ""
+                # English words wrapped at a space get it back; a figure cut by the line end
+                # (2 / 025) and Chinese text join as they are
+                joint = " " if _letter(out[-1][-1:]) and _letter(line.text[:1]) else ""
                 out[-1] += joint + line.text
             prev = line
     for i in red_lines[:2]:

@@ -290,7 +290,6 @@ class _Reader:
             self.blocks(box)
         ppr = p.find(f"{W}pPr")
         style_id = _val(ppr, "pStyle")
-        text = text.lstrip(" \t\u3000\u00a0")
         numbered = self.numbering_of(ppr, style_id)
         number = ""
         if numbered is not None:
@@ -298,10 +297,15 @@ class _Reader:
             if number and text.strip():
                 found = self.numbering.levels(numbered[0])
                 level = found[1].get(numbered[1], _Level()) if found else _Level()
-                if level.suffix != "nothing" and number[-1:].isascii():
+                # what Word sets after the number (a tab, a space) reads as one space after
+                # 1. or 1), and as nothing after 一、 or （一）
+                if level.suffix != "nothing" and number[-1:].isascii() and text[:1] not in \
+                        " \t\u3000\u00a0":
                     number += " "
             else:
                 number = ""
+        if not number:
+            text = text.lstrip(" \t\u3000\u00a0")  # indentation typed as spaces
         line = self.add(number + text)
         if number:
             self.edits.append(Edit("numbering", line, "", number, "word_list"))
