@@ -385,3 +385,18 @@ def test_plain_text_needs_none_of_the_extra(monkeypatch):
         monkeypatch.setitem(sys.modules, module, None)
     assert parse_text("某镇2025年法治政府建设情况报告\n" + BODY).title
     assert load_document(seed_path("guanba-2025")).sections
+
+
+def test_an_encrypted_pdf_asks_for_its_password(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen.canvas import Canvas
+
+    from report_files import cid_font
+
+    path = tmp_path / "locked.pdf"
+    canvas = Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret"))
+    canvas.setFont(cid_font(), 16)
+    canvas.drawString(80, 700, BODY[:20])
+    canvas.save()
+    with pytest.raises(ReportError, match="encrypted PDF: a password is needed"):
+        load_document(str(path))
