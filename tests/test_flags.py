@@ -33,7 +33,7 @@ def _all_docs(seeds, request):
 
 
 def test_every_rule_is_registered_with_a_known_category_and_severity():
-    assert len(RULES) >= 25
+    assert len(RULES) >= 30
     for rule_id, r in RULES.items():
         assert rule_id == r.id
         assert rule_id.split(".")[0] == r.category
@@ -42,14 +42,17 @@ def test_every_rule_is_registered_with_a_known_category_and_severity():
         assert r.doc, f"{rule_id} says nothing about what it checks"
 
 
-def test_flags_on_seeds_are_sorted_non_empty_spans_with_messages(seeds):
+def test_flags_on_seeds_come_by_importance_as_non_empty_spans_with_messages(seeds):
     for name, doc in seeds.items():
         flags = run_flags(doc)
         assert flags, name
-        assert flags == sorted(flags, key=lambda f: (f.start, f.end, f.rule))
+        assert flags == sorted(flags, key=lambda f: f.rank)
         for f in flags:
             assert isinstance(f, Flag)
             assert 0 <= f.start < f.end <= len(doc.text), (name, f)
+            assert f.occurrences[0] == (f.start, f.end), (name, f)
+            assert list(f.occurrences) == sorted(set(f.occurrences)), (name, f)
+            assert all(0 <= o.start < o.end <= len(doc.text) for o in f.occurrences), (name, f)
             assert f.message and "{" not in f.message, (name, f)
             assert f.rule in RULES and f.category == RULES[f.rule].category
 
@@ -95,6 +98,33 @@ def test_an_empty_span_widens_to_the_character_beside_it(seeds):
     finally:
         del RULES["proofreading.test_points"]
     assert [(f.start, f.end) for f in flags] == [(0, 1), (end - 1, end)]
+
+
+def test_flags_come_by_severity_then_category_then_position(seeds):
+    flags = run_flags(seeds["guanba-2025"])
+    severities = [f.severity for f in flags]
+    assert severities == sorted(severities, key=SEVERITIES.index)
+    assert severities[0] == "error" and severities[-1] == "info"
+    for sev in SEVERITIES:
+        same = [f for f in flags if f.severity == sev]
+        assert [CATEGORIES.index(f.category) for f in same] == sorted(
+            CATEGORIES.index(f.category) for f in same)
+    assert run_flags(seeds["guanba-2025"]) == flags  # the same order every time
+
+
+def test_a_finding_in_many_places_is_one_flag_with_its_occurrences(seeds):
+    doc = seeds["baixiang-2024"]
+
+    @rule("proofreading.test_grouped", "proofreading", "info")
+    def grouped(ctx):
+        yield Hit(0, 0, "three places", occurrences=((30, 32), (10, 12), (30, 32), (-5, 3)))
+
+    try:
+        (flag,) = run_flags(doc, ["proofreading.test_grouped"])
+    finally:
+        del RULES["proofreading.test_grouped"]
+    assert flag.occurrences == ((0, 3), (10, 12), (30, 32))
+    assert (flag.start, flag.end) == (0, 3)
 
 
 def test_rules_can_be_chosen_by_id_or_category(seeds):

@@ -4,6 +4,12 @@ A rule is a small generator over a :class:`RuleContext` that yields :class:`Hit`
 ``@rule`` decorator registers it once, with its id, category and default severity. The runner
 turns hits into :class:`Flag` objects, keeps every span non-empty and inside the text, and guards
 each rule so that one rule failing on odd input never hides what the others found.
+
+A systematic issue (19 stray spaces, one misused term written six times) is one flag whose
+``occurrences`` list every place it occurs, in text order; ``start``/``end`` are the first of
+them. Every flag has at least one occurrence. Flags come in the order of their importance:
+severity, then category (:data:`CATEGORIES`), then position, then rule id: a stable order the
+app and ``check`` share.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from reviewer.document import Document
 from reviewer.flags.quantities import Quantity, quantities
@@ -23,6 +30,13 @@ CATEGORIES = ("structure", "timeliness", "numbers", "specificity", "proofreading
 SEVERITIES = ("error", "warning", "info")
 
 
+class Occurrence(NamedTuple):
+    """One place a finding occurs: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Flag:
     rule: str
@@ -32,16 +46,31 @@ class Flag:
     end: int
     message: str
     suggestion: str = ""
+    # every place the finding occurs, the first being (start, end)
+    occurrences: tuple[Occurrence, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.occurrences:
+            object.__setattr__(self, "occurrences", (Occurrence(self.start, self.end),))
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, str]:
+        """The flag's place in the order of importance (smaller comes first)."""
+        return (SEVERITIES.index(self.severity), CATEGORIES.index(self.category), self.start,
+                self.end, self.rule)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """What a rule found: a span, the translated message, and optionally a fix."""
+    """What a rule found: a span, the translated message, and optionally a fix. A finding that
+    occurs in several places gives them all as ``occurrences`` (``start``/``end`` then only
+    need to be the first)."""
 
     start: int
     end: int
     message: str
     suggestion: str = ""
+    occurrences: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +147,17 @@ def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
+    """The hit's places, each clamped into the text, in text order, without repeats."""
+    spans = hit.occurrences or ((hit.start, hit.end),)
+    out = set()
+    for start, end in spans:
+        span = _clamp(Hit(start, end, ""), length)
+        if span is not None:
+            out.add(Occurrence(*span))
+    return tuple(sorted(out))
+
+
 def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
     length = len(ctx.text)
     try:
@@ -127,14 +167,16 @@ def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
         log.debug("rule %s failed", r.id, exc_info=True)
         return
     for hit in hits:
-        span = _clamp(hit, length)
-        if span is None:
+        places = _occurrences(hit, length)
+        if not places:
             continue
-        yield Flag(r.id, r.category, r.severity, span[0], span[1], hit.message, hit.suggestion)
+        yield Flag(r.id, r.category, r.severity, places[0].start, places[0].end, hit.message,
+                   hit.suggestion, places)
 
 
 def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
-    """Every flag the chosen rules (all by default) raise on ``doc``, sorted by position.
+    """Every flag the chosen rules (all by default) raise on ``doc``, in the order of importance
+    (:attr:`Flag.rank`: severity, category, position, rule).
 
     Unknown rule ids are ignored; ``rules`` may also name whole categories (``"numbers"``).
     """
@@ -145,5 +187,5 @@ def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
         if wanted is not None and r.id not in wanted and r.category not in wanted:
             continue
         flags.extend(_run_rule(r, ctx))
-    flags.sort(key=lambda f: (f.start, f.end, f.rule))
+    flags.sort(key=lambda f: f.rank)
     return flags
