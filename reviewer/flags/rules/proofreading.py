@@ -1,5 +1,6 @@
-"""Proofreading: punctuation, spaces, known typos and misused terms, and what normalization
-changed at page breaks and in page debris."""
+"""Proofreading: punctuation, spaces, known typos and misused terms, and characters doubled at a
+page break. What normalization removed (page debris) or re-joined is no flag: it stays in the
+document's change log, which the outline shows in its own view."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
 # the majority must outnumber the minority this many times before the minority is a slip
 _MAJORITY = 2
-_REMOVED_SHOWN = 40
 _PADDED_NAME = 4
 
 
@@ -131,22 +131,3 @@ def page_break_double(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(at, at + max(len(char), 1),
                   t("flags.page_break_double", char=char, line=change.line),
                   t("flags.page_break_double_fix"))
-
-
-@rule("proofreading.debris", "proofreading", "info")
-def debris(ctx: RuleContext) -> Iterator[Hit]:
-    """Web or print debris that normalization removed, so the reviewer knows it was there."""
-    text = ctx.text
-    groups: dict[int, list[str]] = {}
-    for change in ctx.doc.changes:
-        if change.kind == "debris":
-            groups.setdefault(change.start, []).append(change.removed.strip())
-    for point, removed in groups.items():
-        shown = " / ".join(removed)
-        if len(shown) > _REMOVED_SHOWN:
-            shown = shown[:_REMOVED_SHOWN] + "…"
-        if point < len(text) and text[point] != "\n":
-            span = (point, point + 1)
-        else:
-            span = (point - 1, point)
-        yield Hit(*span, t("flags.debris", count=len(removed), removed=shown))
