@@ -5,7 +5,8 @@ report's plan or targets sections: 国内生产总值增长5%左右, 城镇调�
 每月推送普法内容不少于7条, 增长4.5%—5%. The actual figure is the first figure for the same
 indicator (or a synonym) and a compatible unit in the current report's review part, skipping
 averages over several years, goals, and the earlier figure of a "from X to Y".
-All wording lives in ``data/indicators.toml`` and ``data/units.toml``.
+Figures and their units are read by the reader shared with the flags
+(:mod:`reviewer.document.figures`); the wording of indicators lives in ``data/indicators.toml``.
 """
 
 from __future__ import annotations
@@ -17,17 +18,14 @@ from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.document import Document
+from reviewer.document.figures import Figure, comparable, convert, figures, narrow, unit_scale
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
 COMPARATORS = ("about", "at_least", "at_most", "range", "equal")
 VERDICTS = ("met", "missed", "unclear", "no_evidence")
 
-# full-width digits, point and percent sign → half-width (same length, so offsets hold)
-_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_NUM = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
 _CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
-_DASH = "—–\\-~～至到"
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
 
@@ -65,25 +63,24 @@ class TargetResult(Target):
 @lru_cache(maxsize=8)
 def _narrow(text: str) -> str:
     """``text`` with half-width digits, point and percent (kept per text: called per target)."""
-    return text.translate(_WIDTH)
+    return narrow(text)
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(target pattern, figure pattern), built from the unit and comparator data."""
+def _words(where: str) -> tuple[str, ...]:
     comps = data.indicators()["comparators"]
-    before = _alternation(w for c in comps.values() for w in c.get("before", ()))
-    after = _alternation(w for c in comps.values() for w in c.get("after", ()))
-    unit = _alternation(data.units())
-    target = re.compile(
-        rf"(?P<before>{before})?(?P<low>{_NUM})(?:(?:{unit})?[{_DASH}](?P<high>{_NUM}))?"
-        rf"(?P<unit>{unit})(?P<after>{after})?")
-    figure = re.compile(rf"(?P<value>{_NUM})(?P<unit>{unit})")
-    return target, figure
+    return tuple(sorted({w for c in comps.values() for w in c.get(where, ())}, key=len,
+                        reverse=True))
+
+
+def _amount(fig: Figure, value: float | None = None) -> float:
+    """A figure's value in its unit as written (1200万人 → 1200 万人)."""
+    scale = unit_scale(fig.magnitude) if fig.magnitude else None
+    size = scale[1] if scale else 1.0
+    return (fig.value if value is None else value) / size
 
 
 def _comparator(before: str | None, after: str | None) -> str:
@@ -147,21 +144,26 @@ def _indicator(prefix: str, rest: str) -> str | None:
 def targets_in(doc: Document, start: int, end: int) -> list[Target]:
     """Every quantified target in ``doc.text[start:end]``."""
     text = _narrow(doc.text)
-    pattern, _ = _patterns()
+    before_words, after_words = _words("before"), _words("after")
     out: list[Target] = []
     for clause in _CLAUSE.finditer(text, start, end):
-        m = pattern.search(clause.group())
-        if not m:
+        found = figures(doc.text, clause.start(), clause.end())
+        if not found:
             continue
-        indicator = _indicator(clause.group()[: m.start()], clause.group()[m.end():])
+        fig = found[0]
+        before = next((w for w in before_words if text.startswith(w, fig.start - len(w))
+                       and fig.start - len(w) >= clause.start()), None)
+        after = next((w for w in after_words if text.startswith(w, fig.end)), None)
+        head = fig.start - (len(before) if before else 0)
+        tail = fig.end + (len(after) if after else 0)
+        indicator = _indicator(text[clause.start(): head], text[tail: clause.end()])
         if indicator is None:
             continue
-        low = float(m.group("low"))
-        if m.group("high"):
-            comparator, value = "range", (low, float(m.group("high")))
+        if fig.low is not None:
+            comparator, value = "range", (_amount(fig, fig.low), _amount(fig))
         else:
-            comparator, value = _comparator(m.group("before"), m.group("after")), low
-        out.append(Target(indicator, comparator, value, m.group("unit"), clause.group(),
+            comparator, value = _comparator(before, after), _amount(fig)
+        out.append(Target(indicator, comparator, value, fig.written_unit, clause.group(),
                           clause.start(), clause.end()))
     return out
 
@@ -191,16 +193,6 @@ def _names(subject: str) -> list[str]:
     return [subject]
 
 
-def _convertible(unit_a: str, unit_b: str) -> bool:
-    table = data.units()
-    return table[unit_a][0] == table[unit_b][0]
-
-
-def _in_unit(value: float, unit: str, target_unit: str) -> float:
-    table = data.units()
-    return value * table[unit][1] / table[target_unit][1]
-
-
 @cache
 def _leads_to() -> re.Pattern[str]:
     """Words leading from an earlier figure to the one that counts (从X提高到Y)."""
@@ -208,26 +200,26 @@ def _leads_to() -> re.Pattern[str]:
 
 
 def _figure_after(text: str, pos: int, limit: int, target: Target,
-                  direction: str) -> re.Match[str] | None:
+                  direction: str) -> Figure | None:
     """The first figure for the target after an indicator ending at ``pos``."""
     conf = data.indicators()
     act = conf["actual"]
-    _, figure = _patterns()
-    for m in figure.finditer(text, pos, limit):
-        if not _convertible(m.group("unit"), target.unit):
+    for m in figures(text, pos, limit):
+        if not comparable(m.written_unit, target.unit):
             continue
-        between = text[pos: m.start()]
+        between = text[pos: m.start]
         if any(w in between for w in act["not_actual"]):
             return None
         if direction and target.unit == "%":
             words = conf["growth_words"] if direction == "up" else conf["decrease_words"]
             if not any(w in between for w in words):
                 continue
-        later = _leads_to().match(text, m.end())
+        later = _leads_to().match(text, m.end)
         if later:
-            nxt = figure.match(text, later.end())
-            if nxt and _convertible(nxt.group("unit"), target.unit):
-                return nxt
+            nxt = figures(text, later.end(), limit)
+            if nxt and nxt[0].start == later.end() and comparable(nxt[0].written_unit,
+                                                                  target.unit):
+                return nxt[0]
         return m
     return None
 
@@ -262,8 +254,9 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]]) -> 
             hit = _figure_after(text, occ.end(), limit, target, direction)
             if hit is None:
                 continue
-            value = _in_unit(float(hit.group("value")), hit.group("unit"), target.unit)
-            return Actual(value, doc.text[start: hit.end()], start, hit.end())
+            value = convert(hit.value, hit.unit, target.unit)
+            assert value is not None
+            return Actual(value, doc.text[start: hit.end], start, hit.end)
     return None
 
 
