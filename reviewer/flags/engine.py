@@ -18,15 +18,16 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reviewer.document import Document
+from reviewer.flags.data import words
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
 
 log = logging.getLogger(__name__)
 
-CATEGORIES = ("structure", "timeliness", "numbers", "specificity", "proofreading")
+CATEGORIES = ("structure", "content", "timeliness", "numbers", "specificity", "proofreading")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -132,6 +133,24 @@ class RuleContext:
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
 
+    def sure_year(self) -> int | None:
+        """The report's own year when the evidence for it is sure (its source is one of
+        ``words.toml``'s ``sure_year_sources``: the title, the congress date), else None."""
+        field = self.doc.metadata.get("year")
+        if field is None or not field.source.startswith(words("words", "sure_year_sources")):
+            return None
+        return self.doc.year
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """The genre's setting ``key`` for the flags (its profile's ``[flags]`` table)."""
+        if self.profile is None:
+            return default
+        return self.profile.flags.get(key, default)
+
+    def applies(self, rule_id: str) -> bool:
+        """Whether a rule applies to reports of this genre (not listed in its ``off``)."""
+        return rule_id not in self.setting("off", ())
+
 
 def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     """A non-empty span inside the text: an empty span widens to the character beside it."""
@@ -186,6 +205,7 @@ def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
     for r in RULES.values():
         if wanted is not None and r.id not in wanted and r.category not in wanted:
             continue
-        flags.extend(_run_rule(r, ctx))
+        if ctx.applies(r.id):
+            flags.extend(_run_rule(r, ctx))
     flags.sort(key=lambda f: f.rank)
     return flags

@@ -85,6 +85,9 @@ class Profile(NamedTuple):
     # whether a plan item's 一是… sub-points are promises of their own (else the item is kept
     # whole, its sub-points read as paragraphs)
     split_plan_items: bool = True
+    # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
+    # the genre's settings for the rules that do); read by reviewer.flags
+    flags: dict = {}
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name, or None when no pattern matches."""
@@ -125,9 +128,17 @@ def _parse(name: str, data: dict) -> Profile:
             kinds=tuple(kinds),
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
+            flags=_table(name, data, "flags"),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ProfileError(f"profile {name}: {exc}") from None
+
+
+def _table(name: str, data: dict, key: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"profile {name}: {key} must be a table")
+    return value
 
 
 def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
