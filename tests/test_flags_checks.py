@@ -70,12 +70,19 @@ def test_a_complete_report_has_neither(seeds):
         assert flags(doc, "structure.missing_section") == [], name
 
 
-def test_a_plan_year_against_a_guessed_year_is_no_error():
-    # baoan-2023 has no title: its year is read from its first lines, no ground for an error
-    doc = more("baoan-2023")
-    assert doc.metadata["year"].source.startswith("opening")
-    assert flags(doc, "structure.plan_year") == []
-    assert flags(doc, "timeliness.anachronism") == []
+def test_error_level_years_must_be_sure():
+    # a year read from the title, a congress date or a heading naming it is sure; one taken
+    # from the content is no ground for an error about the plan's year or an anachronism
+    from reviewer.flags.engine import RuleContext
+
+    doc = edited("yanxi-2024", "烟溪镇2024年度法治政府建设工作\n\n情况报告\n\n", "")
+    assert doc.year == 2024 and doc.metadata["year"].source == "the opening line"
+    assert RuleContext(doc).sure_year() is None
+    assert RuleContext(load_document(seed_path("yanxi-2024"))).sure_year() == 2024  # the title
+    for name in ("baoan-2023", "pingshan-2023", "guangming-2023", "pingshan-2017"):
+        d = more(name)
+        assert flags(d, "structure.plan_year") == [], name
+        assert flags(d, "timeliness.anachronism") == [], name
 
 
 def test_items_numbered_on_across_parts_are_no_gap():
@@ -94,10 +101,14 @@ def test_the_issuing_body_missing(seeds):
     assert flags(corpus("beijing-2025"), "structure.no_issuer") == []  # no rule for work reports
 
 
-def test_a_heading_that_belongs_to_another_section():
-    doc = edited("baixiang-2024", "(三) 创新普法宣传方式", "(三) 完善矛盾纠纷化解机制")
+def test_two_headings_pasted_over_each_other_s_text():
+    text = Path(seed_path("baixiang-2024")).read_text(encoding="utf-8")
+    swapped = (text.replace("(三) 创新普法宣传方式", "(三) @").replace(
+        "(四) 完善矛盾纠纷化解机制", "(四) 创新普法宣传方式").replace("(三) @", "(三) 完善矛盾纠纷化解机制"))
+    doc = parse_text(swapped, seed_path("baixiang-2024"))
     found = flags(doc, "structure.heading_mismatch")
-    assert [doc.text[f.start:f.end] for f in found] == ["(三) 完善矛盾纠纷化解机制"]
+    assert [doc.text[f.start:f.end] for f in found][:1] == ["(三) 完善矛盾纠纷化解机制"]
+    assert "创新普法宣传方式" in found[0].message
 
 
 def test_slogan_headings_fit_their_sections(seeds):

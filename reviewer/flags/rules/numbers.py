@@ -270,7 +270,12 @@ def _rate_key(text: str, pos: int) -> str | None:
     while (m := verbs.search(desc)) is not None and m.end() == len(desc) and m.start() > 0:
         desc = desc[:m.start()]
     m = _RATE_NAME_END.search(desc)
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    key = m.group(0)
+    while (lead := verbs.match(key)) is not None and lead.end() < len(key):
+        key = key[lead.end():]  # 保持诉求化解率 → 诉求化解率
+    return key
 
 
 def _same_rate(a: str, b: str) -> bool:

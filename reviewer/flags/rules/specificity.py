@@ -128,8 +128,15 @@ def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
                 continue
             if leaders.search(text, clause_start, clause_end):
                 continue
+            if _quoted_at(text, m.start(), clause_start):
+                continue  # 由“多次跑”变为“一次结”: a slogan, not a count
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
+
+
+def _quoted_at(text: str, pos: int, start: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened earlier in its clause."""
+    return text.rfind("“", start, pos) > text.rfind("”", start, pos)
 
 
 def _clause(text: str, pos: int, start: int, end: int) -> tuple[int, int]:

@@ -252,32 +252,27 @@ def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("structure.heading_mismatch", "structure", "info")
 def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
-    """A heading none of whose words recur in its own section, while another section's text
-    takes up most of them: the heading (or the text) has been put in the wrong place, or left
-    over from other text. A slogan heading (压实主体责任) whose words recur nowhere is no slip."""
+    """Two sibling headings that belong to each other's text: none of the words of either
+    recurs in its own section, most of them in the other's (a heading pasted over the wrong
+    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip."""
     text = ctx.text
     least = int(load("words")["heading_body_min"])
     enough = float(load("words")["heading_elsewhere"])
     common = set(words("words", "common_bigrams"))
     content = kinds_where("content")
-    leaves = [sec for sec in ctx.doc.walk() if not sec.children and sec.parent is not None
-              and sec.end - sec.heading.end >= least and ctx.kind_at(sec.heading.start) in content]
-    bodies = [set(bigrams(text[sec.heading.end:sec.end])) for sec in leaves]
-    holders: dict[str, list[int]] = {}
-    for i, grams in enumerate(bodies):
-        for g in grams:
-            holders.setdefault(g, []).append(i)
-    for i, sec in enumerate(leaves):
-        grams = {g for g in bigrams(sec.heading.title) if g not in common}
-        if len(grams) < _MIN_HEADING_GRAMS or grams & bodies[i]:
+    for parent in ctx.doc.walk():
+        leaves = [c for c in parent.children if not c.children
+                  and c.end - c.heading.end >= least and ctx.kind_at(c.heading.start) in content]
+        if len(leaves) < 2:
             continue
-        held = [g for g in grams if g in holders]
-        if not held:
-            continue
-        for j in holders[min(held, key=lambda g: len(holders[g]))]:
-            if j != i and len(grams & bodies[j]) >= enough * len(grams):
-                yield Hit(*_heading_span(sec),
-                          t("flags.heading_mismatch",
-                            other=_short(leaves[j].heading.title)),
-                          t("flags.heading_mismatch_fix"))
-                break
+        grams = [{g for g in bigrams(c.heading.title) if g not in common} for c in leaves]
+        bodies = [set(bigrams(text[c.heading.end:c.end])) for c in leaves]
+        lost = [i for i in range(len(leaves))
+                if len(grams[i]) >= _MIN_HEADING_GRAMS and not grams[i] & bodies[i]]
+        for i in lost:
+            for j in lost:
+                if j != i and len(grams[i] & bodies[j]) >= enough * len(grams[i]):
+                    yield Hit(*_heading_span(leaves[i]),
+                              t("flags.heading_mismatch", other=_short(leaves[j].heading.title)),
+                              t("flags.heading_mismatch_fix"))
+                    break

@@ -110,11 +110,14 @@ def anachronism(ctx: RuleContext) -> Iterator[Hit]:
         return
     written, how = bound
     announce = pattern("events", "anticipation")
+    announce_after = pattern("events", "anticipation_after")
     for event in events():
         if event.start <= written:
             continue
         for m in event.pattern.finditer(ctx.text):
             if announce.search(ctx.text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
+                continue
+            if announce_after.match(ctx.text, m.end()):
                 continue
             yield Hit(m.start(), m.end(),
                       t(f"flags.anachronism_{how}", event=event.name,
