@@ -111,10 +111,11 @@ def test_numbering_quiet_on_seeds_and_on_a_misread_heading(seeds):
 
 def test_mixed_brackets_in_baixiang_plan(seeds):
     doc = seeds["baixiang-2024"]
-    found = flags(doc, "structure.mixed_brackets")
-    assert [doc.text[f.start:f.end].strip() for f in found] == ["(一)", "(二)", "(三)", "(四)"]
-    assert all(doc.kind_at(f.start) == "plan" for f in found)
-    assert found[0].suggestion.endswith("“（一）”")
+    (found,) = flags(doc, "structure.mixed_brackets")  # one finding, four headings
+    assert [doc.text[o.start:o.end].strip() for o in found.occurrences] == [
+        "(一)", "(二)", "(三)", "(四)"]
+    assert all(doc.kind_at(o.start) == "plan" for o in found.occurrences)
+    assert found.suggestion.endswith("“（一）”")
 
 
 def test_clean_reports_have_no_structure_or_bracket_flag(seeds):
@@ -124,7 +125,9 @@ def test_clean_reports_have_no_structure_or_bracket_flag(seeds):
 
 def test_punctuation_after_numbering(seeds):
     doc = seeds["guanba-2025"]
-    assert quotes(doc, "structure.punct_after_numbering") == ["(一)、", "(二)、", "(三)、", "(四)、"]
+    assert place_quotes(doc, "structure.punct_after_numbering") == ["(一)、", "(二)、", "(三)、",
+                                                                   "(四)、"]
+    assert len(flags(doc, "structure.punct_after_numbering")) == 1
     assert flags(seeds["baogou-2025"], "structure.punct_after_numbering") == []
 
 

@@ -67,11 +67,23 @@ def _catch_all_list() -> re.Pattern[str]:
     return re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}、){{{least - 1},}}[\u4e00-\u9fff]{{2,4}}(?![\u4e00-\u9fff])")
 
 
+def _leads(ctx: RuleContext) -> list[tuple[int, int]]:
+    """The introductions of parts that have sub-items: the text between a heading and its first
+    child sums the part up (镇党委、政府主要负责人切实履行…同部署、同推进), the items give the
+    account."""
+    out = [(sec.heading.end, sec.children[0].heading.start) for sec in ctx.doc.walk()
+           if sec.children and sec.children[0].heading.start > sec.heading.end]
+    return sorted(out)
+
+
 def _paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
     """Every paragraph of the year's account of work done, without a heading that opens it."""
     spans = ctx.doc.review_spans()
     heading_end = {h.para_start: h.end for h in ctx.doc.headings}
+    leads = _leads(ctx)
     for p in ctx.doc.paragraphs:
+        if _within(leads, p.start):
+            continue
         start = heading_end.get(p.start, p.start)
         for s, e in _cut(spans, start, p.end):
             while s < e and ctx.text[s] in " \u3000":

@@ -188,18 +188,19 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("structure.mixed_brackets", "structure", "warning")
 def mixed_brackets(ctx: RuleContext) -> Iterator[Hit]:
-    """A heading bracketed in another style than the rest of the report: （一） against (一)."""
+    """Headings bracketed in another style than the rest of the report: （一） against (一).
+    One flag, with every heading so bracketed."""
     styles = Counter(h.bracket for h in ctx.doc.headings if h.bracket in ("full", "half"))
     majority = max(("full", "half"), key=lambda b: styles[b])
-    for issue in ctx.doc.numbering_issues:
-        if issue.kind != "mixed_bracket":
-            continue
-        h = ctx.doc.headings[issue.heading_index]
-        fixed = _rebracket(h.numbering.strip(), majority)
+    odd = [ctx.doc.headings[i.heading_index] for i in ctx.doc.numbering_issues
+           if i.kind == "mixed_bracket"]
+    if odd:
+        h = odd[0]
         yield Hit(h.start, h.title_start,
                   t("flags.mixed_brackets", numbering=h.numbering.strip(),
                     style=t(f"flags.bracket_{majority}")),
-                  t("flags.replace_with", right=fixed))
+                  t("flags.replace_with", right=_rebracket(h.numbering.strip(), majority)),
+                  occurrences=tuple((g.start, g.title_start) for g in odd))
 
 
 def _rebracket(numbering: str, style: str) -> str:
@@ -210,13 +211,15 @@ def _rebracket(numbering: str, style: str) -> str:
 
 @rule("structure.punct_after_numbering", "structure", "warning")
 def punct_after_numbering(ctx: RuleContext) -> Iterator[Hit]:
-    """Punctuation after a bracketed number: （一）、 — the bracket already separates."""
-    for issue in ctx.doc.numbering_issues:
-        if issue.kind != "punct_after":
-            continue
-        h = ctx.doc.headings[issue.heading_index]
-        yield Hit(h.start, h.title_start, t("flags.punct_after", found=issue.detail),
-                  t("flags.replace_with", right=h.numbering.strip()))
+    """Punctuation after a bracketed number: （一）、 — the bracket already separates. One flag,
+    with every heading so written."""
+    issues = [i for i in ctx.doc.numbering_issues if i.kind == "punct_after"]
+    if issues:
+        heads = [ctx.doc.headings[i.heading_index] for i in issues]
+        h = heads[0]
+        yield Hit(h.start, h.title_start, t("flags.punct_after", found=issues[0].detail),
+                  t("flags.replace_with", right=h.numbering.strip()),
+                  occurrences=tuple((g.start, g.title_start) for g in heads))
 
 
 @rule("structure.plan_year", "structure", "error")
