@@ -2,7 +2,7 @@
 run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
-    python benchmarks/run.py ui check   # only some (outline, accuracy, check, compare, reader,
+    python benchmarks/run.py ui check   # only some (outline, accuracy, check, flags, compare, reader,
                                         # review, ui)
 """
 
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("outline", "accuracy", "check", "compare", "reader", "review", "ui")
+SUITES = ("outline", "accuracy", "check", "flags", "compare", "reader", "review", "ui")
 
 
 def main(argv: list[str]) -> int:

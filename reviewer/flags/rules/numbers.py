@@ -33,6 +33,7 @@ _QIZHONG = re.compile("其中")
 _RATE_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:率|度|比例|比重)$")
 _MIN_RATE_KEY = 4
 _FLOOR_WINDOW = 8
+_IN_LIST = re.compile(r"\s*[、和]\s*\d")
 _TOTAL_SHOWN = 0
 # how far before a whole a word of change (净增) is looked for
 _CHANGE_WINDOW = 4
@@ -302,6 +303,8 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
     for m in _PERCENT.finditer(text):
         key = None
         if _within(spans, starts, m.start()):
+            if _IN_LIST.match(text, m.end()) or text[m.start() - 1:m.start()] == "、":
+                continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
             key = _rate_key(text, m.start())
             if key:
                 reached.append((key, float(m.group(1)), m.start(), m.end()))

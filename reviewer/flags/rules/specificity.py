@@ -21,6 +21,7 @@ from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import BigramIndex, bigrams
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 
 # a passage this short is a transition, not an account of work
 _MIN_PASSAGE = 60
@@ -102,7 +103,8 @@ def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
             continue
         i = bisect.bisect_right(starts, leaf.heading.start) - 1
         if i >= 0 and spans[i][0] <= leaf.heading.start < spans[i][1]:
-            yield leaf.heading.start, leaf.heading.end, min(leaf.end, spans[i][1])
+            end = _item_end(ctx, leaf.heading.para_end, min(leaf.end, spans[i][1]))
+            yield leaf.heading.start, leaf.heading.end, end
 
 
 @rule("specificity.no_figures", "specificity", "warning")
@@ -244,9 +246,10 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
     plans = ctx.doc.plan_sections()
     goals = _targets(ctx, plans)
     paragraphs = bool(ctx.setting("plan_paragraphs_are_items", True))
+    promises = kinds_where("plan")
     for start, head_end, end in _items(plans, ctx, paragraphs):
-        if aims.search(text, start, head_end):
-            continue
+        if aims.search(text, start, head_end) or ctx.kind_at(start) not in promises:
+            continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
         if measurable.search(text, start, end) or deadline.search(text, start, end):
             continue
         subject = _content_grams(text[start:head_end])
