@@ -11,6 +11,8 @@ from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
 
 _CLAUSE_MARKS = "，,；;。！？\n"
+# how far back the clause naming a principal is looked for
+_CLAUSE_WINDOW = 80
 
 
 def _heading_span(sec: Section) -> tuple[int, int]:
@@ -56,7 +58,9 @@ def first_responsible(ctx: RuleContext) -> Iterator[Hit]:
     for role in roles:
         pos = text.find(role)
         while pos >= 0:
-            start = max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS) + 1
+            lo = max(0, pos - _CLAUSE_WINDOW)
+            start = max(text.rfind(c, lo, pos) for c in _CLAUSE_MARKS) + 1
+            start = max(start, lo)
             if any(text.find(n, start, pos) >= 0 for n in names):
                 yield Hit(pos, pos + len(role), t("flags.first_responsible", role=role),
                           t("flags.replace_with", right="第一责任人"))

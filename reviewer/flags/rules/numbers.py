@@ -316,9 +316,13 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
                 if key:
                     end = (floor_after.match(text, gap) or m).end()
                     planned.append((key, float(m.group(1)), m.start(), end))
+    # one rate's name ends another's (知晓率, 群众法治知晓率): they share their last characters
+    by_end: dict[str, list[tuple[str, float, int, int]]] = {}
+    for r in reached:
+        by_end.setdefault(r[0][-_MIN_RATE_KEY:], []).append(r)
     for key, value, start, end in planned:
-        best = max((r for r in reached if _same_rate(key, r[0]) and r[1] > value),
-                   key=lambda r: r[1], default=None)
+        best = max((r for r in by_end.get(key[-_MIN_RATE_KEY:], ())
+                    if _same_rate(key, r[0]) and r[1] > value), key=lambda r: r[1], default=None)
         if best is not None:
             yield Hit(start, end,
                       t("flags.target_below_reached", rate=key, target=text[start:end],

@@ -39,6 +39,10 @@ _PAIR_MARKS = re.compile("[“”《》（）()]")
 # a list number closed by a bracket at the start of an item: 1） 2) 一）
 _LIST_NUMBER = re.compile(r"(?:^|[\s。；;：:，,、])[0-9一二三四五六七八九十]{1,2}[）)]$", re.M)
 _LIST_WINDOW = 4
+# the marks a placeholder holds (every pattern of words.toml's placeholders has one), and how far
+# before its mark a placeholder may begin (202X年)
+_PLACEHOLDER_CHARS = re.compile("[XxＸ×某【○〇□]")
+_PLACEHOLDER_LEAD = 3
 # the majority must outnumber the minority this many times before the minority is a slip
 _MAJORITY = 2
 _PADDED_NAME = 4
@@ -199,7 +203,17 @@ def placeholder(ctx: RuleContext) -> Iterator[Hit]:
     """A placeholder left in from a template: XX镇, ××局, 202X年, 某某单位, empty 【】. A name
     made anonymous (张某某, 王××) is no placeholder."""
     text = ctx.text
-    places = [(m.start(), m.end()) for m in pattern("words", "placeholders").finditer(text)]
+    full = pattern("words", "placeholders")
+    places: list[tuple[int, int]] = []
+    for m in _PLACEHOLDER_CHARS.finditer(text):
+        if places and m.start() < places[-1][1]:
+            continue  # inside the placeholder just found
+        # a placeholder begins at the mark, or (202X年) up to three figures before it
+        for at in range(max(m.start() - _PLACEHOLDER_LEAD, 0), m.start() + 1):
+            found = full.match(text, at)
+            if found is not None and found.end() > m.start():
+                places.append((found.start(), found.end()))
+                break
     if places:
         quote = text[places[0][0]:places[0][1]]
         yield Hit(*places[0], t("flags.placeholder", quote=quote), t("flags.placeholder_fix"),

@@ -27,6 +27,7 @@ from reviewer.profiles import kinds_where
 _MIN_PASSAGE = 60
 _EXCERPT = 12
 _CLAUSE_MARKS = "，,；;。！？"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 # a promise with fewer subject bigrams than this is too general to be matched with done work
 _MIN_PROMISE_GRAMS = 4
 _DONE_SHOWN = 40
@@ -224,10 +225,9 @@ def _targets(ctx: RuleContext, plans: list[Section]) -> list[tuple[set[str], int
     text = ctx.text
     for part in parts:
         pos = part.heading.end
-        while pos < part.end:
-            stop = min((i for i in (text.find(c, pos, part.end) for c in _CLAUSE_MARKS)
-                        if i >= 0), default=part.end)
-            if measurable.search(text, pos, stop):
+        for m in [*_CLAUSE_END.finditer(text, pos, part.end), None]:
+            stop = m.start() if m else part.end
+            if stop > pos and measurable.search(text, pos, stop):
                 out.append((_content_grams(text[pos:stop]), pos, stop))
             pos = stop + 1
     return out
@@ -303,36 +303,29 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
 @rule("specificity.plan_repeats_done", "specificity", "info")
 def plan_repeats_done(ctx: RuleContext) -> Iterator[Hit]:
     """A plan item that promises what the year's account reports as done already: nearly all of
-    its words recur in a sentence of the review that says the work is finished (建成, 已完成).
-    A promise to go on (继续, 持续, 巩固) is no repeat."""
+    its subject's bigrams recur in one sentence of the review that says the work is finished
+    (建成, 已完成). A promise to go on (继续, 持续, 巩固) is no repeat."""
     text = ctx.text
     done = pattern("words", "done_words")
     ongoing = pattern("words", "ongoing_words")
     least = float(load("words")["repeat_coverage"])
     spans = ctx.doc.review_spans()
-    review = [(s.start, s.end) for s in ctx.doc.sentences()
-              if _within(spans, s.start) and done.search(text, s.start, s.end)]
-    if not review:
-        return
-    # each sentence is scored only against the promises sharing its rarest subject bigram
-    holders: dict[str, list[int]] = {}
-    for i, (s, e) in enumerate(review):
-        for g in set(bigrams(text[s:e])):
-            holders.setdefault(g, []).append(i)
-    index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
+    promises = []
     for start, head_end, _ in _items(ctx.doc.plan_sections(), ctx,
                                      bool(ctx.setting("plan_paragraphs_are_items", True))):
-        promise = text[start:head_end]
-        grams = _content_grams(promise)
-        if ongoing.search(promise) or len(grams) < _MIN_PROMISE_GRAMS:
-            continue
-        held = [g for g in grams if g in holders]
-        if not held:
-            continue
-        candidates = holders[min(held, key=lambda g: len(holders[g]))]
-        score, where = max((index.coverage(promise, text[review[i][0]:review[i][1]]), review[i])
-                           for i in candidates)
-        if score >= least:
-            yield Hit(start, head_end,
-                      t("flags.plan_repeats_done", done=text[where[0]:where[1]][:_DONE_SHOWN]),
-                      t("flags.plan_repeats_done_fix"))
+        grams = _content_grams(text[start:head_end])
+        if len(grams) >= _MIN_PROMISE_GRAMS and not ongoing.search(text, start, head_end):
+            promises.append((start, head_end, grams))
+    if not promises:
+        return
+    review = [(s.start, s.end) for s in ctx.doc.sentences()
+              if _within(spans, s.start) and done.search(text, s.start, s.end)]
+    for start, head_end, grams in promises:
+        need = least * len(grams)
+        for s, e in review:
+            sentence = text[s:e]
+            if sum(1 for g in grams if g in sentence) >= need:
+                yield Hit(start, head_end,
+                          t("flags.plan_repeats_done", done=sentence[:_DONE_SHOWN]),
+                          t("flags.plan_repeats_done_fix"))
+                break

@@ -269,12 +269,12 @@ def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         if len(leaves) < 2:
             continue
         grams = [{g for g in bigrams(c.heading.title) if g not in common} for c in leaves]
-        bodies = [set(bigrams(text[c.heading.end:c.end])) for c in leaves]
-        lost = [i for i in range(len(leaves))
-                if len(grams[i]) >= _MIN_HEADING_GRAMS and not grams[i] & bodies[i]]
+        bodies = [text[c.heading.end:c.end] for c in leaves]
+        lost = [i for i in range(len(leaves)) if len(grams[i]) >= _MIN_HEADING_GRAMS
+                and not any(g in bodies[i] for g in grams[i])]
         for i in lost:
             for j in lost:
-                if j != i and len(grams[i] & bodies[j]) >= enough * len(grams[i]):
+                if j != i and sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
                     yield Hit(*_heading_span(leaves[i]),
                               t("flags.heading_mismatch", other=_short(leaves[j].heading.title)),
                               t("flags.heading_mismatch_fix"))
