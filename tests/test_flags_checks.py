@@ -380,6 +380,20 @@ def test_check_says_how_many_places_a_finding_covers(capsys):
     assert "（共 19 处）" in row
 
 
+# --- every report ------------------------------------------------------------------------------
+
+def test_no_rule_fails_on_any_report_of_either_corpus_folder(caplog):
+    folder = CORPUS / "gwr-more"
+    if not folder.is_dir():
+        pytest.skip(f"the corpus is not beside the repository ({CORPUS})")
+    with caplog.at_level("WARNING", logger="reviewer.flags.engine"):
+        for path in sorted(folder.glob("*.txt")):
+            doc = load_document(str(path))
+            for f in run_flags(doc):
+                assert all(0 <= o.start < o.end <= len(doc.text) for o in f.occurrences), path
+    assert not [r for r in caplog.records if "skipped" in r.getMessage()]
+
+
 # --- genres ------------------------------------------------------------------------------------
 
 def test_rules_that_do_not_apply_to_a_genre_are_not_run():
