@@ -19,13 +19,13 @@ from pathlib import Path
 
 from _timing import CORPUS, SEEDS, Figure, measure, ratio_line
 
+from reviewer.document import parse_bytes
+from reviewer.flags import run_flags
+
 # every folder of the corpus: gwr beside gwr-more
 FOLDERS = [CORPUS, CORPUS.parent / "gwr-more"]
 # checking must take less than this share of the time jieba needs to segment the same text
 TARGET = 0.5
-
-from reviewer.document import parse_bytes
-from reviewer.flags import run_flags
 
 
 def _files() -> list[Path]:
