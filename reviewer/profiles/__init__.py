@@ -82,17 +82,27 @@ class Profile(NamedTuple):
     plan_year_offset: int
     # the words of a heading that name each kind, strongest first
     headings: tuple[HeadingCue, ...]
-    # how structure, years, periods, content and spans read (common.toml + the genre's own)
-    rules: Rules
+    # how structure, years, periods, content and spans read (common.toml + the genre's own), as
+    # data; compiled into Rules when first asked for (see ``rules``)
+    data: dict
     # which of the report's two years its title (and Document.year) names: "year_reviewed" or
     # "plan_year"
     report_year: str = "year_reviewed"
     # whether a plan item's 一是… sub-points are promises of their own (else the item is kept
     # whole, its sub-points read as paragraphs)
     split_plan_items: bool = True
+    # the kind a top-level part of targets alone is read as ("targets": itself)
+    standalone_targets: str = "targets"
+
     # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
     # the genre's settings for the rules that do); read by reviewer.flags
     flags: dict = {}
+
+    @property
+    def rules(self) -> Rules:
+        """The genre's compiled rules, built once per genre when a report of it is first read
+        (detecting genres needs none of them)."""
+        return _rules(self.name)
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name most strongly, or None when no cue matches."""
@@ -123,9 +133,11 @@ def _parse(name: str, data: dict) -> Profile:
             headings.append(HeadingCue(kind, float(entry["weight"]),
                                        re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))))
         headings.sort(key=lambda c: -c.weight)
-        rules = compile_rules(data)
-        if rules.first_part_kind not in KINDS:
-            raise ProfileError(f"profile {name}: unknown kind {rules.first_part_kind!r}")
+        for table in ("structure", "years", "periods", "content", "classify", "spans"):
+            if not isinstance(data.get(table), dict):
+                raise ProfileError(f"profile {name}: no [{table}] table")
+        _kind_of(name, data["classify"].get("first_part_kind", ""))
+        _kind_of(name, data["classify"].get("later_part_kind", ""))
         return Profile(
             name=data.get("name", name),
             label=data.get("label", name),
@@ -135,9 +147,10 @@ def _parse(name: str, data: dict) -> Profile:
             order=tuple(data.get("order", ())),
             plan_year_offset=int(data.get("plan_year_offset", 1)),
             headings=tuple(headings),
-            rules=rules,
+            data=data,
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
+            standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
             flags=_table(name, data, "flags"),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -151,6 +164,12 @@ def _table(name: str, data: dict, key: str) -> dict:
     if not isinstance(value, dict):
         raise ProfileError(f"profile {name}: {key} must be a table")
     return value
+
+
+def _kind_of(name: str, kind: str) -> str:
+    if kind not in KINDS:
+        raise ProfileError(f"profile {name}: unknown kind {kind!r}")
+    return kind
 
 
 def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
@@ -175,6 +194,14 @@ def all_profiles() -> dict[str, Profile]:
             own = tomllib.loads(entry.read_text(encoding="utf-8"))
             out[name] = _parse(name, merge(common, own))
     return out
+
+
+@cache
+def _rules(name: str) -> Rules:
+    try:
+        return compile_rules(all_profiles()[name].data)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ProfileError(f"profile {name}: {exc!r}") from None
 
 
 def get_profile(name: str) -> Profile:
