@@ -128,6 +128,18 @@ def test_a_topic_the_regulation_expects_is_missing(seeds):
     assert not any("行政复议" in m or "习近平法治思想" in m or "法律顾问" in m for m in guanba)
 
 
+def test_a_topic_is_expected_only_of_reports_from_its_year():
+    # 习近平法治思想 was named in November 2020: a report on 2019 cannot study it
+    doc = edited("yanxi-2024", "烟溪镇2024年度法治政府建设工作", "烟溪镇2019年度法治政府建设工作")
+    assert doc.year_reviewed == 2019
+    assert not any("习近平法治思想" in f.message for f in flags(doc, "content.missing_topic"))
+
+
+def test_a_signature_the_metadata_missed_names_the_issuer():
+    doc = edited("yanxi-2024", "进一步推进法治政府建设。\n", "进一步推进法治政府建设。\n烟溪镇人民政府\n")
+    assert flags(doc, "structure.no_issuer") == []
+
+
 def test_both_principals_in_the_responsibility_part(seeds):
     (flag,) = flags(seeds["baixiang-2024"], "content.principals")  # only 镇主要负责人
     assert "党委主要负责人" in flag.message and "政府主要负责人" in flag.message

@@ -71,9 +71,13 @@ def first_responsible(ctx: RuleContext) -> Iterator[Hit]:
 def missing_topic(ctx: RuleContext) -> Iterator[Hit]:
     """Content the 督察工作规定 and common practice expect is not reported at all (习近平法治思想
     study, 行政复议, 行政应诉 and 负责人出庭应诉, 合法性审查, 行政执法三项制度, 法律顾问, 述法: the
-    genre's ``[[flags.topic]]``); the flag sits on the part where it belongs."""
+    genre's ``[[flags.topic]]``, each expected of reports about its ``since`` year or later); the
+    flag sits on the part where it belongs."""
     text = ctx.text
+    year = ctx.doc.year_reviewed
     for topic in ctx.setting("topic", ()):
+        if year is not None and year < int(topic.get("since", 0)):
+            continue  # expected only of reports about that year or later
         if any(w in text for w in topic["words"]):
             continue
         parts = ctx.doc.sections_of_kind(topic.get("kind", "achievements"))

@@ -20,6 +20,8 @@ _TITLE_SHOWN = 16
 _CLAUSE_MARKS = "，,；;。！？\n"
 # a heading with fewer subject bigrams than this says too little to be checked against its text
 _MIN_HEADING_GRAMS = 2
+# the last paragraphs, where a signature stands
+_TAIL = 6
 
 
 def _kind(kind: str) -> str:
@@ -247,9 +249,13 @@ def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
     issuer = ctx.doc.metadata.get("issuer")
     if issuer is not None and issuer.start >= 0:
         return
+    bodies = pattern("words", "issuing_bodies")
     title = ctx.doc.metadata.get("title")
-    if title is not None and pattern("words", "issuing_bodies").search(title.value):
+    if title is not None and bodies.search(title.value):
         return
+    signature = pattern("words", "signature_line")
+    if any(signature.fullmatch(ctx.text, p.start, p.end) for p in ctx.doc.paragraphs[-_TAIL:]):
+        return  # a signature the metadata did not take: 某市市场监督管理局
     yield Hit(*ctx.title_span, t("flags.no_issuer"), t("flags.no_issuer_fix"))
 
 
