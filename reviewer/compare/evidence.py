@@ -64,12 +64,17 @@ def _light() -> tuple[frozenset[str], float]:
     return frozenset(_conf()["light_words"]), float(_conf()["light"])
 
 
+_FACTORS: dict[str, float] = {}
+
+
 def _factor(word: str) -> float:
     """How much a word counts in a match: light words, figures and single characters little."""
-    words, light = _light()
-    if word in words or _DIGIT.search(word) or len(word) < 2:
-        return light
-    return 1.0
+    found = _FACTORS.get(word)
+    if found is None:
+        words, light = _light()
+        found = light if word in words or _DIGIT.search(word) or len(word) < 2 else 1.0
+        _FACTORS[word] = found
+    return found
 
 
 def _period(doc: Document, offset: int) -> str:

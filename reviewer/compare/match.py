@@ -196,11 +196,12 @@ def _evidence(ctx: _Context, text: str, limit: int) -> list[Evidence]:
     return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
 
 
-def _group_evidence(ctx: _Context, item: PlanItem, limit: int) -> list[Evidence]:
-    """The sentences best matching a whole group: ranked by how much of each sentence is about
-    the group (a group's words are many; no sentence covers much of them)."""
+def _group_evidence(ctx: _Context, words: set[str], limit: int) -> list[Evidence]:
+    """The sentences best matching a whole group (``words``: those of its heading and its
+    promises): ranked by how much of each sentence is about the group (a group's words are
+    many; no sentence covers much of them)."""
     rules = data.rules()
-    hits = ctx.index.search(tokenize(item.text), limit, rules["evidence"]["group_shared"])
+    hits = ctx.index.search(tuple(words), limit, rules["evidence"]["group_shared"])
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
 
@@ -329,9 +330,10 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
     items: list[ItemResult] = []
     for plan in plan_items(prior):
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence")
-        result.evidence = _group_evidence(ctx, plan, rules["evidence_count"])
+        words = set(tokenize(plan.heading.split(" / ")[-1]))
         for span in promises_in(prior, plan.start, plan.end):
             text = prior.text[span.start:span.end]
+            words.update(tokenize(text))
             p = PromiseResult(text, span.start, span.end, "no_evidence")
             p.evidence = _evidence(ctx, text, rules["evidence_count"])
             p.targets = _promise_targets(prior, current, span, p.evidence, ctx.review)
@@ -347,6 +349,9 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             p.status, p.reasons = _promise_status(p)
             result.promises.append(p)
             result.targets.extend(p.targets)
+        if not result.promises:
+            words.update(tokenize(plan.text))
+        result.evidence = _group_evidence(ctx, words, rules["evidence_count"])
         j, gap = ctx.problems.best(plan.heading.split(" / ")[-1], both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
         result.status, result.reasons = _group_status(result, named, gap)
