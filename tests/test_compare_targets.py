@@ -98,6 +98,15 @@ def test_from_x_to_y_takes_the_later_figure():
     assert "从2.77%提高到3.3%" in actual.quote and actual.value == 3.3
 
 
+def test_a_five_year_figure_is_never_taken_as_the_years():
+    comparison = compare_documents(*_pair("zhejiang-2025", "zhejiang-2026"))
+    every = comparison.targets + [tr for it in comparison.items for tr in it.targets]
+    assert any(tr.indicator.startswith("研发投入强度") for tr in every)
+    for tr in every:
+        if tr.actual:
+            assert comparison.current.period_at(tr.actual.start) != "five_year", tr.actual.quote
+
+
 def test_full_width_digits_read_like_half_width():
     doc = load_document(corpus_path("national-2024"))
     wide = doc.text.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％"))

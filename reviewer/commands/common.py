@@ -72,6 +72,8 @@ def document_dict(doc: Document, *, with_text: bool = True) -> dict[str, Any]:
     out["sections"] = [section_dict(s) for s in doc.sections]
     out["spans"] = [{"kind": sp.kind, "start": sp.start, "end": sp.end, "reason": sp.reason}
                     for sp in doc.spans]
+    out["periods"] = [{"period": p.period, "start": p.start, "end": p.end, "reason": p.reason}
+                      for p in doc.periods]
     out["missing_kinds"] = list(doc.missing_kinds())
     out["unknown_sections"] = len(doc.unknown_sections())
     out["numbering_issues"] = [

@@ -44,10 +44,14 @@ def render(doc: Document) -> str:
         lead = doc.text[h.start:h.title_start]
         kinds = "+".join(t("kinds." + k) for k in sec.kinds)
         line = f"{'  ' * depth}{lead}{h.title}  [{kinds}]"
-        if sec.parent is None or sec.parent.kinds != sec.kinds or len(sec.parent.kinds) > 1:
+        own = sec.parent is None or sec.parent.kinds != sec.kinds or len(sec.parent.kinds) > 1
+        period = f"{t('meta.period_' + sec.period)}" if sec.period else ""
+        if own:
             # a section classified on its own says why (a child of a one-kind part shares it)
-            period = f"{t('meta.period_' + sec.period)} · " if sec.period else ""
-            line += f"  {period}{sec.reason} ({t('meta.confidence')} {sec.confidence:.2f})"
+            line += f"  {period + ' · ' if period else ''}{sec.reason} ({t('meta.confidence')} " \
+                    f"{sec.confidence:.2f})"
+        elif sec.period != sec.parent.period and period:
+            line += f"  {period}"  # a run of the other period inside a part about both
         lines.append(line)
         for child in sec.children:
             walk(child, depth + 1)

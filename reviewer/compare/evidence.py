@@ -78,10 +78,8 @@ def _factor(word: str) -> float:
 
 
 def _period(doc: Document, offset: int) -> str:
-    for sec in reversed(doc.section_at(offset)):
-        if sec.period:
-            return sec.period
-    return "year"
+    """The period of the passage at ``offset`` (``year`` where the report states none)."""
+    return doc.period_at(offset) or "year"
 
 
 class SentenceIndex:

@@ -71,6 +71,8 @@ def units_of(doc: Document, kind: str, sections: list[Section] | None = None) ->
         if not section.children:
             out.extend(_paragraph_items(doc, section))
         for child in section.children:
+            if len(section.kinds) > 1 and child.kind != kind:
+                continue  # a group of the part's other kind (its targets)
             subs = [c for c in child.children if c.heading.style == "cn_shi"]
             if split and subs:
                 out.extend(_item(doc, sub) for sub in subs)

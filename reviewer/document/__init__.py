@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 
+from reviewer.document import kinds, years
 from reviewer.document.errors import ReportError
 from reviewer.document.load import decode, read_file
-from reviewer.document.metadata import add_years, extract, parse_date
+from reviewer.document.metadata import extract, parse_date
 from reviewer.document.model import (
     KINDS,
     SPAN_KINDS,
@@ -21,6 +22,7 @@ from reviewer.document.model import (
     MetaField,
     NumberingIssue,
     Paragraph,
+    PeriodSpan,
     Section,
     Sentence,
     Span,
@@ -31,7 +33,7 @@ from reviewer.profiles import detect_genre, get_profile
 
 __all__ = [
     "KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
-    "NumberingIssue", "Paragraph", "ReportError", "Section", "Sentence", "Span", "decode",
+    "NumberingIssue", "Paragraph", "PeriodSpan", "ReportError", "Section", "Sentence", "Span", "decode",
     "load_document", "parse_bytes", "parse_date", "parse_text",
 ]
 
@@ -66,16 +68,15 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         title_hint = norm.header_fields.get("title", ("", ""))[0]
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
-    meta = extract(norm.text, paragraphs, norm.header_fields, genre)
-    add_years(meta, profile.report_year)
-    year = None
-    if "year" in meta:
-        try:
-            year = int(meta["year"].value)
-        except ValueError:
-            year = None
-    headings = find_headings(norm.text, paragraphs, profile)
-    sections = build_sections(norm.text, headings, profile, year)
+    text = norm.text
+    meta = extract(text, paragraphs, norm.header_fields, profile)
+    title = meta.get("title")
+    headings = find_headings(text, paragraphs, profile, title.end if title and title.end > 0 else 0)
+    sections = build_sections(text, headings)
+    meta.update(years.establish(text, paragraphs, sections, meta.get("title"), profile))
+    periods, found = kinds.classify(text, paragraphs, sections, profile,
+                                    _int(meta, "year_reviewed"), _int(meta, "plan_year"))
+    spans = kinds.find_spans(text, paragraphs, sections, profile, found)
     raw_bytes = raw if raw is not None else text.encode("utf-8")
     return Document(
         path=path,
@@ -90,7 +91,17 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         metadata=meta,
         genre=genre,
         numbering_issues=numbering_issues(headings),
+        spans=spans,
+        periods=sorted(periods, key=lambda p: p.start),
     )
+
+
+def _int(meta: dict[str, MetaField], key: str) -> int | None:
+    f = meta.get(key)
+    try:
+        return int(f.value) if f else None
+    except ValueError:
+        return None
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>", genre: str | None = None) -> Document:

@@ -38,7 +38,7 @@ from typing import NamedTuple
 from reviewer.profiles import KINDS, SPAN_KINDS, UNKNOWN, ProfileError, get_profile, kinds_where
 
 __all__ = ["KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
-           "NumberingIssue", "Paragraph", "Section", "Sentence", "Span"]
+           "NumberingIssue", "Paragraph", "PeriodSpan", "Section", "Sentence", "Span"]
 
 PERIODS = ("year", "five_year", "mixed", "")
 
@@ -205,6 +205,16 @@ class Span(NamedTuple):
     reason: str
 
 
+class PeriodSpan(NamedTuple):
+    """A run of paragraphs inside a part about both the year and five years (period ``mixed``)
+    that is about one of them: ``period`` is ``year`` or ``five_year``."""
+
+    period: str
+    start: int
+    end: int
+    reason: str
+
+
 @dataclass
 class Document:
     path: str
@@ -220,6 +230,7 @@ class Document:
     genre: str
     numbering_issues: list[NumberingIssue]
     spans: list[Span] = field(default_factory=list)
+    periods: list[PeriodSpan] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
 
@@ -281,9 +292,21 @@ class Document:
         return found
 
     def plan_sections(self) -> list[Section]:
-        """The plan: the top-most sections of kind ``plan`` about the plan year (period ``year``
-        or ``mixed``); when the report plans only for a five-year period, those sections."""
-        plans = self.sections_of_kind("plan")
+        """The plan: the top-most sections holding the plan (``"plan" in kinds``: a plan that
+        opens with targets, a part joining targets and the plan) about the plan year (period
+        ``year`` or ``mixed``); when the report plans only for five years, those sections. In a
+        joined part only the children of kind ``plan`` are the plan's groups."""
+        plans: list[Section] = []
+
+        def visit(sec: Section) -> None:
+            if "plan" in sec.kinds:
+                plans.append(sec)
+                return
+            for c in sec.children:
+                visit(c)
+
+        for s in self.sections:
+            visit(s)
         year = [s for s in plans if s.period != "five_year"]
         return year or plans
 
@@ -291,32 +314,29 @@ class Document:
         """The year's own account of work done, as (start, end) passages in text order.
 
         Sections of an evidence kind (``kinds.toml``: achievements, responsibility, highlights)
-        whose period is the year (``year``, or ``""`` where the genre has no periods); a
-        ``mixed`` part contributes its children about the year, or itself whole when its children
-        do not tell the year apart; a ``five_year`` part contributes nothing. Spans that are not
+        not about a five-year period: ``year``, ``""`` (a kind without periods), and ``mixed``
+        parts with their runs about the five years (:attr:`periods`) cut out. Spans that are not
         evidence (the shortcomings paragraph, thanks, closing words, glossaries) are cut out."""
         evidence = kinds_where("evidence")
         out: list[tuple[int, int]] = []
+        cuts = [(sp.start, sp.end) for sp in self.spans if sp.kind not in evidence]
+        cuts += [(p.start, p.end) for p in self.periods if p.period == "five_year"]
 
-        def visit(sec: Section) -> None:
+        def visit(sec: Section, taken: bool) -> None:
             if sec.period == "five_year":
+                if taken:
+                    cuts.append((sec.start, sec.end))
                 return
-            if sec.period == "mixed" and any(c.period in ("year", "five_year")
-                                             for c in sec.children):
-                # the part up to its first child is its own introduction: about both periods
-                for c in sec.children:
-                    visit(c)
-                return
-            if sec.kind in evidence:
+            if not taken and sec.kind in evidence:
                 out.append((sec.start, sec.end))
-                return
+                taken = True
             for c in sec.children:
-                visit(c)
+                visit(c, taken)
 
         for s in self.sections:
-            visit(s)
-        cuts = sorted((sp.start, sp.end) for sp in self.spans if sp.kind not in evidence)
-        return _subtract(out, cuts)
+            visit(s, False)
+        cuts.sort()
+        return _subtract(out, _union(cuts))
 
     def missing_kinds(self) -> tuple[str, ...]:
         """The kinds the genre makes mandatory that no part of the report has."""
@@ -329,6 +349,15 @@ class Document:
     def unknown_sections(self) -> list[Section]:
         """The parts whose kind could not be told (kind ``unknown``), outermost first."""
         return self.sections_of_kind(UNKNOWN)
+
+    def period_at(self, offset: int) -> str:
+        """The period of the passage at ``offset``: the run's inside a part about both periods,
+        else the innermost section's (``""`` before the first heading)."""
+        i = bisect.bisect_right(self.periods, offset, key=lambda p: p.start) - 1
+        if i >= 0 and self.periods[i].start <= offset < self.periods[i].end:
+            return self.periods[i].period
+        chain = self.section_at(offset)
+        return chain[-1].period if chain else ""
 
     def spans_of(self, *kinds: str) -> list[Span]:
         """The spans of the given kinds, in text order."""
@@ -384,6 +413,17 @@ class Document:
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         return self.paragraphs[i] if i >= 0 else None
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted passages merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

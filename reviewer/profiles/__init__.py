@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from reviewer.profiles.rules import HeadingCue, Rules, compile_rules, merge
+
 
 class KindMeaning(NamedTuple):
     """What one kind of part means (the keys of ``kinds.toml``)."""
@@ -31,6 +33,7 @@ class KindMeaning(NamedTuple):
     plan: bool  # holds the promises a later report is measured against
     problem: bool  # admits problems
     content: bool  # part of the report proper (not a glossary, thanks or closing words)
+    periodic: bool  # about a period (the year, five years, both): Section.period applies
 
 
 def _load_kinds() -> dict[str, KindMeaning]:
@@ -68,7 +71,7 @@ def kinds_where(prop: str) -> tuple[str, ...]:
 
 
 class Profile(NamedTuple):
-    """One genre: how its headings read, which section kinds it must have and in what order."""
+    """One genre: how its parts read, which section kinds it must have and in what order."""
 
     name: str
     label: str
@@ -76,29 +79,33 @@ class Profile(NamedTuple):
     detect: tuple[str, ...]
     mandatory: tuple[str, ...]
     order: tuple[str, ...]
-    default_kind: str
     plan_year_offset: int
-    kinds: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # the words of a heading that name each kind, strongest first
+    headings: tuple[HeadingCue, ...]
+    # how structure, years, periods, content and spans read (common.toml + the genre's own)
+    rules: Rules
     # which of the report's two years its title (and Document.year) names: "year_reviewed" or
     # "plan_year"
     report_year: str = "year_reviewed"
     # whether a plan item's 一是… sub-points are promises of their own (else the item is kept
     # whole, its sub-points read as paragraphs)
     split_plan_items: bool = True
+    # the kind a top-level part of targets alone is read as ("targets": itself)
+    standalone_targets: str = "targets"
 
     def classify(self, title: str) -> str | None:
-        """The kind a heading's words name, or None when no pattern matches."""
+        """The kind a heading's words name most strongly, or None when no cue matches."""
         cue = self.heading_cue(title)
         return cue[0] if cue else None
 
     def heading_cue(self, title: str) -> tuple[str, str] | None:
-        """(kind, the words that named it) for a heading, or None when no pattern matches."""
-        for kind, patterns in self.kinds:
-            for p in patterns:
-                m = p.search(title)
-                if m:
-                    return kind, m.group(0)
-        return None
+        """(kind, the words that named it) of the strongest cue in a heading, or None."""
+        best: tuple[float, str, str] | None = None
+        for cue in self.headings:
+            m = cue.pattern.search(title)
+            if m and (best is None or cue.weight > best[0]):
+                best = (cue.weight, cue.kind, m.group(0))
+        return (best[1], best[2]) if best else None
 
 
 class ProfileError(ValueError):
@@ -107,12 +114,17 @@ class ProfileError(ValueError):
 
 def _parse(name: str, data: dict) -> Profile:
     try:
-        kinds = []
-        for entry in data["kinds"]:
+        headings = []
+        for entry in data.get("heading", ()):
             kind = entry["kind"]
             if kind not in KINDS:
                 raise ProfileError(f"profile {name}: unknown kind {kind!r}")
-            kinds.append((kind, tuple(re.compile(p) for p in entry["patterns"])))
+            headings.append(HeadingCue(kind, float(entry["weight"]),
+                                       re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))))
+        headings.sort(key=lambda c: -c.weight)
+        rules = compile_rules(data)
+        if rules.first_part_kind not in KINDS:
+            raise ProfileError(f"profile {name}: unknown kind {rules.first_part_kind!r}")
         return Profile(
             name=data.get("name", name),
             label=data.get("label", name),
@@ -120,14 +132,23 @@ def _parse(name: str, data: dict) -> Profile:
             detect=tuple(data.get("detect", ())),
             mandatory=tuple(data.get("mandatory", ())),
             order=tuple(data.get("order", ())),
-            default_kind=data.get("default_kind", "other"),
             plan_year_offset=int(data.get("plan_year_offset", 1)),
-            kinds=tuple(kinds),
+            headings=tuple(headings),
+            rules=rules,
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
+            standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
         )
-    except (KeyError, TypeError, re.error) as exc:
-        raise ProfileError(f"profile {name}: {exc}") from None
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        if isinstance(exc, ProfileError):
+            raise
+        raise ProfileError(f"profile {name}: {exc!r}") from None
+
+
+def _kind_of(name: str, kind: str) -> str:
+    if kind not in KINDS:
+        raise ProfileError(f"profile {name}: unknown kind {kind!r}")
+    return kind
 
 
 def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
@@ -137,13 +158,20 @@ def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+# data files beside the genre profiles that are not genres themselves
+_NOT_GENRES = ("kinds.toml", "common.toml")
+
+
 @cache
 def all_profiles() -> dict[str, Profile]:
     out: dict[str, Profile] = {}
-    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml") and entry.name != "kinds.toml":
+    folder = resources.files(__package__)
+    common = tomllib.loads(folder.joinpath("common.toml").read_text(encoding="utf-8"))
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml") and entry.name not in _NOT_GENRES:
             name = entry.name[: -len(".toml")]
-            out[name] = _parse(name, tomllib.loads(entry.read_text(encoding="utf-8")))
+            own = tomllib.loads(entry.read_text(encoding="utf-8"))
+            out[name] = _parse(name, merge(common, own))
     return out
 
 
