@@ -163,7 +163,7 @@ def _indicator(prefix: str, rest: str) -> str | None:
     prefix = prefix.strip(" \u3000")
     if any(prefix.startswith(w) for w in conf["ignore_when_starting"]):
         return None
-    if any(w in prefix for w in conf["ignore_when_containing"]):
+    if _holds(prefix, conf["ignore_when_containing"]):
         return None
     name = _strip(prefix, conf["drop_before"], conf["drop_after"])
     if _generic(name):
@@ -171,6 +171,14 @@ def _indicator(prefix: str, rest: str) -> str | None:
     if _cjk(name) < 2:
         return None
     return name
+
+
+def _holds(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` once the names of a one-year mean (PM2.5年均值,
+    年均浓度: ``[indicator] yearly_means``) are taken out: 年均 there is no multi-year average."""
+    for mean in data.indicators()["indicator"]["yearly_means"]:
+        text = text.replace(mean, "")
+    return any(w in text for w in words)
 
 
 def _multi_year(text: str, start: int, end: int) -> bool:
@@ -313,7 +321,7 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
         if not comparable(m.written_unit, target.unit):
             continue
         between = text[pos: m.start]
-        if any(w in between for w in act["not_actual"]):
+        if _holds(between, act["not_actual"]):
             return None
         if target.unit == "%":
             if any(w in between for w in act["share_words"]):
@@ -394,7 +402,7 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
             if any(text.startswith(w, occ.end()) for w in act["blocked_after"]):
                 continue
             start = _clause_start(text, occ.start(), lo)
-            if any(w in text[start: occ.start()] for w in act["not_actual"]):
+            if _holds(text[start: occ.start()], act["not_actual"]):
                 continue
             stop = _SENTENCE_END.search(text, occ.end(), hi)
             end_of_sentence = stop.start() if stop else hi
