@@ -49,7 +49,9 @@ def test_every_national_2024_group_has_evidence_in_the_2025_review():
     review = comparison.current.sections_of_kind("achievements")
     for item in comparison.items:
         assert item.evidence, item.heading
-        assert item.status in ("delivered", "partial"), (item.heading, item.reasons)
+        # （三）着力扩大国内需求 is named by the 2025 shortcomings (有效需求不足)
+        assert item.status in ("delivered", "partial", "acknowledged_gap"), (item.heading,
+                                                                           item.reasons)
         assert len(item.evidence) <= 3
         for ev in item.evidence:
             assert any(sec.start <= ev.start < ev.end <= sec.end for sec in review)

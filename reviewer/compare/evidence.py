@@ -136,11 +136,13 @@ class SentenceIndex:
         return self.unseen * _factor(word)
 
     def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
-               min_coverage: float = 0.0, text: str = "") -> list[tuple[int, float, float]]:
+               min_coverage: float = 0.0, text: str = "", headings: bool = False
+               ) -> list[tuple[int, float, float]]:
         """The best sentences for ``query`` (the tokens of ``text``): (index, coverage, rank
         score), best first. The best by words are scored again by the characters they share
         with ``text`` (names jieba cuts apart: 莲塘/香园围), and the coverage is the mean of the
-        two."""
+        two. ``headings``: a heading counts in full (a group's heading against the review's
+        own headings and summaries)."""
         terms = set(query)
         total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
         if not total:
@@ -171,7 +173,7 @@ class SentenceIndex:
             focus = got / self.weight[i] if self.weight[i] else 0.0
             a, b = self.spans[i]
             bonus = rules["focus"] * focus
-            if self.heading[i]:
+            if self.heading[i] and not headings:
                 bonus -= rules["heading_penalty"]
             if done_words(self.doc.text[a:b]):
                 bonus += rules["done_bonus"]

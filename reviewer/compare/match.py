@@ -166,7 +166,8 @@ def _problem_passages(doc: Document) -> list[tuple[int, int]]:
     out = []
     for lo, hi in spans:
         for m in _CLAUSE.finditer(doc.text, lo, hi):
-            if m.end() - m.start() >= 4:
+            # a clause too short to name anything (从国内看) names no promise
+            if m.end() - m.start() >= data.rules()["problem_clause"]:
                 out.append((m.start(), m.end()))
     return out
 
@@ -180,7 +181,9 @@ class _Context:
         self.index = SentenceIndex(current, self.review)
         plan = sorted((s.start, s.end) for s in current.plan_sections())
         self.plan = SentenceIndex(current, plan)
-        self.problems = BigramIndex(current, _problem_passages(current))
+        problems = _problem_passages(current)
+        self.problems = BigramIndex(current, problems)
+        self.problem_words = SentenceIndex(current, problems)
 
 
 def _heading_at(doc: Document, offset: int) -> str:
@@ -196,11 +199,15 @@ def _evidence(ctx: _Context, text: str, limit: int) -> list[Evidence]:
     return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
 
 
-def _group_evidence(ctx: _Context, words: set[str], limit: int) -> list[Evidence]:
-    """The sentences best matching a whole group (``words``: those of its heading and its
-    promises): ranked by how much of each sentence is about the group (a group's words are
-    many; no sentence covers much of them)."""
+def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> list[Evidence]:
+    """The sentences best matching a whole group: those carrying its heading (the review's own
+    summaries and headings of the field count in full), else those most about the words of its
+    heading and promises (a group's words are many; no sentence covers much of them)."""
     rules = data.rules()
+    hits = ctx.index.search(tokenize(title), limit, MIN_SHARED, rules["group_heading"], title,
+                            headings=True)
+    if hits:
+        return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
     hits = ctx.index.search(tuple(words), limit, rules["evidence"]["group_shared"])
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
@@ -238,13 +245,16 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
     if verdicts["missed"]:
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
-    if verdicts["met"] and not named:
+    if verdicts["met"]:
         if verdicts["met"] == len(p.targets):
             reasons.append(t("compare.rule_target_met"))
             return "delivered", reasons
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
     if best is None:
+        if p.named_share >= rules["acknowledged_gap_first"]:
+            reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
+            return "acknowledged_gap", reasons
         if p.repeat_share >= rules["carried_over"]:
             reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                              share=f"{p.repeat_share:.0%}"))
@@ -351,9 +361,13 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             result.targets.extend(p.targets)
         if not result.promises:
             words.update(tokenize(plan.text))
-        result.evidence = _group_evidence(ctx, words, rules["evidence_count"])
-        j, gap = ctx.problems.best(plan.heading.split(" / ")[-1], both=True)
+        title = plan.heading.split(" / ")[-1]
+        result.evidence = _group_evidence(ctx, title, words, rules["evidence_count"])
+        j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
+        k, _, focus = ctx.problem_words.closest(tokenize(title))
+        if focus >= rules["acknowledged_gap_group_focus"] and focus > gap:
+            gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     return Comparison(prior, current, items, targets, check_pair(prior, current, ctx.review))
