@@ -274,6 +274,10 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
     if strong:
         reasons.append(t("compare.rule_delivered"))
         return "delivered", reasons
+    if all(e.heading for e in p.evidence) and score < rules["evidence_thin"]:
+        # only a heading or a one-line restatement, and not much of the promise: too thin
+        reasons.append(t("compare.rule_unclear"))
+        return "unclear", reasons
     reasons.append(t("compare.rule_partial"))
     return "partial", reasons
 
