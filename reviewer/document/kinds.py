@@ -120,7 +120,7 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
         kinds, reason, confidence = _decide(ctx, sec, votes, period)
         period = _period(ctx, sec, kinds[0], period, first_period, previous_planned, runs)
         sec.set_kind(kinds, reason, confidence, period)
-        if kinds[0] in ("plan", "targets"):
+        if "plan" in kinds:
             previous_planned = period
         _children(ctx, sec, [r for r in runs if sec.start <= r.start < sec.end])
     return runs, ctx.spans
@@ -231,14 +231,20 @@ def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
     rules, text = ctx.rules, ctx.text
     start, end = sec.heading.end, sec.end
     admits = _admission(ctx, sec)
-    if admits is not None:
-        if admits.start <= _first_body(ctx, sec):
-            # the part opens by admitting problems: that is what it is
-            problems = _count(rules.problems, text, start, end)
-            if problems >= rules.min_cues // 2 and (allowed is None or "shortcomings" in allowed):
+    if admits is not None and admits.start <= _first_body(ctx, sec):
+        # a part that opens by admitting problems and goes on naming more of them than it
+        # accounts for work or looks ahead: that is what it is
+        problems = _count(rules.problems, text, start, end)
+        others = _count(rules.past, text, start, end) + _count(rules.future, text, start, end)
+        if problems > others:
+            if allowed is None or "shortcomings" in allowed:
                 votes.add("shortcomings", rules.content_weight,
                           f"content: opens by admitting problems, {problems} named")
             return
+        admits = None
+    if admits is not None and not _closing(ctx, sec, admits):
+        admits = None  # not the part's closing words: an analysis of the situation ahead
+    if admits is not None:
         # a review's closing admission of problems is no account of work, but says it is a review
         if allowed is None or "achievements" in allowed:
             votes.add("achievements", rules.admission_weight,
@@ -262,7 +268,7 @@ def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
         if allowed is None:
             # prose looking five years ahead states targets; groups of work are a plan
             ahead = not _groups(sec) and (targets * 2 >= future
-                                          or _content_period(ctx, sec) == "five_year")
+                                          or _content_period(ctx, sec, "plan") == "five_year")
             kind = "targets" if votes.future_kind == "targets" or ahead else "plan"
         else:
             # a child of a joined part: the plan's groups are its tasks, whatever they count
@@ -288,6 +294,14 @@ def _admission(ctx: _Context, sec: Section) -> Paragraph | None:
                 text, p.start, p.end):
             return p
     return None
+
+
+def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
+    """Whether a paragraph is among the closing ones of a part's own text: one of its last two,
+    or in its second half."""
+    end = sec.children[0].start if sec.children else sec.end
+    own = list(_paragraphs_in(ctx, _first_body(ctx, sec), end))
+    return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
 def _groups(sec: Section) -> list[Section]:
@@ -391,15 +405,13 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
             runs.extend(found)
         return heading_period if heading_period == "mixed" else periods.pop() if periods else (
             heading_period or "year")
-    if heading_period:
-        return heading_period
-    return previous_planned or _content_period(ctx, sec, kind)
+    return heading_period or _content_period(ctx, sec, kind) or previous_planned or "year"
 
 
 def _content_period(ctx: _Context, sec: Section, kind: str = "plan") -> str:
     """A plan or targets part whose heading names no period: five years when the part talks of
-    them (a five-year plan, a year after the plan year) more than of the year; for targets, as
-    much as of the year."""
+    them (a five-year plan, a year after the plan year) more than twice as much as of the year
+    (for targets, as much), the year when it talks more of it, else "" (undecided)."""
     rules, text = ctx.rules, ctx.text
     five = (_count(rules.numbered_period, text, sec.start, sec.end)
             + _count(rules.future_period, text, sec.start, sec.end))
@@ -410,9 +422,9 @@ def _content_period(ctx: _Context, sec: Section, kind: str = "plan") -> str:
             five += 1
         elif y == ctx.plan_year:
             year += 1
-    if kind == "targets":
-        return "five_year" if five and five >= year else "year"
-    return "five_year" if five > 2 * max(year, 1) else "year"
+    if kind == "targets" and five and five >= year or five > 2 * max(year, 1):
+        return "five_year"
+    return "year" if year > five else ""
 
 
 def _half_period(ctx: _Context, title: str, kind: str) -> str:

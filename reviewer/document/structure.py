@@ -107,8 +107,8 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
-            what = _plain_heading(line, rules)
-            if what is None:
+            what = _plain_heading(line, profile)
+            if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
                 continue
             plain.append((len(headings), what))
             headings.append(Heading(level=0, style="plain", number=0, numbering="", title=line,
@@ -196,9 +196,10 @@ def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
     return 0
 
 
-def _plain_heading(line: str, rules: Rules) -> str | None:
+def _plain_heading(line: str, profile: Profile) -> str | None:
     """Whether a paragraph could be an unnumbered heading: ``top`` (a top-level part),
     ``appendix`` or ``other`` (after the report), or None."""
+    rules = profile.rules
     if len(line) > rules.plain_max or _SENTENCE_PUNCT.search(line):
         return None
     if rules.appendix_heading.search(line):
@@ -209,7 +210,20 @@ def _plain_heading(line: str, rules: Rules) -> str | None:
         return None
     if rules.plain_heading.search(line):
         return "top"
+    if any(c.weight >= rules.plain_cue_weight and c.pattern.search(line) for c in profile.headings):
+        return "top"
     return None
+
+
+def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
+    """Whether the paragraph after ``i`` is report text (a sentence, or a numbered heading): a
+    heading opens a part; a short line among short lines (a menu, a table) does not."""
+    if i + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[i + 1]
+    line = text[nxt.start:nxt.end]
+    return (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
+            or _match_numbering(line) is not None)
 
 
 def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[Heading]:

@@ -11,9 +11,10 @@ evidence first:
    ``2021年以来工作回顾`` → the year reviewed; ``2025年工作安排`` → the plan year); two headings
    naming consecutive years with no telling words (关于2019年工作 / 关于2020年工作) are the review
    and the plan;
-4. a paragraph opening the report with its year (2024年，某镇在…), before the first heading;
-5. the content: the latest year the report's first part names, no later than the first year
-   its later parts name.
+4. a paragraph opening the report with its year (2024年，某镇在…), before the first heading, or
+   opening the review (2016年是…, 刚刚过去的2016年) or the plan (2017年是…) with one;
+5. the content: the year the report's first part names most (the latest, for a five-year
+   review), never after the year its later parts name most.
 
 The other year follows (one apart) when only one is found. Each value is a MetaField pointing at
 the year's figures in the text, with its source.
@@ -21,7 +22,9 @@ the year's figures in the text, with its source.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 
 from reviewer.document.model import MetaField, Paragraph, Section
 from reviewer.profiles import Profile
@@ -41,7 +44,7 @@ class _Found:
 def establish(text: str, paragraphs: list[Paragraph], roots: list[Section],
               title: MetaField | None, profile: Profile) -> dict[str, MetaField]:
     """``year_reviewed``, ``plan_year`` and ``year`` (the genre's ``report_year``) as metadata."""
-    for finder in (_congress, _title, _headings, _opening, _content):
+    for finder in (_congress, _title, _headings, _opening, _leads, _content):
         found = finder(text, paragraphs, roots, title, profile)
         if found:
             return _both(found, profile)
@@ -165,24 +168,61 @@ def _opening(text: str, paragraphs: list[Paragraph], roots: list[Section],
     return []
 
 
+_LEAD_PARAGRAPHS = 3
+_LEAD_YEAR = re.compile(r"(?:刚刚过去的|^)\s*((?:19|20)\d{2})\s*年(?:[，,是]|以来)", re.M)
+
+
+def _leads(text: str, paragraphs: list[Paragraph], roots: list[Section],
+           title: MetaField | None, profile: Profile) -> list[_Found]:
+    """A year opening one of the first paragraphs of the review (2016年是… / 刚刚过去的2016年)
+    is the year reviewed; failing that, one opening the plan's first paragraphs (2017年是…) is
+    the plan year."""
+    parts = [s for s in roots if not profile.rules.appendix_heading.search(s.heading.title)]
+    for which, part in (("year_reviewed", parts[0] if parts else None),
+                        ("plan_year", parts[1] if len(parts) > 1 else None)):
+        if part is None:
+            continue
+        i = bisect.bisect_right(paragraphs, part.heading.start, key=lambda p: p.start)
+        for p in paragraphs[i:i + _LEAD_PARAGRAPHS]:
+            if p.start >= part.end:
+                break
+            m = _LEAD_YEAR.search(text, p.start, min(p.end, p.start + 12))
+            if m:
+                where = "review" if which == "year_reviewed" else "plan"
+                return [_Found(int(m.group(1)), m.start(1), m.end(1),
+                               f"a paragraph opening the {where} with its year", which)]
+    return []
+
+
 def _content(text: str, paragraphs: list[Paragraph], roots: list[Section],
              title: MetaField | None, profile: Profile) -> list[_Found]:
-    """The latest year the first part (the review) names, no later than the first year the
-    later parts (the plan) name: a review of five years runs up to the year it reviews last."""
+    """The year the first part (the review) names most, or, for a review of five years, the
+    latest it names (it runs up to the year it reviews last); never a year after the one the
+    later parts (the plan) name most. A review naming no year at all leaves the years unknown:
+    the years a plan names most are often its targets' (2020年完成…)."""
     parts = [s for s in roots if not profile.rules.appendix_heading.search(s.heading.title)
              and not profile.rules.other_heading.search(s.heading.title)]
     if not parts:
         return []
     first, later = parts[0], parts[1:]
-    ahead = [int(m.group(1)) for s in later
-             for m in profile.rules.year.finditer(text, s.start, s.end)]
-    limit = min(ahead) if ahead else None
+    ahead: Counter[int] = Counter()
+    for s in later:
+        for m in profile.rules.year.finditer(text, s.start, s.end):
+            ahead[int(m.group(1))] += 1
+    limit = ahead.most_common(1)[0][0] if ahead else None
+    rules = profile.rules
+    title = first.heading.title
+    five = bool(rules.past_period.search(title) or rules.numbered_period.search(title))
+    named: Counter[int] = Counter()
     best: re.Match[str] | None = None
-    for m in profile.rules.year.finditer(text, first.start, first.end):
+    for m in rules.year.finditer(text, first.start, first.end):
         y = int(m.group(1))
-        if (limit is None or y <= limit) and (best is None or y > int(best.group(1))):
+        if limit is not None and y > limit:
+            continue
+        named[y] += 1
+        if best is None or (y > int(best.group(1)) if five else named[y] > named[int(best.group(1))]):
             best = m
-    if best is None:
-        return []
-    return [_Found(int(best.group(1)), best.start(1), best.end(1),
-                   "the latest year the review names", "year_reviewed")]
+    if best is not None:
+        how = "the latest year the five-year review names" if five else "the year the review names most"
+        return [_Found(int(best.group(1)), best.start(1), best.end(1), how, "year_reviewed")]
+    return []

@@ -23,6 +23,7 @@ class Rules(NamedTuple):
     # structure
     plain_max: int
     plain_heading: re.Pattern[str]
+    plain_cue_weight: float
     appendix_heading: re.Pattern[str]
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -93,6 +94,7 @@ def compile_rules(data: dict) -> Rules:
     return Rules(
         plain_max=int(st["plain_max"]),
         plain_heading=_any(st["plain_heading"]),
+        plain_cue_weight=float(st["plain_cue_weight"]),
         appendix_heading=_any(st["appendix_heading"]),
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
