@@ -73,10 +73,10 @@ def test_every_gold_item_is_found_and_statuses_beat_always_delivered(records):
     assert s["decided"] / s["items"] >= 0.95  # found, and not "unclear"
     assert s["promises_found"] / s["promises"] >= 0.95
     margin = (s["agree"] - s["always_delivered"]) / s["items"]
-    assert margin >= 0.12, "\n".join(compare_gold.report(records, "all pairs"))
+    assert margin >= 0.17, "\n".join(compare_gold.report(records, "all pairs"))
 
 
 def test_the_best_evidence_is_relevant(records):
     s = compare_gold.scores(records)
-    assert s["p1"] / s["with_evidence"] >= 0.72
+    assert s["p1"] / s["with_evidence"] >= 0.76
     assert s["hit3"] / s["with_gold"] >= 0.5
