@@ -94,6 +94,10 @@ class Profile(NamedTuple):
     # the kind a top-level part of targets alone is read as ("targets": itself)
     standalone_targets: str = "targets"
 
+    # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
+    # the genre's settings for the rules that do); read by reviewer.flags
+    flags: dict = {}
+
     @property
     def rules(self) -> Rules:
         """The genre's compiled rules, built once per genre when a report of it is first read
@@ -147,11 +151,19 @@ def _parse(name: str, data: dict) -> Profile:
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
+            flags=_table(name, data, "flags"),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):
             raise
         raise ProfileError(f"profile {name}: {exc!r}") from None
+
+
+def _table(name: str, data: dict, key: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"profile {name}: {key} must be a table")
+    return value
 
 
 def _kind_of(name: str, kind: str) -> str:
