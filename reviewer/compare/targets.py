@@ -170,6 +170,9 @@ def headline_targets(doc: Document) -> list[Target]:
                 out.append(rel)
                 continue
             out.extend(_qualitative(doc, a, b))
+    # a list longer than any report's is no list of headline targets: each is looked for in
+    # the whole review, so their number is bounded
+    del out[_conf()["max_targets"]:]
     if not found:
         # no list of headline targets: the quantified targets of the targets part
         for sec in sorted(doc.sections_of_kind("targets"), key=lambda s: s.start):
