@@ -68,6 +68,9 @@ def passages(doc: Document) -> list[tuple[int, int]]:
         m = _cue().search(text, para.start, para.end)
         if m is None or _excluded(doc, m.start()):
             continue
+        if not any(w in m.group() for w in conf["list_cue"]):
+            # 经济增长预期目标为5%左右，考虑了…: a comment on one target, not the list
+            continue
         sentence_start = max(text.rfind(c, para.start, m.start()) for c in "。！？!?") + 1
         sentence_start = max(sentence_start, para.start)
         if any(w in text[sentence_start: m.start()] for w in conf["five_year"]):
@@ -163,7 +166,9 @@ def headline_targets(doc: Document) -> list[Target]:
                         last_subject = subject
                     out.append(tr)
                 continue
-            if _hedge(clause.group()) or not _cjk(clause.group()):
+            if _hedge(clause.group()) or not _cjk(clause.group()) or \
+                    figures(doc.text, a, b):
+                # a figure that names no target (5%左右 alone) makes no qualitative one either
                 continue
             rel = _relative(doc, a, b)
             if rel is not None:
