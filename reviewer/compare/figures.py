@@ -255,13 +255,28 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         indicator = _indicator(prefix, text[tail: clause.end()])
         if indicator is None:
             continue
+        upper = _to_figure(doc, text, fig, clause.start(), clause.end())
         if fig.low is not None:
             comparator, value = "range", (_amount(fig, fig.low), _amount(fig))
+        elif upper is not None:
+            comparator, value = "range", (_amount(fig), _amount(upper))
         else:
             comparator, value = _comparator(before, after), _amount(fig)
         out.append(Target(indicator, comparator, value, fig.written_unit, clause.group(),
                           clause.start(), clause.end()))
     return out
+
+
+def _to_figure(doc: Document, text: str, fig: Figure, start: int, end: int) -> Figure | None:
+    """The upper end of a target written ``8.5%到9.0%`` (到 joining two figures of one unit,
+    with no 从 before them: 从X提高到Y leads from one figure to another)."""
+    if not text.startswith("到", fig.end) or "从" in text[start:fig.start]:
+        return None
+    nxt = figures(doc.text, fig.end + 1, end)
+    if nxt and nxt[0].start == fig.end + 1 and nxt[0].written_unit == fig.written_unit \
+            and nxt[0].value > fig.value:
+        return nxt[0]
+    return None
 
 
 def extract_targets(doc: Document) -> list[Target]:

@@ -92,6 +92,9 @@ class Profile(NamedTuple):
     split_plan_items: bool = True
     # the kind a top-level part of targets alone is read as ("targets": itself)
     standalone_targets: str = "targets"
+    # where a report without a list of main targets (主要预期目标是：…) states its headline
+    # targets: the figures of its targets part (a rule-of-law report's 工作目标), or nowhere
+    targets_from_part: bool = True
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name most strongly, or None when no cue matches."""
@@ -138,6 +141,7 @@ def _parse(name: str, data: dict) -> Profile:
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
+            targets_from_part=bool(data.get("targets_from_part", True)),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):
