@@ -91,7 +91,7 @@ def main() -> int:
     print(f"{reports} reports with gold labels\n")
     print(f"{'group':<14} {'labels':<22} {'agree':>9} {'share':>7}   target")
     order = ("part kinds", "baseline part kinds", "part", "child", "span", "year_reviewed",
-             "plan_year", "title")
+             "plan_year", "title", "genre")
     for group in sorted({g for g, _ in tally}):
         for what in order:
             if (group, what) not in tally:

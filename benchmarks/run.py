@@ -3,7 +3,7 @@ run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
     python benchmarks/run.py ui check   # only some (outline, accuracy, check, compare,
-                                        # compare_accuracy, reader, review, ui)
+                                        # compare_accuracy, reader, review, formats, ui)
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SUITES = ("outline", "accuracy", "check", "compare", "compare_accuracy", "reader", "review",
-          "ui")
+          "formats", "ui")
 
 
 def main(argv: list[str]) -> int:

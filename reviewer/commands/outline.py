@@ -11,7 +11,7 @@ from reviewer.profiles import ProfileError, all_profiles
 
 META_ORDER = ("title", "government", "year", "year_reviewed", "plan_year", "issuer", "doc_number",
               "addressee", "date_written", "date_published", "date_signed", "date_printed",
-              "source")
+              "source", "red_header", "index", "file_title", "author", "created", "modified")
 _EXCERPT = 24
 
 

@@ -29,15 +29,9 @@ import re
 from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
+from reviewer.document.structure import cn_number
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import Rules
-
-# styles of children that are sub-points of a paragraph, not groups of work of their own
-_SUB_POINT_STYLES = ("cn_shi",)
-_MIN_GROUPS = 2
-_CHILD_DEFAULT_WEIGHT = 0.6
-_NUMBERED_FIRST_YEAR = 2006  # 十一五 began in 2006; each plan period is five years
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 class _Votes:
@@ -49,6 +43,8 @@ class _Votes:
         # where evidence that a part looks ahead goes: targets when the heading names targets
         # and not the plan (2022年经济社会发展总体要求和政策取向), else the plan
         self.future_kind = "plan"
+        # the heading names a kind in strong words: the content is not asked
+        self.named_strongly = False
         # the heading names a kind that is no part of the report's text (appendix, other)
         self.outside = False
 
@@ -64,11 +60,13 @@ class _Votes:
         kind = max(kinds, key=lambda k: (self.score[k], self.best[k][0]))
         return kind, self.score[kind], self.best[kind][1]
 
-    def confidence(self, kind: str, allowed: tuple[str, ...] | None = None) -> float:
-        """How sure: the kind's evidence (at most 1), shared with the strongest other kind's."""
-        top = self.score.get(kind, 0.0)
+    def confidence(self, kinds: tuple[str, ...], allowed: tuple[str, ...] | None = None
+                   ) -> float:
+        """How sure: the evidence for the primary kind (at most 1), shared with the strongest
+        kind that is none of ``kinds``."""
+        top = self.score.get(kinds[0], 0.0)
         other = max((v for k, v in self.score.items()
-                     if k != kind and (allowed is None or k in allowed)), default=0.0)
+                     if k not in kinds and (allowed is None or k in allowed)), default=0.0)
         return min(1.0, top) * top / (top + other) if top else 0.0
 
 
@@ -148,8 +146,9 @@ def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
 
 
 def _numbered_period(ctx: _Context, m: re.Match[str]) -> tuple[int, int]:
-    n = 10 + _CN.get(m.group(1), 0)
-    first = _NUMBERED_FIRST_YEAR + 5 * (n - 11)
+    """The years of the five-year plan period 十N五 (十三五: 2016–2020)."""
+    n = 10 + cn_number(m.group(1))
+    first = ctx.rules.numbered_first_year + 5 * (n - 11)
     return first, first + 4
 
 
@@ -163,6 +162,9 @@ def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
     for _, kind, weight, words in named:
         votes.add(kind, weight, f"heading: {words}")
     kinds = {k for _, k, _, _ in named}
+    # (a child of a joined part keeps asking its content: its words are often a slogan's)
+    votes.named_strongly = allowed is None and any(w >= rules.plain_cue_weight
+                                                   for _, _, w, _ in named)
     if kinds & {"appendix", "other"}:
         votes.outside = True
         return "", ""
@@ -172,7 +174,9 @@ def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
     first_year = first_five = len(title)
 
     def vote(kind: str, weight: float, reason: str) -> None:
-        if allowed is None or kind in allowed:
+        # a heading's years and periods decide what its words do not say; where its words name
+        # a kind, they only tell the period (2025年度…存在的不足 is no review for its year)
+        if not kinds and (allowed is None or kind in allowed):
             votes.add(kind, weight, reason)
 
     since = rules.since.search(title)
@@ -224,9 +228,9 @@ def _count(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
 
 def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
                       allowed: tuple[str, ...] | None) -> None:
-    """Votes from the part's text: accounts of work done against future-directed language, and
-    problems admitted."""
-    if votes.outside:
+    """Votes from the part's text, where its heading does not name a kind in strong words:
+    accounts of work done against future-directed language, and problems admitted."""
+    if votes.outside or votes.named_strongly:
         return
     rules, text = ctx.rules, ctx.text
     start, end = sec.heading.end, sec.end
@@ -267,7 +271,7 @@ def _content_evidence(ctx: _Context, sec: Section, votes: _Votes,
         targets = _count(rules.targets, text, start, end)
         if allowed is None:
             # prose looking five years ahead states targets; groups of work are a plan
-            ahead = not _groups(sec) and (targets * 2 >= future
+            ahead = not _groups(ctx, sec) and (targets * 2 >= future
                                           or _content_period(ctx, sec, "plan") == "five_year")
             kind = "targets" if votes.future_kind == "targets" or ahead else "plan"
         else:
@@ -304,16 +308,16 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
-def _groups(sec: Section) -> list[Section]:
+def _groups(ctx: _Context, sec: Section) -> list[Section]:
     """The numbered groups of work below a part (its children that are not sub-points)."""
-    groups = [c for c in sec.children if c.heading.style not in _SUB_POINT_STYLES]
-    return groups if len(groups) >= _MIN_GROUPS else []
+    groups = [c for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles]
+    return groups if len(groups) >= ctx.rules.min_groups else []
 
 
 def _intro_targets(ctx: _Context, sec: Section) -> str:
     """The words stating targets in a part's introduction (the text before its first group), if
     it states them."""
-    groups = _groups(sec)
+    groups = _groups(ctx, sec)
     if not groups:
         return ""
     start, end = sec.heading.end, groups[0].start
@@ -339,7 +343,7 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
              if k not in ("appendix", "other")]
     if kind in named and len(named) > 1:
         kinds = named  # the heading joins kinds: all of them, in its order
-    groups = _groups(sec)
+    groups = _groups(ctx, sec)
     separate = (groups and period == "five_year"
                 and ctx.rules.separate_plan.search(ctx.text, sec.start, sec.end))
     if separate and kinds[0] == "targets":
@@ -357,8 +361,8 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
             reason += f"; its introduction states targets ({intro})"
             ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0].start - 1,
                                   f"the plan's introduction states targets ({intro})"))
-    elif "targets" in kinds and "plan" in kinds and not groups and kind == "targets":
-        kinds.remove("plan")
+    elif "targets" in kinds and "plan" in kinds and not groups:
+        kinds = ["targets"]  # its tasks are prose: it states targets and directions
     if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
         kinds = [ctx.profile.standalone_targets]
         reason += f"; a part of targets alone is this genre's {kinds[0]}"
@@ -366,7 +370,7 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
         span = _second_half(ctx, sec, "targets")
         if span is not None:
             ctx.spans.append(span)
-    return tuple(kinds), reason, votes.confidence(kind)
+    return tuple(kinds), reason, votes.confidence((kind, *kinds))
 
 
 def _second_half(ctx: _Context, sec: Section, kind: str) -> Span | None:
@@ -482,7 +486,7 @@ def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
             _content_evidence(ctx, child, votes, sec.kinds)
             # numbered groups of work are the plan's; else the part's last kind
             group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
-            votes.add(group, _CHILD_DEFAULT_WEIGHT, f"a group of its part ({group})")
+            votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
             top = votes.top(sec.kinds)
             assert top is not None
             kind, score, reason = top
@@ -493,7 +497,7 @@ def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
             else:
                 period = (_half_period(ctx, sec.heading.title, kind) or period
                           or _run_period(own, child) or "year")
-            child.set_kind((kind,), reason, votes.confidence(kind, sec.kinds), period)
+            child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
         else:
             period = sec.period
             if period == "mixed":
@@ -570,7 +574,7 @@ def _review_spans(ctx: _Context, sec: Section) -> list[Span]:
         if named >= rules.shortcomings_dense and len(paras) - i <= 3:
             start_i, cue = i, f"{named} problems named"
             break
-        if len(paras) - i > 4:
+        if len(paras) - i > rules.shortcomings_reach:
             break
     if start_i is not None:
         end_i = start_i

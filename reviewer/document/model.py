@@ -17,15 +17,20 @@ What the layers above may rely on (the contract):
   any other part share its kind.
 - :attr:`Document.spans` are typed passages inside sections (:data:`SPAN_KINDS`): the
   ``shortcomings`` paragraph inside a review, ``appendix`` glossaries, ``thanks`` and
-  ``exhortation`` paragraphs.
+  ``exhortation`` paragraphs, and ``targets`` (a plan's introduction stating its targets, the
+  targets half of a part joining achievements and targets). They never overlap.
+- :attr:`Document.periods` are the runs about one period (``year`` / ``five_year``) inside a
+  part about both (period ``mixed``); :meth:`Document.period_at` honours them.
 - what each kind MEANS (evidence of work done, a promise, a problem…) is data in
   ``reviewer/profiles/kinds.toml``, read through :func:`reviewer.profiles.kinds_where`.
-- helpers: :meth:`Document.review_spans` (the year's own account of work done, shortcomings and
-  other non-evidence passages left out), :meth:`Document.plan_sections` (the plan of the plan
-  year), :meth:`Document.kind_at` (the kind at an offset, spans included),
-  :meth:`Document.span_at`, :meth:`Document.sections_of_kind`; :attr:`Document.year_reviewed`,
-  :attr:`Document.plan_year` and :attr:`Document.year` (the report's own year: the year
-  reviewed for a rule-of-law report, the session year for a work report).
+- helpers: :meth:`Document.review_spans` (the year's own account of work done: five-year runs
+  and parts, shortcomings and other non-evidence passages left out), :meth:`Document.plan_sections`
+  (the parts holding the plan of the plan year), :meth:`Document.kind_at` (the kind at an
+  offset, spans included), :meth:`Document.period_at`, :meth:`Document.span_at`,
+  :meth:`Document.spans_of`, :meth:`Document.sections_of_kind`, :meth:`Document.missing_kinds`,
+  :meth:`Document.unknown_sections`; :attr:`Document.year_reviewed`, :attr:`Document.plan_year`
+  and :attr:`Document.year` (the report's own year: the year reviewed for a rule-of-law report,
+  the session year for a work report), each a MetaField in ``metadata`` with its source.
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ _SHI = re.compile(rf"([{_CN}]{{1,3}})是(?=[^，,。；]{{2}})")
 # rank 0: the parts of a report whose top level is 第一部分, unnumbered lines or a lost heading, and
 # appendices; a list under any of them starts afresh
 RANK = {"cn_part": 0, "plain": 0, "lead": 0, "cn_dun": 1, "cn_paren": 2, "arabic": 3,
-        "arabic_paren": 4, "cn_shi": 5}
+        "arabic_paren": 4, "cn_shi": 5,
+        # unnumbered headings the source file marks (Word's Heading 1, 2…): their level is
+        # their rank
+        "styled1": 1, "styled2": 2, "styled3": 3, "styled4": 4, "styled5": 5}
 _CN_PART = re.compile(rf"第([{_CN}]{{1,3}})部分\s*[、，,：:.．]?\s*")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
 _LEAD_TITLE = 16
@@ -196,6 +199,45 @@ def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
     return 0
 
 
+def drop_headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
+    """The headings outside ``start..end``, nested anew: the report's title is no section,
+    though a short one reads like an unnumbered heading (烟溪镇2024年度法治政府建设工作情况报告)."""
+    kept = [h for h in headings if h.end <= start or h.start >= end]
+    if len(kept) != len(headings):
+        _assign_levels(kept)
+    return kept
+
+
+def add_styled_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                        hints: dict[int, int]) -> list[Heading]:
+    """Headings the source file marks by style (``hints``: paragraph start → level 1…) that
+    carry no numbering the outline sees, merged in and nested anew.
+
+    A styled paragraph is taken only after the report's opening (its first paragraph of body
+    text): the title, document number and addressee above it are styled too in many files,
+    and are no sections. A styled line that reads as a sentence is no heading either."""
+    have = {h.para_start for h in headings}
+    body = next((p.start for p in paragraphs
+                 if p.end - p.start >= 40 and re.search(r"[，。；,;]", text[p.start:p.end])),
+                None)
+    extra: list[Heading] = []
+    for p in paragraphs:
+        level = hints.get(p.start)
+        if level is None or p.start in have or body is None or p.start <= body:
+            continue
+        line = text[p.start:p.end]
+        if len(line) > _MAX_TITLE or _TITLE_END.search(line):
+            continue
+        extra.append(Heading(level=0, style=f"styled{min(max(level, 1), 5)}", number=0,
+                             numbering="", title=line, start=p.start, end=p.end,
+                             title_start=p.start, para_start=p.start, para_end=p.end))
+    if not extra:
+        return headings
+    merged = sorted(headings + extra, key=lambda h: h.start)
+    _assign_levels(merged)
+    return merged
+
+
 def _plain_heading(line: str, profile: Profile) -> str | None:
     """Whether a paragraph could be an unnumbered heading: ``top`` (a top-level part),
     ``appendix`` or ``other`` (after the report), or None."""
@@ -293,7 +335,7 @@ def _assign_levels(headings: list[Heading]) -> None:
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0
-        if top_style is None and rank == 1:
+        if top_style is None and rank == 1 and not h.style.startswith("styled"):
             top_style = h.style
         if h.style == top_style:
             if appended and h.number == prev_number + 1:
@@ -325,7 +367,7 @@ def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
         stack.append(i)
     last_in_group: dict[tuple[int | None, str], int] = {}
     for i, h in enumerate(headings):
-        if h.style in ("plain", "lead"):
+        if not h.numbering:  # unnumbered: plain or styled
             continue
         key = (parents[i], h.style)
         prev = last_in_group.get(key)

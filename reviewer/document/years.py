@@ -29,8 +29,6 @@ from collections import Counter
 from reviewer.document.model import MetaField, Paragraph, Section
 from reviewer.profiles import Profile
 
-_HEAD_LINES = 15
-
 
 class _Found:
     """A year found: its value, where, how, and which of the two years it is."""
@@ -70,7 +68,7 @@ def _both(found: list[_Found], profile: Profile) -> dict[str, MetaField]:
 def _congress(text: str, paragraphs: list[Paragraph], roots: list[Section],
               title: MetaField | None, profile: Profile) -> list[_Found]:
     rules = profile.rules
-    for p in paragraphs[:_HEAD_LINES]:
+    for p in paragraphs[:profile.rules.head_lines]:
         m = rules.congress.search(text, p.start, p.end)
         if m:
             year, month = int(m.group(1)), int(m.group(2))
@@ -158,7 +156,7 @@ def _opening(text: str, paragraphs: list[Paragraph], roots: list[Section],
              title: MetaField | None, profile: Profile) -> list[_Found]:
     """A report opening with its year (2024年，某镇在…): the year reviewed."""
     first = roots[0].start if roots else len(text)
-    for p in paragraphs[:_HEAD_LINES]:
+    for p in paragraphs[:profile.rules.head_lines]:
         if p.start >= first:
             break
         m = re.match(r"\s*((?:19|20)\d{2})\s*年", text[p.start:p.end])
@@ -166,10 +164,6 @@ def _opening(text: str, paragraphs: list[Paragraph], roots: list[Section],
             return [_Found(int(m.group(1)), p.start + m.start(1), p.start + m.end(1),
                            "the opening line", "year_reviewed")]
     return []
-
-
-_LEAD_PARAGRAPHS = 3
-_LEAD_YEAR = re.compile(r"(?:刚刚过去的|^)\s*((?:19|20)\d{2})\s*年(?:[，,是]|以来)", re.M)
 
 
 def _leads(text: str, paragraphs: list[Paragraph], roots: list[Section],
@@ -183,10 +177,10 @@ def _leads(text: str, paragraphs: list[Paragraph], roots: list[Section],
         if part is None:
             continue
         i = bisect.bisect_right(paragraphs, part.heading.start, key=lambda p: p.start)
-        for p in paragraphs[i:i + _LEAD_PARAGRAPHS]:
+        for p in paragraphs[i:i + profile.rules.lead_paragraphs]:
             if p.start >= part.end:
                 break
-            m = _LEAD_YEAR.search(text, p.start, min(p.end, p.start + 12))
+            m = profile.rules.lead_year.search(text, p.start, min(p.end, p.start + 12))
             if m:
                 where = "review" if which == "year_reviewed" else "plan"
                 return [_Found(int(m.group(1)), m.start(1), m.end(1),

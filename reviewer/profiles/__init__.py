@@ -82,8 +82,9 @@ class Profile(NamedTuple):
     plan_year_offset: int
     # the words of a heading that name each kind, strongest first
     headings: tuple[HeadingCue, ...]
-    # how structure, years, periods, content and spans read (common.toml + the genre's own)
-    rules: Rules
+    # how structure, years, periods, content and spans read (common.toml + the genre's own), as
+    # data; compiled into Rules when first asked for (see ``rules``)
+    data: dict
     # which of the report's two years its title (and Document.year) names: "year_reviewed" or
     # "plan_year"
     report_year: str = "year_reviewed"
@@ -95,6 +96,12 @@ class Profile(NamedTuple):
     # where a report without a list of main targets (主要预期目标是：…) states its headline
     # targets: the figures of its targets part (a rule-of-law report's 工作目标), or nowhere
     targets_from_part: bool = True
+
+    @property
+    def rules(self) -> Rules:
+        """The genre's compiled rules, built once per genre when a report of it is first read
+        (detecting genres needs none of them)."""
+        return _rules(self.name)
 
     def classify(self, title: str) -> str | None:
         """The kind a heading's words name most strongly, or None when no cue matches."""
@@ -125,9 +132,11 @@ def _parse(name: str, data: dict) -> Profile:
             headings.append(HeadingCue(kind, float(entry["weight"]),
                                        re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))))
         headings.sort(key=lambda c: -c.weight)
-        rules = compile_rules(data)
-        if rules.first_part_kind not in KINDS:
-            raise ProfileError(f"profile {name}: unknown kind {rules.first_part_kind!r}")
+        for table in ("structure", "years", "periods", "content", "classify", "spans"):
+            if not isinstance(data.get(table), dict):
+                raise ProfileError(f"profile {name}: no [{table}] table")
+        _kind_of(name, data["classify"].get("first_part_kind", ""))
+        _kind_of(name, data["classify"].get("later_part_kind", ""))
         return Profile(
             name=data.get("name", name),
             label=data.get("label", name),
@@ -137,7 +146,7 @@ def _parse(name: str, data: dict) -> Profile:
             order=tuple(data.get("order", ())),
             plan_year_offset=int(data.get("plan_year_offset", 1)),
             headings=tuple(headings),
-            rules=rules,
+            data=data,
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
@@ -177,6 +186,14 @@ def all_profiles() -> dict[str, Profile]:
             own = tomllib.loads(entry.read_text(encoding="utf-8"))
             out[name] = _parse(name, merge(common, own))
     return out
+
+
+@cache
+def _rules(name: str) -> Rules:
+    try:
+        return compile_rules(all_profiles()[name].data)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ProfileError(f"profile {name}: {exc!r}") from None
 
 
 def get_profile(name: str) -> Profile:

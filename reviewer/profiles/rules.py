@@ -29,12 +29,16 @@ class Rules(NamedTuple):
     salutation: re.Pattern[str]
     opening: re.Pattern[str]
     # years
+    head_lines: int
     congress: re.Pattern[str]
     late_session_month: int
     year: re.Pattern[str]
     since: re.Pattern[str]
+    lead_year: re.Pattern[str]
+    lead_paragraphs: int
     # periods
     numbered_period: re.Pattern[str]
+    numbered_first_year: int
     past_period: re.Pattern[str]
     future_period: re.Pattern[str]
     year_words: re.Pattern[str]
@@ -56,6 +60,9 @@ class Rules(NamedTuple):
     separate_plan: re.Pattern[str]
     # classification
     threshold: float
+    min_groups: int
+    sub_point_styles: tuple[str, ...]
+    group_weight: float
     year_reviewed_weight: float
     plan_year_weight: float
     five_year_weight: float
@@ -67,6 +74,7 @@ class Rules(NamedTuple):
     # spans
     shortcomings_start: re.Pattern[str]
     shortcomings_window: int
+    shortcomings_reach: int
     shortcomings_dense: int
     shortcomings_more: re.Pattern[str]
     thanks: re.Pattern[str]
@@ -99,11 +107,15 @@ def compile_rules(data: dict) -> Rules:
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
         opening=_one(st["opening"]),
+        head_lines=int(yr["head_lines"]),
         congress=_one(yr["congress"]),
         late_session_month=int(yr["late_session_month"]),
         year=_one(yr["year"]),
         since=_one(yr["since"]),
+        lead_year=_one(yr["lead"]),
+        lead_paragraphs=int(yr["lead_paragraphs"]),
         numbered_period=_one(pe["numbered"]),
+        numbered_first_year=int(pe["numbered_first_year"]),
         past_period=_any(pe["past"]),
         future_period=_any(pe["future"]),
         year_words=_any(pe["year"]),
@@ -123,6 +135,9 @@ def compile_rules(data: dict) -> Rules:
         intro_min_any=int(co["intro_min_any"]),
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),
+        min_groups=int(cl["min_groups"]),
+        sub_point_styles=tuple(cl["sub_point_styles"]),
+        group_weight=float(cl["group_weight"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
         plan_year_weight=float(cl["plan_year_weight"]),
         five_year_weight=float(cl["five_year_weight"]),
@@ -133,6 +148,7 @@ def compile_rules(data: dict) -> Rules:
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),
+        shortcomings_reach=int(sp["shortcomings_reach"]),
         shortcomings_dense=int(sp["shortcomings_dense"]),
         shortcomings_more=_one(sp["shortcomings_more"]),
         thanks=_one(sp["thanks"]),

@@ -10,7 +10,8 @@ A label is matched where its quoted heading stands in the report's text:
 - a child: the kind and the period of the passage at its heading (``Document.kind_at``,
   ``Document.period_at``), so a child written as a run of paragraphs counts as well as a
   numbered one;
-- the years reviewed and planned, and the title ("" when the file has no title lines);
+- the years reviewed and planned, the title ("" when the file has no title lines) and the
+  genre;
 - a span: one of ours of the same kind covering its first and its last paragraph (an appendix:
   the text there is of kind appendix).
 
@@ -34,7 +35,7 @@ class Check(NamedTuple):
     """One label checked: what, where, expected, found, and whether they agree."""
 
     report: str
-    what: str  # "year_reviewed", "plan_year", "title", "part", "child", "span", "extra"
+    what: str  # "year_reviewed", "plan_year", "title", "genre", "part", "child", "span", "extra"
     where: str
     expected: str
     found: str
@@ -81,6 +82,7 @@ def check(report: dict, doc: Document) -> list[Check]:
     for key, found in (("year_reviewed", doc.year_reviewed), ("plan_year", doc.plan_year)):
         out.append(Check(name, key, "", str(report[key]), str(found), found == report[key]))
     out.append(Check(name, "title", "", report["title"], doc.title, doc.title == report["title"]))
+    out.append(Check(name, "genre", "", report["genre"], doc.genre, doc.genre == report["genre"]))
     cursor = 0
     starts: list[int] = []
     for part in report["part"]:
