@@ -138,3 +138,29 @@ def test_ranges_and_seed_targets(seeds):
 def test_tolerance_of_about_and_none_for_floors(words, reported, verdict):
     target = _by_indicator(extract_targets(load_document(corpus_path("national-2024"))), words)
     assert figures.verdict(target, Actual(reported, "", 0, 0)) == verdict
+
+
+def test_a_list_of_headline_targets_read_clause_by_clause():
+    from reviewer.compare import headline_targets
+
+    text = ("今年经济社会发展的主要预期目标是：地区生产总值增长8.5%到9.0%，税收收入500亿元，增长10%左右，"
+            "城镇调查失业率和城镇登记失业率分别控制在5.5%以内、3.5%以内，居民收入增长和经济增长同步，"
+            "国际收支基本平衡，进出口实现正增长，在实际工作中争取更好结果。\n"
+            "经济增长预期目标为5%左右，考虑了促进就业增收等需要。\n")
+    found = headline_targets(parse_text(text, "list.txt"))
+    got = [(tr.indicator, tr.kind, tr.comparator, tr.value) for tr in found]
+    assert got == [
+        ("地区生产总值增长", "quantified", "range", (8.5, 9.0)),
+        ("税收收入", "quantified", "equal", 500),  # the level, then its growth
+        ("税收收入增长", "quantified", "about", 10),
+        ("城镇调查失业率", "quantified", "at_most", 5.5),  # 分别: one target per subject
+        ("城镇登记失业率", "quantified", "at_most", 3.5),
+        ("居民收入增长", "relative", "relative", None),
+        ("国际收支", "qualitative", "state", None),
+        ("进出口增长", "quantified", "positive", 0.0),
+    ]
+    # the hedge is no target, nor the comment on one target in the next paragraph
+    assert all(tr.start < text.index("在实际工作中") for tr in found)
+    relative = found[5]
+    assert relative.other == "经济增长" and relative.state == "同步"
+

@@ -6,7 +6,9 @@ inverse document frequency over the review); a promise is scored by how much of 
 sentence carries (``coverage``, 0–1: every word of the promise found is 1) and how much of the
 sentence is about it (``focus``). A heading or a one-line sentence counts little, a sentence
 reporting a result (建成, 完成, 增长…: ``data/promises.toml``) more. Inverted lists keep a query
-to the sentences sharing a word with it: linear in what they share, not in the review's size.
+to the sentences sharing a word with it, and a word found in more sentences than
+``max_postings`` (``data/rules.toml``) is not followed at all: a query costs at most its words
+times that bound, whatever the review's size or shape.
 """
 
 from __future__ import annotations
@@ -150,9 +152,10 @@ class SentenceIndex:
         acc: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
         heavy: set[int] = set()
+        cap = data.rules()["max_postings"]
         for w in terms:
             weight = self.idf.get(w)
-            if weight is None:
+            if weight is None or len(self.postings[w]) > cap:
                 continue
             strong = _factor(w) == 1.0
             for i in self.postings[w]:
@@ -202,9 +205,10 @@ class SentenceIndex:
         if not total:
             return -1, 0.0, 0.0
         acc: dict[int, float] = defaultdict(float)
+        cap = data.rules()["max_postings"]
         for w in terms:
             weight = self.idf.get(w)
-            if weight is not None:
+            if weight is not None and len(self.postings[w]) <= cap:
                 for i in self.postings[w]:
                     acc[i] += weight
         if not acc:
@@ -234,7 +238,8 @@ class BigramIndex:
                 df[x] += 1
         self.idf = {x: math.log(1 + n / d) for x, d in df.items()}
         self.unseen = math.log(1 + n) if n else 1.0
-        common = max(3, int(n * data.rules()["bigram_common"]))
+        rules = data.rules()
+        common = min(max(3, int(n * rules["bigram_common"])), rules["max_postings"])
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, g in enumerate(self.grams):
             for x in g:

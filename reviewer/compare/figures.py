@@ -255,13 +255,28 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         indicator = _indicator(prefix, text[tail: clause.end()])
         if indicator is None:
             continue
+        upper = _to_figure(doc, text, fig, clause.start(), clause.end())
         if fig.low is not None:
             comparator, value = "range", (_amount(fig, fig.low), _amount(fig))
+        elif upper is not None:
+            comparator, value = "range", (_amount(fig), _amount(upper))
         else:
             comparator, value = _comparator(before, after), _amount(fig)
         out.append(Target(indicator, comparator, value, fig.written_unit, clause.group(),
                           clause.start(), clause.end()))
     return out
+
+
+def _to_figure(doc: Document, text: str, fig: Figure, start: int, end: int) -> Figure | None:
+    """The upper end of a target written ``8.5%到9.0%`` (到 joining two figures of one unit,
+    with no 从 before them: 从X提高到Y leads from one figure to another)."""
+    if not text.startswith("到", fig.end) or "从" in text[start:fig.start]:
+        return None
+    nxt = figures(doc.text, fig.end + 1, end)
+    if nxt and nxt[0].start == fig.end + 1 and nxt[0].written_unit == fig.written_unit \
+            and nxt[0].value > fig.value:
+        return nxt[0]
+    return None
 
 
 def extract_targets(doc: Document) -> list[Target]:
@@ -396,10 +411,7 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
     year = doc.year_reviewed
     for lo, hi in spans:
         for occ in found.finditer(text, lo, hi):
-            before = text[max(lo, occ.start() - 2): occ.start()]
-            if any(before.endswith(w) for w in act["blocked_before"]):
-                continue
-            if any(text.startswith(w, occ.end()) for w in act["blocked_after"]):
+            if _blocked(text, lo, occ.start(), occ.end(), act):
                 continue
             start = _clause_start(text, occ.start(), lo)
             if _holds(text[start: occ.start()], act["not_actual"]):
@@ -459,6 +471,14 @@ def actual_in(doc: Document, target: Target, passages: list[tuple[int, int]]) ->
     return Actual(value, doc.text[start: f.end], start, f.end)
 
 
+def _blocked(text: str, lo: int, start: int, end: int, act: dict) -> bool:
+    """The name at ``text[start:end]`` is part of another indicator's (单位国内生产总值能耗,
+    万元GDP水耗, 占地区生产总值比重)."""
+    before = text[max(lo, start - 2): start]
+    return any(before.endswith(w) for w in act["blocked_before"]) or \
+        any(text.startswith(w, end) for w in act["blocked_after"])
+
+
 def _falls(text: str, start: int, end: int, direction: str) -> bool:
     """A growth measure reported as a fall (下降0.2%): the figure counts below zero."""
     conf = data.indicators()
@@ -476,8 +496,11 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
     text = _narrow(doc.text)
     found = re.compile(_alternation(names(subject)))
     year = doc.year_reviewed
+    act = data.indicators()["actual"]
     for lo, hi in spans:
         for occ in found.finditer(text, lo, hi):
+            if _blocked(text, lo, occ.start(), occ.end(), act):
+                continue
             start = _clause_start(text, occ.start(), lo)
             stop = re.compile(r"[，,；;。！？!?\n]").search(text, occ.end(), hi)
             end = stop.start() if stop else hi

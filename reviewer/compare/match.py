@@ -13,6 +13,7 @@ why, and the reviewer confirms or overrides it. A group's status is derived from
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +24,6 @@ from reviewer.compare.figures import (
     TargetResult,
     actual_in,
     actual_text,
-    find_actual,
     target_text,
     targets_in,
     verdict,
@@ -148,17 +148,6 @@ class ShortcomingLink:
 
 # --- what the current report holds -------------------------------------------------------------
 
-def _sentences_in(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for lo, hi in spans:
-        for s in doc.sentences():
-            if s.start >= hi:
-                break
-            if s.end > lo:
-                out.append((max(s.start, lo), min(s.end, hi)))
-    return out
-
-
 def _problem_passages(doc: Document) -> list[tuple[int, int]]:
     """Clauses of the current report's shortcomings (sections and spans of a problem kind)."""
     spans = sorted([(s.start, s.end) for s in doc.sections_of_kind(*PROBLEM_KINDS)] +
@@ -212,13 +201,14 @@ def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> l
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
 
-def _promise_targets(prior: Document, current: Document, span, evidence: list[Evidence],
-                     review: list[tuple[int, int]]) -> list[TargetResult]:
-    """The figures a promise names, each with the figure its evidence (else the review) gives."""
+def _promise_targets(prior: Document, current: Document, span, evidence: list[Evidence]
+                     ) -> list[TargetResult]:
+    """The figures a promise names, each with the figure its evidence sentences give (never a
+    search of the whole review per figure: that would grow with the plan times the review)."""
     out = []
     passages = [(e.start, e.end) for e in evidence]
     for target in targets_in(prior, span.start, span.end):
-        actual = actual_in(current, target, passages) or find_actual(current, target, review)
+        actual = actual_in(current, target, passages)
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
 
@@ -350,7 +340,7 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             words.update(tokenize(text))
             p = PromiseResult(text, span.start, span.end, "no_evidence")
             p.evidence = _evidence(ctx, text, rules["evidence_count"])
-            p.targets = _promise_targets(prior, current, span, p.evidence, ctx.review)
+            p.targets = _promise_targets(prior, current, span, p.evidence)
             i, repeat, _ = ctx.plan.closest(tokenize(text))
             if i >= 0:
                 a, b = ctx.plan.spans[i]
@@ -386,10 +376,13 @@ def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
     rules = data.rules()
     plan = plan_items(doc)
     sentences: list[tuple[int, tuple[str, ...]]] = []
+    every = doc.sentences()
     for n, item in enumerate(plan):
-        for s in doc.sentences():
-            if item.start <= s.start < item.end:
-                sentences.append((n, tokenize(doc.text[s.start:s.end])))
+        first = bisect.bisect_left(every, item.start, key=lambda x: x.start)
+        for sent in every[first:]:
+            if sent.start >= item.end:
+                break
+            sentences.append((n, tokenize(doc.text[sent.start:sent.end])))
     index = BM25([tokens for _, tokens in sentences])
     out: list[ShortcomingLink] = []
     for gap in units_of(doc, "shortcomings"):

@@ -83,17 +83,20 @@ def promises_in(doc: Document, start: int, end: int) -> list[PromiseSpan]:
     group's heading is none."""
     sentences = doc.sentences()
     first = bisect.bisect_left(sentences, start, key=lambda s: s.start)
-    heads = [h for h in doc.headings if start <= h.start < end]
+    heads = doc.headings
+    k = bisect.bisect_left(heads, start, key=lambda h: h.start)
     echo = _conf()["heading_echo"]
     out: list[PromiseSpan] = []
     for s in sentences[first:]:
         if s.start >= end:
             break
         a, b = s.start, min(s.end, end)
-        # a heading at the sentence start: the promise is what follows it in the sentence
-        for h in heads:
-            if h.start <= a < h.end:
-                a = h.end if h.end < b else b
+        # a heading at the sentence start: the promise is what follows it in the sentence (the
+        # headings are walked once, in step with the sentences)
+        while k < len(heads) and heads[k].end <= a:
+            k += 1
+        if k < len(heads) and heads[k].start <= a < heads[k].end:
+            a = min(heads[k].end, b)
         if b - a < 2:
             continue
         text = doc.text[a:b]

@@ -40,6 +40,7 @@ from reviewer.compare.figures import (
 from reviewer.document import Document
 from reviewer.document.figures import figures
 from reviewer.i18n import t
+from reviewer.profiles import ProfileError, get_profile
 
 _CLAUSE = re.compile(r"[^，,；;。\n]+")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -68,6 +69,11 @@ def passages(doc: Document) -> list[tuple[int, int]]:
         m = _cue().search(text, para.start, para.end)
         if m is None or _excluded(doc, m.start()):
             continue
+        if not any(w in m.group() for w in conf["list_cue"]):
+            # 经济增长预期目标为5%左右，考虑了…: a comment on one target, not the list
+            continue
+        if doc.kind_at(m.start()) == "appendix":
+            continue
         sentence_start = max(text.rfind(c, para.start, m.start()) for c in "。！？!?") + 1
         sentence_start = max(sentence_start, para.start)
         if any(w in text[sentence_start: m.start()] for w in conf["five_year"]):
@@ -86,6 +92,9 @@ def passages(doc: Document) -> list[tuple[int, int]]:
                 break
             end = nxt.end()
         if out and start < out[-1][1]:
+            continue
+        if not figures(doc.text, start, end):
+            # a list of the year's targets names figures (a glossary's 主要目标是… does not)
             continue
         out.append((start, end))
     return out
@@ -120,6 +129,10 @@ def _qualitative(doc: Document, start: int, end: int) -> list[Target]:
     lead = len(text[start:end]) - len(text[start:end].lstrip(" \u3000"))
     conf = data.indicators()["indicator"]
     states = re.compile(_alternation(_conf()["states"]))
+    # words of state leading the clause (继续保持低失业率水平) name no subject
+    bare = _strip(clause, _conf()["states"], (), keep_one=True)
+    lead += len(clause) - len(bare)
+    clause = bare
     found = None
     for m in states.finditer(clause):
         if m.start() >= 2:
@@ -157,25 +170,42 @@ def headline_targets(doc: Document) -> list[Target]:
                 for tr in quantified:
                     subject, _ = measure(tr.indicator)
                     if _generic(subject) and last_subject:
-                        # 突破10万亿元大关 after 地区生产总值增长6—6.5%: the same subject's level
-                        tr = replace(tr, indicator=last_subject)
+                        # 突破10万亿元大关 after 地区生产总值增长6—6.5%: the same subject's
+                        # level; 增长10%左右 after 税收收入500亿元: its growth
+                        _, direction = measure(tr.indicator)
+                        own = tr.indicator if direction or tr.indicator in _measures() else ""
+                        tr = replace(tr, indicator=last_subject + own)
                     else:
                         last_subject = subject
                     out.append(tr)
                 continue
-            if _hedge(clause.group()) or not _cjk(clause.group()):
+            if _hedge(clause.group()) or not _cjk(clause.group()) or \
+                    figures(doc.text, a, b):
+                # a figure that names no target (5%左右 alone) makes no qualitative one either
                 continue
             rel = _relative(doc, a, b)
             if rel is not None:
                 out.append(rel)
                 continue
             out.extend(_qualitative(doc, a, b))
-    if not found:
+    # a list longer than any report's is no list of headline targets: each is looked for in
+    # the whole review, so their number is bounded
+    del out[_conf()["max_targets"]:]
+    try:
+        from_part = get_profile(doc.genre).targets_from_part
+    except ProfileError:
+        from_part = True
+    if not found and from_part:
         # no list of headline targets: the quantified targets of the targets part
         for sec in sorted(doc.sections_of_kind("targets"), key=lambda s: s.start):
             if sec.period != "five_year":
                 out.extend(targets_in(doc, sec.start, sec.end))
     return out
+
+
+def _measures() -> tuple[str, ...]:
+    conf = data.indicators()
+    return (*conf["growth_words"], *conf["decrease_words"])
 
 
 def _multi(doc: Document, start: int, end: int) -> bool:

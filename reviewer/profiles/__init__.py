@@ -93,6 +93,9 @@ class Profile(NamedTuple):
     split_plan_items: bool = True
     # the kind a top-level part of targets alone is read as ("targets": itself)
     standalone_targets: str = "targets"
+    # where a report without a list of main targets (主要预期目标是：…) states its headline
+    # targets: the figures of its targets part (a rule-of-law report's 工作目标), or nowhere
+    targets_from_part: bool = True
 
     # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
     # the genre's settings for the rules that do); read by reviewer.flags
@@ -152,6 +155,7 @@ def _parse(name: str, data: dict) -> Profile:
             split_plan_items=bool(data.get("split_plan_items", True)),
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
             flags=_table(name, data, "flags"),
+            targets_from_part=bool(data.get("targets_from_part", True)),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):

@@ -79,6 +79,7 @@ class PairRecord:
     items: list[ItemRecord]
     targets: list[TargetRecord]
     warnings: list[str]
+    extra: list[str] = field(default_factory=list)  # program targets no gold target matches
 
 
 def _find(text: str, quote: str) -> tuple[int, int] | None:
@@ -169,9 +170,10 @@ def run_pair(pair: dict[str, Any], compare=None) -> PairRecord:
                     overlaps = act.start < gold_span[1] and gold_span[0] < act.end
                     rec.actual_right = overlaps and (value is None or _same(act, value, tr))
         targets.append(rec)
+    extra = [tr.quote for n, tr in enumerate(comparison.targets) if n not in used]
     return PairRecord(pair["prior"], pair["current"], pair["prior"] in HELD_OUT, items,
                       targets, [getattr(w, "code", str(w)) for w in
-                                getattr(comparison, "warnings", [])])
+                                getattr(comparison, "warnings", [])], extra)
 
 
 def _same(actual: Any, gold_value: float, target: Any) -> bool:
@@ -221,6 +223,7 @@ def scores(pairs: list[PairRecord]) -> dict[str, Any]:
         "actual_right": sum(tr.actual_right for tr in found),
         "reported": len(reported), "reported_right": sum(tr.actual_right for tr in reported),
         "verdict": sum(tr.got_verdict == tr.gold_verdict for tr in found),
+        "extra": sum(len(p.extra) for p in pairs),
     }
 
 
@@ -252,7 +255,8 @@ def report(pairs: list[PairRecord], title: str) -> list[str]:
               f"({s['found']}/{s['targets']})",
               f"  actual figure right       {_pct(s['actual_right'], s['found'])}  (where one is "
               f"reported: {_pct(s['reported_right'], s['reported'])})",
-              f"  verdict agreement         {_pct(s['verdict'], s['found'])}"]
+              f"  verdict agreement         {_pct(s['verdict'], s['found'])}",
+              f"  targets no label matches  {s['extra']}"]
     return lines
 
 
@@ -269,6 +273,8 @@ def misses(pairs: list[PairRecord]) -> list[str]:
                 out.append(f"  item {it.level:<7} gold {it.gold:<16} got {it.got:<16} "
                            f"{it.quote[:30]}{'' if it.found_promise or it.level == 'group' else ' (promise not found)'}"
                            f"{ev_ok}  top: {top}")
+        for quote in p.extra:
+            out.append(f"  target not in gold: {quote[:40]}")
         for tr in p.targets:
             if not tr.found:
                 out.append(f"  target not found: {tr.indicator}")
