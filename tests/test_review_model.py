@@ -37,8 +37,6 @@ def test_annotation_records_quote_and_the_headings_above_it(seeds):
     assert chain, "the passage lies inside a section"
     assert note.section_path == tuple(s.heading.numbering + s.heading.title for s in chain)
     assert note.anchor.quote == "2800余次" and note.id.startswith("a-") and len(note.id) == 10
-    assert review.annotations_at(start + 2) == [note]
-    assert review.annotations_at(start + 6) == []
 
 
 def test_update_remove_and_restore_for_undo(seeds):
@@ -122,7 +120,8 @@ def test_reanchor_on_another_version_keeps_everything(seeds):
     review = Review.new(doc)
     start = doc.text.index("专个")
     typo = review.add_annotation(doc, start, start + 2, tag="表述不规范")
-    sentence = doc.sentence_at(doc.text.index("12余次"))
+    at = doc.text.index("12余次")
+    (sentence,) = [s for s in doc.sentences() if s.start <= at < s.end]
     gone = review.add_annotation(doc, sentence.start, sentence.end, tag="数据存疑")
     flag = FakeFlag("numbers.yu", doc.text.index("12余次"), doc.text.index("12余次") + 4)
     review.decide_flag(doc, flag, "confirmed")

@@ -222,12 +222,6 @@ class Review:
         self.annotations = [a for a in self.annotations if a.id != annotation.id]
         self._insert(annotation)
 
-    def annotations_at(self, offset: int) -> list[Annotation]:
-        """Placed annotations covering ``offset``, narrowest first."""
-        hits = [a for a in self.annotations
-                if not a.anchor.orphan and a.anchor.start <= offset < a.anchor.end]
-        return sorted(hits, key=lambda a: a.anchor.end - a.anchor.start)
-
     @property
     def orphans(self) -> list[Annotation]:
         return [a for a in self.annotations if a.anchor.orphan]

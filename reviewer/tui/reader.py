@@ -172,7 +172,6 @@ class ReportView(ScrollView, can_focus=True):
         self._layers.clear()
         self._search_hits: list[tuple[int, int]] = []
         self._search_index = -1
-        self._search_query = ""
         self._changed_highlights()
 
     @property
@@ -681,10 +680,6 @@ class ReportView(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ search
 
     @property
-    def search_query(self) -> str:
-        return self._search_query
-
-    @property
     def search_position(self) -> tuple[int, int]:
         """(number of the current hit counting from 1, number of hits); (0, 0) without hits."""
         if not self._search_hits:
@@ -694,7 +689,6 @@ class ReportView(ScrollView, can_focus=True):
     def search(self, query: str) -> int:
         """Highlight every occurrence of ``query`` (Latin letters in any case) and move to the
         first one at or after the cursor. Returns the number of hits; an empty query clears."""
-        self._search_query = query
         self._search_hits = [
             (m.start(), m.end())
             for m in re.finditer(re.escape(query), self._text, re.IGNORECASE)
