@@ -113,6 +113,35 @@ def test_plan_assessments_point_into_both_reports(seeds):
     assert review.remove_plan_assessment(final.id) == final and review.plans == []
 
 
+def test_target_assessments_confirm_or_override_the_suggestion(seeds):
+    from reviewer.document import parse_text
+
+    prior, current = seeds["baixiang-2024"], seeds["baogou-2025"]
+    review = Review.new(current)
+    start = prior.text.index("100%")
+    target = Anchor.from_span(prior.text, start, start + 4)
+    made = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                        verdict="met")
+    assert made.id.startswith("t-") and review.target_assessment_for(target) == made
+    again = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                         verdict="met")
+    assert again is made  # nothing changed: the same entry, its time kept
+    final = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                         verdict="missed", note="口径不同\r\n需核实")
+    assert final.id == made.id and review.targets == [final] and final.note == "口径不同\n需核实"
+    review.restore_target_assessment(made)
+    assert review.targets == [made]
+    assert review.remove_target_assessment(made.id) == made and review.targets == []
+    # a corrected prior report: the target is found again where it moved
+    review.restore_target_assessment(final)
+    review.set_prior(prior)
+    moved = parse_text("（更正版）\n" + prior.text, path=prior.path)
+    review.reanchor(current, moved)
+    (placed,) = review.targets
+    assert moved.text[placed.anchor.start:placed.anchor.end] == "100%"
+    assert placed.anchor.start == start + len("（更正版）\n")
+
+
 def test_reanchor_on_another_version_keeps_everything(seeds):
     from reviewer.document import parse_text
 
@@ -150,6 +179,7 @@ default_severity = "high"
 verdicts = ["ok"]
 decisions = ["confirmed", "dismissed"]
 plan_statuses = ["done"]
+target_verdicts = ["reached"]
 [rubric]
 min = 0
 max = 10
@@ -175,3 +205,9 @@ def test_plan_status_scale_is_the_one_the_comparison_suggests_from():
     from reviewer.compare import STATUSES
 
     assert load_vocabulary().plan_statuses == STATUSES
+
+
+def test_target_verdicts_are_the_ones_the_comparison_suggests_from():
+    from reviewer.compare import VERDICTS
+
+    assert load_vocabulary().target_verdicts == VERDICTS
