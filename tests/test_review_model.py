@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from reviewer.review import Anchor, Review, load_vocabulary
+from reviewer.review import Anchor, ReportIdentity, Review, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def test_scores_follow_the_rubric(seeds):
 def test_plan_assessments_point_into_both_reports(seeds):
     prior, current = seeds["baixiang-2024"], seeds["baogou-2025"]
     review = Review.new(current)
-    review.set_prior(prior)
+    review.prior = ReportIdentity.of(prior)
     plan = prior.sections_of_kind("plan")[0]
     item = Anchor.from_span(prior.text, plan.heading.end, min(plan.end, plan.heading.end + 30))
     where = current.text.index("普法")
@@ -134,7 +134,7 @@ def test_target_assessments_confirm_or_override_the_suggestion(seeds):
     assert review.remove_target_assessment(made.id) == made and review.targets == []
     # a corrected prior report: the target is found again where it moved
     review.restore_target_assessment(final)
-    review.set_prior(prior)
+    review.prior = ReportIdentity.of(prior)
     moved = parse_text("（更正版）\n" + prior.text, path=prior.path)
     review.reanchor(current, moved)
     (placed,) = review.targets

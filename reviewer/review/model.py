@@ -291,9 +291,6 @@ class Review:
         self.scores[criterion] = value
 
     # --- the prior year's plan ---------------------------------------------------------------
-    def set_prior(self, prior: Document) -> None:
-        self.prior = ReportIdentity.of(prior)
-
     def plan_assessment_for(self, item: Anchor) -> PlanAssessment | None:
         return next((p for p in self.plans
                      if (p.item.start, p.item.end, p.item.quote) ==
