@@ -190,7 +190,7 @@ _MODIFIERS = frozenset(("ctrl", "shift", "alt", "meta", "super", "hyper"))
 def valid_key(key: str) -> bool:
     """Whether ``key`` names a key Textual can bind: ``a``, ``J``, ``?``, ``ctrl+d``, ``f5``,
     ``pagedown``, ``question_mark``, ``shift+tab``…"""
-    from textual.keys import KEY_TO_UNICODE_NAME, Keys, key_to_character
+    from textual.keys import KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, key_to_character
 
     *modifiers, base = key.strip().split("+")
     if not base or any(m not in _MODIFIERS for m in modifiers):
@@ -198,7 +198,8 @@ def valid_key(key: str) -> bool:
     if len(base) == 1:
         return base.isprintable() and not base.isspace()
     names = {k.value for k in Keys}
-    return base in names or base in KEY_TO_UNICODE_NAME or key_to_character(base) is not None
+    return (base in names or base in KEY_TO_UNICODE_NAME or base in REPLACED_KEYS
+            or key_to_character(base) is not None)
 
 
 def _grouped(ids: list[str]) -> str:

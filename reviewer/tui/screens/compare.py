@@ -347,7 +347,7 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
     def _show_target(self, row: Row) -> None:
         target = self._target(row)
         self.query_one("#compare-item", Prose).update(self._head(row, Content.assemble(
-            (inert(target.indicator), "bold"), "  ", (inert(target_text(target)), "bold"))))
+            (inert(target.indicator), "bold"), " ", (inert(target_text(target)), "bold"))))
         figure: list[Paragraph] = [Content.styled(t("compare.actual_title"), "bold $text-accent")]
         if target.actual is None:
             figure.append(t("compare.no_actual"))
