@@ -101,6 +101,25 @@ async def test_quitting_at_once_leaves_cleanly(tmp_path: Path) -> None:
     assert app.return_code == 0 and not review.exists()
 
 
+@pilot_test
+async def test_quitting_while_the_panels_are_being_mounted_leaves_cleanly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """q handled right after the panels' mounting began, before the side panel's tabs are up:
+    the screen waits for them instead of being taken down around them."""
+    mount_panels = MainScreen._mount_panels
+
+    def then_quit(screen: MainScreen) -> None:
+        mount_panels(screen)
+        screen.call_next(screen.action_quit)
+
+    monkeypatch.setattr(MainScreen, "_mount_panels", then_quit)
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0 and not review.exists()
+
+
 @pytest.mark.parametrize("first", ["report", "folder"])
 def test_the_collector_is_back_on_once_the_first_screen_is_up(tmp_path: Path, first: str) -> None:
     """The command line starts the app with the cyclic garbage collector off; whichever screen
