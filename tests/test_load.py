@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import seed_path
+from conftest import seed_path, unblocked
 from reviewer.document import ReportError, load_document, parse_bytes, parse_text
 
 SEED = open(seed_path("yanxi-2024"), encoding="utf-8").read()
@@ -95,7 +97,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_file_without_read_permission(tmp_path, monkeypatch):
-    from reviewer.document import load as load_module
+    from reviewer.document import files as files_module
 
     path = _write(tmp_path, "secret.txt", SEED.encode("utf-8"))
 
@@ -103,7 +105,7 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", path)
 
     # root ignores file modes, so the refusal is simulated where the loader opens the file
-    monkeypatch.setattr(load_module, "open", denied, raising=False)
+    monkeypatch.setattr(files_module, "open", denied, raising=False)
     with pytest.raises(ReportError, match="权限"):
         load_document(path)
 
@@ -214,3 +216,56 @@ def test_bytes_misread_as_utf16_without_content_are_refused(tmp_path):
     path = _write(tmp_path, "nulls.txt", b"\x00\xff\x00\xfe" * 100)
     with pytest.raises(ReportError):
         load_document(path)
+
+
+# --- special files: only regular files, never more than the limit ------------------------------
+
+def test_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReportError, match="FIFO") as info:
+        unblocked(fifo, lambda: load_document(str(fifo)))
+    assert info.value.path == str(fifo)
+
+
+def _bounded_run(argv: list[str]) -> subprocess.CompletedProcess:
+    """A command of the program in its own process, with 20 seconds and 1 GB: a regression that
+    reads a device without end fails instead of filling the machine's memory."""
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "reviewer", *argv], capture_output=True,
+                          text=True, timeout=20, preexec_fn=limit, check=False)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_without_reading_it(tmp_path, device):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} does not exist here")
+    link = tmp_path / "report.txt"
+    link.symlink_to(device)
+    done = _bounded_run(["outline", str(link)])
+    assert done.returncode == 2, done.stderr
+    assert "device" in done.stderr and str(link) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_reads_are_bounded_whatever_stat_says(tmp_path):
+    """Files in /proc say they are empty; the limit is counted on what is read."""
+    from reviewer.document.files import FileRefused, read_regular
+
+    source = "/proc/self/status"
+    if not os.path.exists(source) or os.stat(source).st_size:
+        pytest.skip("no /proc file that reports a size of 0 here")
+    link = tmp_path / "status.txt"
+    link.symlink_to(source)
+    assert read_regular(link, 1 << 20)  # read although stat says 0 bytes
+    with pytest.raises(FileRefused, match="too large"):
+        read_regular(link, 16)
+    grown = tmp_path / "big.txt"
+    grown.write_bytes(b"x" * 100)
+    with pytest.raises(FileRefused, match="too large"):
+        read_regular(grown, 99)
+    assert read_regular(grown, 100) == b"x" * 100

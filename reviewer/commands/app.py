@@ -54,10 +54,16 @@ def bundled_seeds() -> Path:
     return bundled_folder("seeds")
 
 
-def _reports_in(folder: str) -> list[str]:
+def _reports_in(folder: str, notes: list[str] | None = None) -> list[str]:
+    """The report files of ``folder``; files that are not regular files (FIFOs, devices) are
+    left out, each with a note in ``notes``."""
     from reviewer.document.files import iter_report_files
 
-    return iter_report_files([folder])
+    skipped: list[tuple[str, str]] = []
+    paths = iter_report_files([folder], skipped)
+    if notes is not None:
+        notes += [t("cli.skipped", path=path, reason=reason) for path, reason in skipped]
+    return paths
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,6 +95,13 @@ def run(args: argparse.Namespace) -> int:
         # every save would fail: say so now rather than keep the work only in memory
         error(t("ui.bad_review_path", path=args.review))
         return 2
+    if args.review and os.path.exists(args.review):
+        from reviewer.document.files import special_kind
+
+        kind = special_kind(os.stat(args.review).st_mode)
+        if kind is not None:  # a FIFO would block the review's reading, a device eat saves
+            error(t("ui.review_not_regular", path=args.review, reason=kind))
+            return 2
 
     from reviewer.document import ReportError, load_document
     from reviewer.tui.themes import bundled_themes_dir
@@ -101,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     session = None
     paths: list[str] = []
     if os.path.isdir(target):
-        paths = _reports_in(target)
+        paths = _reports_in(target, settings.problems)
         if not paths:
             error(t("cli.no_reports", path=target))
             return 2

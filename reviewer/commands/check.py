@@ -168,7 +168,10 @@ def _json_report(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = iter_report_files(args.paths)
+    skipped: list[tuple[str, str]] = []
+    paths = iter_report_files(args.paths, skipped)
+    for path, reason in skipped:  # FIFOs, devices, broken links in a folder: never opened
+        say(f"reviewer: {t('cli.skipped', path=path, reason=reason)}", file=sys.stderr)
     if not paths:
         error(t("cli.no_reports", path=" ".join(args.paths)))
         return 2

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import os
+import stat
 
 from reviewer.document.errors import ReportError
+from reviewer.document.files import FileRefused, read_regular, special_kind
 
 MAX_BYTES = 64 * 1024 * 1024  # a report is never this large; refuse rather than exhaust memory
 
@@ -130,19 +131,14 @@ def _plausible_gb(text: str) -> bool:
 
 def read_file(path: str) -> tuple[bytes, str, str]:
     """Read and decode a report file: (raw bytes, text, encoding). Raises ReportError."""
-    if os.path.isdir(path):
-        raise ReportError(path, "这是一个文件夹，不是报告文件 (is a folder, not a report file)")
     try:
-        size = os.path.getsize(path)
+        data = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise ReportError(path, exc.reason) from None
     except FileNotFoundError:
         raise ReportError(path, "文件不存在 (no such file)") from None
-    except OSError as exc:
-        raise ReportError(path, f"无法读取 ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise ReportError(path, f"文件过大 ({size // (1024 * 1024)} MB)，不像是一份报告 (too large)")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+    except IsADirectoryError:
+        raise ReportError(path, special_kind(stat.S_IFDIR) or "") from None
     except PermissionError:
         raise ReportError(path, "没有读取权限 (permission denied)") from None
     except OSError as exc:

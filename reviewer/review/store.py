@@ -26,6 +26,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
+from reviewer.document.files import FileRefused, read_regular, read_regular_stat
 from reviewer.i18n import t
 from reviewer.review.codec import TomlWriter, loads_bytes
 from reviewer.review.errors import ReviewError
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from reviewer.document import Document
 
 SUFFIX = ".review.toml"
+# A review of a few hundred notes is a few hundred kilobytes; a file past this is no review.
+MAX_REVIEW_BYTES = 64 * 1024 * 1024
 
 
 def default_review_path(report_path: str) -> str:
@@ -197,14 +200,14 @@ class ReviewStore:
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> Review:
-        """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid)."""
+        """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid,
+        not a regular file)."""
         try:
-            with open(self.path, "rb") as f:
-                data = f.read()
-                key = _key(os.fstat(f.fileno()))
+            data, st = read_regular_stat(self.path, MAX_REVIEW_BYTES)
         except OSError as exc:
             raise ReviewError(self.path, t("review.err_read", reason=exc.strerror or exc)) \
                 from None
+        key = _key(st)
         review = loads_bytes(data, self.path)
         # only a file that parsed counts as seen: one that did not must never be written over
         self._seen = _Seen(key, hashlib.sha256(data).hexdigest())
@@ -274,15 +277,15 @@ class ReviewStore:
         return path
 
     def _on_disk(self) -> bytes | None:
-        """The file's bytes when someone else changed it since we last saw it, else ``None``."""
+        """The file's bytes when someone else changed it since we last saw it, else ``None``.
+        Raises :class:`FileRefused` when the path is no longer a regular file."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
         if self._seen is not None and _key(st) == self._seen.key:
             return None
-        with open(self.path, "rb") as f:
-            data = f.read()
+        data = read_regular(self.path, MAX_REVIEW_BYTES)
         if self._seen is not None and hashlib.sha256(data).hexdigest() == self._seen.digest:
             return None
         return data
@@ -294,7 +297,10 @@ class ReviewStore:
     def _save(self, review: Review) -> SaveResult:
         if self._foreign is not None:
             return self._save_aside(review, "review.saved_aside_other", self._foreign)
-        theirs_bytes = self._on_disk()
+        try:
+            theirs_bytes = self._on_disk()
+        except FileRefused as exc:  # a FIFO or a device where the review was: never replaced
+            return self._save_aside(review, "review.saved_aside", exc.reason)
         merged, kept, message = False, None, t("review.saved", path=self.path)
         if theirs_bytes is not None:
             try:
