@@ -145,3 +145,107 @@ async def test_the_picker_lists_only_regular_files_and_quits(folder: Path) -> No
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+# --- file names that are not UTF-8 ------------------------------------------------------------
+
+# A GBK name from a Windows zip archive reads as this on a UTF-8 system: bytes that are not UTF-8.
+ODD_NAME = os.fsdecode(b"g\xff\xb9\xd8.txt")
+SHOWN_NAME = "g\\xff\\xb9\\xd8.txt"
+# Python under a UTF-8 locale such as en_US.UTF-8 or zh_CN.UTF-8 writes standard output strictly
+# (a machine without that locale falls back to C.UTF-8, which hides the problem): said outright.
+STRICT = {"LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8:strict"}
+
+
+def strings(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    return [text for value in values for text in strings(value)]
+
+
+@pytest.fixture
+def odd_name(tmp_path: Path) -> Path:
+    path = tmp_path / ODD_NAME
+    shutil.copy(seed_path(SEED), path)
+    return path
+
+
+def test_every_command_shows_a_name_that_is_not_utf8(odd_name: Path, tmp_path: Path) -> None:
+    prior = tmp_path / "prior.txt"
+    shutil.copy(seed_path("yanxi-2024"), prior)
+    for argv in (["outline", str(odd_name)], ["check", str(odd_name)],
+                 ["compare", str(prior), str(odd_name)]):
+        done = run(argv, env=STRICT)
+        assert done.returncode == 0, (argv, done.stderr)
+        assert SHOWN_NAME in done.stdout and "Traceback" not in done.stderr, argv
+    for argv in (["outline", "--json", str(odd_name)], ["check", "--json", str(odd_name)],
+                 ["check", "--json", str(tmp_path)], ["compare", "--json", str(prior),
+                                                     str(odd_name)]):
+        done = run(argv, env=STRICT)
+        assert done.returncode == 0, (argv, done.stderr)
+        assert any(SHOWN_NAME in text for text in strings(json.loads(done.stdout))), argv
+    empty = tmp_path / os.fsdecode(b"\xce\xde.txt")
+    empty.write_bytes(b"")
+    done = run(["outline", str(empty)], env=STRICT)
+    assert done.returncode == 2 and "\\xce\\xde.txt" in done.stderr and "为空" in done.stderr
+
+
+def test_a_review_of_a_report_whose_name_is_not_utf8_saves_and_exports(
+        odd_name: Path, tmp_path: Path) -> None:
+    session = Session.open(str(odd_name), reviewer="测试员")
+    sentence = session.doc.sentences()[5]
+    session.annotate(sentence.start, sentence.end, tag="数据存疑", severity="minor", note="名字")
+    assert session.save() is None and session.save_error is None
+    review = Path(default_review_path(str(odd_name)))
+    assert review.exists()  # under the report's own, real name
+    import tomllib
+
+    stored = tomllib.loads(review.read_text(encoding="utf-8"))
+    assert stored["report"]["path"] == SHOWN_NAME
+    again = Session.open(str(odd_name), reviewer="测试员")
+    assert [a.note for a in again.annotations] == ["名字"] and not again.problems
+    for fmt in ("md", "csv", "json"):
+        out = tmp_path / f"out.{fmt}"
+        done = run(["export", str(review), "--format", fmt, "-o", str(out)], env=STRICT)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        text = out.read_text(encoding="utf-8-sig")
+        assert "名字" in text
+        if fmt == "md":
+            assert SHOWN_NAME in text
+        elif fmt == "json":
+            assert json.loads(text)["report"]["path"] == SHOWN_NAME
+    done = run(["export", str(review)], env=STRICT)
+    assert done.returncode == 0 and SHOWN_NAME in done.stdout
+    assert "report" not in done.stderr.lower()  # found the report: no "report missing"
+
+
+@pilot_test
+async def test_the_app_lists_opens_and_saves_a_report_whose_name_is_not_utf8(
+        odd_name: Path) -> None:
+    from test_app import type_note
+
+    from reviewer.tui.screens.main import MainScreen
+
+    folder = odd_name.parent
+    app = ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                      folder=str(folder), paths=_reports_in(str(folder)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert SHOWN_NAME in app.export_screenshot()
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("J", "a")
+        await type_note(pilot, "存盘")
+        await pilot.press("enter")
+        assert screen.save_now()
+        assert screen.session.save_error is None
+    review = ReviewStore(default_review_path(str(odd_name))).load()
+    assert [a.note for a in review.annotations] == ["存盘"]

@@ -21,6 +21,7 @@ from reviewer.document import ReportError, load_document
 from reviewer.document.files import iter_report_files
 from reviewer.flags import run_flags
 from reviewer.i18n import language, set_language, t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError, all_profiles
 
 # below this many files a progress bar is only noise
@@ -55,7 +56,8 @@ def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[st
     except (ReportError, ProfileError) as exc:
         return {"path": path, "genre": None, "flags": [], "error": str(exc)}
     except OSError as exc:
-        return {"path": path, "genre": None, "flags": [], "error": f"{path}: {exc.strerror}"}
+        return {"path": path, "genre": None, "flags": [],
+                "error": f"{shown_path(path)}: {exc.strerror}"}
     flags = []
     for f in run_flags(doc):
         line, col = _position(doc.text, f.start)
@@ -122,7 +124,7 @@ def _fit(s: str, width: int) -> str:
 
 
 def render_report(report: dict[str, Any]) -> str:
-    head = f"{report['path']}  [{report['genre'] or '?'}]"
+    head = f"{shown_path(report['path'])}  [{report['genre'] or '?'}]"
     if report.get("error"):
         return f"{head}\n  {t('flags.unreadable', reason=report['error'])}"
     flags = report["flags"]
@@ -159,7 +161,7 @@ def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
 
 
 def _json_report(report: dict[str, Any]) -> dict[str, Any]:
-    out = {"path": report["path"], "genre": report["genre"],
+    out = {"path": shown_path(report["path"]), "genre": report["genre"],
            "flags": [{k: f[k] for k in ("rule", "category", "severity", "start", "end", "quote",
                                         "message", "suggestion")} for f in report["flags"]]}
     if report.get("error"):

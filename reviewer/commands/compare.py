@@ -9,6 +9,7 @@ from typing import Any
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError
 
 EXCERPT = 36
@@ -22,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "title": doc.title, "year": doc.year}
+    return {"path": shown_path(doc.path), "title": doc.title, "year": doc.year}
 
 
 def _value(value: float | tuple[float, float]) -> float | list[float]:
@@ -73,8 +74,10 @@ def render(comparison) -> str:
     from reviewer.compare.figures import actual_text, target_text
 
     prior, current = comparison.prior, comparison.current
-    lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
-             f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
+    lines = [f"{t('compare.prior')}: {shown_path(prior.path)}  {prior.title} {prior.year or ''}"
+             .rstrip(),
+             f"{t('compare.current')}: {shown_path(current.path)}  {current.title} "
+             f"{current.year or ''}"
              .rstrip(), "", t("compare.items")]
     lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
                  f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")

@@ -7,6 +7,7 @@ import argparse
 from reviewer.commands.common import document_dict, error, print_json, say
 from reviewer.document import Document, ReportError, Section, load_document
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError, all_profiles
 
 META_ORDER = ("title", "government", "year", "issuer", "doc_number", "addressee", "date_written",
@@ -21,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def render(doc: Document) -> str:
-    lines = [f"{t('meta.path')}: {doc.path}", f"{t('meta.genre')}: {doc.genre}"]
+    lines = [f"{t('meta.path')}: {shown_path(doc.path)}", f"{t('meta.genre')}: {doc.genre}"]
     for key in META_ORDER:
         f = doc.metadata.get(key)
         if f:

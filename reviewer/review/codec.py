@@ -17,6 +17,7 @@ from typing import Any
 import tomli_w
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.review.anchor import Anchor
 from reviewer.review.errors import ReviewError
 from reviewer.review.model import (
@@ -40,7 +41,8 @@ def _anchor(a: Anchor) -> dict[str, Any]:
 
 
 def _identity(r: ReportIdentity) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": r.path, "sha256": r.sha256, "text_sha256": r.text_sha256,
+    # a file name that is not UTF-8 is stored as it is shown; store.report_path_for finds it
+    out: dict[str, Any] = {"path": shown_path(r.path), "sha256": r.sha256, "text_sha256": r.text_sha256,
                            "title": r.title, "government": r.government}
     if r.year is not None:
         out["year"] = r.year

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.document.files import FileRefused, read_regular, read_regular_stat
 from reviewer.i18n import t
+from reviewer.names import real_path
 from reviewer.review.codec import TomlWriter, loads_bytes
 from reviewer.review.errors import ReviewError
 from reviewer.review.merge import merge
@@ -58,8 +59,10 @@ _REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def report_path_for(review_path: str, stored: str) -> str:
-    """The report file a review names, resolved from the review file's folder."""
-    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)), stored))
+    """The report file a review names, resolved from the review file's folder (a name stored
+    with its undecodable bytes as ``\\xNN`` finds the file of that name)."""
+    return real_path(os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)),
+                                                   stored)))
 
 
 def _relative(report_path: str, review_path: str) -> str:
@@ -267,7 +270,7 @@ class ReviewStore:
     def _rescue(self, review: Review) -> str | None:
         """A copy of ``review`` in the rescue folder, named after the review file and its
         folder; ``None`` when that cannot be written either."""
-        digest = hashlib.sha256(os.path.abspath(self.path).encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha256(os.fsencode(os.path.abspath(self.path))).hexdigest()[:8]
         path = os.path.join(rescue_folder(), f"{digest}-{os.path.basename(self.path)}")
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)

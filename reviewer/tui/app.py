@@ -12,6 +12,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
 from reviewer.tui.screens.main import MainScreen
@@ -108,6 +109,11 @@ class ReviewerApp(App[None]):
             gc.collect()
             gc.freeze()
             gc.enable()
+
+    def notify(self, message: str, **kwargs) -> None:
+        """Every notification, with a file name's undecodable bytes shown as ``\\xNN`` (the
+        terminal cannot be sent them)."""
+        super().notify(shown_path(message) if isinstance(message, str) else message, **kwargs)
 
     def next_theme(self) -> None:
         names = self.file_themes or sorted(self.available_themes)
