@@ -249,3 +249,61 @@ async def test_the_app_lists_opens_and_saves_a_report_whose_name_is_not_utf8(
         assert screen.session.save_error is None
     review = ReviewStore(default_review_path(str(odd_name))).load()
     assert [a.note for a in review.annotations] == ["存盘"]
+
+
+# --- TOML nested too deeply -------------------------------------------------------------------
+
+DEEP = "x = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+def test_a_deeply_nested_review_is_refused_clearly_and_left_alone(tmp_path: Path) -> None:
+    from reviewer.review import ReviewError
+
+    review = tmp_path / "review.toml"
+    review.write_text("schema = 1\n" + DEEP, encoding="utf-8")
+    before = review.read_bytes()
+    with pytest.raises(ReviewError, match="nested too deeply"):
+        ReviewStore(review).load()
+    done = run(["export", str(review)])
+    assert done.returncode == 2 and "nested too deeply" in done.stderr
+    assert "Traceback" not in done.stderr
+    session = Session.open(seed_path(SEED), review_path=str(review), reviewer="测试员")
+    sentence = session.doc.sentences()[2]
+    session.annotate(sentence.start, sentence.end, tag="亮点", severity="minor", note="旁存")
+    assert any("nested too deeply" in p for p in session.problems)
+    assert session.save()  # saved beside it, and says so
+    assert review.read_bytes() == before
+
+
+def test_deeply_nested_settings_and_themes_are_reported_and_left_alone(tmp_path: Path) -> None:
+    from reviewer.tui.config import load_config, remember
+    from reviewer.tui.themes import load_themes
+
+    config = tmp_path / "config.toml"
+    config.write_text(DEEP, encoding="utf-8")
+    loaded, problems = load_config(config)
+    assert loaded.reviewer is None and any("nested too deeply" in p for p in problems)
+    assert "nested too deeply" in (remember(config, reviewer="张三") or "")
+    assert config.read_text(encoding="utf-8") == DEEP
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    (themes / "deep.toml").write_text('name = "deep"\nprimary = "#000000"\n' + DEEP,
+                                      encoding="utf-8")
+    found, problems = load_themes([bundled_themes_dir(), themes])
+    assert "deep" not in [theme.name for theme in found] and found
+    assert any("deep.toml" in p and "nested too deeply" in p for p in problems)
+
+
+def test_a_config_or_theme_that_is_a_fifo_does_not_block(tmp_path: Path) -> None:
+    from reviewer.tui.config import load_config
+    from reviewer.tui.themes import load_themes
+
+    config = tmp_path / "config.toml"
+    os.mkfifo(config)
+    _, problems = unblocked(config, lambda: load_config(config))
+    assert any("FIFO" in p for p in problems)
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    os.mkfifo(themes / "pipe.toml")
+    _, problems = unblocked(themes / "pipe.toml", lambda: load_themes([themes]))
+    assert any("FIFO" in p for p in problems)

@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from reviewer import tomlfile
 from reviewer.i18n import t
 from reviewer.names import shown_path
 from reviewer.review.anchor import Anchor
@@ -320,7 +321,7 @@ def loads(text: str, path: str = "<review>") -> Review:
     """Parse a review file's text. Raises :class:`ReviewError` (with line and column for broken
     TOML)."""
     try:
-        data = tomllib.loads(text)
+        data = tomlfile.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (text.count("\n") + 1, None)

@@ -8,7 +8,6 @@ parse is never overwritten (its problem is reported instead).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,17 +41,14 @@ def user_themes_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def _read(path: Path) -> dict:
-    """The raw table in ``path``; ``{}`` when the file does not exist. Raises ``ValueError``."""
+    """The raw table in ``path``; ``{}`` when the file does not exist. Raises ``ValueError``
+    (broken, nested too deeply, not a regular file)."""
+    from reviewer import tomlfile
+
     try:
-        data = path.read_bytes()
+        return tomlfile.read(path)
     except FileNotFoundError:
         return {}
-    except OSError as exc:
-        raise ValueError(f"{path}: {exc.strerror or exc}") from exc
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: {exc}") from exc
 
 
 def _text(data: dict, key: str, problems: list[str], path: Path) -> str | None:
