@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,132 @@ def test_a_config_or_theme_that_is_a_fifo_does_not_block(tmp_path: Path) -> None
     os.mkfifo(themes / "pipe.toml")
     _, problems = unblocked(themes / "pipe.toml", lambda: load_themes([themes]))
     assert any("FIFO" in p for p in problems)
+
+
+# --- internal errors, leftovers, bad names --------------------------------------------------------
+
+def _boom(*args, **kwargs):
+    raise ZeroDivisionError("a bug in a rule")
+
+
+def _log(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-state" / "reviewer" / "errors.log"  # conftest's state home
+
+
+def test_a_bug_in_a_command_exits_3_with_one_line_and_the_traceback_in_the_log(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    from reviewer.cli import main
+
+    monkeypatch.setattr("reviewer.commands.check.run_flags", _boom)
+    assert main(["check", seed_path(SEED)]) == 3  # not 1, as when flags are found
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "ZeroDivisionError" in err and str(_log(tmp_path)) in err
+    log = _log(tmp_path).read_text(encoding="utf-8")
+    assert "Traceback" in log and "a bug in a rule" in log and "_boom" in log
+    monkeypatch.setattr("reviewer.commands.outline.render", _boom)
+    assert main(["outline", seed_path(SEED)]) == 3
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_bug_on_one_report_of_a_folder_still_checks_the_others(tmp_path: Path, capsys,
+                                                                 monkeypatch) -> None:
+    from reviewer.cli import main
+    from reviewer.flags import run_flags
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("guanba-2025", "baogou-2025", "yanxi-2024"):
+        shutil.copy(seed_path(name), folder / f"{name}.txt")
+
+    def flags(doc):
+        if "baogou" in doc.path:
+            raise KeyError("a bug on one report")
+        return run_flags(doc)
+
+    monkeypatch.setattr("reviewer.commands.check.run_flags", flags)
+    assert main(["check", "--json", "--jobs", "2", str(folder)]) == 3
+    reports = {Path(r["path"]).stem: r for r in json.loads(capsys.readouterr().out)["reports"]}
+    assert "KeyError" in reports["baogou-2025"]["error"]
+    assert reports["guanba-2025"]["flags"] and reports["yanxi-2024"]["flags"]
+    assert "a bug on one report" in _log(tmp_path).read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_a_bug_in_the_app_saves_first_and_exits_3(tmp_path: Path, monkeypatch) -> None:
+    from test_app import make_app, started, type_note
+
+    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 3600)
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    monkeypatch.setattr("reviewer.tui.screens.main.MainScreen.action_next_theme", _boom)
+    with pytest.raises(ZeroDivisionError):
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            await pilot.press("J", "a")
+            await type_note(pilot, "崩溃之前")
+            await pilot.press("enter")
+            await pilot.press("f4")
+            await pilot.pause()
+    assert app.return_code == 3
+    assert app.crash is not None and app.crash[1] == str(_log(tmp_path))
+    assert [a.note for a in ReviewStore(review).load().annotations] == ["崩溃之前"]
+
+
+def test_the_command_line_of_a_crashed_app_says_one_line_and_exits_3(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    from textual.app import App
+
+    from reviewer.cli import main
+
+    monkeypatch.setattr(ReviewerApp, "run", lambda self: App.run(self, headless=True))
+    monkeypatch.setattr("reviewer.tui.screens.main.MainScreen._after_first_frame", _boom)
+    assert main([seed_path(SEED), "--review", str(tmp_path / "r.toml")]) == 3
+    err = capsys.readouterr().err
+    assert "ZeroDivisionError" in err and "Traceback" not in err
+    assert "Traceback" in _log(tmp_path).read_text(encoding="utf-8")
+
+
+KILLED_SAVE = """
+import os, sys, time
+from reviewer.review import store
+store.os.replace = lambda *a: time.sleep(600)  # killed before the new file is moved in place
+print("saving", flush=True)
+store.write_atomic(sys.argv[1], b"x" * 200000, backup=True)
+"""
+
+
+def test_temporary_files_of_killed_saves_are_removed_at_the_next_start(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    shutil.copy(seed_path(SEED), report)
+    session = Session.open(str(report), reviewer="测试员")
+    sentence = session.doc.sentences()[4]
+    session.annotate(sentence.start, sentence.end, tag="亮点", severity="minor", note="保留")
+    assert session.save() is None
+    review = default_review_path(str(report))
+    for _ in range(5):
+        child = subprocess.Popen([sys.executable, "-c", KILLED_SAVE, review],
+                                 stdout=subprocess.PIPE)
+        assert child.stdout.readline() == b"saving\n"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(
+                p.name.endswith(".tmp") and f".{child.pid}-" in p.name for p in tmp_path.iterdir()):
+            time.sleep(0.02)
+        child.kill()
+        child.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert len(left) >= 5  # fresh files, which the stale rule alone kept
+    reopened = Session.open(str(report), reviewer="测试员")
+    assert [a.note for a in reopened.annotations] == ["保留"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("name", ["", "   ", os.fsdecode(b"\xd5\xc5\xc8\xfd"), "\x1b[2J张三",
+                                  "张\n三"])
+def test_an_invalid_reviewer_name_is_refused_and_nothing_is_written(tmp_path: Path,
+                                                                    name: str) -> None:
+    home = tmp_path / "config-home"
+    done = run([seed_path(SEED), "--reviewer", name], env={"XDG_CONFIG_HOME": str(home)},
+               timeout=20)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.startswith("reviewer: ")
+    assert not home.exists() or not list(home.rglob("*.*"))

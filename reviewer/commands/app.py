@@ -66,8 +66,26 @@ def _reports_in(folder: str, notes: list[str] | None = None) -> list[str]:
     return paths
 
 
+def _login_name() -> str:
+    """The login name, as the reviewer's name when none is given; "" when it cannot serve."""
+    from reviewer.tui.config import name_problem
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no user name known for this process
+        return ""
+    return "" if name_problem(name) else name
+
+
 def run(args: argparse.Namespace) -> int:
-    from reviewer.tui.config import Settings, config_path, load_config, remember, user_themes_dir
+    from reviewer.tui.config import (
+        Settings,
+        config_path,
+        load_config,
+        name_problem,
+        remember,
+        user_themes_dir,
+    )
 
     path = config_path()
     config, problems = load_config(path)
@@ -77,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
         set_language(args.lang)
     elif config.language and not os.environ.get("REVIEWER_LANG"):
         set_language(config.language)
+    if args.reviewer is not None and name_problem(args.reviewer):
+        error(t(f"ui.bad_reviewer_{name_problem(args.reviewer)}", name=args.reviewer))
+        return 2
     if args.reviewer and args.reviewer != config.reviewer:
         problem = remember(path, reviewer=args.reviewer)
         problems += [problem] if problem else []
@@ -107,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.tui.themes import bundled_themes_dir
 
     settings = Settings(
-        reviewer=args.reviewer or config.reviewer or getpass.getuser(),
+        reviewer=args.reviewer or config.reviewer or _login_name(),
         theme=args.theme or config.theme, keys=config.keys,
         theme_dirs=[bundled_themes_dir(), user_themes_dir()], config_path=path,
         problems=problems)
@@ -133,5 +154,10 @@ def run(args: argparse.Namespace) -> int:
 
     from reviewer.tui.app import ReviewerApp
 
-    ReviewerApp(settings, session=session, folder=target, paths=paths).run()
-    return 0
+    app = ReviewerApp(settings, session=session, folder=target, paths=paths)
+    app.run()
+    if app.crash is not None:
+        from reviewer.commands.common import report_internal_error
+
+        return report_internal_error(*app.crash)
+    return app.return_code or 0

@@ -49,8 +49,21 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[str, Any]:
-    """One report's flags as plain data (what a worker process sends back)."""
+    """One report's flags as plain data (what a worker process sends back). A bug met on one
+    report is logged and reported for that report (``internal``); the others are still checked."""
     set_language(lang)
+    try:
+        return _check(path, genre)
+    except Exception as exc:
+        from reviewer.faults import log_internal_error, summary
+
+        log = log_internal_error(exc)
+        key = "cli.internal_error" if log else "cli.internal_error_nolog"
+        return {"path": path, "genre": None, "flags": [], "internal": True,
+                "error": f"{shown_path(path)}: {t(key, error=summary(exc), log=log)}"}
+
+
+def _check(path: str, genre: str | None) -> dict[str, Any]:
     try:
         doc = load_document(path, genre=genre)
     except (ReportError, ProfileError) as exc:
@@ -152,6 +165,10 @@ def summary(reports: list[dict[str, Any]]) -> str:
 
 
 def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
+    if any(r.get("internal") for r in reports):
+        from reviewer.faults import INTERNAL_ERROR
+
+        return INTERNAL_ERROR
     if any(r.get("error") for r in reports):
         return 2
     if fail_on and any(_RANK[f["severity"]] <= _RANK[fail_on]

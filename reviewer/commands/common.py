@@ -24,6 +24,7 @@ def error(message: str) -> None:
     say(f"reviewer: {t('cli.error')}: {message}", file=sys.stderr)
 
 
+
 def _printable(data: Any) -> Any:
     """``data`` with every string that holds a file name's undecodable bytes shown as
     ``\\xNN``: JSON cannot carry them otherwise."""
@@ -34,6 +35,19 @@ def _printable(data: Any) -> Any:
     if isinstance(data, (list, tuple)):
         return [_printable(v) for v in data]
     return data
+
+
+def report_internal_error(exc: BaseException, log: str | None | bool = False) -> int:
+    """Tell a person about a bug in one line, the traceback kept in the log (written here unless
+    ``log`` says where it already went, ``None`` when it could not be written); the exit code."""
+    from reviewer.faults import INTERNAL_ERROR, log_internal_error, summary
+
+    where = log_internal_error(exc) if log is False else log
+    if where:
+        error(t("cli.internal_error", error=summary(exc), log=where))
+    else:
+        error(t("cli.internal_error_nolog", error=summary(exc)))
+    return INTERNAL_ERROR
 
 
 def print_json(data: Any) -> None:

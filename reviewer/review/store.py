@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -27,6 +28,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 from reviewer.document.files import FileRefused, read_regular, read_regular_stat
+from reviewer.faults import state_folder
 from reviewer.i18n import t
 from reviewer.names import real_path
 from reviewer.review.codec import TomlWriter, loads_bytes
@@ -49,9 +51,7 @@ def default_review_path(report_path: str) -> str:
 
 def rescue_folder() -> str:
     """Where copies of reviews that could not be saved beside their report go (XDG state)."""
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                             "state")
-    return os.path.join(state, "reviewer", "rescued")
+    return os.path.join(state_folder(), "rescued")
 
 
 # errors that the next attempt will meet again: a copy elsewhere is the review's only safe place
@@ -94,12 +94,18 @@ def _fsync_folder(folder: str) -> None:
 
 def _keep_backup(path: str, folder: str) -> None:
     """``path`` → ``path.bak``, atomically; a hard link costs no copy."""
-    spare = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}.bak")
+    spare = os.path.join(folder, f"{_temp_prefix(path)}{secrets.token_hex(4)}.bak")
     try:
         os.link(path, spare)
     except OSError:
         shutil.copy2(path, spare)
     os.replace(spare, path + ".bak")
+
+
+def _temp_prefix(path: str) -> str:
+    """Temporary files of a save are named ``.<name>.<pid>-<random>``: a later start can tell
+    those of a process that is gone (killed while saving) from those of a save under way."""
+    return f".{os.path.basename(path)}.{os.getpid()}-"
 
 
 def write_atomic(path: str, data: bytes, *, backup: bool = False) -> None:
@@ -109,7 +115,7 @@ def write_atomic(path: str, data: bytes, *, backup: bool = False) -> None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         mode = 0o644  # mkstemp would leave the file readable by its owner only
-    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    fd, temp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):
@@ -144,26 +150,48 @@ def _folder_lock(path: str) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-# A save takes milliseconds: a temporary file this old was left by a process that was killed.
+# A save takes milliseconds: a temporary file this old was left by a process that was killed,
+# whoever it was (also those named before temporary files carried their writer's process id).
 _STALE_SECONDS = 600
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[A-Za-z0-9_]+\.(?:tmp|bak)")
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process ``pid`` is running (on this machine)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # someone else's process, or no way to ask: assume it lives
+        return False
+    return False
 
 
 def sweep_leftovers(path: str) -> list[str]:
-    """Remove temporary files that killed saves of ``path`` left behind; returns their names."""
-    folder = os.path.dirname(os.path.abspath(path))
-    prefix = f".{os.path.basename(path)}."
+    """Remove the temporary files that killed saves of ``path`` (and of the files saved beside
+    it, ``.conflict-*``) left behind; returns their names. Those of a process that is gone go at
+    once, any other once clearly stale."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    name = os.path.basename(target)
+    stem = name[:-len(".toml")] if name.endswith(".toml") else name
     removed = []
     try:
         names = os.listdir(folder)
     except OSError:
         return removed
-    for name in names:
-        if name.startswith(prefix) and name.endswith((".tmp", ".bak")):
-            full = os.path.join(folder, name)
-            with suppress(OSError):
-                if time.time() - os.stat(full).st_mtime > _STALE_SECONDS:
-                    os.unlink(full)
-                    removed.append(full)
+    for entry in names:
+        found = _LEFTOVER.fullmatch(entry)
+        if found is None or not found["name"].startswith(stem):
+            continue
+        full = os.path.join(folder, entry)
+        with suppress(OSError):
+            gone = found["pid"] is not None and _gone(int(found["pid"]))
+            if gone or time.time() - os.stat(full).st_mtime > _STALE_SECONDS:
+                os.unlink(full)
+                removed.append(full)
     return removed
 
 

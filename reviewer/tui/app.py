@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 import threading
+from contextlib import suppress
 
 from textual.app import App
 from textual.theme import Theme
@@ -40,6 +41,7 @@ class ReviewerApp(App[None]):
         self.folder = folder
         self.paths = list(paths)
         self.user_keymap: dict[str, str] = {}
+        self.crash: tuple[BaseException, str | None] | None = None  # a bug met, and its log
         self.file_themes: list[str] = []
         self._theme_problems = self._choose_theme()
 
@@ -135,6 +137,22 @@ class ReviewerApp(App[None]):
     def action_quit(self) -> None:
         self.save_all()
         self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug stops the app: first every review is saved, the traceback goes to the log, and
+        the command line says so in one line and exits with code 3 (not 0, and no traceback over
+        the screen)."""
+        with suppress(Exception):
+            self.save_all()
+        from reviewer.faults import INTERNAL_ERROR, log_internal_error
+
+        if self.crash is None:
+            self.crash = (error, log_internal_error(error))
+        super()._handle_exception(error)
+        # the command line prints one line instead of the traceback (a test still gets the
+        # exception itself from Textual)
+        getattr(self, "_exit_renderables", []).clear()
+        self._return_code = INTERNAL_ERROR
 
     def on_unmount(self) -> None:
         if hasattr(signal, "SIGHUP"):
