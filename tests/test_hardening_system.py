@@ -437,3 +437,112 @@ def test_an_invalid_reviewer_name_is_refused_and_nothing_is_written(tmp_path: Pa
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and done.stderr.startswith("reviewer: ")
     assert not home.exists() or not list(home.rglob("*.*"))
+
+
+# --- exports that never destroy, and review files that are links -----------------------------
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> tuple[Path, Path]:
+    """A report and its saved review with one note."""
+    report = tmp_path / "report.txt"
+    shutil.copy(seed_path(SEED), report)
+    session = Session.open(str(report), reviewer="测试员")
+    sentence = session.doc.sentences()[6]
+    session.annotate(sentence.start, sentence.end, tag="数据存疑", severity="minor", note="导出")
+    assert session.save() is None
+    return report, Path(default_review_path(str(report)))
+
+
+def _export(capsys, review: Path, *extra: str) -> tuple[int, str]:
+    from reviewer.cli import main
+
+    code = main(["export", str(review), *extra])
+    return code, capsys.readouterr().err
+
+
+def test_export_refuses_to_write_over_the_review_or_the_report(reviewed, tmp_path, capsys):
+    report, review = reviewed
+    before = {p: p.read_bytes() for p in (report, review)}
+    link = tmp_path / "link.md"
+    link.symlink_to(review)
+    hard = tmp_path / "hard.md"
+    os.link(report, hard)
+    for target in (review, report, link, hard):
+        code, err = _export(capsys, review, "-o", str(target), "--force")
+        assert code == 2 and str(target) in err, target
+    assert {p: p.read_bytes() for p in (report, review)} == before
+    assert link.is_symlink()
+
+
+def test_export_refuses_special_files(reviewed, tmp_path, capsys):
+    _, review = reviewed
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    code, err = _export(capsys, review, "-o", str(fifo), "--force")
+    assert code == 2 and "FIFO" in err and fifo.is_fifo()
+    if os.path.exists("/dev/null"):
+        device = tmp_path / "null.md"
+        device.symlink_to("/dev/null")
+        code, err = _export(capsys, review, "-o", str(device), "--force")
+        assert code == 2 and "device" in err
+        assert device.is_symlink() and Path("/dev/null").is_char_device()
+
+
+def test_export_writes_through_a_link_to_its_target(reviewed, tmp_path, capsys):
+    _, review = reviewed
+    elsewhere = tmp_path / "records"
+    elsewhere.mkdir()
+    target = elsewhere / "record.md"
+    target.write_text("old record\n", encoding="utf-8")
+    link = tmp_path / "record.md"
+    link.symlink_to(target)
+    code, _ = _export(capsys, review, "-o", str(link), "--force")
+    assert code == 0
+    assert link.is_symlink() and "导出" in target.read_text(encoding="utf-8")
+    assert not [p for p in (*elsewhere.iterdir(), *tmp_path.iterdir()) if p.name.startswith(".")]
+
+
+def test_export_asks_before_replacing_a_file(reviewed, tmp_path, capsys, monkeypatch):
+    import io
+
+    _, review = reviewed
+    out = tmp_path / "record.md"
+    out.write_text("keep me\n", encoding="utf-8")
+    code, err = _export(capsys, review, "-o", str(out))  # no terminal to ask: refused
+    assert code == 2 and "--force" in err and out.read_text(encoding="utf-8") == "keep me\n"
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    code, err = _export(capsys, review, "-o", str(out))
+    assert code == 2 and str(out) in err and out.read_text(encoding="utf-8") == "keep me\n"
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    code, _ = _export(capsys, review, "-o", str(out))
+    assert code == 0 and "导出" in out.read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    out.write_text("again\n", encoding="utf-8")
+    code, _ = _export(capsys, review, "-o", str(out), "--force")
+    assert code == 0 and "导出" in out.read_text(encoding="utf-8")
+
+
+def test_a_review_file_that_is_a_link_is_saved_through_it(tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    real = shelf / "review.toml"
+    link = tmp_path / "review.toml"
+    link.symlink_to(real)
+    session = Session.open(seed_path(SEED), review_path=str(link), reviewer="测试员")
+    sentences = session.doc.sentences()
+    for n, note in enumerate(("一", "二")):
+        session.annotate(sentences[3 + n].start, sentences[3 + n].end, tag="亮点",
+                         severity="minor", note=note)
+        assert session.save() is None and session.save_error is None
+        assert link.is_symlink() and os.readlink(link) == str(real)
+        assert [a.note for a in ReviewStore(real).load().annotations][-1] == note
+    assert (shelf / "review.toml.bak").exists()
+    assert not [p for p in (*shelf.iterdir(), *tmp_path.iterdir())
+                if p.name.startswith(".") or ".conflict-" in p.name]
+    other = Session.open(seed_path(SEED), review_path=str(real), reviewer="乙")
+    assert sorted(a.note for a in other.annotations) == ["一", "二"]

@@ -27,7 +27,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from reviewer.document.files import FileRefused, read_regular, read_regular_stat
+from reviewer.document.files import FileRefused, read_regular, read_regular_stat, special_kind
 from reviewer.faults import state_folder
 from reviewer.i18n import t
 from reviewer.names import real_path
@@ -109,12 +109,23 @@ def _temp_prefix(path: str) -> str:
 
 
 def write_atomic(path: str, data: bytes, *, backup: bool = False) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves the old or the new file, never half."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` by ``data`` so that a crash leaves the old or the new file, never half.
+
+    A symbolic link is written through: its target is replaced (the temporary file and the
+    backup beside the target), and the link stays. Anything but a regular file there — a FIFO, a
+    device, a socket — is never replaced: :class:`FileRefused` is raised instead.
+    """
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        st = os.stat(path)
     except FileNotFoundError:
         mode = 0o644  # mkstemp would leave the file readable by its owner only
+    else:
+        kind = special_kind(st.st_mode)
+        if kind is not None:
+            raise FileRefused(path, t("review.not_regular", reason=kind))
+        mode = stat.S_IMODE(st.st_mode)
     fd, temp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -141,7 +152,7 @@ def _folder_lock(path: str) -> Iterator[None]:
     except ImportError:
         yield
         return
-    fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    fd = os.open(os.path.dirname(os.path.realpath(path)), os.O_RDONLY)  # the real file's folder
     try:
         with suppress(OSError):  # a file system without locks: save unlocked rather than not
             fcntl.flock(fd, fcntl.LOCK_EX)
