@@ -546,3 +546,33 @@ def test_a_review_file_that_is_a_link_is_saved_through_it(tmp_path: Path) -> Non
                 if p.name.startswith(".") or ".conflict-" in p.name]
     other = Session.open(seed_path(SEED), review_path=str(real), reviewer="乙")
     assert sorted(a.note for a in other.annotations) == ["一", "二"]
+
+
+# --- signals ----------------------------------------------------------------------------------
+
+@pilot_test
+async def test_sigterm_saves_the_last_change_then_exits(tmp_path: Path, monkeypatch) -> None:
+    import asyncio
+    import signal
+
+    from test_app import make_app, started, type_note
+
+    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 3600)  # only the signal
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "终止之前")
+        await pilot.press("enter")
+        assert screen.session.dirty
+        # only with the app's handler in place: the default would end pytest
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(40):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.05)
+        assert not app.is_running and not screen.session.dirty
+    assert app.return_code == 128 + signal.SIGTERM
+    assert [a.note for a in ReviewStore(review).load().annotations] == ["终止之前"]

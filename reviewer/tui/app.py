@@ -20,6 +20,9 @@ from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
 from reviewer.tui.themes import DEFAULT_THEME, load_themes
 
+# the signals on which the app saves every review, then exits (where the system has them)
+_SAVE_ON = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
 
 def _actions_provider() -> type:
     """The palette's provider, imported when the palette first opens (not at start-up)."""
@@ -87,8 +90,12 @@ class ReviewerApp(App[None]):
         self.set_keymap(self.user_keymap)
         for problem in self._theme_problems + key_problems + self.settings.problems:
             self.notify(problem, severity="warning", timeout=15)
-        if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
+        # Handled by the event loop, between two of its steps: the terminal closing (SIGHUP), and
+        # kill, a service manager or a shutdown (SIGTERM), which would otherwise end the app
+        # within the autosave's second and lose the last change.
+        loop = asyncio.get_running_loop()
+        for signum in _SAVE_ON:
+            loop.add_signal_handler(signum, self._signalled, signum)
         # Pushed once start-up is over: a screen drawn while the app still starts is drawn for
         # nothing (Textual holds every frame back until then), and drawn again after.
         self.call_later(self._first_screen)
@@ -155,13 +162,15 @@ class ReviewerApp(App[None]):
         self._return_code = INTERNAL_ERROR
 
     def on_unmount(self) -> None:
-        if hasattr(signal, "SIGHUP"):
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        loop = asyncio.get_running_loop()
+        for signum in _SAVE_ON:
+            loop.remove_signal_handler(signum)
 
-    def _hangup(self) -> None:
-        """The terminal went away (a closed SSH connection): save now, then leave. With no
-        terminal left to restore, a shutdown that still waits on it is cut short."""
+    def _signalled(self, signum: int) -> None:
+        """The terminal went away (a closed SSH connection) or the app is asked to stop: save
+        now, then leave with 128 + the signal's number. A shutdown that still waits on a terminal
+        that is gone is cut short."""
         self.save_all()
-        self.exit()
+        self.exit(return_code=128 + signum)
         if not self.is_headless:
-            threading.Timer(3.0, os._exit, (128 + signal.SIGHUP,)).start()
+            threading.Timer(3.0, os._exit, (128 + signum,)).start()
