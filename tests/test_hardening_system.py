@@ -576,3 +576,88 @@ async def test_sigterm_saves_the_last_change_then_exits(tmp_path: Path, monkeypa
         assert not app.is_running and not screen.session.dirty
     assert app.return_code == 128 + signal.SIGTERM
     assert [a.note for a in ReviewStore(review).load().annotations] == ["终止之前"]
+
+
+# --- fast keys ----------------------------------------------------------------------------------
+
+def burst(app, keys: list[str]) -> None:
+    """Keys as a terminal delivers what came in one read (a paste, or keys pressed faster than
+    the app draws): all sent at once, a microsecond apart."""
+    from textual import events
+
+    for key in keys:
+        if key == "enter":
+            event = events.Key("enter", "\r")
+        else:
+            event = events.Key(key, key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+@pilot_test
+async def test_enter_three_times_quickly_in_the_note_dialog_saves_one_note(tmp_path) -> None:
+    from test_app import make_app, started, type_note
+
+    from reviewer.tui.dialogs import AnnotationDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await type_note(pilot, "快按")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, AnnotationDialog)
+        burst(app, ["enter", "enter", "enter"])
+        await pilot.pause(0.2)
+        assert app.is_running and app.screen is screen
+        assert [a.note for a in screen.session.annotations] == ["快按"]
+
+
+@pilot_test
+async def test_enter_three_times_quickly_in_the_decision_dialog_decides_once(tmp_path) -> None:
+    from test_app import make_app, started, type_note
+
+    from reviewer.tui.dialogs import DecisionDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("n")
+        flag = screen._flag_here()
+        await pilot.press("c")
+        await type_note(pilot, "属实")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, DecisionDialog)
+        burst(app, ["enter", "enter", "enter"])
+        await pilot.pause(0.2)
+        assert app.is_running and app.screen is screen
+        assert screen.session.decision(flag) == "confirmed"
+        assert [d.note for d in screen.session.review.flags] == ["属实"]
+
+
+@pilot_test
+async def test_a_multi_line_paste_without_bracketed_paste_stays_in_the_note(tmp_path) -> None:
+    from test_app import make_app, started
+
+    from reviewer.tui.dialogs import AnnotationDialog, DecisionDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J", "a")
+        await pilot.pause(0.1)
+        burst(app, [*"第一行", "enter", *"第二行", "enter", *"第三行"])
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, AnnotationDialog)  # still open, nothing saved yet
+        await pilot.press("enter")  # typed: saves
+        await pilot.pause()
+        assert app.screen is screen
+        assert [a.note for a in screen.session.annotations] == ["第一行\n第二行\n第三行"]
+        await pilot.press("n", "x")
+        await pilot.pause(0.1)
+        burst(app, [*"一", "enter", *"二"])
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DecisionDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [d.note for d in screen.session.review.flags] == ["一 二"]

@@ -3,6 +3,12 @@ the caller gets the value, or ``None`` when the reviewer pressed Escape.
 
 Enter saves (it is the one key every terminal sends the same way); a line break inside a note is
 ctrl+j, which terminals send as a plain line feed, so it works over SSH too.
+
+A dialog answers once: Enter pressed three times quickly, or the line ends of a paste, reach it
+again before it has left the screen, and a second ``dismiss`` would stop the app. And a
+multi-line paste in a terminal without bracketed paste arrives as keys, its line ends as Enter:
+an Enter that comes in the same burst as the keys before it (far quicker than anyone types) is
+part of the paste, a line break in a note and a space in a one-line field, not "save".
 """
 
 from __future__ import annotations
@@ -34,14 +40,41 @@ class AnnotationInput:
     note: str
 
 
+# Keys closer together than this came in one read from the terminal: a paste, not typing.
+PASTE_GAP = 0.02  # seconds
+
+
+class _Burst:
+    """Tells the keys of a paste from typed ones, by the time since the key before."""
+
+    def __init__(self) -> None:
+        self.last = float("-inf")
+
+    def pasted(self, event: Key) -> bool:
+        """Whether ``event`` came in the same burst as the key before it."""
+        burst = event.time - self.last < PASTE_GAP
+        self.last = event.time
+        return burst
+
+
 class NoteArea(TextArea):
-    """A note editor where Enter submits and ctrl+j starts a new line."""
+    """A note editor where Enter submits and ctrl+j starts a new line (as does Enter within a
+    paste)."""
 
     class Submit(Message):
         pass
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._burst = _Burst()
+
     async def _on_key(self, event: Key) -> None:
-        if event.key == "enter":
+        pasted = self._burst.pasted(event)
+        if event.key == "enter" and pasted:
+            event.stop()
+            event.prevent_default()
+            self.insert("\n")
+        elif event.key == "enter":
             event.stop()
             event.prevent_default()
             self.post_message(self.Submit())
@@ -53,7 +86,35 @@ class NoteArea(TextArea):
             await super()._on_key(event)
 
 
-class AnnotationDialog(ModalScreen[AnnotationInput | None]):
+class LineInput(Input):
+    """A one-line field: Enter submits, the line ends of a paste become spaces."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._burst = _Burst()
+
+    async def _on_key(self, event: Key) -> None:
+        if self._burst.pasted(event) and event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.insert_text_at_cursor(" ")
+            return
+        await super()._on_key(event)
+
+
+class _Answered(ModalScreen):
+    """A dialog that hands back one answer, however many keys ask for it."""
+
+    _answered = False
+
+    def answer(self, result: Any) -> None:
+        if self._answered:
+            return
+        self._answered = True
+        self.dismiss(result)
+
+
+class AnnotationDialog(_Answered, ModalScreen[AnnotationInput | None]):
     """Note, tag (from the vocabulary or typed) and severity for a passage of the report."""
 
     BINDINGS = [
@@ -85,7 +146,7 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
             with Horizontal(id="choices"):
                 yield Select([(Content(x), x) for x in self.tags], value=known_tag,
                              allow_blank=False, id="tag")
-                yield Input(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
+                yield LineInput(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
                 yield Select([(term("severity", x), x) for x in self.severities],
                              value=severity, allow_blank=False, id="severity")
             yield Static(Content(t("ui.note_keys")), classes="dialog-hint")
@@ -102,13 +163,14 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
     @on(NoteArea.Submit)
     @on(Input.Submitted)
     def action_save(self) -> None:
-        self.dismiss(self.result())
+        if not self._answered:
+            self.answer(self.result())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class DecisionDialog(ModalScreen[str | None]):
+class DecisionDialog(_Answered, ModalScreen[str | None]):
     """Confirm or dismiss a flag, with an optional note; returns the note ("" for none)."""
 
     BINDINGS = [Binding("escape", "cancel", t("ui.cancel"))]
@@ -122,12 +184,12 @@ class DecisionDialog(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Prose(snippet(self.message, 200), id="quote")
-            yield Input(placeholder=t("ui.optional_note"), id="decision-note")
+            yield LineInput(placeholder=t("ui.optional_note"), id="decision-note")
             yield Static(Content(t("ui.decision_keys")), classes="dialog-hint")
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.answer(event.value.strip())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
