@@ -661,3 +661,85 @@ async def test_a_multi_line_paste_without_bracketed_paste_stays_in_the_note(tmp_
         await pilot.press("enter")
         await pilot.pause()
         assert [d.note for d in screen.session.review.flags] == ["一 二"]
+
+
+# --- loose review files ---------------------------------------------------------------------------
+
+def _loosened(tmp_path: Path) -> tuple[Path, Path, dict]:
+    """A saved review of three notes, then edited by hand: one note's offsets beyond the text,
+    one whose quote is not what its offsets hold (it is elsewhere), one whose quote is nowhere;
+    a score off the scale and one for a criterion the rubric lacks."""
+    import tomllib
+
+    import tomli_w
+
+    report = tmp_path / "report.txt"
+    shutil.copy(seed_path(SEED), report)
+    session = Session.open(str(report), reviewer="测试员")
+    text = session.doc.text
+    sentences = session.doc.sentences()
+    for n, note in enumerate(("越界", "错位", "无踪")):
+        s = sentences[10 + 5 * n]
+        session.annotate(s.start, s.end, tag="数据存疑", severity="minor", note=note)
+    assert session.save() is None
+    review = Path(default_review_path(str(report)))
+    data = tomllib.loads(review.read_text(encoding="utf-8"))
+    truth = {a["note"]: (a["anchor"]["start"], a["anchor"]["end"]) for a in data["annotation"]}
+    by_note = {a["note"]: a["anchor"] for a in data["annotation"]}
+    by_note["越界"]["start"], by_note["越界"]["end"] = len(text) + 500, len(text) + 520
+    by_note["错位"]["start"] -= 40  # the quote kept, the offsets moved by hand
+    by_note["错位"]["end"] -= 40
+    by_note["无踪"]["quote"] = "这段文字在报告里从来没有出现过"
+    data["scores"] = {"结构完整": 9, "外观": 3, "数据翔实": 4}
+    review.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return report, review, truth
+
+
+def test_a_loose_review_is_loaded_with_a_warning_and_placed_again(tmp_path: Path) -> None:
+    report, review, truth = _loosened(tmp_path)
+    session = Session.open(str(report), reviewer="测试员")
+    notes = {a.note: a.anchor for a in session.annotations}
+    text = session.doc.text
+    for note in ("越界", "错位"):  # placed where their quotes are
+        assert (notes[note].start, notes[note].end) == truth[note]
+        assert text[notes[note].start:notes[note].end] == notes[note].quote
+    assert notes["无踪"].orphan  # never shown at a wrong place
+    problems = " ".join(session.problems)
+    assert "3" in problems and "结构完整 = 9" in problems and "外观 = 3" in problems
+    assert "数据翔实 = 4" not in problems
+    assert session.review.scores == {"结构完整": 9, "外观": 3, "数据翔实": 4}  # kept
+
+
+def test_the_export_of_a_loose_review_shows_the_passages_where_they_are(
+        tmp_path: Path, capsys) -> None:
+    import csv
+
+    from reviewer.cli import main
+
+    _, review, truth = _loosened(tmp_path)
+    out = tmp_path / "review.csv"
+    assert main(["--lang", "en", "export", str(review), "--format", "csv", "-o", str(out)]) == 0
+    rows = {r["Note"]: r for r in csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())}
+    for note in ("越界", "错位"):
+        assert (int(rows[note]["Start"]), int(rows[note]["End"])) == truth[note]
+
+
+@pilot_test
+async def test_the_app_shows_a_loose_review_without_stopping(tmp_path: Path) -> None:
+    from test_app import started
+    from textual.widgets import Select, TabbedContent
+
+    report, review, _ = _loosened(tmp_path)
+    session = Session.open(str(report), reviewer="测试员")
+    app = ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                      session=session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        screen.query_one(TabbedContent).active = "review"
+        await pilot.pause()
+        await pilot.pause()
+        scores = {s.name: s.value for s in screen.query(Select) if s.id.startswith("score-")}
+        assert scores["结构完整"] is Select.NULL and scores["数据翔实"] == 4
+        assert any("结构完整 = 9" in n.message for n in app._notifications)
+        assert screen.session.save() is None
+    assert ReviewStore(review).load().scores["结构完整"] == 9  # kept until scored anew

@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     except ReportError:
         say(f"reviewer: {t('review.report_missing', path=report)}", file=sys.stderr)
     else:
-        if doc.text_sha256 != review.report.text_sha256:
+        # another version of the report, or offsets and quotes edited by hand: placed anew
+        if doc.text_sha256 != review.report.text_sha256 or review.misplaced(doc.text):
             review.reanchor(doc)
     rendered = render(review, args.format)
     if not args.output:

@@ -35,6 +35,7 @@ from reviewer.review.codec import TomlWriter, loads_bytes
 from reviewer.review.errors import ReviewError
 from reviewer.review.merge import merge
 from reviewer.review.model import ReportIdentity, Review, now
+from reviewer.review.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from reviewer.document import Document
@@ -283,8 +284,18 @@ class ReviewStore:
             done = review.reanchor(doc)
             warnings.append(t("review.warn_reanchored", same=done.same, moved=done.moved,
                               orphans=len(done.orphans)))
+        elif review.misplaced(doc.text):  # same text, offsets or quotes edited by hand
+            wrong = review.misplaced(doc.text)
+            done = review.reanchor(doc)
+            warnings.append(t("review.warn_misplaced", count=len(wrong), moved=done.moved,
+                              orphans=len(done.orphans)))
         elif review.orphans:
             warnings.append(t("review.warn_orphans", count=len(review.orphans)))
+        loose = review.loose_scores()
+        if loose:
+            vocab = load_vocabulary()
+            warnings.append(t("review.warn_scores", scores=", ".join(loose),
+                              low=vocab.score_min, high=vocab.score_max))
         review.report = ReportIdentity.of(doc, here)
         if reviewer and not review.reviewer:
             review.reviewer = reviewer

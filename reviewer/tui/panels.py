@@ -250,21 +250,29 @@ class ReviewPanel(VerticalScroll):
         vocab = load_vocabulary()
         review = self.session.review
         scale = [(str(v), v) for v in range(vocab.score_min, vocab.score_max + 1)]
+        self._scale = {v for _, v in scale}
         fields: list[Widget] = []
         for number, criterion in enumerate(vocab.criteria):
             fields.append(Label(Content.assemble((criterion.name, "bold"), " ",
                                                  (criterion.hint, "dim")), classes="field-label"))
-            fields.append(Select(scale, value=review.scores.get(criterion.name, Select.NULL),
+            fields.append(Select(scale, value=self._shown(criterion.name) or Select.NULL,
                                  prompt=t("ui.not_scored"), id=f"score-{number}",
                                  name=criterion.name, classes="score"))
         fields.append(Label(t("ui.verdict"), classes="field-label"))
         fields.append(Select([(term("verdict", v), v) for v in vocab.verdicts],
-                             value=review.verdict or Select.NULL, prompt=t("ui.no_verdict"),
+                             value=review.verdict if review.verdict in vocab.verdicts
+                             else Select.NULL, prompt=t("ui.no_verdict"),
                              id="verdict"))
         fields.append(Label(t("ui.summary"), classes="field-label"))
         fields.append(TextArea(review.summary or "", id="summary", soft_wrap=True,
                                tab_behavior="focus"))
         return fields
+
+    def _shown(self, criterion: str) -> int | None:
+        """The score shown for ``criterion``: none for one outside the rubric's scale (a
+        hand-edited file), which stays in the review until the reviewer scores it."""
+        value = self.session.review.scores.get(criterion)
+        return value if value in self._scale else None
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
@@ -272,12 +280,16 @@ class ReviewPanel(VerticalScroll):
         value = None if event.value is Select.NULL else event.value
         ident = event.select.id or ""
         if ident == "verdict":
-            if value != (self.session.review.verdict or None):
+            from reviewer.review import load_vocabulary
+
+            verdict = self.session.review.verdict
+            shown = verdict if verdict in load_vocabulary().verdicts else None
+            if value != shown:  # not a verdict the vocabulary knows: kept until one is chosen
                 self.session.set_verdict(value or "")
                 self.post_message(ReviewEdited())
         elif ident.startswith("score-"):
             criterion = event.select.name or ""
-            if value != self.session.review.scores.get(criterion):
+            if value != self._shown(criterion):
                 self.session.set_score(criterion, value)
                 self.post_message(ReviewEdited())
 
