@@ -743,3 +743,79 @@ async def test_the_app_shows_a_loose_review_without_stopping(tmp_path: Path) -> 
         assert any("结构完整 = 9" in n.message for n in app._notifications)
         assert screen.session.save() is None
     assert ReviewStore(review).load().scores["结构完整"] == 9  # kept until scored anew
+
+
+# --- a corrected report with lines added at the top ------------------------------------------------
+
+WORK_REPORT = """政府工作报告
+——2025年1月15日在某市第十届人民代表大会第四次会议上
+市长　张某
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.2%，一般公共预算收入增长3.1%，城镇新增就业3.2万人。
+我们坚持稳中求进工作总基调，扎实推进高质量发展，新建改建农村公路120公里，改造老旧小区45个。
+二、2025年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业3万人以上。
+重点抓好以下工作：一是扩大有效投资，二是提升城市品质，三是保障改善民生。
+"""
+
+
+def _added_lines(title: str) -> list[str]:
+    """What a corrected version puts above a report: notes of the correction, in several forms."""
+    return ["（2026年3月修订）\n", "本文已于2026年3月5日更新\n\n",
+            "更正说明：2026年3月5日对本报告第三部分数据进行了更正。\n",
+            f"关于《{title}》的更正\n", "来源：政府办公室\n发布时间：2026-03-05\n\n"]
+
+
+def _reports() -> list:
+    out = [pytest.param(Path(seed_path(name)).read_text(encoding="utf-8"), id=name)
+           for name in ("guanba-2025", "yanxi-2024", "baixiang-2024")]
+    out.append(pytest.param(WORK_REPORT, id="work-report"))
+    return out
+
+
+@pytest.mark.parametrize("original", _reports())
+def test_a_corrected_report_with_lines_added_at_the_top_keeps_its_review(
+        tmp_path: Path, original: str) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(original, encoding="utf-8")
+    session = Session.open(str(report), reviewer="测试员")
+    doc = session.doc
+    assert doc.title and doc.year
+    sentences = doc.sentences()
+    picked = [sentences[len(sentences) * k // 4] for k in (1, 2, 3)]
+    for n, s in enumerate(picked):
+        session.annotate(s.start, s.end, tag="数据存疑", severity="minor", note=f"第{n}条")
+    assert session.save() is None
+    quotes = {a.note: a.anchor.quote for a in session.annotations}
+    for added in _added_lines(doc.title):
+        report.write_text(added + original, encoding="utf-8")
+        again = Session.open(str(report), reviewer="测试员")
+        assert (again.doc.title, again.doc.government, again.doc.year) == \
+            (doc.title, doc.government, doc.year), added
+        notes = {a.note: a.anchor for a in again.annotations}  # reads the review
+        assert any("另一个版本" in p for p in again.problems), (added, again.problems)
+        for note, quote in quotes.items():
+            anchor = notes[note]
+            assert not anchor.orphan and anchor.quote == quote
+            assert again.doc.text[anchor.start:anchor.end] == quote
+        assert again.save() is None  # nothing to save: in place, not beside
+        again.set_summary(f"更正版：{added.strip()}")
+        assert again.save() is None
+        assert not [p for p in tmp_path.iterdir() if ".conflict-" in p.name], added
+        report.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["national-2024", "beijing-2025", "qinghai-2026"])
+def test_a_corrected_work_report_of_the_corpus_keeps_its_metadata(name: str) -> None:
+    from conftest import corpus_path
+    from reviewer.document import load_document, parse_text
+
+    path = corpus_path(name)
+    doc = load_document(path)
+    original = Path(path).read_text(encoding="utf-8")
+    for added in _added_lines(doc.title):
+        corrected = parse_text(added + original, "corrected")
+        assert (corrected.title, corrected.government, corrected.year) == \
+            (doc.title, doc.government, doc.year), added

@@ -35,19 +35,36 @@ def _field(text: str, start: int, end: int, source: str) -> MetaField:
     return MetaField(text[start:end], start, end, source)
 
 
+# A whole date (day included): a line with one is a note about the text (updated, revised,
+# delivered on), never half of a title, which names at most the year.
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}")
+_BRACKETED = re.compile(r"^[（(【\[〔].*[）)】\]〕]$")
+
+
+def _names_a_report(line: str) -> bool:
+    """Whether ``报告`` occurs in ``line`` outside 《…》: inside, the line only refers to a
+    report by its title (a correction notice put above the report)."""
+    return "报告" in re.sub(r"《[^》]*》", "", line)
+
+
+def _title_half(line: str) -> bool:
+    """Whether ``line`` can be the first half of a title split over two lines."""
+    return (len(line) <= 40 and "报告" not in line and not re.search(r"[。，：:；]", line)
+            and not _FULL_DATE.search(line) and not _BRACKETED.match(line))
+
+
 def find_title(text: str, paragraphs: list[Paragraph], header: dict) -> MetaField | None:
     head = paragraphs[:12]
     for i, p in enumerate(head):
         line = text[p.start:p.end]
         if len(line) > 70 or re.search(r"[。；]", line):
             continue
-        if "报告" in line and not line.startswith(("——", "—", "现在")):
+        if _names_a_report(line) and not line.startswith(("——", "—", "现在")):
             # a title split over two lines: the first half precedes this line
             if i > 0:
                 prev = head[i - 1]
                 prev_line = text[prev.start:prev.end]
-                if (len(line) <= 8 and len(prev_line) <= 40 and "报告" not in prev_line
-                        and not re.search(r"[。，：:；]", prev_line)):
+                if len(line) <= 8 and _title_half(prev_line):
                     return MetaField(prev_line + line, prev.start, p.end, "title lines")
             return _field(text, p.start, p.end, "title line")
     if "title" in header:
