@@ -25,9 +25,12 @@ from reviewer.compare.items import PlanItem, plan_items, units_of
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
-EVIDENCE_KINDS = ("achievements", "responsibility", "highlights")
+# kinds.toml: parts that account for work done, and parts or passages that admit problems
+EVIDENCE_KINDS = kinds_where("evidence")
+PROBLEM_KINDS = kinds_where("problem")
 # a passage needs this many distinct words in common with an item to count as evidence
 MIN_SHARED = 2
 
@@ -88,15 +91,23 @@ class ShortcomingLink:
 
 
 class _Passages:
-    """Sentences of chosen section kinds of one report, tokenized and indexed."""
+    """Sentences of one report, tokenized and indexed: those inside ``within`` (passages in text
+    order), or, without it, those whose kind (``Document.kind_at``: spans honoured) is one of
+    ``kinds``."""
 
-    def __init__(self, doc: Document, kinds: tuple[str, ...]):
+    def __init__(self, doc: Document, kinds: tuple[str, ...],
+                 within: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.spans: list[tuple[int, int, str]] = []
+        starts = [a for a, _ in within] if within is not None else []
         for s in doc.sentences():
-            chain = doc.section_at(s.start)
-            if chain and all(sec.kind in kinds for sec in chain):
-                self.spans.append((s.start, s.end, chain[-1].kind))
+            if within is not None:
+                i = bisect.bisect_right(starts, s.start) - 1
+                if i < 0 or s.start >= within[i][1]:
+                    continue
+            kind = doc.kind_at(s.start)
+            if kind in kinds:
+                self.spans.append((s.start, s.end, kind))
         self.index = BM25([tokenize(doc.text[a:b]) for a, b, _ in self.spans])
 
     def best(self, query: tuple[str, ...], limit: int, min_share: float) -> list[Evidence]:
@@ -151,16 +162,13 @@ def _status(item: ItemResult, repeat: tuple[PlanItem | None, float],
     return "no_evidence", reasons
 
 
-def _review_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in doc.sections_of_kind("achievements")]
-
-
 def compare_documents(prior: Document, current: Document) -> Comparison:
     """Match every plan item of ``prior`` with the evidence in ``current``."""
     rules = data.rules()
-    review = _Passages(current, EVIDENCE_KINDS)
-    gaps = _Passages(current, ("shortcomings",))
-    targets = check_targets(extract_targets(prior), current, _review_spans(current))
+    review_spans = current.review_spans()
+    review = _Passages(current, EVIDENCE_KINDS, review_spans)
+    gaps = _Passages(current, PROBLEM_KINDS)
+    targets = check_targets(extract_targets(prior), current, review_spans)
     current_plan = [(it, set(tokenize(it.text))) for it in plan_items(current)]
     # each item takes the targets inside it: found by bisection, as a long plan has thousands
     in_order = sorted(targets, key=lambda tr: tr.start)

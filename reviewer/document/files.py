@@ -1,9 +1,11 @@
-"""Files on disk: finding report files in folders, reading only regular files and only so much.
+"""Files on disk: finding report files in folders — plain text, and the Word, PDF and web-page
+files the readers take (their suffixes are the readers' data, ``readers/formats.toml``) — and
+reading only regular files, and only so much.
 
-``read_regular`` is the one way the program reads a file a person gave it (a report, a review, a
-settings or theme file): it refuses anything but a regular file — a FIFO would block forever,
-``/dev/zero`` never ends — and never reads more than a limit, whatever ``stat`` says (files in
-``/proc`` claim to be empty).
+``read_regular`` is the one way the program reads a file a person gave it (a report of any
+format, a review, a settings or theme file): it refuses anything but a regular file — a FIFO
+would block forever, ``/dev/zero`` never ends — and never reads more than a limit, whatever
+``stat`` says (files in ``/proc`` claim to be empty).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import errno
 import os
 import stat
 
-REPORT_SUFFIXES = (".txt", ".text", ".md")
+from reviewer.document.readers import settings
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "venv", "node_modules"}
 
 # --- reading -----------------------------------------------------------------------------------
@@ -87,9 +91,14 @@ def read_regular_stat(path: str | os.PathLike[str], limit: int
 
 # --- folders -----------------------------------------------------------------------------------
 
+def report_suffixes() -> tuple[str, ...]:
+    return TEXT_SUFFIXES + tuple(settings()["suffixes"])
+
+
 def is_report_file(path: str) -> bool:
     name = os.path.basename(path)
-    return name.lower().endswith(REPORT_SUFFIXES) and not name.startswith(".") and \
+    # ~$报告.docx is the lock file Word keeps beside a document it has open
+    return name.lower().endswith(report_suffixes()) and not name.startswith((".", "~$")) and \
         name.lower() not in ("readme.md", "readme.txt")
 
 

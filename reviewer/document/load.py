@@ -131,6 +131,14 @@ def _undecodable(data: bytes, error: UnicodeDecodeError, language: tuple[str, st
 
 def read_file(path: str) -> tuple[bytes, str, str]:
     """Read and decode a report file: (raw bytes, text, encoding). Raises ReportError."""
+    data = read_bytes(path)
+    text, encoding = decode(data, path)
+    return data, text, encoding
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a report file, refused clearly when it cannot be one (only a regular file,
+    never past ``MAX_BYTES``: see ``files.read_regular``). Raises ReportError."""
     try:
         data = read_regular(path, MAX_BYTES)
     except FileRefused as exc:
@@ -143,5 +151,4 @@ def read_file(path: str) -> tuple[bytes, str, str]:
         raise ReportError(path, "没有读取权限 (permission denied)") from None
     except OSError as exc:
         raise ReportError(path, f"无法读取 ({exc.strerror})") from None
-    text, encoding = decode(data, path)
-    return data, text, encoding
+    return data

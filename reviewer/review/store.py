@@ -74,6 +74,28 @@ def _relative(report_path: str, review_path: str) -> str:
         return os.path.abspath(report_path)
 
 
+# how far into a report its title lines are looked for (paragraphs)
+_TITLE_HEAD = 12
+
+
+def same_report(old: ReportIdentity, doc: Document) -> bool:
+    """Whether ``doc`` is (a version of) the report ``old`` describes: government, year and title
+    agree. A corrected version with lines put above its title (a correction notice, an update
+    date) may have its title read differently, or not at all: it is the same report when its
+    head still holds the old title's lines and its year is not another."""
+    if (old.title, old.government, old.year) == (doc.title, doc.government, doc.year):
+        return True
+    if not old.title or (doc.year is not None and doc.year != old.year):
+        return False
+    if doc.government and doc.government != old.government:
+        return False  # "政府工作报告" is the title of every government's report
+    lines = [doc.text[p.start:p.end].strip() for p in doc.paragraphs[:_TITLE_HEAD]]
+    if old.government and not doc.government and old.government not in "".join(lines):
+        return False
+    return any(old.title in (line, line + after) for line, after in
+               zip(lines, [*lines[1:], ""], strict=True))
+
+
 @dataclass(frozen=True)
 class SaveResult:
     ok: bool
@@ -275,7 +297,7 @@ class ReviewStore:
         warnings = []
         old = review.report
         if old.text_sha256 != doc.text_sha256:
-            if (old.title, old.government, old.year) != (doc.title, doc.government, doc.year):
+            if not same_report(old, doc):
                 self._foreign = t("review.warn_other_report", title=old.title or old.path,
                                   year=old.year or "", current=doc.title or doc.path)
                 warnings.append(self._foreign)
@@ -296,7 +318,12 @@ class ReviewStore:
             vocab = load_vocabulary()
             warnings.append(t("review.warn_scores", scores=", ".join(loose),
                               low=vocab.score_min, high=vocab.score_max))
-        review.report = ReportIdentity.of(doc, here)
+        mine = ReportIdentity.of(doc, here)
+        if self._foreign is None:  # a version whose title lines read differently keeps its names
+            mine = replace(mine, title=mine.title or old.title,
+                           government=mine.government or old.government,
+                           year=old.year if mine.year is None else mine.year)
+        review.report = mine
         if reviewer and not review.reviewer:
             review.reviewer = reviewer
         return review, warnings
