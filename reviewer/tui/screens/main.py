@@ -61,6 +61,8 @@ class MainScreen(Screen[None]):
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
         self._panels_mounted = False
+        self._leaving = False
+        self._mounting: list[Any] = []
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -82,7 +84,7 @@ class MainScreen(Screen[None]):
 
     def _after_first_frame(self) -> None:
         """Everything the first frame does without: the review file, the panels, the checks."""
-        if not self.is_attached:  # quit before the first frame was even drawn
+        if not self.is_attached or self._leaving:  # quit before the first frame was drawn
             return
         self.session.load_review()
         for problem in self.session.problems:
@@ -102,8 +104,9 @@ class MainScreen(Screen[None]):
         # Imported here: these widgets and their styles are not needed for the first frame.
         from reviewer.tui.panels import OutlinePanel, SearchBar, SidePanel
 
-        self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree"))
-        self.query_one("#side").mount(SidePanel(self.session))
+        self._mounting = [
+            self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree")),
+            self.query_one("#side").mount(SidePanel(self.session))]
         search = SearchBar(placeholder=t("ui.search_placeholder"), id="search")
         search.display = False
         self.mount(search, before=self.query_one("#status"))
@@ -441,6 +444,15 @@ class MainScreen(Screen[None]):
             self._quit_armed = True
             self.notify(t("ui.quit_unsaved"), severity="error", timeout=3600)
             return
+        # Panels mounted from now on would be built while the screen is taken down (a tab bar
+        # then looks for tabs already removed): none are.
+        self._leaving = True
+        self.call_later(self._leave)
+
+    async def _leave(self) -> None:
+        for mounting in self._mounting:  # panels half built when taken down break their tabs
+            await mounting
+        self._mounting = []
         if self.from_picker:
             self.dismiss()
         else:
