@@ -2,8 +2,8 @@
 run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
-    python benchmarks/run.py ui check   # only some (outline, accuracy, check, compare, reader,
-                                        # review, formats, ui)
+    python benchmarks/run.py ui check   # only some (outline, accuracy, check, flags, compare,
+                                        # compare_accuracy, reader, review, formats, ui)
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("outline", "accuracy", "check", "compare", "reader", "review", "formats", "ui")
+SUITES = ("outline", "accuracy", "check", "flags", "compare", "compare_accuracy", "reader",
+          "review", "formats", "ui")
 
 
 def main(argv: list[str]) -> int:

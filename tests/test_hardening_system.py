@@ -345,10 +345,10 @@ def test_a_bug_on_one_report_of_a_folder_still_checks_the_others(tmp_path: Path,
     for name in ("guanba-2025", "baogou-2025", "yanxi-2024"):
         shutil.copy(seed_path(name), folder / f"{name}.txt")
 
-    def flags(doc):
+    def flags(doc, *args, **kwargs):
         if "baogou" in doc.path:
             raise KeyError("a bug on one report")
-        return run_flags(doc)
+        return run_flags(doc, *args, **kwargs)
 
     monkeypatch.setattr("reviewer.commands.check.run_flags", flags)
     assert main(["check", "--json", "--jobs", "2", str(folder)]) == 3
