@@ -78,16 +78,20 @@ def main(argv: list[str] | None = None) -> int:
         app_parser = module.make_parser()
         # The app sees --lang too: a language chosen here outranks the one in its config file.
         args = app_parser.parse_args(given)
-        return module.run(args)
-    module = importlib.import_module(f"reviewer.commands.{name}")
-    module.add_parser(sub)
-    args = parser.parse_args(argv)
+    else:
+        module = importlib.import_module(f"reviewer.commands.{name}")
+        module.add_parser(sub)
+        args = parser.parse_args(argv)
     try:
         return module.run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line here, the traceback in the log, exit code 3
+        from reviewer.commands.common import report_internal_error
+
+        return report_internal_error(exc)
 
 
 if __name__ == "__main__":

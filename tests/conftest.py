@@ -72,3 +72,28 @@ def corpus_docs():
 
     folder = require_corpus()
     return {p.stem: load_document(str(p)) for p in sorted(folder.glob("*.txt"))}
+
+
+def unblocked(fifo, call, seconds: float = 10.0):
+    """``call()``, run in a thread: if it is still blocked on the FIFO ``fifo`` after ``seconds``,
+    the FIFO is opened for writing to release it and the test fails, instead of hanging."""
+    import threading
+
+    outcome: dict = {}
+
+    def run():
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # handed to the test below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(5)
+        pytest.fail(f"still blocked on the FIFO {fifo} after {seconds} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")

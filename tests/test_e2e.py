@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -162,3 +163,29 @@ def test_comparison_decisions_reach_the_file_in_a_real_terminal(tmux, tmp_path: 
     assert first["heading"] != second["heading"]
     data = tomllib.loads(review.read_text(encoding="utf-8"))
     assert data["prior"]["path"].endswith("national-2024.txt")
+
+
+def test_sigterm_within_the_autosave_second_saves_the_last_change(tmp_path: Path) -> None:
+    """kill, a service manager or a shutdown send SIGTERM: the note just made is saved, though
+    the autosave's second has not passed."""
+    review = tmp_path / "review.toml"
+    pid_file = tmp_path / "pid"
+    # the shell writes its own pid, then becomes the app: the pid is the app's
+    term = Tmux(tmp_path, ["sh", "-c", f'echo $$ > {pid_file}; exec "$0" "$@"', *_reviewer(),
+                           seed_path("guanba-2025"), "--review", str(review)])
+    try:
+        term.wait_for("关坝镇")
+        term.keys("J", "a")
+        term.wait_for("添加批注")
+        term.type("最后一改")
+        term._tmux("send-keys", "-t", "t", "Enter")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "✎ 数据存疑 最后一改" not in term.screen():
+            pass  # as fast as the screen can be read: well within the second
+        os.kill(int(pid_file.read_text()), signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not _notes(review):
+            time.sleep(0.1)
+        assert [n["note"] for n in _notes(review)] == ["最后一改"]
+    finally:
+        term.kill()

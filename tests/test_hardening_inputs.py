@@ -27,7 +27,7 @@ from textual.widgets import DataTable
 
 from conftest import seed_path
 from reviewer.cli import main
-from reviewer.document import load as load_module
+from reviewer.document import files as files_module
 from reviewer.document import load_document
 from reviewer.document.files import iter_report_files
 from reviewer.review import default_review_path
@@ -111,7 +111,7 @@ def deny_reading(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
             raise PermissionError(13, "Permission denied", path)
         return builtins.open(file, *args, **kwargs)
 
-    for module in (load_module, store_module):
+    for module in (files_module, store_module):
         monkeypatch.setattr(module, "open", guarded, raising=False)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError
 from reviewer.terminal import cut
 
@@ -27,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "title": doc.title, "year": doc.year,
+    return {"path": shown_path(doc.path), "title": doc.title, "year": doc.year,
             "year_reviewed": doc.year_reviewed, "plan_year": doc.plan_year,
             "government": doc.government}
 
@@ -101,9 +102,10 @@ def render(comparison) -> str:
     from reviewer.compare.figures import actual_text, target_text
 
     prior, current = comparison.prior, comparison.current
-    lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
-             f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
-             .rstrip()]
+    lines = [f"{t('compare.prior')}: {shown_path(prior.path)}  {prior.title} {prior.year or ''}"
+             .rstrip(),
+             f"{t('compare.current')}: {shown_path(current.path)}  {current.title} "
+             f"{current.year or ''}".rstrip()]
     for w in comparison.warnings:
         lines.append(f"! {w.message}")
     lines += ["", t("compare.summary")] + [f"  {line}" for line in summary_lines(comparison)]

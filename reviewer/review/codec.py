@@ -16,7 +16,9 @@ from typing import Any
 
 import tomli_w
 
+from reviewer import tomlfile
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.review.anchor import Anchor
 from reviewer.review.errors import ReviewError
 from reviewer.review.model import (
@@ -41,7 +43,8 @@ def _anchor(a: Anchor) -> dict[str, Any]:
 
 
 def _identity(r: ReportIdentity) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": r.path, "sha256": r.sha256, "text_sha256": r.text_sha256,
+    # a file name that is not UTF-8 is stored as it is shown; store.report_path_for finds it
+    out: dict[str, Any] = {"path": shown_path(r.path), "sha256": r.sha256, "text_sha256": r.text_sha256,
                            "title": r.title, "government": r.government}
     if r.year is not None:
         out["year"] = r.year
@@ -337,7 +340,7 @@ def loads(text: str, path: str = "<review>") -> Review:
     """Parse a review file's text. Raises :class:`ReviewError` (with line and column for broken
     TOML)."""
     try:
-        data = tomllib.loads(text)
+        data = tomlfile.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (text.count("\n") + 1, None)

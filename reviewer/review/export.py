@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.review.anchor import Anchor
 from reviewer.review.codec import to_dict
 from reviewer.review.model import ReportIdentity, Review
@@ -53,7 +54,7 @@ def _note(text: str) -> list[str]:
 
 
 def _identity_lines(ident: ReportIdentity) -> list[str]:
-    rows = [("path", ident.path), ("government", ident.government),
+    rows = [("path", shown_path(ident.path)), ("government", ident.government),
             ("year", "" if ident.year is None else str(ident.year)), ("genre", ident.genre),
             ("sha256", f"`{ident.sha256}`" if ident.sha256 else "")]
     return [f"- {_x(key)}: {value}" for key, value in rows if value]
@@ -64,7 +65,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(review: Review) -> str:
-    title = review.report.title or review.report.path
+    title = review.report.title or shown_path(review.report.path)
     out = [f"# {_x('title').format(title=title)}", "", *_identity_lines(review.report)]
     if review.reviewer:
         out.append(f"- {_x('reviewer')}: {review.reviewer}")

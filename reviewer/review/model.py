@@ -290,6 +290,14 @@ class Review:
                              f"{vocab.score_max}, not {value!r}")
         self.scores[criterion] = value
 
+    def loose_scores(self) -> list[str]:
+        """``criterion = value`` of each score outside the rubric: a value off its scale or a
+        criterion it does not have (a hand-edited file). They are kept, and shown unscored."""
+        vocab = load_vocabulary()
+        names = {c.name for c in vocab.criteria}
+        return [f"{name} = {value}" for name, value in self.scores.items()
+                if name not in names or not vocab.score_min <= value <= vocab.score_max]
+
     # --- the prior year's plan ---------------------------------------------------------------
     def plan_assessment_for(self, item: Anchor) -> PlanAssessment | None:
         return next((p for p in self.plans
@@ -351,6 +359,18 @@ class Review:
         self.targets = [a for a in self.targets if a.id != target.id] + [target]
 
     # --- a changed report ----------------------------------------------------------------
+    def misplaced(self, text: str) -> list[str]:
+        """Ids of the entries with a placed anchor into ``text`` that is not where it says: its
+        offsets outside the text, or the text there not its quote (a hand-edited file)."""
+        def wrong(a: Anchor) -> bool:
+            return not a.orphan and not (0 <= a.start <= a.end <= len(text)
+                                         and text[a.start:a.end] == a.quote)
+
+        out = [a.id for a in self.annotations if wrong(a.anchor)]
+        out += [d.id for d in self.flags if wrong(d.anchor)]
+        out += [p.id for p in self.plans if any(wrong(e) for e in p.evidence)]
+        return out
+
     def reanchor(self, doc: Document, prior: Document | None = None) -> ReanchorReport:
         """Place every anchor on ``doc`` (and plan items and targets on ``prior`` when given).
 

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import language, t
+from reviewer.names import shown_path
 from reviewer.profiles import get_profile
 from reviewer.review import default_review_path
 from reviewer.tui import actions
@@ -116,7 +117,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
     def _chosen(self, event: DataTable.RowSelected) -> None:
         path = str(event.row_key.value)
         if path in self.errors:
-            self.notify(f"{path}: {self.errors[path]}", severity="error", timeout=10)
+            self.notify(f"{shown_path(path)}: {self.errors[path]}", severity="error", timeout=10)
             return
         row = self.rows.get(path)
         self.open_report(path, row["doc"] if row else path)
