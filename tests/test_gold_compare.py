@@ -14,7 +14,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import compare_gold  # noqa: E402
 
-PAIRS = compare_gold.load_gold()
+PAIRS = compare_gold.load_gold((compare_gold.GOLD,))
 
 
 @pytest.fixture(scope="module")
