@@ -23,6 +23,8 @@ from reviewer.document.figures import figures
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 # a run shorter than this joins the one before it
 _MIN_RUN = 6
+# an action word this near a clause's start opens it (力争推动…, 加快推进…)
+_ACTION_LEAD = 4
 
 
 class PromiseSpan(NamedTuple):
@@ -47,8 +49,20 @@ def _deliverable(doc: Document, start: int, end: int) -> bool:
         bool(figures(doc.text, start, end, bare=True))
 
 
+def _figure(doc: Document, start: int, end: int) -> bool:
+    return bool(figures(doc.text, start, end, bare=True))
+
+
+def _opens_with_action(doc: Document, start: int, end: int) -> bool:
+    m = _pattern("action").search(doc.text, start, min(end, start + _ACTION_LEAD))
+    return m is not None
+
+
 def _runs(doc: Document, start: int, end: int) -> list[PromiseSpan]:
-    """A sentence cut before every clause naming a deliverable or a figure."""
+    """A sentence cut before every clause: each commits to something of its own (规范发展地方性
+    中小金融机构，着力解决小微企业融资难…), except a clause of figures after one (今年再压减钢铁产能
+    3000万吨左右，退出煤炭产能1.5亿吨左右: one list of quantities) unless it opens with an action
+    of its own."""
     cuts = [start]
     pos = start
     clauses: list[tuple[int, int]] = []
@@ -57,9 +71,13 @@ def _runs(doc: Document, start: int, end: int) -> list[PromiseSpan]:
         pos = m.end()
     if pos < end:
         clauses.append((pos, end))
-    for a, b in clauses:
-        if a - cuts[-1] >= _MIN_RUN and _deliverable(doc, a, b):
-            cuts.append(a)
+    for n, (a, b) in enumerate(clauses):
+        if n == 0 or a - cuts[-1] < _MIN_RUN:
+            continue
+        pa, pb = clauses[n - 1]
+        if _figure(doc, a, b) and _figure(doc, pa, pb) and not _opens_with_action(doc, a, b):
+            continue
+        cuts.append(a)
     cuts.append(end)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
