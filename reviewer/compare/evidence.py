@@ -59,6 +59,19 @@ def progress_words(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSES = re.compile(r"[^，,；;。！？!?]+")
+
+
+def result(quote: str, promise: str) -> tuple[bool, bool]:
+    """What an evidence sentence says of a promise, read in its clause most about the promise
+    (the clause sharing most character pairs with it): (done, under way). Done: a word of a
+    result (建成, 成功举办, 全部取消). Under way: a word of work still going on (有序推进, 基本完成,
+    前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is done)."""
+    grams = _bigrams(promise)
+    clauses = _CLAUSES.findall(quote) or [quote]
+    clause = max(clauses, key=lambda c: len(_bigrams(c) & grams))
+    under = any(m.group() not in promise for m in _pattern("progress").finditer(clause))
+    return done_words(clause), under
 
 
 @cache
@@ -86,21 +99,22 @@ def _period(doc: Document, offset: int) -> str:
 
 class SentenceIndex:
     """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
-    cut to its passage, tokenized and indexed."""
+    cut to its passage (a sentence over several passages, such as the clauses of a shortcomings
+    paragraph, gives one piece per passage), tokenized and indexed."""
 
     def __init__(self, doc: Document, spans: Sequence[tuple[int, int]]):
         self.doc = doc
         self.spans: list[tuple[int, int]] = []
-        starts = [a for a, _ in spans]
+        i = 0  # the first passage that may still overlap a sentence: walked in step with them
         for s in doc.sentences():
-            i = bisect.bisect_right(starts, s.start) - 1
-            if i < 0 or s.start >= spans[i][1]:
-                # a sentence starting before its passage (a span cut out in the middle)
-                j = i + 1
-                if j < len(spans) and spans[j][0] < s.end:
-                    self.spans.append((spans[j][0], min(s.end, spans[j][1])))
-                continue
-            self.spans.append((s.start, min(s.end, spans[i][1])))
+            while i < len(spans) and spans[i][1] <= s.start:
+                i += 1
+            j = i
+            while j < len(spans) and spans[j][0] < s.end:
+                a, b = max(s.start, spans[j][0]), min(s.end, spans[j][1])
+                if b > a:
+                    self.spans.append((a, b))
+                j += 1
         self.tokens = [tokenize(doc.text[a:b]) for a, b in self.spans]
         n = len(self.spans)
         df: dict[str, int] = defaultdict(int)
@@ -138,20 +152,23 @@ class SentenceIndex:
         return self.unseen * _factor(word)
 
     def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
-               min_coverage: float = 0.0, text: str = "", headings: bool = False
+               min_coverage: float = 0.0, text: str = "", headings: bool = False,
+               relaxed: tuple[float, int] | None = None
                ) -> list[tuple[int, float, float]]:
         """The best sentences for ``query`` (the tokens of ``text``): (index, coverage, rank
         score), best first. The best by words are scored again by the characters they share
         with ``text`` (names jieba cuts apart: 莲塘/香园围), and the coverage is the mean of the
         two. ``headings``: a heading counts in full (a group's heading against the review's
-        own headings and summaries)."""
+        own headings and summaries). ``relaxed`` (coverage, words): a sentence sharing at least
+        that many words that are not light with the query needs only that coverage (a long
+        promise whose result is reported in other words around its names)."""
         terms = set(query)
         total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
         if not total:
             return []
         acc: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
-        heavy: set[int] = set()
+        heavy: dict[int, int] = defaultdict(int)
         cap = data.rules()["max_postings"]
         for w in terms:
             weight = self.idf.get(w)
@@ -162,7 +179,7 @@ class SentenceIndex:
                 acc[i] += weight
                 shared[i] += 1
                 if strong:
-                    heavy.add(i)
+                    heavy[i] += 1
         rules = data.rules()["evidence"]
         out = []
         for i, got in acc.items():
@@ -193,7 +210,8 @@ class SentenceIndex:
                 chars = sum(self.gram_idf[x] for x in grams & self.grams[i]) / total_g
                 c = (1 - share) * coverage + share * chars
                 blended.append((i, c, c + bonus, bonus))
-            out = [h for h in blended if h[1] >= min_coverage]
+            out = [h for h in blended if h[1] >= min_coverage or
+                   (relaxed is not None and h[1] >= relaxed[0] and heavy[h[0]] >= relaxed[1])]
         out.sort(key=lambda h: (-h[2], h[0]))
         return [(i, c, sc) for i, c, sc, _ in out[:limit]]
 

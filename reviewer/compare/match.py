@@ -17,9 +17,10 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from reviewer.compare import data
-from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex
+from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex, result
 from reviewer.compare.figures import (
     TargetResult,
     actual_in,
@@ -33,6 +34,7 @@ from reviewer.compare.promises import promises_in
 from reviewer.compare.targets import check_headline, headline_targets
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
+from reviewer.document.figures import figures
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
@@ -45,6 +47,8 @@ PROBLEM_KINDS = kinds_where("problem")
 # a passage needs this many distinct words in common with an item to count as evidence
 MIN_SHARED = 2
 _CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
+# 再 at most this many characters before a figure (再提高30元, 分别再提高30元) makes it a new round
+_AGAIN_GAP = 4
 
 
 @dataclass
@@ -62,6 +66,7 @@ class PromiseResult:
     repeated: str = ""  # the sentence of this year's plan closest to it
     repeat_share: float = 0.0  # how much of it that sentence repeats (0–1)
     repeated_in: str = ""  # the heading of this year's plan group holding that sentence
+    renewed: bool = False  # that sentence sets a new figure for it: a new year's target
     named: str = ""  # the clause of this year's shortcomings closest to it
     named_share: float = 0.0  # how much they share (0–1)
 
@@ -175,6 +180,18 @@ class _Context:
         self.problem_words = SentenceIndex(current, problems)
 
 
+@cache
+def _lack_words() -> re.Pattern[str]:
+    words = sorted(data.load("promises")["shortcomings"]["lack"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _lack(clause: str) -> bool:
+    """The clause of the shortcomings says something is lacking (有效需求不足, 还需持续发力), not
+    only what it is about (对照高质量发展要求)."""
+    return bool(_lack_words().search(clause))
+
+
 def _heading_at(doc: Document, offset: int) -> str:
     chain = doc.section_at(offset)
     return f"{chain[-1].heading.numbering}{chain[-1].heading.title}" if chain else ""
@@ -184,7 +201,8 @@ def _heading_at(doc: Document, offset: int) -> str:
 
 def _evidence(ctx: _Context, text: str, limit: int) -> list[Evidence]:
     rules = data.rules()
-    hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text)
+    hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
+                            relaxed=(rules["evidence_named"], rules["evidence_named_words"]))
     return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
 
 
@@ -211,6 +229,26 @@ def _promise_targets(prior: Document, current: Document, span, evidence: list[Ev
         actual = actual_in(current, target, passages)
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
+
+
+def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b: int) -> bool:
+    """This year's plan sentence ``current.text[a:b]`` sets a new figure for the promise
+    ``prior.text[start:end]``: a figure in the unit of one of the promise's that differs from all
+    of them (新增托位2000个 → 新增托位3800个), or comes after 再 (补助标准再提高30元): a new year's
+    target of the same kind, not last year's promise carried over."""
+    mine = figures(prior.text, start, end)
+    if not mine:
+        return False
+    again = data.load("promises")["promise"]["again"]
+    for f in figures(current.text, a, b):
+        same = [m for m in mine if m.written_unit == f.written_unit]
+        if not same:
+            continue
+        lead = current.text[max(a, f.start - len(again) - _AGAIN_GAP): f.start]
+        if again in lead or all(abs(m.value - f.value) > 1e-9 * max(1.0, abs(f.value))
+                                for m in same):
+            return True
+    return False
 
 
 def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
@@ -245,7 +283,9 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
         if p.named_share >= rules["acknowledged_gap_first"]:
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
             return "acknowledged_gap", reasons
-        if p.repeat_share >= rules["carried_over"]:
+        if p.repeat_share >= rules["carried_over"] and p.renewed:
+            reasons.append(t("compare.rule_renewed", quote=p.repeated[:40]))
+        elif p.repeat_share >= rules["carried_over"]:
             reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                              share=f"{p.repeat_share:.0%}"))
             return "carried_over", reasons
@@ -257,11 +297,16 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
     if named and not strong:
         reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
         return "acknowledged_gap", reasons
-    if p.repeat_share >= rules["carried_over_despite"] and score < rules["evidence_strong"]:
+    if p.repeat_share >= rules["carried_over_despite"] and not p.renewed and \
+            score < rules["evidence_strong"]:
         reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                          share=f"{p.repeat_share:.0%}"))
         return "carried_over", reasons
-    if strong:
+    done, under = result(best.quote, p.text)
+    if under:
+        reasons.append(t("compare.rule_under_way"))
+        return "partial", reasons
+    if strong or (done and score >= rules["evidence_done"]):
         reasons.append(t("compare.rule_delivered"))
         return "delivered", reasons
     if all(e.heading for e in p.evidence) and score < rules["evidence_thin"]:
@@ -345,6 +390,7 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             if i >= 0:
                 a, b = ctx.plan.spans[i]
                 p.repeated, p.repeat_share = current.text[a:b], round(repeat, 3)
+                p.renewed = _renewed(prior, span.start, span.end, current, a, b)
                 p.repeated_in = _heading_at(current, a)
             j, gap = ctx.problems.best(text, both=True)
             if j >= 0:
@@ -360,8 +406,10 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
         k, _, focus = ctx.problem_words.closest(tokenize(title))
-        if focus >= rules["acknowledged_gap_group_focus"] and focus > gap:
-            gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
+        if k >= 0 and focus >= rules["acknowledged_gap_group_focus"]:
+            clause = current.text[slice(*ctx.problem_words.spans[k])]
+            if _lack(clause):
+                gap, named = 1.0, clause
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     return Comparison(prior, current, items, targets, check_pair(prior, current, ctx.review))
