@@ -69,7 +69,8 @@ async def test_loading_state_while_the_comparison_runs(pair, monkeypatch):
         await _ready(app, pilot)
         assert not screen.query_one("#compare-loading").display
         assert screen.query_one("#compare-body").display
-        assert screen.query_one("#compare-items", OptionList).option_count == 10
+        assert screen.query_one("#compare-items", OptionList).option_count == \
+            len(screen.comparison.items)
 
 
 @pilot_test

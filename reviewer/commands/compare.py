@@ -79,8 +79,8 @@ def comparison_dict(comparison) -> dict[str, Any]:
         "warnings": [{"code": w.code, "severity": w.severity, "message": w.message}
                      for w in comparison.warnings],
         "items": [
-            {"text": it.text, "heading": it.heading, "start": it.start, "end": it.end,
-             "status": it.status, "reasons": list(it.reasons),
+            {"text": it.text, "heading": it.heading, "kind": it.kind, "start": it.start,
+             "end": it.end, "status": it.status, "reasons": list(it.reasons),
              "evidence": [_evidence(e) for e in it.evidence],
              "targets": [target_dict(tr) for tr in it.targets],
              "promises": [_promise_dict(p) for p in it.promises]}
@@ -135,8 +135,11 @@ def render(comparison) -> str:
         best = it.evidence[0] if it.evidence else None
         score = f"{best.score:.2f}" if best else t("compare.none")
         quote = best.quote[:EXCERPT] if best else t("compare.none")
+        name = it.heading.split(" / ")[-1]
+        if it.kind != "plan":
+            name = t("compare.kind_" + it.kind, heading=name)
         lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
-                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
+                     f"{_cell(name, 40)} {quote}")
         for reason in it.reasons:
             lines.append(f"{'':17} · {reason}")
         for p in it.promises:

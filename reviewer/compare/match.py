@@ -29,9 +29,9 @@ from reviewer.compare.figures import (
     targets_in,
     verdict,
 )
-from reviewer.compare.items import PlanItem, plan_items, units_of
+from reviewer.compare.items import PlanItem, commitment_items, plan_items, units_of
 from reviewer.compare.promises import promises_in
-from reviewer.compare.targets import check_headline, headline_targets
+from reviewer.compare.targets import check_headline, headline_targets, passages
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
 from reviewer.document.figures import figures
@@ -85,6 +85,10 @@ class ItemResult:
     evidence: list[Evidence] = field(default_factory=list)
     targets: list[TargetResult] = field(default_factory=list)
     promises: list[PromiseResult] = field(default_factory=list)
+    # what it is of the prior report: a group of its plan (``plan``), its plan year's targets
+    # passage, its concrete commitments only (``targets``), an item of an appendix listing the
+    # plan year's projects (``list``: 民生实事)
+    kind: str = "plan"
 
 
 @dataclass(frozen=True)
@@ -377,10 +381,14 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
     ctx = _Context(current)
     targets = check_headline(headline_targets(prior), current, ctx.review)
     items: list[ItemResult] = []
-    for plan in plan_items(prior):
-        result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence")
+    headline = passages(prior)
+    for plan in commitment_items(prior):
+        result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence",
+                            kind=plan.kind)
         words = set(tokenize(plan.heading.split(" / ")[-1]))
-        for span in promises_in(prior, plan.start, plan.end):
+        strict = plan.kind == "targets"
+        for span in promises_in(prior, plan.start, plan.end, strict=strict,
+                                skip=headline if strict else None):
             text = prior.text[span.start:span.end]
             words.update(tokenize(text))
             p = PromiseResult(text, span.start, span.end, "no_evidence")
@@ -399,6 +407,8 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             p.status, p.reasons = _promise_status(p)
             result.promises.append(p)
             result.targets.extend(p.targets)
+        if strict and not result.promises:
+            continue  # a targets passage committing to nothing one can check
         if not result.promises:
             words.update(tokenize(plan.text))
         title = plan.heading.split(" / ")[-1]

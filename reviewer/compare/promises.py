@@ -21,6 +21,7 @@ from reviewer.document import Document
 from reviewer.document.figures import figures
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+_ENUMERATION = re.compile(r"、")
 # a run shorter than this joins the one before it
 _MIN_RUN = 6
 # an action word this near a clause's start opens it (力争推动…, 加快推进…)
@@ -84,8 +85,27 @@ def _runs(doc: Document, start: int, end: int) -> list[PromiseSpan]:
         while b > a and doc.text[b - 1] in "，,；;：: \u3000":
             b -= 1
         if b - a >= 2:
-            out.append(PromiseSpan(a, b))
+            out.extend(_enumerated(doc, a, b))
     return out
+
+
+def _enumerated(doc: Document, start: int, end: int) -> list[PromiseSpan]:
+    """A clause listing whole commitments apart by 、 (河套深圳园区规划体系正式发布、香蜜湖中区公共
+    建筑工程全面开工、岗厦北综合交通枢纽顺利建成) as one promise each: every part ends with a
+    completion of its own; the objects of one verb (完成安托山小学、深康学校新建…工程, 新改扩建
+    幼儿园、中小学校34所) stay whole."""
+    cuts = [start] + [m.end() for m in _ENUMERATION.finditer(doc.text, start, end)] + [end + 1]
+    parts = [(a, b - 1) for a, b in zip(cuts, cuts[1:], strict=False)]
+    if len(parts) < 2 or not all(b - a >= _MIN_RUN and _ends_completed(doc, a, b)
+                                 for a, b in parts):
+        return [PromiseSpan(start, end)]
+    return [PromiseSpan(a, b) for a, b in parts]
+
+
+def _ends_completed(doc: Document, start: int, end: int) -> bool:
+    while end > start and doc.text[end - 1] in "。；;，, \u3000":
+        end -= 1
+    return any(m.end() == end for m in _pattern("completion").finditer(doc.text, start, end))
 
 
 def _is_promise(doc: Document, start: int, end: int) -> bool:
@@ -96,9 +116,19 @@ def _is_promise(doc: Document, start: int, end: int) -> bool:
         _deliverable(doc, start, end)
 
 
-def promises_in(doc: Document, start: int, end: int) -> list[PromiseSpan]:
+def _commits(doc: Document, start: int, end: int) -> bool:
+    """A clause of a targets passage commits to something checkable: a figure or a word of
+    completion (岗厦北综合交通枢纽顺利建成, 香蜜湖中区公共建筑工程全面开工)."""
+    return bool(_pattern("completion").search(doc.text, start, end)) or \
+        _figure(doc, start, end)
+
+
+def promises_in(doc: Document, start: int, end: int, *, strict: bool = False,
+                skip: list[tuple[int, int]] | None = None) -> list[PromiseSpan]:
     """The promises of ``doc.text[start:end]`` (a plan group or item), in text order; the
-    group's heading is none."""
+    group's heading is none. ``strict`` (a targets passage: its 总体要求 commit to nothing one
+    can check): only clauses naming a figure or a completion, none inside ``skip`` (the list of
+    headline targets, checked as targets of their own)."""
     sentences = doc.sentences()
     first = bisect.bisect_left(sentences, start, key=lambda s: s.start)
     heads = doc.headings
@@ -122,5 +152,8 @@ def promises_in(doc: Document, start: int, end: int) -> list[PromiseSpan]:
             continue
         if not _is_promise(doc, a, b):
             continue
-        out.extend(_runs(doc, a, b))
+        if skip and any(lo < b and a < hi for lo, hi in skip):
+            continue
+        runs = _runs(doc, a, b)
+        out.extend(r for r in runs if not strict or _commits(doc, r.start, r.end))
     return out
