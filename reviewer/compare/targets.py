@@ -44,6 +44,7 @@ from reviewer.profiles import ProfileError, get_profile
 
 _CLAUSE = re.compile(r"[^，,；;。\n]+")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 def _conf() -> dict:
@@ -113,6 +114,10 @@ def _relative(doc: Document, start: int, end: int) -> Target | None:
         return None
     before = clause[: rel.start()]
     parts = _subjects(before)
+    after = clause[rel.end():].strip(" \u3000")
+    if len(parts) == 1 and _cjk(after) >= 2:
+        # 居民收入增速高于经济增速: the other indicator follows the relation
+        parts = [parts[0], after]
     if len(parts) < 2:
         return None
     conf = data.indicators()["indicator"]
@@ -251,8 +256,14 @@ def _check_quantified(tr: Target, current: Document,
     actual = find_actual(current, tr, spans)
     if actual is not None:
         v = verdict(tr, actual)
+        reasons = (t("compare.target_actual", quote=actual.quote[:60]),)
+        if actual.basis is not None and \
+                verdict(tr, replace(actual, value=actual.basis)) != v:
+            # 增长1.7%（同口径增长2.5%以上）: on a comparable basis it reads otherwise
+            v, reasons = "unclear", (*reasons, t("compare.target_basis",
+                                                  basis=f"{actual.basis:g}{tr.unit}"))
         return TargetResult(**vars(tr), actual=actual, verdict=v, headline=True,
-                            reasons=(t("compare.target_actual", quote=actual.quote[:60]),))
+                            reasons=reasons)
     subject, _ = measure(tr.indicator)
     said = mentions(current, subject, spans)
     if said is not None and _direction_named(current.text[said[0]:said[1]]):
@@ -270,11 +281,24 @@ def _check_qualitative(tr: Target, current: Document,
         return TargetResult(**vars(tr), verdict="not_reported", headline=True,
                             reasons=(t("compare.target_not_reported"),))
     words = current.text[said[0]:said[1]]
-    kept = _state_kept(tr.state, words)
+    # the state may be said after the figures, in the same sentence (空气质量综合指数2.19、优良
+    # 天数比例98.6%，保持全市最优)
+    stop = _SENTENCE_END.search(current.text, said[1])
+    sentence = current.text[said[0]: stop.start() if stop else said[1]]
+    kept = _state_kept(tr.state, sentence) and not _short(sentence)
+    if not kept and any(w in tr.state for w in _conf()["assigned"]) and \
+            figures(current.text, said[0], said[1]) and not _short(sentence):
+        # a task set from above (完成国家下达任务) the review answers with the figure reached
+        kept = True
     return TargetResult(**vars(tr), actual=_quote(current, said),
                         verdict="met" if kept else "unclear", headline=True,
                         reasons=(t("compare.target_state_kept" if kept
                                    else "compare.target_state_unclear", quote=words[:60]),))
+
+
+def _short(sentence: str) -> bool:
+    """The review says the figure fell short (未完成, 低于目标)."""
+    return any(w in sentence for w in _conf()["short_of"])
 
 
 def _growth(indicator: str) -> Target:
