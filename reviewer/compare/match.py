@@ -362,7 +362,7 @@ def _group_status(item: ItemResult, named: str, named_share: float
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
     shown = sum(1 for p in item.promises if p.evidence)
-    if item.evidence and (not n or shown / n >= rules["group_shown"]):
+    if (item.evidence and not n) or (n and shown / n >= rules["group_shown"]):
         reasons.append(t("compare.rule_group_delivered"))
         return "delivered", reasons
     if item.evidence or shown:
@@ -381,6 +381,7 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
     ctx = _Context(current)
     targets = check_headline(headline_targets(prior), current, ctx.review)
     items: list[ItemResult] = []
+    pending: list[tuple[ItemResult, str, set[str]]] = []
     headline = passages(prior)
     for plan in commitment_items(prior):
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence",
@@ -412,7 +413,16 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
         if not result.promises:
             words.update(tokenize(plan.text))
         title = plan.heading.split(" / ")[-1]
-        result.evidence = _group_evidence(ctx, title, words, rules["evidence_count"])
+        pending.append((result, title, words))
+    # a sentence among the best of many groups (a summary of the year: 在…坚强领导下，我们坚持…)
+    # says nothing of any one of them
+    found = [_group_evidence(ctx, title, words, 2 * rules["evidence_count"])
+             for _, title, words in pending]
+    shared = Counter(e.start for ev in found for e in ev)
+    common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
+    for (result, title, _), evidence in zip(pending, found, strict=True):
+        own = [e for e in evidence if shared[e.start] < common]
+        result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
         k, _, focus = ctx.problem_words.closest(tokenize(title))
