@@ -232,3 +232,25 @@ def test_a_task_set_from_above_is_met_by_the_figure_and_a_state_said_later_in_th
     assert "95.8%" in results[0].actual.quote
     short, spans = _review("空气质量优良天数比率达80.1%，未完成国家下达任务。")
     assert check_headline(states[:1], short, spans)[0].verdict == "unclear"
+
+
+def test_a_condition_of_several_subjects_is_one_target_unless_each_is_meant():
+    from reviewer.compare import headline_targets
+    from reviewer.compare.targets import check_headline
+
+    prior = parse_text("今年主要预期目标是：地区生产总值增长5%；万元GDP能耗、水耗持续下降；"
+                       "单位国内生产总值能耗和主要污染物排放量继续下降；"
+                       "空气质量优良天数比率和地表水水质优良率均完成国家下达任务。\n", "p.txt")
+    states = [tr.indicator for tr in headline_targets(prior) if tr.kind == "qualitative"]
+    assert states == ["万元GDP能耗、水耗", "单位国内生产总值能耗", "主要污染物排放量",
+                      "空气质量优良天数比率", "地表水水质优良率"]
+    together = [tr for tr in headline_targets(prior) if tr.indicator == "万元GDP能耗、水耗"]
+    doc, spans = _review("万元GDP水耗下降14.9%，节约用水成效明显。")
+    result = check_headline(together, doc, spans)[0]
+    # one of its subjects reported, the other not: no verdict on the whole
+    assert result.verdict == "unclear" and "水耗下降14.9%" in result.actual.quote
+    assert any("万元GDP能耗" in r for r in result.reasons)
+    both, spans = _review("万元GDP能耗下降3.1%，万元GDP水耗下降14.9%。")
+    assert check_headline(together, both, spans)[0].verdict == "met"
+    neither, spans = _review("节约用水成效明显。")
+    assert check_headline(together, neither, spans)[0].verdict == "not_reported"

@@ -152,9 +152,15 @@ def _qualitative(doc: Document, start: int, end: int) -> list[Target]:
         # 实现正增长: a growth rate above zero
         return [Target(subject + "增长", "positive", 0.0, "%", quote, start + lead, end)]
     parts = _subjects(subject) if state else [subject]
-    if len(parts) > 1 and all(_cjk(p) >= 2 for p in parts):
+    if len(parts) > 1 and all(_cjk(p) >= 2 for p in parts) and (
+            any(state.startswith(w) for w in _conf()["each"]) or
+            (_direction_named(state) and all(_cjk(p) >= _conf()["full_name"] for p in parts))):
+        # A和B均完成…, and full names moving one way (单位国内生产总值能耗和主要污染物排放量继续
+        # 下降): one condition for each
         return [Target(p, "state", None, "", quote, start + lead, end, kind="qualitative",
                        state=state) for p in parts]
+    # one condition of several subjects together (节能减排和碳排放强度下降完成国家下达任务, 万元
+    # GDP能耗、水耗持续下降): one target, checked subject by subject
     return [Target(subject, "state", None, "", quote, start + lead, end, kind="qualitative",
                    state=state)]
 
@@ -276,7 +282,28 @@ def _check_quantified(tr: Target, current: Document,
 
 def _check_qualitative(tr: Target, current: Document,
                        spans: list[tuple[int, int]]) -> TargetResult:
-    said = mentions(current, tr.indicator, spans)
+    parts = _subjects(tr.indicator)
+    if len(parts) < 2 or any(_cjk(p) < 2 for p in parts):
+        parts = [tr.indicator]
+    results = [_check_state(tr, p, current, spans) for p in parts]
+    said = [r for r in results if r.actual is not None]
+    if len(said) == len(results) or not said:
+        return results[0] if len(results) == 1 or not said else \
+            replace(said[0], verdict="met" if all(r.verdict == "met" for r in said)
+                    else "unclear")
+    # some of its subjects reported, some not: the condition cannot be judged whole
+    return replace(said[0], verdict="unclear",
+                   reasons=(*said[0].reasons, t("compare.target_part_reported",
+                                                missing="、".join(
+                                                    p for p, r in zip(parts, results,
+                                                                      strict=True)
+                                                    if r.actual is None))))
+
+
+def _check_state(tr: Target, subject: str, current: Document,
+                 spans: list[tuple[int, int]]) -> TargetResult:
+    """The condition ``tr.state`` of one of its subjects, as the review says it."""
+    said = mentions(current, subject, spans)
     if said is None:
         return TargetResult(**vars(tr), verdict="not_reported", headline=True,
                             reasons=(t("compare.target_not_reported"),))
