@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.compare.tokens import tokenize
@@ -62,14 +62,22 @@ _DIGIT = re.compile(r"\d")
 _CLAUSES = re.compile(r"[^，,；;。！？!?]+")
 
 
+@lru_cache(maxsize=4096)
+def _clauses(quote: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The first clauses of an evidence sentence with their character pairs (read once whatever
+    the number of promises it answers; a real sentence has a few dozen at most)."""
+    found = _CLAUSES.findall(quote)[: _conf()["max_clauses"]] or [quote]
+    return tuple((c, _bigrams(c)) for c in found)
+
+
 def result(quote: str, promise: str) -> tuple[bool, bool]:
     """What an evidence sentence says of a promise, read in its clause most about the promise
     (the clause sharing most character pairs with it): (done, under way). Done: a word of a
     result (建成, 成功举办, 全部取消). Under way: a word of work still going on (有序推进, 基本完成,
     前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is done)."""
     grams = _bigrams(promise)
-    clauses = _CLAUSES.findall(quote) or [quote]
-    clause = max(clauses, key=lambda c: len(_bigrams(c) & grams))
+    clauses = _clauses(quote)
+    clause = max(clauses, key=lambda c: len(c[1] & grams))[0]
     under = any(m.group() not in promise for m in _pattern("progress").finditer(clause))
     return done_words(clause), under
 

@@ -505,6 +505,13 @@ def _segment(text: str, pos: int, end: int, floor: int, limit: int) -> tuple[int
     return max(cut + 1, floor), stop.start() if stop else limit
 
 
+@lru_cache(maxsize=4096)
+def _passage_figures(text: str, start: int, end: int, most: int) -> tuple[Figure, ...]:
+    """The first ``most`` figures of ``text[start:end]`` (an evidence sentence, read once
+    whatever the number of promises it answers; a real sentence gives a few dozen at most)."""
+    return tuple(figures(text, start, end)[:most])
+
+
 def actual_in(doc: Document, target: Target, passages: list[tuple[int, int]]) -> Actual | None:
     """The figure for ``target`` inside ``passages`` (the evidence sentences of its promise,
     best first): a figure of a comparable unit named by the words of the target's indicator (at
@@ -518,13 +525,17 @@ def actual_in(doc: Document, target: Target, passages: list[tuple[int, int]]) ->
     if not want:
         return None
     conf = data.indicators()["actual"]
-    best: tuple[float, Figure, int] | None = None
+    window = conf["figure_window"]
+    best: tuple[float, Figure, int, int] | None = None
     for n, (lo, hi) in enumerate(passages):
-        for f in figures(doc.text, lo, hi):
+        for f in _passage_figures(doc.text, lo, hi, conf["max_figures"]):
             if not comparable(f.written_unit, target.unit):
                 continue
-            start = _clause_start(text, f.start, lo)
-            a, b = _segment(text, f.start, f.end, lo, hi)
+            # the words naming a figure stand near it: a clause is read back at most this far,
+            # so a sentence of any length costs each promise the same
+            near = max(lo, f.start - window)
+            start = _clause_start(text, f.start, near)
+            a, b = _segment(text, f.start, f.end, near, min(hi, f.end + window))
             before = len(want & _grams(text[start:f.start]))
             around = len(want & _grams(text[a:f.start] + text[f.end:b]))
             share = max(before, around) / len(want)

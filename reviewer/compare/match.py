@@ -179,6 +179,7 @@ class _Context:
         self.index = SentenceIndex(current, self.review)
         plan = sorted((s.start, s.end) for s in current.plan_sections())
         self.plan = SentenceIndex(current, plan)
+        self.plan_figures: dict[int, list] = {}  # the figures of a plan sentence, read once
         problems = _problem_passages(current)
         self.problems = BigramIndex(current, problems)
         self.problem_words = SentenceIndex(current, problems)
@@ -235,16 +236,23 @@ def _promise_targets(prior: Document, current: Document, span, evidence: list[Ev
     return out
 
 
-def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b: int) -> bool:
+def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b: int,
+             cache: dict[int, list] | None = None) -> bool:
     """This year's plan sentence ``current.text[a:b]`` sets a new figure for the promise
     ``prior.text[start:end]``: a figure in the unit of one of the promise's that differs from all
     of them (新增托位2000个 → 新增托位3800个), or comes after 再 (补助标准再提高30元): a new year's
     target of the same kind, not last year's promise carried over."""
-    mine = figures(prior.text, start, end)
+    most = data.indicators()["actual"]["max_figures"]
+    mine = figures(prior.text, start, end)[:most]
     if not mine:
         return False
     again = data.load("promises")["promise"]["again"]
-    for f in figures(current.text, a, b):
+    found = cache.get(a) if cache is not None else None
+    if found is None:
+        found = figures(current.text, a, b)[:most]
+        if cache is not None:
+            cache[a] = found
+    for f in found:
         same = [m for m in mine if m.written_unit == f.written_unit]
         if not same:
             continue
@@ -399,7 +407,8 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             if i >= 0:
                 a, b = ctx.plan.spans[i]
                 p.repeated, p.repeat_share = current.text[a:b], round(repeat, 3)
-                p.renewed = _renewed(prior, span.start, span.end, current, a, b)
+                p.renewed = _renewed(prior, span.start, span.end, current, a, b,
+                                     ctx.plan_figures)
                 p.repeated_in = _heading_at(current, a)
             j, gap = ctx.problems.best(text, both=True)
             if j >= 0:

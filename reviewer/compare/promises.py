@@ -123,12 +123,18 @@ def _commits(doc: Document, start: int, end: int) -> bool:
         _figure(doc, start, end)
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted, disjoint) overlaps ``[start, end)``."""
+    i = bisect.bisect_left(spans, end, key=lambda s: s[0]) - 1
+    return i >= 0 and spans[i][1] > start
+
+
 def promises_in(doc: Document, start: int, end: int, *, strict: bool = False,
                 skip: list[tuple[int, int]] | None = None) -> list[PromiseSpan]:
     """The promises of ``doc.text[start:end]`` (a plan group or item), in text order; the
     group's heading is none. ``strict`` (a targets passage: its 总体要求 commit to nothing one
     can check): only clauses naming a figure or a completion, none inside ``skip`` (the list of
-    headline targets, checked as targets of their own)."""
+    headline targets, checked as targets of their own; sorted and disjoint)."""
     sentences = doc.sentences()
     first = bisect.bisect_left(sentences, start, key=lambda s: s.start)
     heads = doc.headings
@@ -152,7 +158,7 @@ def promises_in(doc: Document, start: int, end: int, *, strict: bool = False,
             continue
         if not _is_promise(doc, a, b):
             continue
-        if skip and any(lo < b and a < hi for lo, hi in skip):
+        if skip and _overlaps(skip, a, b):
             continue
         runs = _runs(doc, a, b)
         out.extend(r for r in runs if not strict or _commits(doc, r.start, r.end))
