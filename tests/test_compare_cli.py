@@ -47,7 +47,8 @@ def test_json_shape(capsys):
     assert set(gdp) == {"indicator", "kind", "comparator", "value", "unit", "state", "other",
                         "quote", "start", "end", "actual", "other_actual", "verdict", "reasons"}
     assert gdp["value"] == 5 and gdp["actual"]["value"] == 5 and gdp["verdict"] == "met"
-    assert set(gdp["actual"]) == {"value", "quote", "start", "end"}
+    assert set(gdp["actual"]) == {"value", "basis", "quote", "start", "end"}
+    assert gdp["actual"]["basis"] is None  # no figure on a comparable basis beside it
     income = next(tr for tr in data["targets"] if tr["kind"] == "relative")
     assert income["actual"]["value"] == 5.1 and income["other_actual"]["value"] == 5
     assert any(tr["kind"] == "qualitative" for tr in data["targets"])

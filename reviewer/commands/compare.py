@@ -39,8 +39,8 @@ def _value(value: float | tuple[float, float] | None) -> float | list[float] | N
 def _actual(actual) -> dict[str, Any] | None:
     if actual is None:
         return None
-    return {"value": actual.value, "quote": actual.quote, "start": actual.start,
-            "end": actual.end}
+    return {"value": actual.value, "basis": actual.basis, "quote": actual.quote,
+            "start": actual.start, "end": actual.end}
 
 
 def _evidence(ev) -> dict[str, Any]:
