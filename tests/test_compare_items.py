@@ -194,3 +194,15 @@ def test_a_promise_the_shortcomings_name_is_an_acknowledged_gap(seeds):
     assert gap.title.startswith("法治学习实效性有待增强")
     quoted = first.reasons[-1].replace(": ", "：").split("：", 1)[1]
     assert quoted and quoted in current.text[gap.start:gap.end]
+
+
+def test_one_rare_word_carrying_most_of_a_short_promise_finds_its_evidence():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）推进能源转型。提升可再生能源占比。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n能源结构持续优化，可再生能源发电装机规模历史性超过火电。"
+                         "新建学校12所，建成公园3个。城市更新有序推进。\n"
+                         "二、2025年工作安排\n（一）推进教育发展。\n", "c-2025.txt")
+    item = compare_documents(prior, current).items[0]
+    promise = next(p for p in item.promises if "可再生能源" in p.text)
+    assert promise.evidence and "可再生能源发电装机" in promise.evidence[0].quote
+    assert promise.status == "delivered", promise.reasons

@@ -178,6 +178,7 @@ class SentenceIndex:
         shared: dict[int, int] = defaultdict(int)
         heavy: dict[int, int] = defaultdict(int)
         cap = data.rules()["max_postings"]
+        rules = data.rules()["evidence"]
         for w in terms:
             weight = self.idf.get(w)
             if weight is None or len(self.postings[w]) > cap:
@@ -188,10 +189,12 @@ class SentenceIndex:
                 shared[i] += 1
                 if strong:
                     heavy[i] += 1
-        rules = data.rules()["evidence"]
         out = []
         for i, got in acc.items():
-            if shared[i] < min_shared and not (shared[i] == 1 and len(terms) == 1):
+            if shared[i] < min_shared and not (shared[i] == 1 and (
+                    len(terms) == 1 or got >= rules["single"] * total)):
+                # one word in common is enough where it carries most of the query (提升可再生
+                # 能源占比: 可再生能源)
                 continue
             if i not in heavy:
                 continue
