@@ -206,3 +206,17 @@ def test_one_rare_word_carrying_most_of_a_short_promise_finds_its_evidence():
     promise = next(p for p in item.promises if "可再生能源" in p.text)
     assert promise.evidence and "可再生能源发电装机" in promise.evidence[0].quote
     assert promise.status == "delivered", promise.reasons
+
+
+def test_a_shortcoming_naming_what_a_groups_heading_is_about_makes_it_an_acknowledged_gap():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）提振和扩大消费，切实增强消费促发展基础性作用。举办购物节10场。\n"
+                       "（二）推进教育优质发展。新建学校5所。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n全年举办购物节12场，新建学校6所。\n"
+                         "我们也清醒认识到，工作中还存在一些短板不足：激发消费潜能、优化投资结构还需持续加力，"
+                         "城市治理还存在短板。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    first, second = compare_documents(prior, current).items[:2]
+    assert first.status == "acknowledged_gap", first.reasons
+    assert "激发消费潜能" in first.reasons[-1]
+    assert second.status != "acknowledged_gap", second.reasons

@@ -100,6 +100,12 @@ def _factor(word: str) -> float:
     return found
 
 
+def weighty(word: str) -> bool:
+    """Whether a word says what a passage is about: not a light word, a figure or a single
+    character."""
+    return _factor(word) == 1.0
+
+
 def _period(doc: Document, offset: int) -> str:
     """The period of the passage at ``offset`` (``year`` where the report states none)."""
     return doc.period_at(offset) or "year"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from reviewer.compare import data
-from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex, result
+from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex, result, weighty
 from reviewer.compare.figures import (
     TargetResult,
     actual_in,
@@ -195,6 +195,19 @@ def _lack(clause: str) -> bool:
     """The clause of the shortcomings says something is lacking (有效需求不足, 还需持续发力), not
     only what it is about (对照高质量发展要求)."""
     return bool(_lack_words().search(clause))
+
+
+_FIRST_CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def _objects(title: str) -> set[str]:
+    """What a group's heading is about: the words of its first clause that are neither light
+    nor verbs of action (（二）提振和扩大消费，… → 消费; （一）着力扩大国内需求 → 国内, 需求)."""
+    m = _FIRST_CLAUSE.search(title)
+    conf = data.load("promises")["promise"]
+    verbs = {*conf["action"], *conf["deliverable"]}
+    return {w for w in tokenize(m.group() if m else title)
+            if len(w) >= 2 and weighty(w) and w not in verbs}
 
 
 def _heading_at(doc: Document, offset: int) -> str:
@@ -429,7 +442,13 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
              for _, title, words in pending]
     shared = Counter(e.start for ev in found for e in ev)
     common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
-    for (result, title, _), evidence in zip(pending, found, strict=True):
+    # the words a group's heading is about, kept where few other groups' headings share them,
+    # against the clauses of this year's shortcomings that say something is lacking
+    objects = [_objects(title) for _, title, _ in pending]
+    spread = Counter(w for words in objects for w in words)
+    lacking = [(k, set(toks)) for k, toks in enumerate(ctx.problem_words.tokens)
+               if _lack(current.text[slice(*ctx.problem_words.spans[k])])]
+    for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
         own = [e for e in evidence if shared[e.start] < common]
         result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
@@ -439,6 +458,12 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             clause = current.text[slice(*ctx.problem_words.spans[k])]
             if _lack(clause):
                 gap, named = 1.0, clause
+        own = {w for w in objects[n] if spread[w] <= rules["group_object_spread"]}
+        if gap < 1.0 and own:
+            k = next((k for k, toks in lacking if own & toks), -1)
+            if k >= 0:
+                # 激发消费潜能、优化投资结构还需持续加力 names （二）提振和扩大消费's field
+                gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     return Comparison(prior, current, items, targets, check_pair(prior, current, ctx.review))
