@@ -220,3 +220,14 @@ def test_a_shortcoming_naming_what_a_groups_heading_is_about_makes_it_an_acknowl
     assert first.status == "acknowledged_gap", first.reasons
     assert "激发消费潜能" in first.reasons[-1]
     assert second.status != "acknowledged_gap", second.reasons
+
+
+def test_a_lacking_clause_sharing_a_word_of_a_headings_aim_only_names_no_gap():
+    comparison = compare_documents(_doc("guangdong-2025"), _doc("guangdong-2026"))
+    groups = {it.heading.split(" / ")[-1].split("）")[0] + "）": it
+              for it in comparison.items if it.kind == "plan"}
+    # 民生保障仍然存在短板弱项 is what （十）坚持在发展中保障和改善民生 is about; 投资增长动力不足
+    # shares only 动力 with （六）构建高水平社会主义市场经济体制，充分激发全社会内生动力
+    assert groups["（十）"].status == "acknowledged_gap"
+    assert "民生保障" in groups["（十）"].reasons[-1]
+    assert groups["（六）"].status != "acknowledged_gap", groups["（六）"].reasons

@@ -454,7 +454,10 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
         k, _, focus = ctx.problem_words.closest(tokenize(title))
-        if k >= 0 and focus >= rules["acknowledged_gap_group_focus"]:
+        if k >= 0 and focus >= rules["acknowledged_gap_group_focus"] and \
+                objects[n] & set(ctx.problem_words.tokens[k]):
+            # most of a lacking clause is the heading's, what the heading is about among it
+            # (投资增长动力不足 names no （六）构建高水平社会主义市场经济体制，充分激发…内生动力)
             clause = current.text[slice(*ctx.problem_words.spans[k])]
             if _lack(clause):
                 gap, named = 1.0, clause
