@@ -152,6 +152,8 @@ class SentenceIndex:
         self.gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
         heads = sorted((h.start, h.end) for h in doc.headings)
         head_starts = [a for a, _ in heads]
+        # whether each sentence reports a result, read once for every promise
+        self.done = [done_words(doc.text[a:b]) for a, b in self.spans]
         self.heading: list[bool] = []
         short = _conf()["short"]
         for a, b in self.spans:
@@ -208,11 +210,10 @@ class SentenceIndex:
             if coverage < min_coverage and not text:
                 continue
             focus = got / self.weight[i] if self.weight[i] else 0.0
-            a, b = self.spans[i]
             bonus = rules["focus"] * focus
             if self.heading[i] and not headings:
                 bonus -= rules["heading_penalty"]
-            if done_words(self.doc.text[a:b]):
+            if self.done[i]:
                 bonus += rules["done_bonus"]
             out.append((i, coverage, coverage + bonus, bonus))
         if text:
@@ -255,7 +256,7 @@ class SentenceIndex:
         a, b = self.spans[i]
         text = self.doc.text[a:b]
         return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
-                        _period(self.doc, a), self.heading[i], done_words(text))
+                        _period(self.doc, a), self.heading[i], self.done[i])
 
 
 class BigramIndex:
