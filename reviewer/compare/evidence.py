@@ -144,12 +144,8 @@ class SentenceIndex:
             for w in distinct:
                 self.postings[w].append(i)
             self.weight.append(sum(self.idf[w] for w in distinct))
-        self.grams = [_bigrams(doc.text[a:b]) for a, b in self.spans]
-        gdf: dict[str, int] = defaultdict(int)
-        for g in self.grams:
-            for x in g:
-                gdf[x] += 1
-        self.gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
+        self._grams: list[frozenset[str]] | None = None
+        self._gram_idf: dict[str, float] = {}
         heads = sorted((h.start, h.end) for h in doc.headings)
         head_starts = [a for a, _ in heads]
         # whether each sentence reports a result, read once for every promise
@@ -163,6 +159,19 @@ class SentenceIndex:
 
     def __len__(self) -> int:
         return len(self.spans)
+
+    def _character_pairs(self) -> tuple[list[frozenset[str]], dict[str, float]]:
+        """Each sentence's character pairs and their rarity, read on the first search that
+        scores by characters (an index only asked for the closest sentence never needs them)."""
+        if self._grams is None:
+            self._grams = [_bigrams(self.doc.text[a:b]) for a, b in self.spans]
+            gdf: dict[str, int] = defaultdict(int)
+            for g in self._grams:
+                for x in g:
+                    gdf[x] += 1
+            n = len(self.spans)
+            self._gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
+        return self._grams, self._gram_idf
 
     def _unseen(self, word: str) -> float:
         return self.unseen * _factor(word)
@@ -221,11 +230,12 @@ class SentenceIndex:
             out = out[: rules["rerank"]]
             grams = _bigrams(text)
             unseen = self.unseen
-            total_g = sum(self.gram_idf.get(x, unseen) for x in grams) or 1.0
+            pairs, gram_idf = self._character_pairs()
+            total_g = sum(gram_idf.get(x, unseen) for x in grams) or 1.0
             share = rules["characters"]
             blended = []
             for i, coverage, _, bonus in out:
-                chars = sum(self.gram_idf[x] for x in grams & self.grams[i]) / total_g
+                chars = sum(gram_idf[x] for x in grams & pairs[i]) / total_g
                 c = (1 - share) * coverage + share * chars
                 blended.append((i, c, c + bonus, bonus))
             out = [h for h in blended if h[1] >= min_coverage or
