@@ -40,8 +40,8 @@ def _value(value: float | tuple[float, float] | None) -> float | list[float] | N
 def _actual(actual) -> dict[str, Any] | None:
     if actual is None:
         return None
-    return {"value": actual.value, "quote": actual.quote, "start": actual.start,
-            "end": actual.end}
+    return {"value": actual.value, "basis": actual.basis, "quote": actual.quote,
+            "start": actual.start, "end": actual.end}
 
 
 def _evidence(ev) -> dict[str, Any]:
@@ -80,8 +80,8 @@ def comparison_dict(comparison) -> dict[str, Any]:
         "warnings": [{"code": w.code, "severity": w.severity, "message": w.message}
                      for w in comparison.warnings],
         "items": [
-            {"text": it.text, "heading": it.heading, "start": it.start, "end": it.end,
-             "status": it.status, "reasons": list(it.reasons),
+            {"text": it.text, "heading": it.heading, "kind": it.kind, "start": it.start,
+             "end": it.end, "status": it.status, "reasons": list(it.reasons),
              "evidence": [_evidence(e) for e in it.evidence],
              "targets": [target_dict(tr) for tr in it.targets],
              "promises": [_promise_dict(p) for p in it.promises]}
@@ -122,8 +122,11 @@ def render(comparison) -> str:
         best = it.evidence[0] if it.evidence else None
         score = f"{best.score:.2f}" if best else t("compare.none")
         quote = best.quote[:EXCERPT] if best else t("compare.none")
+        name = it.heading.split(" / ")[-1]
+        if it.kind != "plan":
+            name = t("compare.kind_" + it.kind, heading=name)
         lines.append(f"{cut(t('compare.status_' + it.status), 10)} {cut(score, 6)} "
-                     f"{cut(it.heading.split(' / ')[-1], 40)} {quote}")
+                     f"{cut(name, 40)} {quote}")
         for reason in it.reasons:
             lines.append(f"{'':17} · {reason}")
         for p in it.promises:
