@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from typing import Any
 
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError
+from reviewer.terminal import cut
 
 EXCERPT = 36
 
@@ -54,21 +54,6 @@ def comparison_dict(comparison) -> dict[str, Any]:
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` terminal columns."""
-    out, used = "", 0
-    for ch in text.replace("\n", " "):
-        w = _width(ch)
-        if used + w > width:
-            break
-        out, used = out + ch, used + w
-    return out + " " * (width - used)
-
-
 def render(comparison) -> str:
     from reviewer.compare.figures import actual_text, target_text
 
@@ -76,22 +61,22 @@ def render(comparison) -> str:
     lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
              f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
              .rstrip(), "", t("compare.items")]
-    lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
-                 f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
+    lines.append(f"{cut(t('compare.col_status'), 10)} {cut(t('compare.col_score'), 6)} "
+                 f"{cut(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
     for it in comparison.items:
         best = max(it.evidence, key=lambda e: e.score, default=None)
         score = f"{best.score:.2f}" if best else t("compare.none")
         quote = best.quote[:EXCERPT] if best else t("compare.none")
-        lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
-                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
+        lines.append(f"{cut(t('compare.status_' + it.status), 10)} {cut(score, 6)} "
+                     f"{cut(it.heading.split(' / ')[-1], 40)} {quote}")
         for reason in it.reasons:
             lines.append(f"{'':17} · {reason}")
     lines += ["", t("compare.targets")]
-    lines.append(f"{_cell(t('compare.col_indicator'), 30)} {_cell(t('compare.col_target'), 16)} "
-                 f"{_cell(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
+    lines.append(f"{cut(t('compare.col_indicator'), 30)} {cut(t('compare.col_target'), 16)} "
+                 f"{cut(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
     for tr in comparison.targets:
-        lines.append(f"{_cell(tr.indicator, 30)} {_cell(target_text(tr), 16)} "
-                     f"{_cell(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
+        lines.append(f"{cut(tr.indicator, 30)} {cut(target_text(tr), 16)} "
+                     f"{cut(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
     return "\n".join(lines)
 
 

@@ -110,10 +110,6 @@ class Section:
             node = node.parent
         return chain[::-1]
 
-    def body_start(self) -> int:
-        """Offset just after the heading (start of the section's own text)."""
-        return self.heading.end
-
     def leaves(self) -> Iterator[Section]:
         if not self.children:
             yield self
@@ -163,7 +159,6 @@ class Document:
     genre: str
     numbering_issues: list[NumberingIssue]
     _sentences: list[Sentence] | None = field(default=None, repr=False)
-    _sentence_starts: list[int] | None = field(default=None, repr=False)
 
     # --- convenience -----------------------------------------------------------------------
     @property
@@ -224,18 +219,7 @@ class Document:
             from reviewer.document.sentences import split_sentences
 
             self._sentences = split_sentences(self.text)
-            self._sentence_starts = [s.start for s in self._sentences]
         return self._sentences
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        sents = self.sentences()
-        if not sents:
-            return None
-        assert self._sentence_starts is not None
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i < 0:
-            return sents[0]
-        return sents[i]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1

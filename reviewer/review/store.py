@@ -304,7 +304,7 @@ class ReviewStore:
             except ReviewError as exc:
                 return self._save_aside(review, "review.saved_aside", exc.reason)
             base = self._base or replace(review.copy(), annotations=[], flags=[], plans=[],
-                                         scores={})
+                                         targets=[], scores={})
             result, clashes = merge(base, review, theirs)
             if theirs.report.text_sha256 != review.report.text_sha256 and self._doc is not None:
                 result.reanchor(self._doc)
