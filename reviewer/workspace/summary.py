@@ -3,9 +3,10 @@
 A row per report (recursively, every format the readers take): government, year, reviewer,
 where the review stands, verdict, the score of each rubric criterion and their mean, the flags
 the reviewer confirmed per category of the checks, how many of last year's plan items were found
-delivered, partly delivered, without evidence…, and the summary text. A report without a review
-is listed as not started; a review whose report is no longer in the folder is listed too, from
-what the review stores. Markdown to read, CSV and .xlsx for spreadsheets (no cell can run as a
+delivered, partly delivered, without evidence… and how many of its quantified targets were met,
+missed or not reported (the review's [[plan]] and [[target]] entries), and the summary text. A
+report without a review is listed as not started; a review whose report is no longer in the
+folder is listed too, from what the review stores. Markdown to read, CSV and .xlsx for spreadsheets (no cell can run as a
 formula: ``reviewer.review.sheets``), JSON for scripts.
 
 Reviews are read from their files and reports only when they have no review (their facts then
@@ -53,6 +54,7 @@ class Record(NamedTuple):
     score: float | None = None
     confirmed: dict[str, int] = {}  # flags confirmed, by category of the checks
     plans: dict[str, int] = {}  # last year's plan items, by the status the reviewer gave
+    targets: dict[str, int] = {}  # last year's quantified targets, by the reviewer's verdict
     summary: str = ""
     review: str = ""  # the review file, relative to the folder ("" when there is none)
     remark: str = ""  # what is wrong: the report or the review cannot be read, or is missing
@@ -77,7 +79,8 @@ def _from_review(file: str, review: Review, review_file: str, remark: str = "") 
         review.reviewer, review.status, review.verdict, dict(review.scores),
         review.overall_score,
         _counts([_category(d.rule) for d in review.flags if d.decision == "confirmed"]),
-        _counts([p.status for p in review.plans]), review.summary, review_file, remark)
+        _counts([p.status for p in review.plans]), _counts([a.verdict for a in review.targets]),
+        review.summary, review_file, remark)
 
 
 def _review_files(folder: str) -> list[str]:
@@ -154,6 +157,13 @@ def _statuses(records: Sequence[Record]) -> list[str]:
     return names
 
 
+def _verdicts(records: Sequence[Record]) -> list[str]:
+    names = list(load_vocabulary().target_verdicts)
+    for r in records:
+        names += [v for v in r.targets if v not in names]
+    return names
+
+
 def _category_label(category: str) -> str:
     key = f"workspace.category.{category}"
     found = t(key)
@@ -172,11 +182,13 @@ def table(records: Sequence[Record]) -> tuple[list[str], list[list[Any]]]:
     """The header and rows of the CSV and the spreadsheet."""
     scored = list(dict.fromkeys(criteria() + [n for r in records for n in r.scores]))
     categories, statuses = _categories(records), _statuses(records)
+    verdicts = _verdicts(records)
     header = [t("workspace.col_file"), t("workspace.col_government"), t("workspace.col_year"),
               t("workspace.col_genre"), _s("reviewer"), t("workspace.col_status"),
               t("workspace.col_verdict"), *scored, _s("score"),
               *(_s("confirmed_in", category=_category_label(c)) for c in categories),
               *(_s("plan_in", status=label("status", s)) for s in statuses),
+              *(_s("target_in", verdict=label("target_verdict", v)) for v in verdicts),
               _s("summary"), _s("review_file"), _s("note")]
     rows = []
     for r in records:
@@ -186,6 +198,7 @@ def table(records: Sequence[Record]) -> tuple[list[str], list[list[Any]]]:
             *(r.scores.get(n, "") for n in scored), _score(r.score),
             *(r.confirmed.get(c, 0) for c in categories),
             *(r.plans.get(s, 0) for s in statuses),
+            *(r.targets.get(v, 0) for v in verdicts),
             r.summary, r.review, r.remark])
     return header, rows
 
@@ -218,12 +231,14 @@ def to_xlsx(records: Sequence[Record]) -> bytes:
 
 def to_json(records: Sequence[Record], folder: str) -> str:
     categories, statuses = _categories(records), _statuses(records)
+    verdicts = _verdicts(records)
     reports = [{
         "file": r.file, "government": r.government, "year": r.year, "genre": r.genre,
         "reviewer": r.reviewer, "status": r.status, "verdict": r.verdict,
         "scores": r.scores, "score": r.score,
         "confirmed": {c: r.confirmed.get(c, 0) for c in categories},
         "plans": {s: r.plans.get(s, 0) for s in statuses},
+        "targets": {v: r.targets.get(v, 0) for v in verdicts},
         "summary": r.summary, "review": r.review or None, "remark": r.remark,
     } for r in records]
     return json.dumps({"folder": folder, "reports": reports}, ensure_ascii=False,
@@ -248,14 +263,15 @@ def to_markdown(records: Sequence[Record], folder: str) -> str:
            "", "| " + " | ".join([
                t("workspace.col_file"), t("workspace.col_government"), t("workspace.col_year"),
                _s("reviewer"), t("workspace.col_status"), t("workspace.col_verdict"),
-               _s("score"), _s("confirmed"), _s("plans")]) + " |",
-           "|" + "---|" * 9]
+               _s("score"), _s("confirmed"), _s("plans"), _s("targets")]) + " |",
+           "|" + "---|" * 10]
     for r in records:
         cells = [r.file, r.government, "" if r.year is None else str(r.year), r.reviewer,
                  t(f"workspace.status.{r.status}"), label("verdict", r.verdict),
                  "" if r.score is None else f"{r.score:.1f}",
                  _tally(r.confirmed, _category_label),
-                 _tally(r.plans, lambda s: label("status", s))]
+                 _tally(r.plans, lambda s: label("status", s)),
+                 _tally(r.targets, lambda v: label("target_verdict", v))]
         if r.remark:
             cells[0] += f" ({r.remark})"
         out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
