@@ -15,8 +15,8 @@ import pytest
 from conftest import seed_path
 from reviewer.cli import main
 from reviewer.document import load_document
-from reviewer.i18n import set_language
 from reviewer.flags import run_flags
+from reviewer.i18n import set_language
 from reviewer.review import Anchor, ReviewStore, default_review_path, load_vocabulary
 
 

@@ -38,6 +38,9 @@ def _genre(entry: Entry) -> str:
     genre = entry.facts.genre if entry.facts else ""
     if not genre:
         return ""
+    short = t(f"workspace.genre.{genre}")
+    if short != f"workspace.genre.{genre}":
+        return short
     try:
         profile = get_profile(genre)
     except ProfileError:
