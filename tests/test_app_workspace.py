@@ -87,7 +87,9 @@ async def test_every_column_is_listed_and_last_years_report_found(workload: Path
         assert set(row) == set(COLUMNS)
         assert (row["file"], row["government"], row["year"], row["genre"]) == \
             (str(Path("2025") / "guanba-2025.txt"), "关坝镇", "2025", "法治政府")
-        assert row["status"] == "未开始" and row["prior"] == str(Path("2024") / "关坝镇上年.txt")
+        assert row["status"] == "未开始" and row["prior"].endswith("关坝镇上年.txt")
+        found = screen.priors[str(workload / "2025" / "guanba-2025.txt")]
+        assert found.path == str(workload / "2024" / "关坝镇上年.txt") and not found.chosen
         assert row["flags"].count("/") == 2
         assert row_of(screen, workload / "2025" / "baogou-2025.txt")["prior"] == ""
 
