@@ -377,3 +377,29 @@ def test_the_session_names_last_years_report_and_takes_it_back(workload: Path) -
         session.choose_prior(other)
     assert session.review.prior.path == "../2024/关坝镇上年.txt"
     assert session.review.plans[0].item == Anchor.from_span(prior.text, 0, 10)
+
+
+@pilot_test
+async def test_many_reports_are_checked_in_other_processes(tmp_path: Path) -> None:
+    """Past a handful the checks run in a pool of processes: the same flags, cached alike."""
+    from reviewer.flags import run_flags
+    from reviewer.tui.screens.picker import POOL_MIN
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    names = ("guanba-2025", "hutiaoxia-2025", "baogou-2025", "yanxi-2024", "baixiang-2024")
+    for n in range(POOL_MIN + 2):
+        data = Path(seed_path(names[n % len(names)])).read_bytes() + b"\n" * (n + 1)
+        (folder / f"{n:02d}.txt").write_bytes(data)
+    async with app_on(folder).run_test(size=(120, 40)) as pilot:
+        picker = await scanned(pilot)
+        for _ in range(200):  # the pool hands its results over as they come
+            if picker.checked:
+                break
+            await pilot.pause(0.05)
+        assert picker.checked == POOL_MIN + 2
+        for path in picker.shown:
+            flags = run_flags(load_document(path))
+            counts = [sum(f.severity == s for f in flags) for s in ("error", "warning", "info")]
+            assert row_of(picker, path)["flags"] == "/".join(map(str, counts))
+    assert len(list((tmp_path / "xdg-cache").rglob("*.json"))) == POOL_MIN + 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from reviewer.document import ReportError, parse_bytes
@@ -74,6 +75,18 @@ def check_report(path: str, cache: FactsCache | None = None) -> Facts:
     if cache is not None:
         cache.put(facts)
     return facts
+
+
+def check_elsewhere(path: str, language: str) -> Facts | str:
+    """``check_report`` in a worker process (the cache of the given interface language): the
+    facts, or why the report cannot be read."""
+    from reviewer.i18n import set_language
+
+    set_language(language)
+    try:
+        return check_report(path, FactsCache())
+    except ReportError as exc:
+        return exc.reason
 
 
 class ReviewState(NamedTuple):
@@ -144,8 +157,9 @@ class Prior(NamedTuple):
     chosen: bool = False
 
 
-def _parts(path: str) -> list[str]:
-    return os.path.normpath(os.path.abspath(path)).split(os.sep)
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(os.path.normpath(os.path.abspath(path)).split(os.sep))
 
 
 def _nearness(a: str, b: str) -> tuple[int, int]:
@@ -161,6 +175,7 @@ def _nearness(a: str, b: str) -> tuple[int, int]:
     return shared - max(len(pa), len(pb)), len(name)
 
 
+@lru_cache(maxsize=4096)
 def _name_key(path: str) -> str:
     """A file's name without its suffix, years and separators: ``baoan-2024.txt`` → ``baoan``."""
     stem = os.path.splitext(os.path.basename(path))[0].lower()

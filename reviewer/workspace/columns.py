@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from reviewer.i18n import language, t
@@ -23,6 +24,7 @@ def label(column: str) -> str:
     return t(f"workspace.col_{column}")
 
 
+@lru_cache(maxsize=8192)
 def relative(path: str, folder: str) -> str:
     """``path`` as seen from the workspace's folder (as given when it lies outside it)."""
     try:

@@ -15,6 +15,7 @@ The report last opened, the sort and the filters are remembered for the folder.
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -44,7 +45,11 @@ from reviewer.workspace.place import load_place, save_place
 # while it fills in.
 WIDTHS = {"file": 22, "government": 10, "year": 4, "score": 4, "flags": 8, "notes": 4,
           "prior": 18}
-BATCH_SECONDS = 0.1  # the worker hands over what it read at most this often
+# The worker hands over what it read: the rows on screen as soon as they are read, then at most
+# this often (each hand-over redraws the table, which the worker's thread waits for).
+BATCH_SECONDS = 0.4
+FIRST_ROWS = 40
+POOL_MIN = 8  # this many reports to check go to a pool of processes, fewer are checked here
 STATUS_STYLES = {"done": "green", "in_progress": "yellow"}
 
 
@@ -58,6 +63,20 @@ def fit_end(text: str, width: int) -> str:
             break
         out = char + out
     return fit("…" + out, width)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's real standard error: it
+    passes ``sys.stderr``'s file descriptor on, and the app's stand-in for it has none."""
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__ or saved
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 class ReportTable(DataTable, inherit_bindings=False):
@@ -91,7 +110,9 @@ class PickerScreen(KeyedScreen, Screen[None]):
         self.place = load_place(folder)
         self.shown: list[str] = []  # the paths listed, in their order
         self._cells: dict[str, tuple[Any, ...]] = {}  # what each listed row shows
+        self._stale: set[str] = set()  # rows whose entry or prior changed since shown
         self.progress: tuple[str, int, int] | None = None
+        self.checked = 0  # reports whose flags are all known, once the checks are done
         self._restore = self.place.path  # the row to put the cursor on once it is listed
 
     # --- layout ----------------------------------------------------------------------------
@@ -144,29 +165,78 @@ class PickerScreen(KeyedScreen, Screen[None]):
                     entry = Entry(path, error=str(exc), review=review_state(path))
                 done.append(entry)
                 batch.append(entry)
-                if time.perf_counter() - last >= BATCH_SECONDS or n == len(paths):
+                if n == len(paths) or (stage == "read" and n == FIRST_ROWS) or \
+                        time.perf_counter() - last >= BATCH_SECONDS:
                     self.post_message(ReportsRead(batch, stage, n, len(paths)))
                     batch, last = [], time.perf_counter()
             return done
 
         read = run("read", order)
-        if not worker.is_cancelled:
-            run("check", [e.path for e in read if e.facts is not None and e.facts.flags is None])
+        unchecked = [e.path for e in read if e.facts is not None and e.facts.flags is None]
+        if worker.is_cancelled:
+            return
+        if len(unchecked) < POOL_MIN:
+            run("check", unchecked)
+        else:
+            self._check_in_processes(unchecked, worker)
+
+    def _check_in_processes(self, paths: list[str], worker: Any) -> None:
+        """The checks of many reports in a pool of processes (all cores, and the app's own
+        thread free to draw); results handed over in batches, in the order they finish."""
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+        from concurrent.futures import wait as wait_for
+
+        from reviewer.i18n import language
+        from reviewer.workspace import check_elsewhere
+
+        self.post_message(ReportsRead([], "check", 0, len(paths)))
+        _start_resource_tracker()
+        workers = min(len(paths), os.cpu_count() or 1)
+        # spawn, not fork: this process runs threads (the app's), which a fork copies mid-step
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            pending = {pool.submit(check_elsewhere, path, language()): path for path in paths}
+            batch: list[Entry] = []
+            done, last = 0, time.perf_counter()
+            while pending and not worker.is_cancelled:
+                finished, _ = wait_for(pending, timeout=BATCH_SECONDS,
+                                       return_when=FIRST_COMPLETED)
+                for future in finished:
+                    path = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # a failing check must not stop the list
+                        result = str(exc)
+                    done += 1
+                    batch.append(Entry(path, result, review=review_state(path))
+                                 if not isinstance(result, str) else
+                                 Entry(path, error=result, review=review_state(path)))
+                if batch and (not pending or time.perf_counter() - last >= BATCH_SECONDS):
+                    self.post_message(ReportsRead(batch, "check", done, len(paths)))
+                    batch, last = [], time.perf_counter()
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     @on(ReportsRead)
     def _read(self, event: ReportsRead) -> None:
         for entry in event.entries:
             self.entries[entry.path] = entry
+            self._stale.add(entry.path)
         self.progress = (event.stage, event.done, event.total)
         if event.stage == "check" and event.done == event.total:
             self.progress = None
+            self.checked = sum(e.facts is not None for e in self.entries.values())
         if event.entries or self.progress is None:
             self._update()
         else:
             self._show_status()
 
     def _update(self) -> None:
-        self.priors = find_priors(self.entries)
+        priors = find_priors(self.entries)
+        self._stale.update(p for p in set(priors) | set(self.priors)
+                           if priors.get(p) != self.priors.get(p))
+        self.priors = priors
         self._show_rows()
         self._show_status()
 
@@ -229,18 +299,25 @@ class PickerScreen(KeyedScreen, Screen[None]):
                        sort=place.sort, reverse=place.reverse, filters=place.filters)
 
     def _show_rows(self) -> None:
-        """List the entries as sorted and filtered: cell by cell when the order stayed, anew
-        (the cursor kept on its report) when it changed."""
+        """List the entries as sorted and filtered: the rows whose entry or prior changed, cell
+        by cell, when the order stayed; all anew (the cursor kept on its report) when it
+        changed."""
         table = self.table
-        listed = self.arranged()
-        order = [e.path for e in listed]
-        rows = {e.path: self._row(e) for e in listed}
+        order = [e.path for e in self.arranged()]
+        stale, self._stale = self._stale, set()
+        for path in stale.difference(order):  # drawn anew when listed again
+            self._cells.pop(path, None)
+        rows = {}
+        for path in order:
+            row = self._cells.get(path)
+            rows[path] = row if row is not None and path not in stale else \
+                self._row(self.entries[path])
         if order == self.shown:
-            for path, row in rows.items():
+            for path in stale & set(order):
                 old = self._cells.get(path)
-                for column, value, before in zip(COLUMNS, row, old or (None,) * len(row),
-                                                 strict=True):
-                    if before is None or value != before:
+                for column, value, before in zip(COLUMNS, rows[path],
+                                                 old or (None,) * len(COLUMNS), strict=True):
+                    if value != before:
                         table.update_cell(path, column, value)
         else:
             current = self.current_path()
@@ -250,7 +327,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
             self.shown = order
             if current in order:
                 table.move_cursor(row=order.index(current), animate=False)
-        self._cells = rows
+        self._cells.update(rows)
         if self._restore and self._restore in order:
             table.move_cursor(row=order.index(self._restore), animate=False)
             self._restore = ""
@@ -273,6 +350,8 @@ class PickerScreen(KeyedScreen, Screen[None]):
         if self.progress is not None:
             stage, done, total = self.progress
             parts.append(t(f"ui.picker_{stage}ing", done=done, total=total))
+        elif self.checked:
+            parts.append(t("ui.picker_checked", total=self.checked))
         self.query_one("#status", Static).update(Content("  ·  ".join(parts)))
 
     def _relabel(self) -> None:
@@ -440,6 +519,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
         entry = self.entries.get(path)
         if entry is not None:
             self.entries[path] = entry._replace(review=review_state(path))
+            self._stale.add(path)
             self._update()
 
     # --- last year's report ----------------------------------------------------------------
