@@ -16,6 +16,7 @@ The report last opened, the sort and the filters are remembered for the folder.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from typing import Any
 
@@ -49,6 +50,7 @@ WIDTHS = {"file": 22, "government": 10, "year": 4, "score": 4, "flags": 8, "note
 # this often (each hand-over redraws the table, which the worker's thread waits for).
 BATCH_SECONDS = 0.4
 FIRST_ROWS = 40
+FIRST_SCREEN_WAIT = 1.0  # seconds the worker waits at most for the first screen to be drawn
 POOL_MIN = 8  # this many reports to check go to a pool of processes, fewer are checked here
 STATUS_STYLES = {"done": "green", "in_progress": "yellow"}
 
@@ -77,6 +79,86 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
     finally:
         sys.stderr = saved
+
+
+class _Checks:
+    """The checks of the reports whose flags the cache does not have: here, one at a time, for
+    a few; for ``POOL_MIN`` or more, in a pool of processes started as soon as that many wait,
+    so they run on every core while the list is still being read and leave the app's thread
+    free to draw."""
+
+    def __init__(self) -> None:
+        self.waiting: list[str] = []
+        self.pending: dict[Any, str] = {}
+        self.pool: Any = None
+        self.may_start = False  # not before the rows on screen are shown: it takes a while
+        self.total = 0
+        self.done = 0
+
+    @property
+    def remaining(self) -> int:
+        return self.total - self.done
+
+    def add(self, path: str | None = None) -> None:
+        """Check ``path`` (``None``: only start what may start now)."""
+        if path is not None:
+            self.total += 1
+            self.waiting.append(path)
+        if self.pool is None and self.may_start and len(self.waiting) >= POOL_MIN:
+            self._start()
+        if self.pool is not None:
+            from reviewer.i18n import language
+            from reviewer.workspace import check_elsewhere
+
+            for waiting in self.waiting:
+                self.pending[self.pool.submit(check_elsewhere, waiting, language())] = waiting
+            self.waiting = []
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _start_resource_tracker()
+        # spawn, not fork: this process runs threads (the app's), which a fork copies mid-step
+        self.pool = ProcessPoolExecutor(os.cpu_count() or 1,
+                                        mp_context=multiprocessing.get_context("spawn"))
+
+    def finished(self, timeout: float, cache: Any = None) -> list[Entry]:
+        """Entries of the checks done within ``timeout`` seconds (at once: those done by now);
+        without a pool, the next waiting report is checked here (with ``cache``)."""
+        from reviewer.workspace import read_entry
+
+        if self.pool is None:
+            if not self.waiting or cache is None:
+                return []
+            path = self.waiting.pop(0)
+            self.done += 1
+            try:
+                return [read_entry(path, cache, checked=True)]
+            except Exception as exc:  # a failing check must not stop the list
+                return [Entry(path, error=str(exc), review=review_state(path))]
+        from concurrent.futures import FIRST_COMPLETED
+        from concurrent.futures import wait as wait_for
+
+        if not self.pending:
+            return []
+        finished, _ = wait_for(self.pending, timeout=timeout, return_when=FIRST_COMPLETED)
+        out = []
+        for future in finished:
+            path = self.pending.pop(future)
+            self.done += 1
+            try:
+                result = future.result()
+            except Exception as exc:  # a failing check must not stop the list
+                result = str(exc)
+            review = review_state(path)
+            out.append(Entry(path, error=result, review=review) if isinstance(result, str)
+                       else Entry(path, result, review=review))
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class ReportTable(DataTable, inherit_bindings=False):
@@ -114,6 +196,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
         self.progress: tuple[str, int, int] | None = None
         self.checked = 0  # reports whose flags are all known, once the checks are done
         self._restore = self.place.path  # the row to put the cursor on once it is listed
+        self._first_drawn = threading.Event()  # the rows on screen are drawn with their facts
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -143,83 +226,59 @@ class PickerScreen(KeyedScreen, Screen[None]):
     # --- reading the folder ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="scan")
     def _scan(self, order: list[str]) -> None:
-        """Facts and reviews of every report in ``order`` (the rows on screen first), then the
-        checks of those whose flags the cache did not have; handed over in batches."""
+        """Facts and reviews of every report in ``order`` (the rows on screen first), and the
+        checks of those whose flags the cache does not have, in other processes while the
+        facts are still being read when there are many; handed over in batches."""
         from reviewer.workspace import read_entry
         from reviewer.workspace.cache import FactsCache
 
         worker = get_current_worker()
-        cache = FactsCache()
+        checks = _Checks()
+        read: list[Entry] = []
+        checked: list[Entry] = []
+        last = time.perf_counter()
 
-        def run(stage: str, paths: list[str]) -> list[Entry]:
-            done: list[Entry] = []
-            batch: list[Entry] = []
-            self.post_message(ReportsRead([], stage, 0, len(paths)))
-            last = time.perf_counter()
-            for n, path in enumerate(paths, 1):
-                if worker.is_cancelled:
-                    return done
-                try:
-                    entry = read_entry(path, cache, checked=stage == "check")
-                except Exception as exc:  # a failing check must not stop the list
-                    entry = Entry(path, error=str(exc), review=review_state(path))
-                done.append(entry)
-                batch.append(entry)
-                if n == len(paths) or (stage == "read" and n == FIRST_ROWS) or \
-                        time.perf_counter() - last >= BATCH_SECONDS:
-                    self.post_message(ReportsRead(batch, stage, n, len(paths)))
-                    batch, last = [], time.perf_counter()
-            return done
+        def hand_over(stage: str, done: int, total: int, *, now: bool = False) -> None:
+            nonlocal last, read, checked
+            if now or time.perf_counter() - last >= BATCH_SECONDS:
+                self.post_message(ReportsRead(read + checked, stage, done, total))
+                read, checked, last = [], [], time.perf_counter()
 
-        read = run("read", order)
-        unchecked = [e.path for e in read if e.facts is not None and e.facts.flags is None]
-        if worker.is_cancelled:
-            return
-        if len(unchecked) < POOL_MIN:
-            run("check", unchecked)
-        else:
-            self._check_in_processes(unchecked, worker)
-
-    def _check_in_processes(self, paths: list[str], worker: Any) -> None:
-        """The checks of many reports in a pool of processes (all cores, and the app's own
-        thread free to draw); results handed over in batches, in the order they finish."""
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
-        from concurrent.futures import wait as wait_for
-
-        from reviewer.i18n import language
-        from reviewer.workspace import check_elsewhere
-
-        self.post_message(ReportsRead([], "check", 0, len(paths)))
-        _start_resource_tracker()
-        workers = min(len(paths), os.cpu_count() or 1)
-        # spawn, not fork: this process runs threads (the app's), which a fork copies mid-step
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
         try:
-            pending = {pool.submit(check_elsewhere, path, language()): path for path in paths}
-            batch: list[Entry] = []
-            done, last = 0, time.perf_counter()
-            while pending and not worker.is_cancelled:
-                finished, _ = wait_for(pending, timeout=BATCH_SECONDS,
-                                       return_when=FIRST_COMPLETED)
-                for future in finished:
-                    path = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a failing check must not stop the list
-                        result = str(exc)
-                    done += 1
-                    batch.append(Entry(path, result, review=review_state(path))
-                                 if not isinstance(result, str) else
-                                 Entry(path, error=result, review=review_state(path)))
-                if batch and (not pending or time.perf_counter() - last >= BATCH_SECONDS):
-                    self.post_message(ReportsRead(batch, "check", done, len(paths)))
-                    batch, last = [], time.perf_counter()
+            cache = FactsCache()
+            self.post_message(ReportsRead([], "read", 0, len(order)))
+            for n, path in enumerate(order, 1):
+                if worker.is_cancelled:
+                    return
+                try:
+                    entry = read_entry(path, cache)
+                except Exception as exc:  # a report that breaks the reader must not stop the list
+                    entry = Entry(path, error=str(exc), review=review_state(path))
+                read.append(entry)
+                if entry.facts is not None and entry.facts.flags is None:
+                    checks.add(path)
+                checked += checks.finished(0)
+                hand_over("read", n, len(order), now=n in (len(order), FIRST_ROWS))
+                if n == FIRST_ROWS:
+                    # the app's thread draws the first screen before this one reads on: both
+                    # want the one interpreter lock, and the screen is what the reviewer waits for
+                    self._first_drawn.wait(FIRST_SCREEN_WAIT)
+                    checks.may_start = True
+                    checks.add()
+            checks.may_start = True
+            checks.add()
+            self.post_message(ReportsRead(checked, "check", checks.done, checks.total))
+            checked = []
+            while checks.remaining and not worker.is_cancelled:
+                checked += checks.finished(BATCH_SECONDS, cache)
+                hand_over("check", checks.done, checks.total, now=not checks.remaining)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            checks.close()
 
     @on(ReportsRead)
     def _read(self, event: ReportsRead) -> None:
+        if event.stage == "read" and event.done >= min(FIRST_ROWS, event.total) > 0:
+            self.call_after_refresh(self._first_drawn.set)
         for entry in event.entries:
             self.entries[entry.path] = entry
             self._stale.add(entry.path)
