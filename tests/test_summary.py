@@ -69,7 +69,7 @@ def folder(tmp_path: Path) -> dict[str, Path]:
     write_review(paths["guanba-2025"], verdict="revise", scores={"结构完整": 3, "数据翔实": 4},
                  summary="不足部分放在责任之后。\n请调整顺序。", confirm=3, dismiss=1,
                  plans=("delivered", "delivered", "partial", "no_evidence"),
-                 targets=("met", "missed", "no_evidence", "met", "met"))
+                 targets=("met", "missed", "not_reported", "met", "met"))
     write_review(paths["hutiaoxia-2025"], note="待核实", scores={"计划可考核": 2})
     write_review(paths["yanxi-2024"], verdict="good", summary="材料翔实。")
     paths["yanxi-2024"].unlink()
@@ -100,7 +100,7 @@ def test_json_has_one_record_per_report_with_its_review(folder, tmp_path) -> Non
     assert sum(guanba["confirmed"].values()) == 3  # the dismissed one is not counted
     assert guanba["plans"]["delivered"] == 2 and guanba["plans"]["partial"] == 1
     assert guanba["plans"]["no_evidence"] == 1 and guanba["plans"]["carried_over"] == 0
-    assert guanba["targets"] == {"met": 3, "missed": 1, "unclear": 0, "no_evidence": 1}
+    assert guanba["targets"] == {"met": 3, "missed": 1, "unclear": 0, "not_reported": 1}
     assert guanba["summary"] == "不足部分放在责任之后。\n请调整顺序。"
     assert reports["hutiaoxia-2025"]["status"] == "in_progress"
     untouched = reports["baixiang-2024"]
@@ -120,7 +120,7 @@ def test_csv_is_one_row_per_report_with_a_bom(folder, tmp_path) -> None:
     assert row["Status"] == "done" and row["Verdict"] == "needs revision"
     assert row["结构完整"] == "3" and row["数据翔实"] == "4" and row["问题与原因"] == ""
     assert row["Mean score"] == "3.5" and row["Plan: delivered"] == "2"
-    assert (row["Target: met"], row["Target: missed"], row["Target: no figure"]) == \
+    assert (row["Target: met"], row["Target: missed"], row["Target: not reported"]) == \
         ("3", "1", "1")
     assert sum(int(v) for k, v in row.items() if k.startswith("Confirmed: ")) == 3
     header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -154,7 +154,7 @@ def test_markdown_is_a_readable_record(folder, tmp_path) -> None:
     assert "共 4 份报告：已完成 2，进行中 1，未开始 1" in text
     line = next(x for x in text.splitlines() if "guanba-2025.txt" in x)
     assert "关坝镇" in line and "已完成" in line and "需修改" in line and "3.5" in line
-    assert "已落实 2" in line and "完成 3 · 未完成 1 · 未见数据 1" in line
+    assert "已落实 2" in line and "完成 3 · 未完成 1 · 未报告 1" in line
     assert "### 关坝镇 2025" in text and "不足部分放在责任之后。\n请调整顺序。" in text
 
 

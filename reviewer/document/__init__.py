@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import hashlib
 
+from reviewer.document import kinds, years
 from reviewer.document.errors import ReportError
 from reviewer.document.load import decode, read_bytes
 from reviewer.document.metadata import extract, parse_date
 from reviewer.document.model import (
     KINDS,
+    SPAN_KINDS,
+    UNKNOWN,
     Change,
     Document,
     Heading,
     MetaField,
     NumberingIssue,
     Paragraph,
+    PeriodSpan,
     Section,
     Sentence,
+    Span,
 )
 from reviewer.document.normalize import Normalized, normalize
 from reviewer.document.readers import Extracted, format_of
@@ -35,9 +40,9 @@ from reviewer.document.structure import (
 from reviewer.profiles import detect_genre, get_profile
 
 __all__ = [
-    "KINDS", "Change", "Document", "Heading", "MetaField", "NumberingIssue", "Paragraph",
-    "ReportError", "Section", "Sentence", "decode", "load_document", "parse_bytes", "parse_date",
-    "parse_text",
+    "KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
+    "NumberingIssue", "Paragraph", "PeriodSpan", "ReportError", "Section", "Sentence", "Span", "decode",
+    "load_document", "parse_bytes", "parse_date", "parse_text",
 ]
 
 
@@ -78,16 +83,13 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         title_hint = norm.header_fields.get("title", ("", ""))[0]
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
-    meta = extract(norm.text, paragraphs, norm.header_fields, genre)
-    year = None
-    if "year" in meta:
-        try:
-            year = int(meta["year"].value)
-        except ValueError:
-            year = None
-    headings = find_headings(norm.text, paragraphs, profile)
-    if "title" in meta and meta["title"].start >= 0:
-        headings = drop_headings_in(headings, meta["title"].start, meta["title"].end)
+    ntext = norm.text
+    meta = extract(ntext, paragraphs, norm.header_fields, profile)
+    title = meta.get("title")
+    headings = find_headings(ntext, paragraphs, profile,
+                             title.end if title is not None and title.end > 0 else 0)
+    if title is not None and title.start >= 0:
+        headings = drop_headings_in(headings, title.start, title.end)
     changes = norm.changes
     if extracted is not None:
         changes = _extraction_changes(norm, extracted) + changes
@@ -96,8 +98,12 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         hints = {norm.offset_of_line(h.line): h.level for h in extracted.hints
                  if h.line in norm.line_starts}
         if hints:
-            headings = add_styled_headings(norm.text, paragraphs, headings, hints)
-    sections = build_sections(norm.text, headings, profile, year)
+            headings = add_styled_headings(ntext, paragraphs, headings, hints)
+    sections = build_sections(ntext, headings)
+    meta.update(years.establish(ntext, paragraphs, sections, meta.get("title"), profile))
+    periods, found = kinds.classify(ntext, paragraphs, sections, profile,
+                                    _int(meta, "year_reviewed"), _int(meta, "plan_year"))
+    spans = kinds.find_spans(ntext, paragraphs, sections, profile, found)
     raw_bytes = raw if raw is not None else text.encode("utf-8")
     return Document(
         path=path,
@@ -112,7 +118,17 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         metadata=meta,
         genre=genre,
         numbering_issues=numbering_issues(headings),
+        spans=spans,
+        periods=sorted(periods, key=lambda p: p.start),
     )
+
+
+def _int(meta: dict[str, MetaField], key: str) -> int | None:
+    f = meta.get(key)
+    try:
+        return int(f.value) if f else None
+    except ValueError:
+        return None
 
 
 def _extraction_changes(norm: Normalized, extracted: Extracted) -> list[Change]:

@@ -45,9 +45,10 @@ if TYPE_CHECKING:
     from reviewer.tui.session import Change, Session
 
 STATUS_STYLE = {"delivered": "$success", "partial": "$warning", "no_evidence": "$error",
-                "carried_over": "$accent", "acknowledged_gap": "$secondary"}
+                "carried_over": "$accent", "acknowledged_gap": "$secondary",
+                "unclear": "$text-muted"}
 VERDICT_STYLE = {"met": "$success", "missed": "$error", "unclear": "$warning",
-                 "no_evidence": "$text-muted"}
+                 "not_reported": "$text-muted"}
 SHARED_STYLE = "bold underline $accent"
 HANG = 2  # cells a wrapped list line, target or reason is indented under its first line
 QUIT = "quit"  # what the screen returns when the reviewer quits from it
@@ -417,7 +418,8 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
 
     def action_accept(self) -> None:
         row = self.row
-        if row is not None:
+        if row is not None and self.suggested(row) in self.choices(row):
+            # an "unclear" item is no status to accept
             self._record(row, choice=self.suggested(row))
 
     def action_cycle(self) -> None:
