@@ -291,3 +291,18 @@ def test_export_goes_on_past_a_broken_review(folder, tmp_path, capsys) -> None:
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
     err = capsys.readouterr().err
     assert "broken.review.toml:2" in err and "Traceback" not in err
+
+
+def test_every_category_of_the_checks_is_a_column_with_a_label() -> None:
+    """The summary counts confirmed flags by the category their rule id begins with."""
+    import tomllib
+
+    from reviewer.flags import CATEGORIES, RULES
+    from reviewer.workspace.summary import _category
+
+    assert all(_category(r.id) == r.category for r in RULES.values())
+    for lang in ("zh", "en"):
+        path = Path(__file__).resolve().parent.parent / "reviewer" / "i18n" / lang / \
+            "workspace.toml"
+        labels = tomllib.loads(path.read_text(encoding="utf-8"))["category"]
+        assert set(CATEGORIES) <= set(labels), lang
