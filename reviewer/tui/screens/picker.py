@@ -49,7 +49,7 @@ WIDTHS = {"file": 22, "government": 10, "year": 4, "score": 4, "flags": 8, "note
 # The worker hands over what it read: the rows on screen as soon as they are read, then at most
 # this often (each hand-over redraws the table, which the worker's thread waits for).
 BATCH_SECONDS = 0.4
-FIRST_ROWS = 40
+FIRST_ROWS = 40  # at most: the rows a screen holds, handed over the moment they are read
 FIRST_SCREEN_WAIT = 1.0  # seconds the worker waits at most for the first screen to be drawn
 POOL_MIN = 8  # this many reports to check go to a pool of processes, fewer are checked here
 STATUS_STYLES = {"done": "green", "in_progress": "yellow"}
@@ -197,6 +197,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
         self.checked = 0  # reports whose flags are all known, once the checks are done
         self._restore = self.place.path  # the row to put the cursor on once it is listed
         self._first_drawn = threading.Event()  # the rows on screen are drawn with their facts
+        self._first_rows = FIRST_ROWS
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -221,11 +222,14 @@ class PickerScreen(KeyedScreen, Screen[None]):
         self._show_status()
         self.call_after_refresh(self._column_into_view)
         self.app.start_up_done()
-        self._scan(list(self.shown) + [p for p in self.paths if p not in set(self.shown)])
+        # the rows a screen of this height shows (less the title, headings, status and key lines)
+        self._first_rows = max(8, min(FIRST_ROWS, self.app.size.height - 4))
+        self._scan(list(self.shown) + [p for p in self.paths if p not in set(self.shown)],
+                   self._first_rows)
 
     # --- reading the folder ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="scan")
-    def _scan(self, order: list[str]) -> None:
+    def _scan(self, order: list[str], first_rows: int = FIRST_ROWS) -> None:
         """Facts and reviews of every report in ``order`` (the rows on screen first), and the
         checks of those whose flags the cache does not have, in other processes while the
         facts are still being read when there are many; handed over in batches."""
@@ -258,8 +262,8 @@ class PickerScreen(KeyedScreen, Screen[None]):
                 if entry.facts is not None and entry.facts.flags is None:
                     checks.add(path)
                 checked += checks.finished(0)
-                hand_over("read", n, len(order), now=n in (len(order), FIRST_ROWS))
-                if n == FIRST_ROWS:
+                hand_over("read", n, len(order), now=n in (len(order), first_rows))
+                if n == first_rows:
                     # the app's thread draws the first screen before this one reads on: both
                     # want the one interpreter lock, and the screen is what the reviewer waits for
                     self._first_drawn.wait(FIRST_SCREEN_WAIT)
@@ -277,7 +281,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
 
     @on(ReportsRead)
     def _read(self, event: ReportsRead) -> None:
-        if event.stage == "read" and event.done >= min(FIRST_ROWS, event.total) > 0:
+        if event.stage == "read" and event.done >= min(self._first_rows, event.total) > 0:
             self.call_after_refresh(self._first_drawn.set)
         for entry in event.entries:
             self.entries[entry.path] = entry
