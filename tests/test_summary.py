@@ -154,7 +154,7 @@ def test_markdown_is_a_readable_record(folder, tmp_path) -> None:
     assert "共 4 份报告：已完成 2，进行中 1，未开始 1" in text
     line = next(x for x in text.splitlines() if "guanba-2025.txt" in x)
     assert "关坝镇" in line and "已完成" in line and "需修改" in line and "3.5" in line
-    assert "已落实 2" in line and "完成 3 · 未完成 1 · 未报告 1" in line
+    assert "已落实 2" in line and "完成 3 · 未完成 1 · 未见报告 1" in line
     assert "### 关坝镇 2025" in text and "不足部分放在责任之后。\n请调整顺序。" in text
 
 

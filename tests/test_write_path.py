@@ -34,8 +34,7 @@ from reviewer.tui.session import Session
 from reviewer.tui.themes import bundled_themes_dir
 
 CURRENT, PRIOR = "baogou-2025", "yanxi-2024"
-# a headline target: what the comparison reads from last year's 主要预期目标
-TARGET = "2025年的主要预期目标是：全镇群众法治知晓率达到90%以上。"
+TARGET = "2025年主要预期目标是：全镇群众法治知晓率达到90%以上。"
 
 
 @pytest.fixture

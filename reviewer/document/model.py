@@ -400,7 +400,8 @@ class Document:
         return self._sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding ``offset`` (the first one for an offset before it)."""
+        """The sentence holding ``offset`` (the first one before any sentence starts), or
+        ``None`` in a text without sentences."""
         sents = self.sentences()
         if not sents:
             return None

@@ -418,9 +418,10 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
 
     def action_accept(self) -> None:
         row = self.row
-        if row is not None and self.suggested(row) in self.choices(row):
-            # an "unclear" item is no status to accept
-            self._record(row, choice=self.suggested(row))
+        if row is not None:
+            suggested = self.suggested(row)
+            if suggested in self.choices(row):  # "unclear" is no status to accept
+                self._record(row, choice=suggested)
 
     def action_cycle(self) -> None:
         row = self.row
