@@ -3,7 +3,8 @@ run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
     python benchmarks/run.py ui check   # only some (outline, accuracy, check, flags, compare,
-                                        # compare_accuracy, reader, review, formats, ui)
+                                        # compare_accuracy, reader, review, formats, ui,
+                                        # workspace)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SUITES = ("outline", "accuracy", "check", "flags", "compare", "compare_accuracy", "reader",
-          "review", "formats", "ui")
+          "review", "formats", "ui", "workspace")
 
 
 def main(argv: list[str]) -> int:

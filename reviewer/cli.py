@@ -14,7 +14,7 @@ import sys
 from reviewer import __version__
 from reviewer.i18n import init_from_env, set_language
 
-COMMANDS = ("outline", "check", "compare", "export")
+COMMANDS = ("outline", "check", "compare", "export", "summary")
 
 
 def _base_parser() -> argparse.ArgumentParser:
@@ -25,7 +25,8 @@ def _base_parser() -> argparse.ArgumentParser:
         "  reviewer outline FILE      metadata and outline\n"
         "  reviewer check PATH...     flags for files or folders\n"
         "  reviewer compare PRIOR CURRENT   last year's plan against this year's report\n"
-        "  reviewer export REVIEW.toml      the review for the record",
+        "  reviewer export REVIEW.toml...   reviews for the record\n"
+        "  reviewer summary FOLDER          one record of every review in a folder",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")

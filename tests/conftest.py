@@ -19,12 +19,14 @@ SEED_NAMES = ("baogou-2025", "yanxi-2024", "hutiaoxia-2025", "guanba-2025", "bai
 
 @pytest.fixture(autouse=True)
 def _own_config_and_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """No test reads or writes the config, themes or rescued reviews of the person running it,
-    and none leaves the interface language switched for the next one."""
+    """No test reads or writes the config, themes, rescued reviews, remembered places or cached
+    flags of the person running it, and none leaves the interface language switched for the
+    next one."""
     from reviewer.i18n import set_language
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("REVIEWER_LANG", raising=False)
     yield
     set_language("zh")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any, TextIO
 
 from reviewer.document import Document, Section
+from reviewer.document.files import special_kind
 from reviewer.i18n import t
 from reviewer.names import shown_path
 from reviewer.terminal import display_text
@@ -23,6 +25,42 @@ def say(text: str, *, file: TextIO | None = None) -> None:
 def error(message: str) -> None:
     say(f"reviewer: {t('cli.error')}: {message}", file=sys.stderr)
 
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)  # a hard link
+    except OSError:
+        return False
+
+
+def write_refusal(output: str, sources: list[tuple[str, str]], force: bool) -> str | None:
+    """Why a command's output must not be written to ``output`` (``None``: go ahead). Never
+    over the files it was made from (``sources``: (what, path) pairs, ``what`` naming the kind
+    of file for the message), never into a FIFO or a device; an existing file only with
+    --force, or when the person at the terminal says so."""
+    for what, source in sources:
+        if _same_file(output, source):
+            return t("review.export_onto_source", path=output, what=t(f"review.export_what_{what}"))
+    try:
+        st = os.stat(output)  # through a symbolic link: its target is what would be replaced
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{shown_path(output)}: {exc.strerror or exc}"
+    kind = special_kind(st.st_mode)
+    if kind is not None:
+        return t("review.export_special", path=output, reason=kind)
+    if force:
+        return None
+    if sys.stdin is not None and sys.stdin.isatty():
+        sys.stderr.write(display_text(t("review.export_ask", path=output)))
+        sys.stderr.flush()
+        answer = sys.stdin.readline().strip().lower()
+        if answer in ("y", "yes", "是", "是的"):
+            return None
+    return t("review.export_exists", path=output)
 
 
 def _printable(data: Any) -> Any:

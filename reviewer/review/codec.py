@@ -59,8 +59,13 @@ def annotation_dict(a: Annotation) -> dict[str, Any]:
 
 
 def flag_dict(d: FlagDecision) -> dict[str, Any]:
-    return {"id": d.id, "rule": d.rule, "decision": d.decision, "decided": d.decided,
-            "note": d.note, "anchor": _anchor(d.anchor)}
+    out: dict[str, Any] = {"id": d.id, "rule": d.rule, "decision": d.decision,
+                           "decided": d.decided}
+    if d.message:
+        out["message"] = d.message
+    out["note"] = d.note
+    out["anchor"] = _anchor(d.anchor)
+    return out
 
 
 def plan_dict(p: PlanAssessment) -> dict[str, Any]:
@@ -258,11 +263,12 @@ def _annotation(r: _Reader, e: Any, where: str) -> Annotation:
 
 
 def _flag(r: _Reader, e: Any, where: str) -> FlagDecision:
-    e = r.known(e, ("id", "rule", "decision", "decided", "note", "anchor"), where)
+    e = r.known(e, ("id", "rule", "decision", "decided", "message", "note", "anchor"), where)
     return FlagDecision(r.take(e, "id", str, where), r.take(e, "rule", str, where),
                         r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
                         r.take(e, "decision", str, where), r.take(e, "note", str, where, ""),
-                        r.take(e, "decided", datetime, where))
+                        r.take(e, "decided", datetime, where),
+                        r.take(e, "message", str, where, ""))
 
 
 def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
