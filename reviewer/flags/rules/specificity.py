@@ -235,12 +235,15 @@ def _targets(ctx: RuleContext, plans: list[Section]) -> list[tuple[set[str], int
 
 @rule("specificity.unmeasurable_plan", "specificity", "warning")
 def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
-    """A plan item with neither a measurable target nor a deadline, in itself or in the plan's
-    own goals (its 工作目标 part, a work report's 主要预期目标): an item on 普法 is measured by a
-    goal such as 普法覆盖率达100%. Items of a five-year period are strategy, not the year's
-    tasks."""
+    """A plan item made only of general wording (加强, 健全, 完善, 深化…): no measurable target,
+    no deadline and nothing checkable next year (a thing to be set up, issued, equipped or
+    budgeted, a concrete instrument or event: ``words.toml``'s ``checkable_verbs`` and
+    ``checkable_things``), in itself or in the plan's own goals (its 工作目标 part, a work
+    report's 主要预期目标): an item on 普法 is measured by a goal such as 普法覆盖率达100%.
+    Items of a five-year period are strategy, not the year's tasks."""
     measurable = pattern("words", "measurable")
     deadline = pattern("words", "deadline")
+    checkable = (pattern("words", "checkable_verbs"), pattern("words", "checkable_things"))
     aims = pattern("words", "plan_not_items")
     text = ctx.text
     plans = ctx.doc.plan_sections()
@@ -252,6 +255,8 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
             continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
         if measurable.search(text, start, end) or deadline.search(text, start, end):
             continue
+        if any(p.search(text, start, end) for p in checkable):
+            continue  # 建立执法过错责任追究制度, 配备执法记录仪: next year can tell
         subject = _content_grams(text[start:head_end])
         if any(subject & grams for grams, _, _ in goals):
             continue
