@@ -259,10 +259,40 @@ def test_catch_all_paragraphs_are_no_account_of_work():
                      "一、2024年法治政府建设主要工作及成效\n"
                      "此外，审计、统计、档案、民族、宗教、侨务、双拥、人防等各项工作都取得了新的进步，"
                      "为全镇经济社会发展作出了积极贡献，各方面工作都有新的进展和提高。\n"
-                     "全镇严格落实重大行政决策程序制度，坚持集体决策、民主决策、依法决策，加强对行政执法"
-                     "工作的领导和监督，督促行政执法部门严格规范公正文明执法。\n", "<edited>", "fazhi")
+                     "全镇定期对规范性文件进行清理，及时废止或修订与法律法规相抵触的文件，在决策前广泛"
+                     "征求社会公众、专家学者的意见建议，进行合法性审查和风险评估。\n", "<edited>", "fazhi")
     found = [doc.text[f.start:f.end] for f in flags(doc, "specificity.no_figures")]
-    assert len(found) == 1 and found[0].startswith("全镇严格落实")
+    assert len(found) == 1 and found[0].startswith("全镇定期对规范性文件")
+
+
+_REPORT = "柏香镇人民政府关于2024年法治政府建设情况的报告\n一、2024年法治政府建设主要工作及成效\n{}\n"
+
+
+def _no_figures(*paragraphs: str) -> list[str]:
+    doc = parse_text(_REPORT.format("\n".join(paragraphs)), "<edited>", "fazhi")
+    return [doc.text[f.start:f.end][:8] for f in flags(doc, "specificity.no_figures")]
+
+
+def test_principles_and_set_ups_ask_for_no_figures():
+    principles = ("全镇严格落实重大行政决策程序制度，坚持集体决策、民主决策、依法决策，加强对行政执法"
+                  "工作的领导和监督，督促行政执法部门严格规范公正文明执法，自觉维护司法权威。")
+    systems = ("健全行政机关工作人员学法用法长效机制，严格落实普法工作规划及“谁执法谁普法”责任制，"
+               "完善廉洁风险评估、问题预警、常态督查等机制，严格执行行政机关出庭应诉相关制度。")
+    set_up = ("成立了依法治镇委员会，由镇党委书记担任组长，在各行政村设立了法治联络点，构建了工作"
+              "网络。委员会定期召开专题会议，研究解决普法覆盖、矛盾化解等重点问题。")
+    assert _no_figures(principles, systems, set_up) == []
+    # the same work reported as done asks for its count
+    done = ("全镇加强对行政执法行为的监督，对群众反映的执法问题及时进行调查处理，定期召开专题会议"
+            "研究解决执法中的重大问题，切实维护群众合法权益。")
+    assert _no_figures(principles, done) == ["全镇加强对行政执"]
+
+
+def test_work_counted_elsewhere_in_the_year_needs_no_second_figure():
+    study = ("镇党政主要负责人切实履行第一责任人职责，依托党委理论学习中心组、法治专题讲座等载体，"
+             "组织党委理论学习中心组学法、党内法规学习等活动，推动领导干部带头尊法学法守法用法。")
+    assert _no_figures(study) == ["镇党政主要负责人"]
+    counted = "全年组织党委理论学习中心组学法12次、党内法规专题学习5次。"
+    assert _no_figures(study, counted) == []
 
 
 def test_set_phrases_of_a_work_report_are_no_vague_quantities():

@@ -108,19 +108,109 @@ def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
             yield leaf.heading.start, leaf.heading.end, end
 
 
+class _CountableWork:
+    """Which countable work a passage reports (``words.toml``'s ``countable_work``: sessions,
+    inspections, reviews, consultations, cases…), and where the year's account gives a figure
+    for each kind of it."""
+
+    def __init__(self, ctx: RuleContext):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.kinds = [re.compile(p) for p in load("words")["countable_work"]]
+        self.any = pattern("words", "countable_work")
+        self.system = pattern("words", "countable_system")
+        self.principle = pattern("words", "principle_verbs")
+        self.act = pattern("words", "act_verbs")
+        self.means = pattern("words", "means_clause")
+        self.arrangement = pattern("words", "arrangement_clause")
+        self.figure = pattern("words", "figure")
+        self._counted: dict[int, list[int]] | None = None
+
+    def _clauses(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        pos = start
+        for m in [*_CLAUSE_END.finditer(self.text, start, end), None]:
+            stop = m.start() if m else end
+            if stop > pos:
+                yield pos, stop
+            pos = stop + 1
+
+    def _kind(self, found: str) -> int:
+        return next((i for i, rx in enumerate(self.kinds) if rx.fullmatch(found)), -1)
+
+    def in_clause(self, cs: int, ce: int) -> set[int]:
+        """The kinds of countable work the clause ``cs..ce`` reports as work done."""
+        text = self.text
+        clause = text[cs:ce].strip(" \u3000")
+        if self.means.search(clause) or self.arrangement.search(clause):
+            return set()
+        out = set()
+        for m in self.any.finditer(text, cs, ce):
+            if self.system.search(text, m.end(), ce):
+                continue  # 合法性审查机制, 学法用法制度: a system, not work done
+            before = list(self.principle.finditer(text, cs, m.start()))
+            if before and not self.act.search(text, before[-1].end(), m.start()):
+                continue  # 加强…监督检查: a principle, not an account
+            out.add(self._kind(m.group(0)))
+        return out
+
+    def reported(self, start: int, end: int) -> set[int]:
+        """The kinds of countable work ``text[start:end]`` reports."""
+        out: set[int] = set()
+        for cs, ce in self._clauses(start, end):
+            out |= self.in_clause(cs, ce)
+        return out
+
+    def counted_elsewhere(self, kinds: set[int], start: int, end: int) -> bool:
+        """Whether the year's account gives a figure, outside ``start..end``, for every kind of
+        work in ``kinds`` (学法 and 学习 counted in the responsibility part: 全年组织党委理论学习
+        中心组学法12次、党内法规专题学习5次)."""
+        if self._counted is None:
+            self._counted = {}
+            for s, e in self.ctx.doc.review_spans():
+                for cs, ce in self._clauses(s, e):
+                    if self.figure.search(self.text, cs, ce):
+                        for kind in self.in_clause(cs, ce):
+                            self._counted.setdefault(kind, []).append(cs)
+        return bool(kinds) and all(any(not start <= at < end for at in self._counted.get(k, ()))
+                                   for k in kinds)
+
+    def asks_for_figures(self, start: int, end: int, body: int | None = None) -> bool:
+        """Whether ``text[start:end]`` (its text from ``body`` on) reports countable work that no
+        figure of the year's account counts: not an organisational set-up (its first sentence
+        sets up or staffs a body), not only principles and arrangements. In a genre whose
+        every account of work asks for figures (the profile's
+        ``figures_for_countable_work_only = false``: a work report's item is a whole field of
+        work), always."""
+        if not self.ctx.setting("figures_for_countable_work_only", True):
+            return True
+        body = start if body is None else body
+        first = self.text.find("。", body, end)
+        if pattern("words", "setup_opening").search(self.text, body, first if first >= 0 else end):
+            return False
+        kinds = self.reported(body, end)
+        return bool(kinds) and not self.counted_elsewhere(kinds, start, end)
+
+
 @rule("specificity.no_figures", "specificity", "warning")
 def no_figures(ctx: RuleContext) -> Iterator[Hit]:
-    """An account of work done that gives no figure at all: a paragraph, or in a genre whose
-    accounts are numbered items (the profile's ``account = "item"``), a whole item."""
+    """An account of countable work done in the year that gives no figure at all: a paragraph,
+    or in a genre whose accounts are numbered items (the profile's ``account = "item"``), a
+    whole item. An organisational set-up (成立了依法治镇委员会…) and a statement of principles
+    (严格执行…程序, 督促…依法行政) report nothing to count; work the year's account counts
+    elsewhere needs no second figure (``words.toml``: ``countable_work`` and what makes a clause
+    name none)."""
     figure = pattern("words", "figure")
     text = ctx.text
+    work = _CountableWork(ctx)
     if ctx.setting("account", "paragraph") == "item":
         for start, head_end, end in _item_accounts(ctx):
-            if end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end):
+            if (end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end)
+                    and work.asks_for_figures(start, end, head_end)):
                 yield Hit(start, head_end, t("flags.no_figures_item"), t("flags.no_figures_fix"))
         return
     for start, end in _paragraph_accounts(ctx):
-        if end - start >= _MIN_PASSAGE and not figure.search(text, start, end):
+        if (end - start >= _MIN_PASSAGE and not figure.search(text, start, end)
+                and work.asks_for_figures(start, end)):
             yield Hit(start, end, t("flags.no_figures", excerpt=text[start:start + _EXCERPT]),
                       t("flags.no_figures_fix"))
 
