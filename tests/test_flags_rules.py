@@ -331,8 +331,14 @@ def test_measurable_plan_items_and_aims_pass(seeds):
 def test_shortcoming_no_plan_item_addresses(seeds):
     doc = seeds["yanxi-2024"]
     found = quotes(doc, "specificity.unaddressed_shortcoming")
-    assert "（五）矛盾纠纷化解的依法性还需加强。" in found
-    assert "（三）法治建设工作推进略显失衡。" not in found
+    assert found == ["（五）矛盾纠纷化解的依法性还需加强。"]
+    # （一）依法行政意识 is taken up by （一）'s 定期和不定期进行学习, （二）行政执法不严 by （四）
+    # 行政执法监督检查, （四）群众法律素质 by （二）法治宣传教育: the same field in other words
+
+
+def test_a_plan_item_in_the_shortcomings_field_takes_it_up():
+    doc = edited("yanxi-2024", "认真组织协调、督促检查。", "认真组织协调、督促检查，依法调处矛盾纠纷。")
+    assert quotes(doc, "specificity.unaddressed_shortcoming") == []
 
 
 def test_shortcomings_taken_up_by_the_plan_pass(seeds):

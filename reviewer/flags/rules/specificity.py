@@ -373,10 +373,22 @@ def _with_context(ctx: RuleContext, start: int, end: int) -> str:
     return "\n".join([*above, ctx.text[start:end]])
 
 
+@cache
+def _fields() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile("|".join(map(re.escape, names))))
+                 for name, names in load("words")["fields"].items())
+
+
+def _fields_of(text: str) -> set[str]:
+    """The fields of work ``text`` names (``words.toml``'s ``[fields]``)."""
+    return {name for name, rx in _fields() if rx.search(text)}
+
+
 @rule("specificity.unaddressed_shortcoming", "specificity", "warning")
 def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
-    """A shortcoming that no item of the plan for the plan year takes up (character-bigram
-    similarity, no segmentation)."""
+    """A shortcoming that no item of the plan for the plan year takes up: none shares its
+    words (character-bigram similarity, no segmentation) nor its field of work (``words.toml``'s
+    ``[fields]``: 依法行政意识不强 is taken up by 定期进行学习, 行政执法不严 by 执法监督检查)."""
     plans = _items(ctx.doc.plan_sections(), ctx)
     problems = _problem_items(ctx)
     if not plans or not problems:
@@ -385,9 +397,11 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     threshold = float(load("words")["addressed_similarity"])
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
     plan_texts = [_with_context(ctx, s, e) for s, _, e in plans]
+    plan_fields = [_fields_of(p) for p in plan_texts]
     for start, head_end, end in problems:
         best, score = index.best(text[start:head_end], text[head_end:end], plan_texts)
-        if score < threshold:
+        fields = _fields_of(text[start:head_end]) or _fields_of(text[head_end:end])
+        if score < threshold and not any(fields & f for f in plan_fields):
             s, h, _ = plans[best]
             yield Hit(start, head_end,
                       t("flags.unaddressed_shortcoming", closest=text[s:h][:30],
