@@ -128,6 +128,22 @@ def test_a_topic_the_regulation_expects_is_missing(seeds):
     assert not any("行政复议" in m or "习近平法治思想" in m or "法律顾问" in m for m in guanba)
 
 
+def test_a_topic_said_in_substance_is_reported(seeds):
+    # guanba's part three: 将法治建设履职情况纳入领导班子年度述职内容 is 述法 in other words
+    doc = seeds["guanba-2025"]
+    assert "述法" not in doc.text and "年度述职" in doc.text
+    assert not any("述法" in f.message for f in flags(doc, "content.missing_topic"))
+    doc = edited("guanba-2025", "将法治建设履职情况纳入领导班子年度述职内容", "自觉接受监督")
+    assert any("述法" in f.message for f in flags(doc, "content.missing_topic"))
+
+
+def test_no_missing_topic_without_the_part_where_it_belongs():
+    # a page that holds only the site's navigation and a title: no part to report the topics in
+    doc = parse_text("坪山区人民政府法治政府建设报告\n政府信息公开\n通知公告\n规划计划\n", "<page>",
+                     "fazhi")
+    assert flags(doc, "content.missing_topic") == []
+
+
 def test_a_topic_is_expected_only_of_reports_from_its_year():
     # 习近平法治思想 was named in November 2020: a report on 2019 cannot study it
     doc = edited("yanxi-2024", "烟溪镇2024年度法治政府建设工作", "烟溪镇2019年度法治政府建设工作")
