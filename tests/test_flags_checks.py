@@ -223,13 +223,27 @@ def test_counts_of_different_things_are_not_inconsistent():
         assert flags(more(name), "numbers.inconsistent") == [], name
 
 
+_NO_BASE = ("全年行政复议案件1件,行政诉讼案件3件,行政机关负责人出庭率100%,胜诉率100%",
+            "行政机关负责人出庭率100%,胜诉率100%")
+
+
 def test_perfect_rates_only_for_outcomes(seeds):
-    guanba = quotes(seeds["guanba-2025"], "numbers.perfect_rate")
+    guanba = quotes(edited("guanba-2025", *_NO_BASE), "numbers.perfect_rate")
     assert "胜诉率100%" in guanba
     for norm in ("审查通过率100%", "负责人出庭率100%", "按期办结率100%", "及时受理率100%"):
         assert not any(norm in q for q in guanba), norm
     baogou = quotes(seeds["baogou-2025"], "numbers.perfect_rate")
     assert not any("合法性审查覆盖率" in q for q in baogou)
+
+
+def test_a_perfect_rate_with_its_base_or_routine_is_no_finding(seeds):
+    # 行政诉讼案件3件…胜诉率100%, 62件，其中成功调解62件，调解成功率100%: the counts say it
+    assert quotes(seeds["guanba-2025"], "numbers.perfect_rate") == []
+    assert quotes(seeds["baixiang-2024"], "numbers.perfect_rate") == []
+    # the handling of deputies' suggestions and members' proposals, the claim of every report
+    for name in ("baoan-2024", "pingshan-2019", "futian-2023", "futian-2022"):
+        assert quotes(more(name), "numbers.perfect_rate") == [], name
+    assert quotes(more("dapeng-2025"), "numbers.perfect_rate") == ["政务服务满意度100%"]
 
 
 def test_a_target_below_the_level_reached():

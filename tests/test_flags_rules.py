@@ -247,12 +247,11 @@ def test_consistent_repetitions_pass(seeds):
     assert flags(corpus("hunan-2025"), "numbers.inconsistent") == []
 
 
-def test_perfect_rates_are_info(seeds):
-    doc = seeds["guanba-2025"]
+def test_perfect_rates_are_info():
+    doc = edited("guanba-2025", "全年行政复议案件1件,行政诉讼案件3件,", "")
     found = flags(doc, "numbers.perfect_rate")
-    assert all(f.severity == "info" for f in found)
+    assert found and all(f.severity == "info" for f in found)
     assert any(doc.text[f.start:f.end] == "胜诉率100%" for f in found)
-    assert "调解成功率达到 100%" in quotes(seeds["baixiang-2024"], "numbers.perfect_rate")
 
 
 def test_a_planned_perfect_rate_is_a_target_not_a_claim(seeds):
