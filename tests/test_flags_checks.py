@@ -332,6 +332,13 @@ def test_set_phrases_of_a_work_report_are_no_vague_quantities():
     # 不少于80名 is a lower bound; 党内政治生活若干准则 a document's name
     assert "不少" not in quotes(more("luohu-2019"), "specificity.vague_quantity")
     assert "若干" not in quotes(more("luohu-2017"), "specificity.vague_quantity")
+    # a speech sums the year up: 精心组织多次综合演练, 多次降息降准
+    assert "多次" in corpus("beijing-2026").text
+    assert quotes(corpus("beijing-2026"), "specificity.vague_quantity") == []
+    # the same words in a rule-of-law report's account of the principals' work still ask for a count
+    hutiaoxia = parse_text(Path(seed_path("hutiaoxia-2025")).read_text(encoding="utf-8"),
+                           seed_path("hutiaoxia-2025"))
+    assert quotes(hutiaoxia, "specificity.vague_quantity") == ["多次"]
 
 
 def test_a_work_report_s_general_requirements_are_no_plan_items():
