@@ -284,6 +284,14 @@ def test_a_work_report_judges_figures_item_by_item():
                    for f in flags(doc, "specificity.no_figures"))
 
 
+def test_a_magnitude_in_chinese_numerals_is_a_figure():
+    # luohu-2022's account of the epidemic: 核酸检测累计破千万例
+    doc = more("luohu-2022")
+    assert "破千万例" in doc.text
+    assert not any(doc.text[f.start:f.end].startswith("（一）全力做好疫情防控工作")
+                   for f in flags(doc, "specificity.no_figures"))
+
+
 def test_catch_all_paragraphs_are_no_account_of_work():
     doc = parse_text("柏香镇人民政府关于2024年法治政府建设情况的报告\n"
                      "一、2024年法治政府建设主要工作及成效\n"
