@@ -108,6 +108,12 @@ def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
             yield leaf.heading.start, leaf.heading.end, end
 
 
+def _any_between(sorted_positions: list[int], lo: int, hi: int) -> bool:
+    """Whether one of ``sorted_positions`` lies in ``lo..hi``."""
+    i = bisect.bisect_left(sorted_positions, lo)
+    return i < len(sorted_positions) and sorted_positions[i] < hi
+
+
 class _CountableWork:
     """Which countable work a passage reports (``words.toml``'s ``countable_work``: sessions,
     inspections, reviews, consultations, cases…), and where the year's account gives a figure
@@ -143,12 +149,20 @@ class _CountableWork:
         clause = text[cs:ce].strip(" \u3000")
         if self.means.search(clause) or self.arrangement.search(clause):
             return set()
+        found = list(self.any.finditer(text, cs, ce))
+        if not found:
+            return set()
+        # each list read once, in text order: a clause may be a whole long line
+        systems = [m.start() for m in self.system.finditer(text, found[0].end(), ce)]
+        last_system = systems[-1] if systems else -1
+        principles = [m.end() for m in self.principle.finditer(text, cs, found[-1].start())]
+        acts = [m.start() for m in self.act.finditer(text, cs, found[-1].start())]
         out = set()
-        for m in self.any.finditer(text, cs, ce):
-            if self.system.search(text, m.end(), ce):
+        for m in found:
+            if last_system >= m.end():
                 continue  # 合法性审查机制, 学法用法制度: a system, not work done
-            before = list(self.principle.finditer(text, cs, m.start()))
-            if before and not self.act.search(text, before[-1].end(), m.start()):
+            i = bisect.bisect_right(principles, m.start()) - 1
+            if i >= 0 and not _any_between(acts, principles[i], m.start()):
                 continue  # 加强…监督检查: a principle, not an account
             out.add(self._kind(m.group(0)))
         return out
