@@ -157,10 +157,6 @@ class Section:
             node = node.parent
         return chain[::-1]
 
-    def body_start(self) -> int:
-        """Offset just after the heading (start of the section's own text)."""
-        return self.heading.end
-
     def leaves(self) -> Iterator[Section]:
         if not self.children:
             yield self
@@ -237,7 +233,6 @@ class Document:
     spans: list[Span] = field(default_factory=list)
     periods: list[PeriodSpan] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
-    _sentence_starts: list[int] | None = field(default=None, repr=False)
 
     # --- convenience -----------------------------------------------------------------------
     @property
@@ -402,18 +397,16 @@ class Document:
             from reviewer.document.sentences import split_sentences
 
             self._sentences = split_sentences(self.text)
-            self._sentence_starts = [s.start for s in self._sentences]
         return self._sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset`` (the first one before any sentence starts), or
+        ``None`` in a text without sentences."""
         sents = self.sentences()
         if not sents:
             return None
-        assert self._sentence_starts is not None
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i < 0:
-            return sents[0]
-        return sents[i]
+        i = bisect.bisect_right(sents, offset, key=lambda s: s.start) - 1
+        return sents[max(i, 0)]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
