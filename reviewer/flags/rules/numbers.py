@@ -46,11 +46,20 @@ _APPROX_SLACK = 1.2
 _PLANNED = kinds_where("planned")
 # how much of a rate's name the perfect-rate flag shows before 率
 _RATE_NAME = 16
+# how far back a perfect rate's sentence is read for its base or a routine subject
+_BASE_WINDOW = 160
+# how far a figure's clause and sentence are read (a long national sentence is some 300
+# characters)
+_CLAUSE_REACH = 160
+_SENTENCE_REACH = 600
 
 
 def _clause_before(text: str, pos: int) -> str:
+    """The clause up to ``pos``, at most ``_CLAUSE_REACH`` characters of it (a line without
+    punctuation is no clause whose whole a figure's description could be)."""
     start = pos
-    while start > 0 and not _CLAUSE_END.match(text, start - 1):
+    lo = max(pos - _CLAUSE_REACH, 0)
+    while start > lo and not _CLAUSE_END.match(text, start - 1):
         start -= 1
     return text[start:pos]
 
@@ -182,12 +191,20 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low.approx and high.value <= low.value * _APPROX_SLACK
 
 
+def _sentence_start(text: str, pos: int, window: int) -> int:
+    """Where the sentence holding ``pos`` begins, looking back at most ``window`` characters."""
+    lo = max(pos - window, 0)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    return ends[-1] if ends else lo
+
+
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
-    stop = _SENTENCE_END.search(text, pos)
-    return start, stop.start() if stop else len(text)
+    """The sentence holding ``pos``, at most ``_SENTENCE_REACH`` characters either side of it:
+    a figure is read with its sentence, and a text without full stops must not make every figure
+    read all of it."""
+    start = _sentence_start(text, pos, _SENTENCE_REACH)
+    stop = _SENTENCE_END.search(text, pos, min(pos + _SENTENCE_REACH, len(text)))
+    return start, stop.start() if stop else min(pos + _SENTENCE_REACH, len(text))
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -250,12 +267,23 @@ def _perfect() -> re.Pattern[str]:
 
 @rule("numbers.perfect_rate", "numbers", "info")
 def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
-    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意率100%):
+    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意度100%):
     plausible, but worth verifying. Not where 100% is what the law asks (合法性审查覆盖率,
-    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant."""
+    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant. Not the
+    routine claim of every report (``routine_rates``: 人大代表建议、政协提案办理满意率100%), nor a
+    rate whose base its sentence states before it (行政诉讼案件3件…胜诉率100%): the counts say
+    what it is of."""
+    routine = pattern("words", "routine_rates")
+    counted = [q.start for q in ctx.quantities]
     for m in _perfect().finditer(ctx.text):
         if ctx.kind_at(m.start()) in _PLANNED:
             continue
+        sentence_start = _sentence_start(ctx.text, m.start(), _BASE_WINDOW)
+        if routine.search(ctx.text, sentence_start, m.start()):
+            continue
+        i = bisect.bisect_left(counted, sentence_start)
+        if i < len(counted) and counted[i] < m.start():
+            continue  # the base is stated: 62件，其中成功调解62件，调解成功率达到100%
         start = m.start()
         while start > m.start() - _RATE_NAME and _CJK.match(ctx.text[start - 1]):
             start -= 1
