@@ -76,6 +76,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("main.search", "slash", "search", "main", footer=True),
     ActionSpec("main.search_next", "ctrl+n", "search_next", "main"),
     ActionSpec("main.search_previous", "ctrl+r", "search_previous", "main"),
+    ActionSpec("main.clear_search", "escape", "clear_search", "main"),
+    ActionSpec("main.copy", "y", "copy", "main"),
     ActionSpec("main.compare", "p", "compare", "main"),
     ActionSpec("main.next_report", "right_square_bracket", "next_report", "main"),
     ActionSpec("main.previous_report", "left_square_bracket", "previous_report", "main"),

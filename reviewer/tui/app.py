@@ -107,6 +107,16 @@ class ReviewerApp(App[None]):
         refresh_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with the app's own for a theme that does not set them (a
+        theme of the user's): search hits in the warning colour, the current one brighter."""
+        variables = super().get_css_variables()
+        defaults = {"search-hit": variables.get("warning-darken-2", variables["warning"]),
+                    "search-hit-text": variables["foreground"],
+                    "search-hit-current": variables["warning"],
+                    "search-hit-current-text": variables["background"]}
+        return {**defaults, **variables}
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.user_keymap, key_problems = actions.check_keymap(self.settings.keys)

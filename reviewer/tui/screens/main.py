@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -32,7 +33,7 @@ from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
 from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.messages import FlagsReady, JumpTo, ScoreChosen, SummaryTyped, VerdictChosen
-from reviewer.tui.plain import snippet
+from reviewer.tui.plain import inert
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.saving import Keeper
 from reviewer.tui.screens.keys import KeyedScreen
@@ -42,6 +43,53 @@ if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
 
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+
+
+def status_line(flag: Any, flags: int, note: Any, notes: int, search: tuple[int, int],
+                width: int) -> Content:
+    """The status line in ``width`` cells. Its parts, from the most to the least kept: how many
+    flags and notes the cursor's sentence holds with the note's tags, where a search stands, the
+    note's text, the flag's message, the flag's suggestion; each part cut at a word when short
+    of room, the least useful first."""
+    from reviewer.tui.wrap import ellipsize
+
+    flag_head = ("⚑ " + (f"{flags} " if flags > 1 else "")) if flag is not None else ""
+    note_head = ("✎ " + (f"{notes} " if notes > 1 else "")) if note is not None else ""
+    tags = inert(note.tag) if note is not None else ""
+    found = t("ui.search_status", current=search[0], total=search[1]) if search[1] else ""
+    message = inert(" ".join(flag.message.split())) if flag is not None else ""
+    suggestion = inert(" ".join((flag.suggestion or "").split())) if flag is not None else ""
+    text = inert(" ".join(note.note.split())) if note is not None else ""
+    gap = 2
+    fixed = sum(cell_len(x) for x in (flag_head, note_head, found))
+    fixed += gap * (sum(1 for x in (flag_head, note_head, found) if x) - 1)
+    room = width - fixed
+    # the note's tags, then its text, the message and the suggestion get what is left
+    tags = ellipsize(tags, max(room, 1)) if tags else ""
+    room -= cell_len(tags)
+    lengths = {"text": cell_len(text) + (1 if text else 0),
+               "message": cell_len(message), "suggestion": cell_len(suggestion) + 3}
+    if not suggestion:
+        lengths["suggestion"] = 0
+    given = dict.fromkeys(lengths, 0)
+    # in turn: a share for the note's text, the flag's message, then whatever remains
+    for name, share in (("text", 0.5), ("message", 1.0), ("text", 1.0), ("suggestion", 1.0)):
+        want = lengths[name] - given[name]
+        take = min(want, max(int(room * share), 0))
+        given[name] += take
+        room -= take
+    parts: list[Any] = []
+    if flag_head:
+        parts += [(flag_head, "$warning"), ellipsize(message, given["message"])]
+        if given["suggestion"] > 3:
+            parts += [" → ", ellipsize(suggestion, given["suggestion"] - 3)]
+    if note_head:
+        parts += [" " * gap if parts else "", (note_head, "$accent"), (tags, "bold")]
+        if given["text"] > 1:
+            parts += [" ", ellipsize(text, given["text"] - 1)]
+    if found:
+        parts += [" " * gap if parts else "", (found, "$text-accent")]
+    return Content.assemble(*parts)
 
 
 class MainScreen(KeyedScreen, Screen[str | None]):
@@ -62,7 +110,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self.show_outline = True
         self.show_side = True
         self.keeper: Keeper | None = None
-        self._last_query = ""
+        self._search_origin: int | None = None  # the cursor when / was pressed
         self._quit_armed = False
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
@@ -110,9 +158,10 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             return
         self._panels_mounted = True
         # Imported here: these widgets and their styles are not needed for the first frame.
-        from reviewer.tui.panels import OutlinePanel, SearchBar, SidePanel
+        from reviewer.tui.panels import OutlinePanel, SidePanel
+        from reviewer.tui.search import SearchLine
 
-        search = SearchBar(placeholder=t("ui.search_placeholder"), id="search")
+        search = SearchLine(id="search-line")
         search.display = False
         self._mounting = [
             self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree")),
@@ -138,6 +187,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             self.show_outline = not narrow
             self.show_side = True
         self._apply_layout()
+        self.call_after_refresh(self._show_status)  # fitted to the line's new width
 
     def _apply_layout(self) -> None:
         self.set_class(self.narrow, "-narrow")
@@ -211,23 +261,23 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         return notes[0] if notes else None
 
     def _show_status(self) -> None:
-        """The flag and the note under the cursor, in one line above the footer. Redrawn only
-        when they change, and without a new layout (the line's size is fixed): the cursor
-        moves on every key and must stay cheap."""
-        flag, note = self._flag_here(), self._note_here()
-        shown = (flag, note, flag and self.session.decision(flag), note and note.note)
+        """What the cursor is on, in one line above the footer: the flag (with how many the
+        sentence holds), the note (likewise) and where a search stands. Redrawn only when that
+        changes, and without a new layout (the line's size is fixed): the cursor moves on every
+        key and must stay cheap."""
+        flags = self.session.flags_in(*self.reader.current_sentence)
+        notes = self.session.annotations_in(*self.reader.current_sentence)
+        flag, note = self._flag_here(), (notes[0] if notes else None)
+        search = self.reader.search_position
+        line = self.query_one("#status", Static)
+        width = max(line.size.width - 2, 0) if line.size.width else self.app.size.width - 2
+        shown = (flag, len(flags), note, len(notes), flag and self.session.decision(flag),
+                 note and (note.tag, note.note), search, width)
         if shown == self._status_shown:
             return
         self._status_shown = shown
-        parts: list[Any] = []
-        if flag is not None:
-            parts += [("⚑ ", "$warning"), snippet(flag.message, 120)]
-            if flag.suggestion:
-                parts += [" → ", snippet(flag.suggestion, 60)]
-        if note is not None:
-            parts += ["  " if parts else "", ("✎ ", "$accent"),
-                      snippet(f"{note.tag} {note.note}", 80)]
-        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
+        line.update(status_line(flag, len(flags), note, len(notes), search, width),
+                    layout=False)
 
     @on(ReportView.CursorMoved)
     def _cursor_moved(self) -> None:
@@ -273,10 +323,16 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self._show_status()
 
     def action_next_flag(self) -> None:
-        self._go_to_flag(1)
+        if self._searching():
+            self._step_search(1)
+        else:
+            self._go_to_flag(1)
 
     def action_previous_flag(self) -> None:
-        self._go_to_flag(-1)
+        if self._searching():
+            self._step_search(-1)
+        else:
+            self._go_to_flag(-1)
 
     def action_decide_flag(self, decision: str) -> None:
         from reviewer.tui.dialogs import PromptDialog
@@ -368,32 +424,89 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self.session.set_summary(event.summary)
 
     # --- search ----------------------------------------------------------------------------
-    def action_search(self) -> None:
+    def _search_line(self) -> Any:
         self._mount_panels()
-        bar = self.query_one("#search")
-        bar.display = True
+        return self.query_one("SearchLine")
+
+    def action_search(self) -> None:
+        line = self._search_line()
+        self._search_origin = self.reader.cursor
+        line.display = True
+        bar = line.query_one("#search")
         bar.focus()
+        if bar.value:  # the last query, ready to be run again or typed over
+            bar.select_all()
+            self._run_search(bar.value)
+
+    def _run_search(self, query: str) -> None:
+        """Search as the query is typed: hits from where ``/`` was pressed."""
+        self.reader.search(query, origin=self._search_origin)
+        self._search_line().show_position(query, self.reader.search_position)
+        self._show_status()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and event.input.display:
+            self._run_search(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
-        query = event.value
-        if not query:
-            return
-        if query == self._last_query:
-            self.action_search_next()
-            return
-        self._last_query = query
-        count = self.reader.search(query)
-        self.notify(t("ui.search_hits", count=count, query=snippet(query, 30)))
+        if event.input.id == "search":
+            self._close_search(keep=True)
+
+    def on_search_bar_closed(self, event: Any) -> None:
+        self._close_search(keep=event.keep)
+
+    def _close_search(self, *, keep: bool) -> None:
+        line = self._search_line()
+        line.display = False
+        self.reader.focus()
+        if not keep:
+            self.action_clear_search()
+        elif self.reader.search_query and not self.reader.search_position[1]:
+            self.notify(t("ui.search_none"))
+
+    def action_clear_search(self) -> None:
+        """Escape: the hits go, and the cursor back to where the search started."""
+        if self.reader.search_query:
+            self.reader.clear_search()
+            if self._search_origin is not None:
+                self.reader.move_to(self._search_origin, center=False)
+            self._show_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":  # Escape means nothing here without search hits
+            return bool(self.reader.search_query)
+        return True
+
+    def _searching(self) -> bool:
+        """Whether a search's hits are shown: then n/N step through them, not the flags."""
+        return self.reader.search_position[1] > 0
 
     def action_search_next(self) -> None:
-        if not self.reader.search_next():
-            self.notify(t("ui.search_none"))
+        self._step_search(1)
 
     def action_search_previous(self) -> None:
-        if not self.reader.search_previous():
+        self._step_search(-1)
+
+    def _step_search(self, step: int) -> None:
+        moved = self.reader.search_next() if step > 0 else self.reader.search_previous()
+        if not moved:
             self.notify(t("ui.search_none"))
+        self._search_origin = None  # Escape now leaves the cursor on the hit reached
+        self._show_status()
+
+    # --- copying ---------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        """The selection, or the cursor's sentence, to the clipboard through the terminal
+        (OSC 52: it reaches the reviewer's own machine over SSH too)."""
+        selection = self.reader.selection
+        start, end = selection or self.reader.current_sentence
+        if end <= start:
+            self.notify(t("ui.nothing_to_copy"), severity="warning")
+            return
+        text = self.session.doc.text[start:end]
+        self.app.copy_to_clipboard(text)
+        what = "ui.copied_selection" if selection else "ui.copied_sentence"
+        self.notify(t(what, count=len(text)))
 
     # --- other screens ---------------------------------------------------------------------
     def palette_targets(self) -> dict[str, Any]:

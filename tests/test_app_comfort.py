@@ -1,0 +1,168 @@
+"""Pilot tests of a day's work over SSH: the visible search, copying, the status line at 80x24,
+the annotation dialog, whole messages, the palette in the interface language and the
+reviewer's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.widgets import Static
+
+from conftest import pilot_test
+from reviewer.i18n import t
+from reviewer.tui import reader as reader_module
+from test_app import make_app, saved, started, type_note
+
+
+def status_text(screen) -> str:
+    return str(screen.query_one("#status", Static).render())
+
+
+def line_text(screen) -> str:
+    return str(screen.query_one("#search-count", Static).render())
+
+
+@pilot_test
+async def test_search_shows_hits_as_typed_and_escape_clears_them(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        text = screen.session.doc.text
+        origin = screen.reader.cursor
+        await pilot.press("slash")
+        line = screen.query_one("#search-line")
+        assert line.display and line.region.height == 1
+        assert screen.query_one("#search").region.y < screen.query_one("#status").region.y
+        await pilot.press("法")
+        await pilot.pause()
+        one = text.count("法")
+        assert screen.reader.search_position == (1, one)
+        assert line_text(screen) == t("ui.search_position", current=1, total=one)
+        await pilot.press("治")
+        await pilot.pause()
+        two = text.count("法治")
+        assert 0 < two < one and screen.reader.search_position == (1, two)
+        assert len(screen.reader.highlights("search")) == two
+        assert t("ui.search_status", current=1, total=two) in status_text(screen)
+        await pilot.press("escape")  # Escape clears: no hits, the cursor where it was
+        await pilot.pause()
+        assert not line.display and screen.focused is screen.reader
+        assert screen.reader.highlights("search") == [] and screen.reader.search_position == (0, 0)
+        assert screen.reader.cursor == origin
+        assert t("ui.search_status", current=1, total=two) not in status_text(screen)
+
+
+@pilot_test
+async def test_search_enter_keeps_hits_n_wraps_and_escape_gives_n_back_to_flags(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        text = screen.session.doc.text
+        total = text.count("调解")
+        assert total > 2
+        await pilot.press("slash", *"调解", "enter")
+        await pilot.pause()
+        assert screen.reader.search_position == (1, total)
+        await pilot.press("N")  # before the first: the last
+        assert screen.reader.search_position == (total, total)
+        assert t("ui.search_status", current=total, total=total) in status_text(screen)
+        await pilot.press("n")
+        assert screen.reader.search_position == (1, total)
+        await pilot.press("escape")  # on the reader: the hits go, n is the next flag again
+        await pilot.pause()
+        assert screen.reader.search_position == (0, 0)
+        await pilot.press("n")
+        assert screen._current_flag is not None
+
+
+@pilot_test
+async def test_search_without_hits_says_so_in_the_line(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("slash", *"不存在的词语")
+        await pilot.pause()
+        assert line_text(screen) == t("ui.search_none")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert t("ui.search_none") in [n.message for n in app._notifications]
+
+
+@pilot_test
+async def test_search_hits_are_capped_and_a_query_is_never_a_pattern(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader_module, "MAX_SEARCH_HITS", 5)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        assert screen.reader.search("的") == 5
+        assert screen.reader.search(".*") == screen.session.doc.text.count(".*")
+        assert screen.reader.search("(") == min(screen.session.doc.text.count("("), 5)
+
+
+def test_search_finds_latin_in_any_case_at_the_right_offsets() -> None:
+    from reviewer.tui.reader import _ASCII_LOWER, _find_all
+
+    text = "İ推进IPv6规模部署，完成ipv6改造"
+    found = _find_all(text.translate(_ASCII_LOWER), "IPV6".translate(_ASCII_LOWER))
+    assert [text[a:b] for a, b in found] == ["IPv6", "ipv6"]
+
+
+@pilot_test
+async def test_y_copies_the_sentence_or_the_selection(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("J")
+        start, end = screen.reader.current_sentence
+        sentence = screen.session.doc.text[start:end]
+        await pilot.press("y")
+        assert app.clipboard == sentence
+        assert t("ui.copied_sentence", count=len(sentence)) in \
+            [n.message for n in app._notifications]
+        await pilot.press("v", "J", "v")
+        a, b = screen.reader.selection
+        await pilot.press("y")
+        assert app.clipboard == screen.session.doc.text[a:b] and b - a > len(sentence)
+        assert t("ui.copied_selection", count=b - a) in [n.message for n in app._notifications]
+
+
+@pilot_test
+async def test_status_line_at_80x24_keeps_the_note_beside_a_long_flag(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("n")
+        flag = screen._current_flag
+        assert flag is not None
+        await pilot.press("a", *"核实口径", "enter")
+        await pilot.pause()
+        shown = status_text(screen)
+        assert "⚑" in shown and "✎" in shown, shown
+        note = screen.session.annotations[0]
+        assert note.tag in shown and "核实" in shown
+        assert cell_len(shown) <= 78
+        long = cell_len(flag.message) + cell_len(flag.suggestion or "")
+        if long > 60:  # the flag's text gave way, not the note
+            assert "…" in shown
+
+
+def test_status_line_cuts_the_suggestion_first_then_the_message() -> None:
+    from types import SimpleNamespace
+
+    from reviewer.tui.screens.main import status_line
+
+    flag = SimpleNamespace(message="比率或覆盖率超过100%：特殊群体普法覆盖率达100%以上",
+                           suggestion="核对统计口径与分母")
+    note = SimpleNamespace(tag="数据存疑", note="覆盖率不会超过100%，请核实")
+    wide = str(status_line(flag, 1, note, 1, (0, 0), 120))
+    assert "核对统计口径与分母" in wide and "请核实" in wide
+    narrow = str(status_line(flag, 2, note, 3, (2, 9), 60))
+    assert cell_len(narrow) <= 60
+    assert "核对统计口径" not in narrow  # the suggestion went first
+    assert "⚑ 2" in narrow and "✎ 3 数据存疑" in narrow
+    assert t("ui.search_status", current=2, total=9) in narrow
+    tiny = str(status_line(flag, 1, note, 1, (0, 0), 24))
+    assert cell_len(tiny) <= 24 and "✎" in tiny and "数据存疑" in tiny
