@@ -11,7 +11,14 @@ from test_app_picker import folder, picker_app, scanned  # noqa: F401 - the fold
 
 from reviewer.tui import actions
 from reviewer.tui.app import ReviewerApp
-from reviewer.tui.dialogs import AnnotationDialog, NoteArea, PromptDialog, PromptInput, TagInput
+from reviewer.tui.dialogs import (
+    AnnotationDialog,
+    Choices,
+    NoteArea,
+    PromptDialog,
+    PromptInput,
+    TagInput,
+)
 from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SidePanel
 from reviewer.tui.reader import ReportView
 from reviewer.tui.screens.choose import ChoiceList, ChooseDialog
@@ -24,7 +31,7 @@ from reviewer.tui.search import SearchBar
 I18N = Path(__file__).resolve().parent.parent / "reviewer" / "i18n"
 BOUND = (ReviewerApp, MainScreen, ReportView, OutlinePanel, FlagList, NoteList, SidePanel,
          CompareScreen, PlanList, PickerScreen, ReportTable, ChooseDialog, ChoiceList,
-         AnnotationDialog, PromptDialog, HelpScreen, KeyTable)
+         AnnotationDialog, Choices, PromptDialog, HelpScreen, KeyTable)
 # text fields: their editing keys are the field's own; the registry adds Enter, Escape, ctrl+j
 FIELDS = (SearchBar, FindBar, NoteArea, TagInput, PromptInput)
 # Textual's own keys of every screen: focus the next or previous widget, copy the selected text

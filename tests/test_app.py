@@ -150,7 +150,7 @@ async def test_annotate_a_selection_by_sentence_and_character(tmp_path: Path) ->
         await pilot.pause()
         note = screen.session.annotations[0]
         assert (note.anchor.start, note.anchor.end) == selection
-        assert note.tag == "自定" and note.note == "两句合看"
+        assert note.tags == ("数据存疑", "自定") and note.note == "两句合看"  # added, not instead
         assert screen.reader.selection is None
 
 

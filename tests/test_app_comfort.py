@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.cells import cell_len
+from test_app import make_app, saved, started, type_note
 from textual.widgets import Static
 
 from conftest import pilot_test
 from reviewer.i18n import t
 from reviewer.tui import reader as reader_module
-from test_app import make_app, saved, started, type_note
+from reviewer.tui.screens import main as main_module
 
 
 def status_text(screen) -> str:
@@ -166,3 +167,161 @@ def test_status_line_cuts_the_suggestion_first_then_the_message() -> None:
     assert t("ui.search_status", current=2, total=9) in narrow
     tiny = str(status_line(flag, 1, note, 1, (0, 0), 24))
     assert cell_len(tiny) <= 24 and "✎" in tiny and "数据存疑" in tiny
+
+
+async def open_dialog(pilot, *keys: str):
+    from reviewer.tui.dialogs import AnnotationDialog
+
+    await pilot.press(*keys)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AnnotationDialog)
+    return dialog
+
+
+@pilot_test
+async def test_enter_saves_from_the_tag_list_with_several_tags_chosen_by_digit(
+        tmp_path: Path) -> None:
+    from reviewer.review import load_vocabulary
+
+    tags = load_vocabulary().tags
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        dialog = await open_dialog(pilot, "J", "a")
+        await type_note(pilot, "两处")
+        await pilot.press("tab")  # the tag list
+        assert dialog.focused.id == "tags"
+        await pilot.press("3", "5", "1")  # 1 was ticked already: now it is not
+        await pilot.press("tab", *"口径,待查", "tab")  # own tags, then the severity
+        assert dialog.focused.id == "severity"
+        await pilot.press("4")
+        await pilot.press("enter")  # from a list: saves, opens nothing
+        await pilot.pause()
+        assert app.screen is screen
+        note = screen.session.annotations[0]
+        assert note.tags == (tags[2], tags[4], "口径", "待查")
+        assert note.severity == load_vocabulary().severities[3] and note.note == "两处"
+        screen.save_now()
+        entry = saved(review)["annotation"][0]
+        assert entry["tags"] == [tags[2], tags[4], "口径", "待查"] and "tag" not in entry
+
+
+@pilot_test
+async def test_enter_saves_from_the_severity_row_and_space_and_arrows_choose(
+        tmp_path: Path) -> None:
+    from reviewer.review import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        dialog = await open_dialog(pilot, "a")
+        await pilot.press("tab", "right", "space", "tab", "tab")
+        assert dialog.focused.id == "severity"
+        await pilot.press("right", "space", "enter")
+        await pilot.pause()
+        note = screen.session.annotations[0]
+        assert note.tags == vocabulary.tags[:2]
+        index = vocabulary.severities.index(vocabulary.default_severity)
+        assert note.severity == vocabulary.severities[index + 1]
+
+
+@pilot_test
+async def test_edit_puts_the_cursor_at_the_end_and_keeps_every_tag(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        start, end = screen.reader.current_sentence
+        screen.session.annotate(start, end, tag=("亮点", "自己的"), severity="minor",
+                                note="第一行\n第二行")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, "e")
+        from textual.widgets import TextArea
+
+        area = dialog.query_one(TextArea)
+        assert area.cursor_location == area.document.end
+        assert dialog.query_one("#tags").chosen == ["亮点"]
+        assert dialog.query_one("#free-tag").value == "自己的"
+        await type_note(pilot, "ok")
+        await pilot.press("enter")
+        await pilot.pause()
+        note = screen.session.annotations[0]
+        assert note.note == "第一行\n第二行ok" and note.tags == ("亮点", "自己的")
+
+
+@pilot_test
+async def test_the_dialog_leaves_the_passage_in_sight(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        for keys, place in ((("g",), "-bottom"), (("G",), None),
+                            (("g", *"jjjjjjjjj"), None)):  # mid-screen: scrolled up first
+            await pilot.press(*keys)
+            await pilot.pause()
+            dialog = await open_dialog(pilot, "a")
+            await pilot.pause()
+            start, end = screen.reader.current_sentence
+            top, bottom = screen.reader.rows_of(start, end)
+            if place is not None:
+                assert dialog.has_class(place)
+            box = dialog.query_one("#dialog").region
+            assert box.height <= main_module.DIALOG_ROWS
+            assert bottom < box.y or top >= box.bottom, (keys, top, bottom, box)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+@pilot_test
+async def test_ctrl_e_edits_the_note_in_the_editor(tmp_path: Path, monkeypatch) -> None:
+    from contextlib import nullcontext
+
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "\\n外部编辑器写的" >> "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(app, "suspend", nullcontext)  # a test's terminal cannot step aside
+        screen = await started(pilot)
+        dialog = await open_dialog(pilot, "a")
+        await type_note(pilot, "开头")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        from textual.widgets import TextArea
+
+        assert dialog.query_one(TextArea).text == "开头\n外部编辑器写的"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.annotations[0].note == "开头\n外部编辑器写的"
+
+
+@pilot_test
+async def test_ctrl_e_without_an_editor_says_so_and_keeps_the_note(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        dialog = await open_dialog(pilot, "a")
+        await type_note(pilot, "留着")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        from textual.widgets import TextArea
+
+        assert dialog.query_one(TextArea).text == "留着"
+        assert t("ui.no_editor") in [n.message for n in app._notifications]
+        monkeypatch.setenv("EDITOR", "false")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert dialog.query_one(TextArea).text == "留着"
+        assert any("false" in n.message for n in app._notifications)
+
+
+def test_own_tags_are_split_at_pause_marks_commas_and_spaces() -> None:
+    from reviewer.tui.dialogs import own_tags
+
+    assert own_tags("口径、待查，再议, 复核;  另") == ("口径", "待查", "再议", "复核", "另")
+    assert own_tags("  ") == ()

@@ -245,6 +245,25 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
             last = self._rows[bottom - 1]
         return (self._row_offset(top), self._lines[last].end)
 
+    def rows_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The screen rows (of the whole screen) the first and last line of ``start..end``
+        show on, clipped to the view; None when no part of it is in view."""
+        if not self._lines or end <= start:
+            return None
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        first = self._line_row[self._line_of(start)] - top
+        last = self._line_row[self._line_of(end - 1)] - top
+        if last < 0 or first >= height:
+            return None
+        y = self.scrollable_content_region.y
+        return (y + max(first, 0), y + min(last, height - 1))
+
+    def scroll_line_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the view's first."""
+        if self._lines:
+            self._scroll_y(self._line_row[self._line_of(offset)])
+
     # ------------------------------------------------------------------ rendering
 
     def notify_style_update(self) -> None:

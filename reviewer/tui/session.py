@@ -339,14 +339,16 @@ class Session:
         self.dirty = True
         self._tell(change)
 
-    def annotate(self, start: int, end: int, *, tag: str, severity: str, note: str
-                 ) -> Annotation:
+    def annotate(self, start: int, end: int, *, tag: str | tuple[str, ...], severity: str,
+                 note: str) -> Annotation:
+        """A note on ``start..end`` with its tag, or its tags (a tuple)."""
         annotation = self.review.add_annotation(self.doc, start, end, tag=tag, severity=severity,
                                                 note=note)
         self._changed(NoteAdded(annotation))
         return annotation
 
-    def edit(self, annotation: Annotation, *, tag: str, severity: str, note: str) -> bool:
+    def edit(self, annotation: Annotation, *, tag: str | tuple[str, ...], severity: str,
+             note: str) -> bool:
         """Change a note; False when nothing changed."""
         before = self.review.annotation(annotation.id)
         if before is None:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
 
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+DIALOG_ROWS = 18  # the annotation dialog's height with its note at full height
 
 
 def status_line(flag: Any, flags: int, note: Any, notes: int, search: tuple[int, int],
@@ -364,12 +365,35 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             if result is None:
                 return
             self.reader.clear_selection()
-            self.session.annotate(start, end, tag=result.tag, severity=result.severity,
+            self.session.annotate(start, end, tag=result.tags, severity=result.severity,
                                   note=result.note)
             self.notify(t("ui.note_added"))
 
         quote = self.session.doc.text[start:end]
-        self.app.push_screen(AnnotationDialog(quote, load_vocabulary()), annotate)
+        place, room = self._clear_of(start, end)
+        self.app.push_screen(AnnotationDialog(quote, load_vocabulary(), place=place, room=room),
+                             annotate)
+
+    def _clear_of(self, start: int, end: int) -> tuple[str, int | None]:
+        """Where the annotation dialog goes to leave the passage ``start..end`` in sight, and
+        how many rows it has there: above the passage (at the top) when it shows in the lower
+        half of the screen, below it (at the bottom) when in the upper half; where the dialog
+        fits on neither side, the report first scrolls the passage up as far as it goes, and the
+        dialog takes the larger side, shrinking its note to fit."""
+        rows = self.reader.rows_of(start, end)
+        if rows is None:
+            return "middle", None
+        top, bottom = rows
+        height = self.app.size.height
+        above, below = top, height - bottom - 1
+        lower = (top + bottom) / 2 >= height / 2
+        if (above if lower else below) >= DIALOG_ROWS:
+            return ("top", above) if lower else ("bottom", below)
+        if max(above, below) < DIALOG_ROWS:
+            self.reader.scroll_line_to_top(start)
+            top, bottom = self.reader.rows_of(start, end) or rows
+            above, below = top, height - bottom - 1
+        return ("top", above) if above > below else ("bottom", below)
 
     def _annotation_here(self) -> Any | None:
         note = self._note_here()
@@ -386,12 +410,13 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             return
         def edited(result: AnnotationInput | None) -> None:
             if result is not None and self.session.edit(
-                    note, tag=result.tag, severity=result.severity, note=result.note):
+                    note, tag=result.tags, severity=result.severity, note=result.note):
                 self.notify(t("ui.note_edited"))
 
-        initial = AnnotationInput(note.tag, note.severity, note.note)
+        initial = AnnotationInput(note.tags, note.severity, note.note)
+        place, room = self._clear_of(note.anchor.start, note.anchor.end)
         self.app.push_screen(AnnotationDialog(note.anchor.quote, load_vocabulary(),
-                                              initial=initial), edited)
+                                              initial=initial, place=place, room=room), edited)
 
     def action_delete_annotation(self) -> None:
         note = self._annotation_here()
