@@ -325,3 +325,42 @@ def test_own_tags_are_split_at_pause_marks_commas_and_spaces() -> None:
 
     assert own_tags("口径、待查，再议, 复核;  另") == ("口径", "待查", "再议", "复核", "另")
     assert own_tags("  ") == ()
+
+
+def test_keep_whole_moves_a_wide_character_off_an_edge_and_keeps_the_width() -> None:
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    from reviewer.tui.toasts import keep_whole
+
+    strip = Strip([Segment("▌已添加批注" + " " * 6)])
+    width = strip.cell_length
+    # edges at 4, 5 and 6: the third character (加, cells 5-6) must move to start at 6
+    kept = keep_whole(strip, [4, 5, 6], keep_right=1)
+    assert kept.cell_length == width
+    text = kept.text
+    assert text.replace(" ", "") == "▌已添加批注"
+    column = 0
+    starts = {}
+    for char in text:
+        starts.setdefault(char, column)
+        column += cell_len(char)
+    assert all(not (starts[c] < edge < starts[c] + 2) for c in "已添加批注" for edge in (4, 5, 6))
+
+
+@pilot_test
+async def test_a_notice_over_the_panes_shows_every_character(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    message = "已撤销：对标记的决定，一条足够长的消息会换行但每个字都在，不在窗格交界处丢字"
+    for size in ((80, 24), (120, 40)):
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await started(pilot)
+            app.notify(message, timeout=30)
+            await pilot.pause(0.3)
+            toast = pilot.app.screen.query_one("Toast")
+            region = toast.region
+            rows = pilot.app.screen._compositor.render_strips()[region.y:region.bottom]
+            shown = "".join(
+                row.crop(region.x, region.right).text for row in rows).replace(" ", "")
+            assert message.replace(" ", "") in shown.replace("▌", ""), (size, shown)
+        app = make_app(tmp_path)

@@ -39,6 +39,9 @@ class ReviewerApp(App[None]):
 
     def __init__(self, settings: Settings, *, session: Session | None = None,
                  folder: str = "", paths: list[str] = ()) -> None:
+        from reviewer.tui.toasts import use_whole_toasts
+
+        use_whole_toasts()  # messages shown whole, never cut where panes meet below them
         super().__init__()
         self.settings = settings
         self.session = session
