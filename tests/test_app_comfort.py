@@ -364,3 +364,27 @@ async def test_a_notice_over_the_panes_shows_every_character(tmp_path: Path) -> 
                 row.crop(region.x, region.right).text for row in rows).replace(" ", "")
             assert message.replace(" ", "") in shown.replace("▌", ""), (size, shown)
         app = make_app(tmp_path)
+
+
+@pilot_test
+async def test_the_palette_speaks_chinese_in_the_chinese_interface(tmp_path: Path) -> None:
+    from textual.command import CommandInput, CommandList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        commands = list(app.get_system_commands(screen))
+        titles = [c.title for c in commands]
+        assert {"Theme", "Quit", "Keys", "Screenshot"}.isdisjoint(titles)
+        assert t("ui.system.theme") in titles and t("ui.system.screenshot") in titles
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c.title + c.help) for c in commands)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == t("ui.palette_placeholder")
+        await type_note(pilot, "截图")
+        listed = app.screen.query_one(CommandList)
+        for _ in range(50):
+            if listed.option_count:
+                break
+            await pilot.pause(0.05)
+        assert t("ui.system.screenshot") in str(listed.get_option_at_index(0).prompt)
