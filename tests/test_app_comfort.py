@@ -388,3 +388,71 @@ async def test_the_palette_speaks_chinese_in_the_chinese_interface(tmp_path: Pat
                 break
             await pilot.pause(0.05)
         assert t("ui.system.screenshot") in str(listed.get_option_at_index(0).prompt)
+
+
+@pilot_test
+async def test_without_a_name_the_reviewer_is_asked_once_and_it_is_remembered(
+        tmp_path: Path) -> None:
+    import tomllib
+
+    from reviewer.tui.dialogs import PromptDialog
+    from reviewer.tui.screens.main import MainScreen
+
+    config = tmp_path / "config.toml"
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review=review, reviewer="", ask_name=True, config_path=config)
+    app.session._reviewer = ""  # as the command line opens it when no name is known
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("enter")  # an empty name is no name: asked again
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await type_note(pilot, "Wang")
+        await pilot.press("enter")
+        screen = await started(pilot)
+        assert isinstance(screen, MainScreen) and screen.session.reviewer == "Wang"
+        await pilot.press("a", *"记", "enter")
+        await pilot.pause()
+        assert screen.save_now()
+    assert tomllib.loads(config.read_text(encoding="utf-8"))["reviewer"] == "Wang"
+    assert saved(review)["reviewer"] == "Wang"
+
+
+@pilot_test
+async def test_escape_on_the_name_goes_on_unsigned_never_with_the_login_name(
+        tmp_path: Path) -> None:
+    import getpass
+
+    from reviewer.tui.dialogs import PromptDialog
+
+    config = tmp_path / "config.toml"
+    app = make_app(tmp_path, reviewer="", ask_name=True, config_path=config)
+    app.session._reviewer = ""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("escape")
+        screen = await started(pilot)
+        assert screen.session.reviewer == ""
+        assert screen.session.reviewer != getpass.getuser()
+        assert t("ui.name_skipped") in [n.message for n in app._notifications]
+    assert not config.exists()
+
+
+def test_the_command_line_asks_only_when_no_name_is_known(tmp_path: Path, monkeypatch) -> None:
+    from reviewer.commands import app as command
+    from reviewer.tui.app import ReviewerApp
+
+    seen = []
+    monkeypatch.setattr(ReviewerApp, "run", lambda self: seen.append(self.settings))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    report = str(Path(__file__).resolve().parent.parent / "seeds" / "guanba-2025.txt")
+    review = str(tmp_path / "r.toml")
+    parser = command.make_parser()
+    assert command.run(parser.parse_args([report, "--review", review])) == 0
+    assert seen[-1].ask_name and seen[-1].reviewer == ""
+    assert command.run(parser.parse_args([report, "--review", review, "--reviewer", "李"])) == 0
+    assert not seen[-1].ask_name and seen[-1].reviewer == "李"
+    assert command.run(parser.parse_args([report, "--review", review])) == 0  # remembered
+    assert not seen[-1].ask_name and seen[-1].reviewer == "李"

@@ -154,6 +154,42 @@ class ReviewerApp(App[None]):
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:
+        if self.settings.ask_name and not self.settings.reviewer:
+            self._ask_name()
+            return
+        self._open_first_screen()
+
+    def _ask_name(self) -> None:
+        """The reviewer's name, asked once: kept in every review and remembered in the config
+        file. Escape goes on without one (the review is not signed; asked again next time)."""
+        from reviewer.tui.dialogs import PromptDialog
+
+        self.push_screen(PromptDialog(t("ui.name_title"), t("ui.name_about"),
+                                      placeholder=t("ui.name_placeholder")), self._named)
+
+    def _named(self, name: str | None) -> None:
+        from reviewer.tui.config import name_problem
+
+        if name is None:
+            self.notify(t("ui.name_skipped"), severity="warning", timeout=10)
+        else:
+            problem = name_problem(name)
+            if problem:
+                self.notify(t(f"ui.bad_reviewer_{problem}", name=name), severity="error",
+                            markup=False)
+                self.call_later(self._ask_name)
+                return
+            self.settings.reviewer = name
+            self.settings.ask_name = False
+            if self.settings.config_path is not None:
+                trouble = remember(self.settings.config_path, reviewer=name)
+                if trouble:
+                    self.notify(trouble, severity="warning", markup=False)
+            if self.session is not None:
+                self.session.sign(name)
+        self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
         if self.session is not None:
             self.push_screen(MainScreen(self.session))
         else:

@@ -233,6 +233,13 @@ class Session:
         """Who reviews: the name kept in the review once it is read, else the one given."""
         return self._review.reviewer if self._review is not None else self._reviewer
 
+    def sign(self, name: str) -> None:
+        """Who reviews, learnt after the report opened (asked at first start): a new review is
+        signed with it; a review file that names its reviewer keeps that name."""
+        self._reviewer = name
+        if self._review is not None and not self._review.reviewer:
+            self._review.reviewer = name
+
     def load_review(self) -> None:
         """Read the review file, once; its warnings join ``problems``.
 
