@@ -144,7 +144,7 @@ async def test_status_line_at_80x24_keeps_the_note_beside_a_long_flag(tmp_path: 
         assert "⚑" in shown and "✎" in shown, shown
         note = screen.session.annotations[0]
         assert note.tag in shown and "核实" in shown
-        assert cell_len(shown) <= 78
+        assert cell_len(shown) <= 78  # the line less its padding
         long = cell_len(flag.message) + cell_len(flag.suggestion or "")
         if long > 60:  # the flag's text gave way, not the note
             assert "…" in shown

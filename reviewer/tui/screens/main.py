@@ -271,7 +271,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         flag, note = self._flag_here(), (notes[0] if notes else None)
         search = self.reader.search_position
         line = self.query_one("#status", Static)
-        width = max(line.size.width - 2, 0) if line.size.width else self.app.size.width - 2
+        width = line.size.width or self.app.size.width - 2  # its padding: one cell each side
         shown = (flag, len(flags), note, len(notes), flag and self.session.decision(flag),
                  note and (note.tag, note.note), search, width)
         if shown == self._status_shown:
