@@ -18,6 +18,17 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN = "一二三四五六七八九十"
 
 _SHI = re.compile(rf"([{_CN}]{{1,3}})是(?=[^，,。；]{{2}})")
+# the numbering families, tried in this order at the start of a paragraph (compiled once: a
+# report can have a heading on every line)
+_CN_DUN = re.compile(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)")
+_CN_DECIMAL = re.compile(rf"[{_CN}]{{1,3}}[.．]\d")
+_CN_PAREN = re.compile(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])")
+_ARABIC_PAREN = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
+_ARABIC = re.compile(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*")
+_SHI_CLAUSE_END = re.compile(r"[；;：:]")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+_PLAIN_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
+_YEAR = re.compile(r"\d{4}年")
 RANK = {"plain": 1, "cn_dun": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "cn_shi": 5}
 _PUNCT_AFTER = "、，,.．：:"
 _TITLE_END = re.compile(r"[。！？!?]")
@@ -49,16 +60,16 @@ def cn_numeral(n: int) -> str:
 
 def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
-    m = re.match(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)", line)
-    if m and not re.match(rf"[{_CN}]{{1,3}}[.．]\d", line):
+    m = _CN_DUN.match(line)
+    if m and not _CN_DECIMAL.match(line):
         return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
-    m = re.match(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])", line)
+    m = _CN_PAREN.match(line)
     if m:
         return "cn_paren", cn_number(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = re.match(r"([（(])\s*(\d{1,2})\s*([）)])", line)
+    m = _ARABIC_PAREN.match(line)
     if m:
         return "arabic_paren", int(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = re.match(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*", line)
+    m = _ARABIC.match(line)
     if m and len(line) > m.end():
         return "arabic", int(m.group(1)), m.group(0).rstrip(), "", m.end()
     m = _SHI.match(line)
@@ -113,7 +124,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
             # 一是 items are headings only when they lead a paragraph; the title is the first clause
             # up to 。 (or ；/， when the clause runs long)
             if not m or len(title) > _MAX_TITLE:
-                m2 = re.search(r"[；;：:]", rest)
+                m2 = _SHI_CLAUSE_END.search(rest)
                 if m2 and m2.start() <= _MAX_TITLE:
                     title = rest[: m2.start()]
                     end_in_line = k + m2.end()
@@ -123,7 +134,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
         elif len(title) > _MAX_TITLE:
             # a long first sentence is body text that happens to start with a number: the heading is
             # its first clause
-            m2 = re.search(r"[，,；;：:]", rest)
+            m2 = _CLAUSE_END.search(rest)
             cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else _MAX_TITLE
             title = rest[:cut]
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
@@ -151,9 +162,9 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
 
 def _plain_heading(line: str, profile: Profile) -> str | None:
     """An unnumbered heading: a short line with no sentence punctuation naming a section kind."""
-    if len(line) > 24 or re.search(r"[。，,；;：:！？!?、]", line):
+    if len(line) > 24 or _PLAIN_PUNCT.search(line):
         return None
-    if not re.search(r"\d{4}年", line) and "回顾" not in line:
+    if not _YEAR.search(line) and "回顾" not in line:
         return None
     kind = profile.classify(line)
     if kind is None or kind == "other":
