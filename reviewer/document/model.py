@@ -237,6 +237,14 @@ class Document:
             return sents[0]
         return sents[i]
 
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """The sentences starting in ``start``..``end`` (by bisection: a long report has hundreds
+        of thousands)."""
+        sents = self.sentences()
+        assert self._sentence_starts is not None
+        first = bisect.bisect_left(self._sentence_starts, start)
+        return sents[first:bisect.bisect_left(self._sentence_starts, end, first)]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         return self.paragraphs[i] if i >= 0 else None
