@@ -8,7 +8,9 @@ each rule so that one rule failing on odd input never hides what the others foun
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,6 +78,7 @@ class RuleContext:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
+        self._marks: dict[str, list[int]] = {}
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -102,6 +105,30 @@ class RuleContext:
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    def marks(self, chars: str) -> list[int]:
+        """The offsets of every character of ``chars`` in the text, in order (found once per set
+        of characters, for every rule that asks)."""
+        found = self._marks.get(chars)
+        if found is None:
+            rx = re.compile("[" + re.escape(chars) + "]")
+            found = self._marks[chars] = [m.start() for m in rx.finditer(self.text)]
+        return found
+
+    def after_mark(self, chars: str, pos: int, floor: int = 0) -> int:
+        """Where the stretch before ``pos`` free of ``chars`` starts (just after the last of them
+        before ``pos``), not before ``floor``: the start of a clause or a sentence."""
+        marks = self.marks(chars)
+        i = bisect.bisect_left(marks, pos)
+        return max(marks[i - 1] + 1, floor) if i else floor
+
+    def next_mark(self, chars: str, pos: int, limit: int | None = None) -> int:
+        """The first offset at or after ``pos`` holding one of ``chars``, else ``limit`` (the end
+        of the text by default): the end of a clause or a sentence."""
+        marks = self.marks(chars)
+        end = len(self.text) if limit is None else limit
+        i = bisect.bisect_left(marks, pos)
+        return min(marks[i], end) if i < len(marks) else end
 
 
 def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:

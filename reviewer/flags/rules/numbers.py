@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.flags.data import pattern, words
+from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.quantities import Quantity, comparable, quantities
 from reviewer.i18n import t
 
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+# a figure starts where a run of digits starts: tried inside a run of ten thousand digits, the
+# pattern would read the rest of the run again at every one of them
+_PERCENT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]")
 _ABOVE_WINDOW = 4
 _SPACES = re.compile(r"\s*")
-_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_MARKS = "，,。；;：:！？!?\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_MARKS = "。；;！？!?\n"
 _PER = re.compile("每")
 _PER_WINDOW = 4
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -27,11 +30,13 @@ _PLANNED = ("plan", "targets")
 _RATE_NAME = 16
 
 
-def _clause_before(text: str, pos: int) -> str:
-    start = pos
-    while start > 0 and not _CLAUSE_END.match(text, start - 1):
-        start -= 1
-    return text[start:pos]
+def _reach() -> int:
+    return int(load("words")["clause_reach"])
+
+
+def _clause_start(ctx: RuleContext, pos: int) -> int:
+    """Where the clause before ``pos`` starts, read back no further than ``clause_reach``."""
+    return ctx.after_mark(_CLAUSE_MARKS, pos, max(0, pos - _reach()))
 
 
 def _is_rate(clause: str) -> bool:
@@ -59,16 +64,11 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
                                                for w in words("words", "above_before"))
         if not (value > 100 or (value == 100 and above)):
             continue
-        if not _is_rate(_clause_before(text, m.start())):
+        if not _is_rate(text[_clause_start(ctx, m.start()):m.start()]):
             continue
         end = above_after.end() if above_after else m.end()
         yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
                   t("flags.over_100_fix"))
-
-
-def _clause_after(text: str, pos: int) -> int:
-    m = _CLAUSE_END.search(text, pos)
-    return m.start() if m else len(text)
 
 
 @rule("numbers.part_exceeds_whole", "numbers", "error")
@@ -81,12 +81,13 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     for m in re.finditer("其中", text):
         stop = m.start() - 1 if _CLAUSE_END.match(text, m.start() - 1) else m.start()
-        before = quantities(text, stop - len(_clause_before(text, stop)), stop)
+        before = quantities(text, _clause_start(ctx, stop), stop)
         if not before or _PER.search(text, max(0, before[-1].start - _PER_WINDOW),
                                      before[-1].start):
             continue
         whole = before[-1]
-        for part in quantities(text, m.end(), _clause_after(text, m.end())):
+        for part in quantities(text, m.end(),
+                               ctx.next_mark(_CLAUSE_MARKS, m.end(), m.end() + _reach())):
             if comparable(whole, part) and part.value > whole.value:
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
@@ -109,14 +110,19 @@ def _key(text: str, q: Quantity) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
     description, or when it speaks of a change (增至, 高于全国)."""
-    desc = _clause_before(text, q.start).strip()
-    desc = desc[desc.rfind("、") + 1:]
+    desc = _description(text, q.start)
+    if desc is None:
+        return None
+    # fillers and openers are cut by moving the ends, not by copying what is left each time
     fillers = words("words", "count_fillers")
-    while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
-        desc = desc[: -len(end)]
+    end = len(desc)
+    while (w := next((w for w in fillers if desc.endswith(w, 0, end)), None)) is not None:
+        end -= len(w)
     openers = pattern("words", "count_openers")
-    while (m := openers.match(desc)) and m.end() < len(desc):
-        desc = desc[m.end():]
+    start = 0
+    while (m := openers.match(desc, start, end)) and m.end() < end:
+        start = m.end()
+    desc = desc[start:end]
     if len(desc) < _MIN_KEY or not _CJK.match(desc):
         return None
     if pattern("words", "change_words").search(desc) or pattern("words", "comparisons").search(desc):
@@ -131,12 +137,25 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low.approx and high.value <= low.value * _APPROX_SLACK
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0 and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
-    stop = _SENTENCE_END.search(text, pos)
-    return start, stop.start() if stop else len(text)
+def _description(text: str, pos: int) -> str | None:
+    """The words right before a count, when the clause before it, after its last 、, is made of
+    Chinese characters only (spaces at its ends aside); else None, as no key can come of it.
+    Only those characters are read: the run before one count ends where the count before it
+    ends, so all counts together read the text once."""
+    i = pos
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    end = i
+    while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    start = i
+    if i > 0 and text[i - 1] == "、":
+        return text[start:end]
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or text[i - 1] in _CLAUSE_MARKS:
+        return text[start:end]
+    return None
 
 
 @rule("numbers.inconsistent", "numbers", "warning")
@@ -147,11 +166,16 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     periods = pattern("words", "period_markers")
     seen: dict[tuple[int, str], Quantity] = {}
+    longer_period: dict[int, bool] = {}  # sentence start → whether it speaks of a longer period
     for q in ctx.quantities:
         chain = ctx.doc.section_at(q.start)
         if not chain or chain[0].kind in _PLANNED or periods.search(chain[0].heading.title):
             continue
-        if periods.search(text, *_sentence(text, q.start)):
+        start = ctx.after_mark(_SENTENCE_MARKS, q.start)
+        if start not in longer_period:
+            end = ctx.next_mark(_SENTENCE_MARKS, q.start)
+            longer_period[start] = periods.search(text, start, end) is not None
+        if longer_period[start]:
             continue
         key = _key(text, q)
         if key is None:

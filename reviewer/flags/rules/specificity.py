@@ -51,18 +51,19 @@ def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     for start, end in _bodies(ctx, _DONE):
         for m in vague.finditer(text, start, end):
-            clause_start, clause_end = _clause(text, m.start(), start, end)
+            clause_start, clause_end = _clause(ctx, m.start(), start, end)
             if problems.search(text, clause_start, clause_end):
                 continue
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
 
 
-def _clause(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``pos`` (between ，；。 marks), within ``start``..``end``."""
-    left = max(text.rfind(c, start, pos) for c in _CLAUSE_MARKS) + 1
-    rights = [i for i in (text.find(c, pos, end) for c in _CLAUSE_MARKS) if i >= 0]
-    return max(left, start), min(rights, default=end)
+def _clause(ctx: RuleContext, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``pos`` (between ，；。 marks), within ``start``..``end`` (the marks are
+    found once for the whole text: a paragraph of one endless clause is not searched again for
+    every match in it)."""
+    return (ctx.after_mark(_CLAUSE_MARKS, pos, start),
+            ctx.next_mark(_CLAUSE_MARKS, pos, end))
 
 
 def _items(sections: list[Section], ctx: RuleContext) -> list[tuple[int, int, int]]:
