@@ -6,6 +6,17 @@ per category; word lists, typo pairs and dated events in ``data/*.toml``.
 """
 
 from reviewer.flags import rules as _rules  # noqa: F401  (registers every rule)
-from reviewer.flags.engine import CATEGORIES, RULES, SEVERITIES, Flag, Hit, Rule, rule, run_flags
+from reviewer.flags.engine import (
+    CATEGORIES,
+    RULES,
+    SEVERITIES,
+    Cancelled,
+    Flag,
+    Hit,
+    Rule,
+    rule,
+    run_flags,
+)
 
-__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Flag", "Hit", "Rule", "rule", "run_flags"]
+__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Cancelled", "Flag", "Hit", "Rule", "rule",
+           "run_flags"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -145,10 +146,21 @@ def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
+class Cancelled(Exception):
+    """The run was stopped because ``cancelled()`` said so; nothing it found is returned."""
+
+
+def _run_rule(r: Rule, ctx: RuleContext,
+              cancelled: Callable[[], bool] | None = None) -> Iterator[Flag]:
     length = len(ctx.text)
+    hits: list[Hit] = []
     try:
-        hits = list(r.check(ctx))
+        for hit in r.check(ctx):
+            hits.append(hit)
+            if cancelled is not None and cancelled():
+                raise Cancelled(r.id)
+    except Cancelled:
+        raise
     except Exception as exc:  # one faulty rule must not hide what the other rules found
         log.warning("rule %s skipped on %s: %r", r.id, ctx.doc.path, exc)
         log.debug("rule %s failed", r.id, exc_info=True)
@@ -160,17 +172,36 @@ def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
         yield Flag(r.id, r.category, r.severity, span[0], span[1], hit.message, hit.suggestion)
 
 
-def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
+def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
+              progress: Callable[[int, int, str], object] | None = None,
+              cancelled: Callable[[], bool] | None = None,
+              timings: dict[str, float] | None = None) -> list[Flag]:
     """Every flag the chosen rules (all by default) raise on ``doc``, sorted by position.
 
     Unknown rule ids are ignored; ``rules`` may also name whole categories (``"numbers"``).
+
+    For a caller that runs the checks in the background (the app, on a long report):
+    ``progress(done, total, rule_id)`` is called as each rule finishes; ``cancelled()`` is asked
+    before each rule and after each hit, and once it returns true the run stops by raising
+    :class:`Cancelled`. ``timings``, a dict, receives each rule's seconds (what several rules
+    share, such as the text's quantities, is charged to the first rule that reads it); without
+    it nothing is timed.
     """
     wanted = set(rules) if rules is not None else None
+    chosen = [r for r in RULES.values()
+              if wanted is None or r.id in wanted or r.category in wanted]
     ctx = RuleContext(doc)
     flags: list[Flag] = []
-    for r in RULES.values():
-        if wanted is not None and r.id not in wanted and r.category not in wanted:
-            continue
-        flags.extend(_run_rule(r, ctx))
+    for done, r in enumerate(chosen, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled(r.id)
+        if timings is None:
+            flags.extend(_run_rule(r, ctx, cancelled))
+        else:
+            t0 = time.perf_counter()
+            flags.extend(_run_rule(r, ctx, cancelled))
+            timings[r.id] = timings.get(r.id, 0.0) + time.perf_counter() - t0
+        if progress is not None:
+            progress(done, len(chosen), r.id)
     flags.sort(key=lambda f: (f.start, f.end, f.rule))
     return flags
