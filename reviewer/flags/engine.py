@@ -104,6 +104,11 @@ class RuleContext:
         """Every counted quantity in the text (several number rules read them)."""
         return quantities(self.text)
 
+    @cached_property
+    def quantity_starts(self) -> list[int]:
+        """Where each of :attr:`quantities` starts, for bisection."""
+        return [q.start for q in self.quantities]
+
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
 

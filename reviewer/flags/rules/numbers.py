@@ -3,12 +3,13 @@ given two values, and perfect rates worth verifying."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
-from reviewer.flags.quantities import Quantity, comparable, quantities
+from reviewer.flags.quantities import Quantity, comparable
 from reviewer.i18n import t
 
 # a figure starts where a run of digits starts: tried inside a run of ten thousand digits, the
@@ -76,19 +77,33 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     """After 其中, a part larger than the whole it belongs to (2800余次 checks, 其中 4000余起).
 
     The whole is the last count in the clause before 其中, the parts are the counts in the clause
-    after it; a whole given per head (每千人6.5批次) is a rate, not a total.
+    after it, up to the next 其中 (which opens another breakdown); a whole given per head
+    (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
-    for m in re.finditer("其中", text):
-        stop = m.start() - 1 if _CLAUSE_END.match(text, m.start() - 1) else m.start()
-        before = quantities(text, _clause_start(ctx, stop), stop)
-        if not before or _PER.search(text, max(0, before[-1].start - _PER_WINDOW),
-                                     before[-1].start):
+    counts = ctx.quantities
+    starts = ctx.quantity_starts
+    found = [m.start() for m in re.finditer("其中", text)]
+    for n, at in enumerate(found):
+        stop = at - 1 if _CLAUSE_END.match(text, at - 1) else at
+        # the last count ending before 其中, if it lies in the clause
+        i = bisect.bisect_left(starts, stop) - 1
+        while i >= 0 and counts[i].end > stop:
+            i -= 1
+        if i < 0 or counts[i].start < _clause_start(ctx, stop):
             continue
-        whole = before[-1]
-        for part in quantities(text, m.end(),
-                               ctx.next_mark(_CLAUSE_MARKS, m.end(), m.end() + _reach())):
-            if comparable(whole, part) and part.value > whole.value:
+        whole = counts[i]
+        if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
+            continue
+        after = at + len("其中")
+        end = ctx.next_mark(_CLAUSE_MARKS, after, min(after + _reach(),
+                                                      found[n + 1] if n + 1 < len(found) else
+                                                      len(text)))
+        for k in range(bisect.bisect_left(starts, after), len(counts)):
+            part = counts[k]
+            if part.end > end:
+                break
+            if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
                             whole=text[whole.start:whole.end]),
