@@ -146,9 +146,10 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     threshold = float(load("words")["addressed_similarity"])
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
-    plan_texts = [_with_context(ctx, s, e) for s, _, e in plans]
+    ranking = index.ranking([_with_context(ctx, s, e) for s, _, e in plans],
+                            int(load("words")["addressed_max_shared"]))
     for start, head_end, end in problems:
-        best, score = index.best(text[start:head_end], text[head_end:end], plan_texts)
+        best, score = ranking.best(text[start:head_end], text[head_end:end])
         if score < threshold:
             s, h, _ = plans[best]
             yield Hit(start, head_end,
