@@ -19,6 +19,7 @@ from functools import cached_property
 from reviewer.document import Document
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
+from reviewer.progress import CancelCheck, Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +152,7 @@ def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     return start, end
 
 
-class Cancelled(Exception):
-    """The run was stopped because ``cancelled()`` said so; nothing it found is returned."""
-
-
-def _run_rule(r: Rule, ctx: RuleContext,
-              cancelled: Callable[[], bool] | None = None) -> Iterator[Flag]:
+def _run_rule(r: Rule, ctx: RuleContext, cancelled: CancelCheck | None = None) -> Iterator[Flag]:
     length = len(ctx.text)
     hits: list[Hit] = []
     try:
@@ -178,8 +174,8 @@ def _run_rule(r: Rule, ctx: RuleContext,
 
 
 def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
-              progress: Callable[[int, int, str], object] | None = None,
-              cancelled: Callable[[], bool] | None = None,
+              progress: Progress | None = None,
+              cancelled: CancelCheck | None = None,
               timings: dict[str, float] | None = None) -> list[Flag]:
     """Every flag the chosen rules (all by default) raise on ``doc``, sorted by position.
 
@@ -188,9 +184,9 @@ def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
     For a caller that runs the checks in the background (the app, on a long report):
     ``progress(done, total, rule_id)`` is called as each rule finishes; ``cancelled()`` is asked
     before each rule and after each hit, and once it returns true the run stops by raising
-    :class:`Cancelled`. ``timings``, a dict, receives each rule's seconds (what several rules
-    share, such as the text's quantities, is charged to the first rule that reads it); without
-    it nothing is timed.
+    :class:`~reviewer.progress.Cancelled`. ``timings``, a dict, receives each rule's seconds
+    (what several rules share, such as the text's quantities, is charged to the first rule that
+    reads it); without it nothing is timed.
     """
     wanted = set(rules) if rules is not None else None
     chosen = [r for r in RULES.values()
