@@ -127,3 +127,33 @@ def test_a_promise_the_shortcomings_name_is_an_acknowledged_gap(seeds):
     assert gap.title.startswith("法治学习实效性有待增强")
     quoted = first.reasons[-1].replace(": ", "：").split("：", 1)[1]
     assert quoted and quoted in current.text[gap.start:gap.end]
+
+
+def test_the_comparison_reports_each_step_and_finds_the_same(seeds):
+    prior, current = seeds["baogou-2025"], seeds["guanba-2025"]
+    steps: list[tuple[int, int, str]] = []
+    with_progress = compare_documents(prior, current,
+                                      progress=lambda done, total, step: steps.append(
+                                          (done, total, step)))
+    plain = compare_documents(prior, current)
+    assert [(it.status, it.evidence) for it in with_progress.items] == \
+        [(it.status, it.evidence) for it in plain.items]
+    total = steps[0][1]
+    assert [done for done, *_ in steps] == list(range(1, total + 1))
+    assert {t for _, t, _ in steps} == {total}
+    names = [name for *_, name in steps]
+    # the current report is indexed first, then last year's items are matched one by one
+    assert names[-len(plain.items):] == ["items"] * len(plain.items)
+    assert names.index("targets") == len(names) - len(plain.items) - 1
+    assert {"evidence", "plan"} <= set(names)
+
+
+def test_a_cancelled_comparison_stops_at_the_next_step(seeds):
+    from reviewer.progress import Cancelled
+
+    prior, current = seeds["baogou-2025"], seeds["guanba-2025"]
+    steps: list[str] = []
+    with pytest.raises(Cancelled):
+        compare_documents(prior, current, progress=lambda d, t, step: steps.append(step),
+                          cancelled=lambda: len(steps) >= 5)
+    assert len(steps) == 5

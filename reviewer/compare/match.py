@@ -10,6 +10,7 @@ into the item's reasons so a reviewer can see why; the reviewer confirms or over
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.compare import data
@@ -25,6 +26,7 @@ from reviewer.compare.items import PlanItem, plan_items, units_of
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
 from reviewer.i18n import t
+from reviewer.progress import CancelCheck, Progress, check
 
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
 EVIDENCE_KINDS = ("achievements", "responsibility", "highlights")
@@ -88,7 +90,7 @@ class ShortcomingLink:
 
 
 class _Passages:
-    """Sentences of chosen section kinds of one report, tokenized and indexed."""
+    """Sentences of chosen section kinds of one report, tokenized and indexed (:meth:`index`)."""
 
     def __init__(self, doc: Document, kinds: tuple[str, ...]):
         self.doc = doc
@@ -97,23 +99,76 @@ class _Passages:
             chain = doc.section_at(s.start)
             if chain and all(sec.kind in kinds for sec in chain):
                 self.spans.append((s.start, s.end, chain[-1].kind))
-        self.index = BM25([tokenize(doc.text[a:b]) for a, b, _ in self.spans])
+        self._index = BM25([])
+
+    def index(self, steps: _Steps, name: str) -> _Passages:
+        """Tokenize and index the sentences, one step each."""
+        tokens = []
+        for a, b, _ in self.spans:
+            tokens.append(tokenize(self.doc.text[a:b]))
+            steps.done(name)
+        self._index = BM25(tokens, data.rules()["max_shared"])
+        return self
 
     def best(self, query: tuple[str, ...], limit: int, min_share: float) -> list[Evidence]:
         return [Evidence(self.doc.text[a:b], a, b, round(share, 3), kind)
-                for i, _, share in self.index.search(query, limit, MIN_SHARED, min_share)
+                for i, _, share in self._index.search(query, limit, MIN_SHARED, min_share)
                 for a, b, kind in [self.spans[i]]]
 
 
-def _containment(item: set[str], others: list[tuple[PlanItem, set[str]]]
-                 ) -> tuple[PlanItem | None, float]:
-    """The other plan item holding the largest share of ``item``'s words, and that share."""
-    best: tuple[PlanItem | None, float] = (None, 0.0)
-    for other, words in others:
-        share = len(item & words) / len(item) if item else 0.0
-        if share > best[1]:
-            best = (other, share)
-    return best
+class _Steps:
+    """Progress and cancellation of a comparison: each step done is reported, and a cancelled
+    comparison stops at the next one."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: CancelCheck | None):
+        self.total = total
+        self.count = 0
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def done(self, name: str) -> None:
+        self.count += 1
+        check(self._cancelled, name)
+        if self._progress is not None:
+            self._progress(self.count, self.total, name)
+
+
+class _PlanWords:
+    """This year's plan items as sets of words, indexed to find, for an item of last year, the
+    one holding the largest share of its words (a promise carried over).
+
+    Items are found through the words they share with the query; an item recurring word for word
+    is counted once (the first one stands for it); a word in more than ``max_shared`` distinct
+    items is not counted (it tells none apart): below that, the shares are exact."""
+
+    def __init__(self, items: list[PlanItem], steps: _Steps, max_shared: int):
+        self._items: list[PlanItem] = []
+        seen: set[frozenset[str]] = set()
+        postings: dict[str, list[int]] = {}
+        for item in items:
+            words = frozenset(tokenize(item.text))
+            steps.done("plan")
+            if words in seen:
+                continue
+            seen.add(words)
+            for w in words:
+                postings.setdefault(w, []).append(len(self._items))
+            self._items.append(item)
+        self._postings = {w: p for w, p in postings.items() if len(p) <= max_shared}
+
+    def containing(self, item: set[str]) -> tuple[PlanItem | None, float]:
+        """The first plan item holding the largest share of ``item``'s words, and that share."""
+        if not item:
+            return None, 0.0
+        shared: Counter[int] = Counter()
+        for w in item:
+            shared.update(self._postings.get(w, ()))
+        best: tuple[PlanItem | None, float] = (None, 0.0)
+        for k in sorted(shared):
+            share = shared[k] / len(item)
+            if share > best[1]:
+                best = (self._items[k], share)
+        return best
 
 
 def _status(item: ItemResult, repeat: tuple[PlanItem | None, float],
@@ -155,26 +210,43 @@ def _review_spans(doc: Document) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.sections_of_kind("achievements")]
 
 
-def compare_documents(prior: Document, current: Document) -> Comparison:
-    """Match every plan item of ``prior`` with the evidence in ``current``."""
+def compare_documents(prior: Document, current: Document, *,
+                      progress: Progress | None = None,
+                      cancelled: CancelCheck | None = None) -> Comparison:
+    """Match every plan item of ``prior`` with the evidence in ``current``.
+
+    For a caller running it in the background (the app): ``progress(done, total, step)`` is
+    called after each step (a sentence of ``current`` tokenized and indexed: ``evidence``,
+    ``gaps``, ``plan``; then ``targets``; then each plan item of ``prior``: ``items``), and
+    ``cancelled()`` is asked after each; once it returns true the comparison stops by raising
+    :class:`~reviewer.progress.Cancelled`.
+    """
     rules = data.rules()
     review = _Passages(current, EVIDENCE_KINDS)
     gaps = _Passages(current, ("shortcomings",))
+    current_items = plan_items(current)
+    prior_items = plan_items(prior)
+    steps = _Steps(len(review.spans) + len(gaps.spans) + len(current_items) + 1 + len(prior_items),
+                   progress, cancelled)
+    review.index(steps, "evidence")
+    gaps.index(steps, "gaps")
+    current_plan = _PlanWords(current_items, steps, rules["max_shared"])
     targets = check_targets(extract_targets(prior), current, _review_spans(current))
-    current_plan = [(it, set(tokenize(it.text))) for it in plan_items(current)]
+    steps.done("targets")
     # each item takes the targets inside it: found by bisection, as a long plan has thousands
     in_order = sorted(targets, key=lambda tr: tr.start)
     items: list[ItemResult] = []
-    for plan in plan_items(prior):
+    for plan in prior_items:
         query = tokenize(plan.text)
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence")
         result.evidence = review.best(query, rules["evidence_count"], rules["evidence_weak"])
         first = bisect.bisect_left(in_order, plan.start, key=lambda tr: tr.start)
         last = bisect.bisect_left(in_order, plan.end, key=lambda tr: tr.start)
         result.targets = in_order[first:last]
-        repeat = _containment(set(query), current_plan)
+        repeat = current_plan.containing(set(query))
         result.status, result.reasons = _status(result, repeat, gaps.best(query, 1, rules["acknowledged_gap"]))
         items.append(result)
+        steps.done("items")
     return Comparison(prior, current, items, targets)
 
 
@@ -186,10 +258,9 @@ def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
     plan = plan_items(doc)
     sentences: list[tuple[int, tuple[str, ...]]] = []
     for n, item in enumerate(plan):
-        for s in doc.sentences():
-            if item.start <= s.start < item.end:
-                sentences.append((n, tokenize(doc.text[s.start:s.end])))
-    index = BM25([tokens for _, tokens in sentences])
+        for s in doc.sentences_in(item.start, item.end):
+            sentences.append((n, tokenize(doc.text[s.start:s.end])))
+    index = BM25([tokens for _, tokens in sentences], rules["max_shared"])
     out: list[ShortcomingLink] = []
     for gap in units_of(doc, "shortcomings"):
         best: dict[int, float] = {}
