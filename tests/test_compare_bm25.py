@@ -9,7 +9,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.compare.bm25 import B, BM25, K1
+from reviewer.compare.bm25 import BM25, K1, B
 
 
 def _every_passage(passages, query):
@@ -58,12 +58,21 @@ def test_a_recurring_passage_is_found_at_every_place_in_order():
     assert [i for i, *_ in index.scores(["普法", "执法"])] == [0, 1, 2, 4]
 
 
-def test_a_word_in_too_many_passages_finds_none_but_still_counts():
+def test_a_word_in_too_many_passages_counts_for_none():
     passages = [["法治", "建设", f"事项{i}"] for i in range(5)] + [["法治", "执法"]]
     index = BM25(passages, max_shared=3)
-    # 法治 is in six passages: alone it finds nothing
+    # 法治 is in six passages: it finds nothing, and counts for nothing where 执法 finds one
     assert index.search(["法治"], 10) == []
-    # found through 执法, the last passage scores 法治 as well
     (i, raw, _), = index.search(["法治", "执法"], 10)
-    full = dict((j, r) for j, r, *_ in BM25(passages).scores(["法治", "执法"]))
-    assert i == 5 and math.isclose(raw, full[5])
+    assert i == 5
+    assert math.isclose(raw, dict((j, r) for j, r, *_ in index.scores(["执法"]))[5])
+    assert [n for *_, n in index.scores(["法治", "执法"])] == [1]
+
+
+def test_a_search_follows_the_rarest_words_as_far_as_its_bound():
+    passages = [["普法", "宣传"], ["普法", "执法"], ["执法", "监督"], ["执法", "复议"],
+                ["执法", "诉讼"]]
+    bounded = BM25(passages, max_postings=2)
+    # 普法 (two passages) is followed; 执法 (four) would pass the bound
+    assert [i for i, *_ in bounded.search(["普法", "执法"], 5)] == [0, 1]
+    assert [i for i, *_ in BM25(passages).search(["普法", "执法"], 5)][0] == 1

@@ -1,16 +1,16 @@
 """A BM25 index over the passages of one report (the sentences of its review).
 
-Each passage's term weights are computed once, so a query costs one set intersection per
-passage it shares a word with; passages are found through an inverted index, and a passage
-that recurs word for word (a compilation of reports, a repeated formula) is weighed and scored
-once for all its places. Scores are also given as a share (0–1) of what the passage would score
-against a query holding all of its words: a length-independent figure thresholds can be written
-against.
+Each passage's term weights are computed once; passages are found through an inverted index,
+so a query costs what the passages sharing its words cost, and a passage that recurs word for
+word (a compilation of reports, a repeated formula) is weighed and scored once for all its
+places. Scores are also given as a share (0–1) of what the passage would score against a query
+holding all of its words: a length-independent figure thresholds can be written against.
 
-A word found in more than ``max_shared`` distinct passages is not followed to find passages
-(passages found through other words still count it): it tells none of them apart, and following
-it from every query of a long text would cost the square of the text's length. An index with
-fewer distinct passages than that (every real report) scores exactly as if it scored them all.
+Two bounds keep a query's work to what its own words lead to, whatever the length of the text:
+a word found in more than ``max_shared`` distinct passages tells none of them apart and counts
+as no shared word; and a search follows the query's words rarest first only as far as
+``max_postings`` (word, passage) pairs. An index and a query within both bounds (every real
+report) score exactly as if every passage were scored with every word.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ B = 0.75
 
 
 class BM25:
-    def __init__(self, passages: Sequence[Sequence[str]], max_shared: int | None = None):
+    def __init__(self, passages: Sequence[Sequence[str]], max_shared: int | None = None,
+                 max_postings: int | None = None):
         n = len(passages)
         avg = (sum(len(p) for p in passages) / n) if n else 0.0
         # distinct passages, each with every place it holds, in order
@@ -53,22 +54,29 @@ class BM25:
                 postings.setdefault(w, []).append(g)
         self._postings = {w: p for w, p in postings.items()
                           if max_shared is None or len(p) <= max_shared}
+        self._common = set(postings).difference(self._postings)
+        self._max_postings = max_postings
         self._n = n
 
     def __len__(self) -> int:
         return self._n
 
+    def _score(self, terms: set[str], g: int) -> tuple[float, float, int]:
+        """(raw, share, words shared) of passage ``g`` for the query's distinct ``terms``."""
+        weights = self._weights[g]
+        shared = terms.intersection(weights)
+        raw = sum(weights[w] for w in shared)
+        return raw, raw / self._best[g], len(shared)
+
     def _matches(self, query: Sequence[str]) -> Iterator[tuple[int, float, float, int]]:
-        """Every distinct passage sharing a word with ``query``: (passage, raw, share, shared)."""
-        terms = set(query)
+        """Every distinct passage sharing a followed word with ``query``:
+        (passage, raw, share, shared)."""
+        terms = set(query).intersection(self._postings)
         found: set[int] = set()
         for w in terms:
-            found.update(self._postings.get(w, ()))
+            found.update(self._postings[w])
         for g in sorted(found):
-            weights = self._weights[g]
-            shared = terms.intersection(weights)
-            raw = sum(weights[w] for w in shared)
-            yield g, raw, raw / self._best[g], len(shared)
+            yield g, *self._score(terms, g)
 
     def scores(self, query: Sequence[str]) -> list[tuple[int, float, float, int]]:
         """Every passage sharing a word with ``query``: (index, raw score, share, words shared),
@@ -82,10 +90,41 @@ class BM25:
                min_share: float = 0.0) -> list[tuple[int, float, float]]:
         """The best passages for ``query`` by raw score, among those sharing at least
         ``min_shared`` words and ``min_share`` of their weight with it: (index, raw, share);
-        equal scores in index order."""
-        hits = sorted((-raw, self._places[g][0], g, share)
-                      for g, raw, share, n in self._matches(query)
-                      if n >= min_shared and share >= min_share)
+        equal scores in index order.
+
+        The query's words are followed rarest first, as long as the passages they lead to stay
+        within ``max_postings`` (word, passage) pairs; the words left over, like the common ones,
+        count for no passage. Scores are gathered along the way, and only the passages that
+        pass both thresholds are scored exactly: a query costs what its own words lead to, not
+        what the whole index holds. Within the bound (every real report) the result is that of
+        scoring every passage."""
+        if limit <= 0:
+            return []
+        words = sorted((w for w in set(query) if w in self._postings),
+                       key=lambda w: len(self._postings[w]))
+        followed: set[str] = set()
+        used = 0
+        for w in words:
+            used += len(self._postings[w])
+            if self._max_postings is not None and used > self._max_postings:
+                break
+            followed.add(w)
+        raw: dict[int, float] = {}
+        count: Counter[int] = Counter()
+        for w in followed:
+            found = self._postings[w]
+            count.update(found)
+            for g in found:
+                raw[g] = raw.get(g, 0.0) + self._weights[g][w]
+        hits: list[tuple[float, int, int, float]] = []
+        for g, n in count.items():
+            # the sums gathered word by word may differ from the exact one in the last digit
+            if n < min_shared or raw[g] < (min_share - 1e-9) * self._best[g]:
+                continue
+            exact, share, _ = self._score(followed, g)
+            if share >= min_share:
+                hits.append((-exact, self._places[g][0], g, share))
+        hits.sort()
         out: list[tuple[int, float, float]] = []
         # passages of one score, each with all its places, taken in index order up to the limit
         for neg_raw, tied in itertools.groupby(hits, key=lambda h: h[0]):

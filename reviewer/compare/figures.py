@@ -10,6 +10,7 @@ All wording lives in ``data/indicators.toml`` and ``data/units.toml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -231,38 +232,112 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
     return None
 
 
+_CLAUSE_MARKS = "，,；;。：:\n"
+
+
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
+
+
+@lru_cache(maxsize=8)
+def _clause_marks(text: str) -> list[int]:
+    """Where the clause marks of ``text`` are (kept per text: looked up per occurrence)."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos`` (after the previous ，；。： or line break)."""
-    cut = max(text.rfind(c, floor, pos) for c in "，,；;。：:\n")
-    return max(cut + 1, floor)
+    marks = _clause_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return max(marks[i - 1] + 1, floor) if i else floor
 
 
-def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]]) -> Actual | None:
-    """The figure ``doc`` reports for ``target`` inside ``spans`` (its review part), or None."""
+class _Names:
+    """Where indicator names occur in the review part of a report: every name of every target,
+    found in one pass over the review (a trie with failure links), instead of one pass per
+    target; :meth:`matches` then reads them as a search for the names would find them."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], names: set[str]):
+        goto: list[dict[str, int]] = [{}]
+        ends: list[list[str]] = [[]]
+        for name in names:
+            state = 0
+            for ch in name:
+                nxt = goto[state].get(ch)
+                if nxt is None:
+                    nxt = goto[state][ch] = len(goto)
+                    goto.append({})
+                    ends.append([])
+                state = nxt
+            ends[state].append(name)
+        # where to go on when a character does not continue a name: the longest end of what
+        # was read that begins a name (the root's children fall back to the root)
+        fail = [0] * len(goto)
+        queue = list(goto[0].values())
+        for state in queue:  # breadth first: a state's failure is known before its children's
+            for ch, nxt in goto[state].items():
+                back = fail[state]
+                while back and ch not in goto[back]:
+                    back = fail[back]
+                fail[nxt] = goto[back].get(ch, 0)
+                ends[nxt] = ends[nxt] + ends[fail[nxt]]
+                queue.append(nxt)
+        self._at: dict[str, list[int]] = {name: [] for name in names}
+        root = goto[0]
+        for lo, hi in spans:
+            state = 0
+            for pos in range(lo, hi):
+                ch = text[pos]
+                if state == 0 and ch not in root:
+                    continue
+                while state and ch not in goto[state]:
+                    state = fail[state]
+                state = goto[state].get(ch, 0)
+                for name in ends[state]:
+                    self._at[name].append(pos + 1 - len(name))
+
+    def matches(self, names: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of the occurrences of ``names`` a left-to-right search for the longest
+        of them finds: at each place the longest name, none overlapping the one before."""
+        found = sorted((start, -len(name)) for name in names for start in self._at.get(name, ()))
+        out: list[tuple[int, int]] = []
+        end = -1
+        for start, neg_length in found:
+            if start >= end:
+                end = start - neg_length
+                out.append((start, end))
+        return out
+
+
+def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
+                names: _Names | None = None) -> Actual | None:
+    """The figure ``doc`` reports for ``target`` inside ``spans`` (its review part), or None.
+    ``names``: where the names of the indicators occur in the spans, when known."""
     text = _narrow(doc.text)
     act = data.indicators()["actual"]
     subject, direction = _measure(target.indicator)
     if _generic(subject):
         return None
-    names = _names(subject)
-    found = re.compile(_alternation(names))
-    for lo, hi in spans:
-        for occ in found.finditer(text, lo, hi):
-            before = text[max(lo, occ.start() - 2): occ.start()]
-            if any(before.endswith(w) for w in act["blocked_before"]):
-                continue
-            if any(text.startswith(w, occ.end()) for w in act["blocked_after"]):
-                continue
-            start = _clause_start(text, occ.start(), lo)
-            if any(w in text[start: occ.start()] for w in act["not_actual"]):
-                continue
-            stop = _SENTENCE_END.search(text, occ.end(), hi)
-            limit = min(occ.end() + act["max_gap"], stop.start() if stop else hi)
-            hit = _figure_after(text, occ.end(), limit, target, direction)
-            if hit is None:
-                continue
-            value = _in_unit(float(hit.group("value")), hit.group("unit"), target.unit)
-            return Actual(value, doc.text[start: hit.end()], start, hit.end())
+    wanted = _names(subject)
+    if names is None:
+        names = _Names(text, spans, set(wanted))
+    starts = [lo for lo, _ in spans]
+    for occ_start, occ_end in names.matches(wanted):
+        lo, hi = spans[bisect.bisect_right(starts, occ_start) - 1]
+        before = text[max(lo, occ_start - 2): occ_start]
+        if any(before.endswith(w) for w in act["blocked_before"]):
+            continue
+        if any(text.startswith(w, occ_end) for w in act["blocked_after"]):
+            continue
+        start = _clause_start(text, occ_start, lo)
+        if any(w in text[start: occ_start] for w in act["not_actual"]):
+            continue
+        stop = _SENTENCE_END.search(text, occ_end, min(hi, occ_end + act["max_gap"]))
+        limit = min(occ_end + act["max_gap"], stop.start() if stop else hi)
+        hit = _figure_after(text, occ_end, limit, target, direction)
+        if hit is None:
+            continue
+        value = _in_unit(float(hit.group("value")), hit.group("unit"), target.unit)
+        return Actual(value, doc.text[start: hit.end()], start, hit.end())
     return None
 
 
@@ -298,10 +373,19 @@ def verdict(target: Target, actual: Actual | None) -> str:
 
 def check_targets(targets: list[Target], current: Document,
                   spans: list[tuple[int, int]]) -> list[TargetResult]:
-    """Each target with the figure ``current`` reports for it and the verdict."""
+    """Each target with the figure ``current`` reports for it and the verdict. The review is
+    read once for the names of all targets' indicators, and a target repeating an indicator and
+    unit already looked for takes the same figure."""
+    wanted = {name for target in targets
+              for name in _names(_measure(target.indicator)[0])}
+    names = _Names(_narrow(current.text), spans, wanted)
+    found: dict[tuple[str, str], Actual | None] = {}
     out = []
     for target in targets:
-        actual = find_actual(current, target, spans)
+        key = (target.indicator, target.unit)
+        if key not in found:
+            found[key] = find_actual(current, target, spans, names)
+        actual = found[key]
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
 

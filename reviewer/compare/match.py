@@ -10,7 +10,7 @@ into the item's reasons so a reviewer can see why; the reviewer confirms or over
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+import math
 from dataclasses import dataclass, field
 
 from reviewer.compare import data
@@ -107,7 +107,7 @@ class _Passages:
         for a, b, _ in self.spans:
             tokens.append(tokenize(self.doc.text[a:b]))
             steps.done(name)
-        self._index = BM25(tokens, data.rules()["max_shared"])
+        self._index = BM25(tokens, data.rules()["max_shared"], data.rules()["max_postings"])
         return self
 
     def best(self, query: tuple[str, ...], limit: int, min_share: float) -> list[Evidence]:
@@ -137,12 +137,15 @@ class _PlanWords:
     """This year's plan items as sets of words, indexed to find, for an item of last year, the
     one holding the largest share of its words (a promise carried over).
 
-    Items are found through the words they share with the query; an item recurring word for word
-    is counted once (the first one stands for it); a word in more than ``max_shared`` distinct
-    items is not counted (it tells none apart): below that, the shares are exact."""
+    Only a share of at least the carried-over threshold matters, and an item holding that share
+    of the query's words must hold one of its rarest words (all but that share of them, plus
+    one): only the items those words lead to are compared. An item recurring word for word is
+    compared once (the first one stands for it); a word in more than ``max_shared`` distinct
+    items is not followed. Below that bound the answer is that of comparing every item."""
 
     def __init__(self, items: list[PlanItem], steps: _Steps, max_shared: int):
         self._items: list[PlanItem] = []
+        self._words: list[frozenset[str]] = []
         seen: set[frozenset[str]] = set()
         postings: dict[str, list[int]] = {}
         for item in items:
@@ -154,21 +157,35 @@ class _PlanWords:
             for w in words:
                 postings.setdefault(w, []).append(len(self._items))
             self._items.append(item)
-        self._postings = {w: p for w, p in postings.items() if len(p) <= max_shared}
+            self._words.append(words)
+        self._postings = postings
+        self._max_shared = max_shared
 
-    def containing(self, item: set[str]) -> tuple[PlanItem | None, float]:
-        """The first plan item holding the largest share of ``item``'s words, and that share."""
+    def containing(self, item: set[str], at_least: float) -> tuple[PlanItem | None, float]:
+        """The first plan item holding the largest share of ``item``'s words, when that share is
+        at least ``at_least``; else (None, 0.0)."""
         if not item:
             return None, 0.0
-        shared: Counter[int] = Counter()
-        for w in item:
-            shared.update(self._postings.get(w, ()))
-        best: tuple[PlanItem | None, float] = (None, 0.0)
-        for k in sorted(shared):
-            share = shared[k] / len(item)
-            if share > best[1]:
-                best = (self._items[k], share)
-        return best
+        # the fewest words an item must share with ``item`` to reach the share
+        need = max(1, math.ceil(at_least * len(item)))
+        while need > 1 and (need - 1) / len(item) >= at_least:
+            need -= 1
+        while need <= len(item) and need / len(item) < at_least:
+            need += 1
+        if need > len(item):
+            return None, 0.0
+        rarest = sorted(item, key=lambda w: len(self._postings.get(w, ())))
+        found: set[int] = set()
+        for w in rarest[: len(item) - need + 1]:
+            holding = self._postings.get(w, ())
+            if len(holding) <= self._max_shared:
+                found.update(holding)
+        best, first = 0.0, -1
+        for k in found:
+            share = len(item & self._words[k]) / len(item)
+            if share >= at_least and (share > best or (share == best and k < first)):
+                best, first = share, k
+        return (self._items[first], best) if first >= 0 else (None, 0.0)
 
 
 def _status(item: ItemResult, repeat: tuple[PlanItem | None, float],
@@ -243,7 +260,7 @@ def compare_documents(prior: Document, current: Document, *,
         first = bisect.bisect_left(in_order, plan.start, key=lambda tr: tr.start)
         last = bisect.bisect_left(in_order, plan.end, key=lambda tr: tr.start)
         result.targets = in_order[first:last]
-        repeat = current_plan.containing(set(query))
+        repeat = current_plan.containing(set(query), rules["carried_over"])
         result.status, result.reasons = _status(result, repeat, gaps.best(query, 1, rules["acknowledged_gap"]))
         items.append(result)
         steps.done("items")
