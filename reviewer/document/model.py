@@ -164,6 +164,8 @@ class Document:
     numbering_issues: list[NumberingIssue]
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     # --- convenience -----------------------------------------------------------------------
     @property
@@ -209,11 +211,18 @@ class Document:
         level = self.sections
         while True:
             # siblings are in text order and do not overlap: a long report has thousands
-            i = bisect.bisect_right(level, offset, key=lambda s: s.start) - 1
+            i = bisect.bisect_right(self._starts(level), offset) - 1
             if i < 0 or not level[i].start <= offset < level[i].end:
                 return chain
             chain.append(level[i])
             level = level[i].children
+
+    def _starts(self, level: list[Section]) -> list[int]:
+        """Where each of a list of sibling sections starts (kept: asked for every offset)."""
+        found = self._section_starts.get(id(level))
+        if found is None or found[0] is not level:
+            found = self._section_starts[id(level)] = (level, [s.start for s in level])
+        return found[1]
 
     def kind_at(self, offset: int) -> str:
         chain = self.section_at(offset)

@@ -78,6 +78,7 @@ _LABEL_RE = re.compile(
     r"^[-•·*]?\s*[\[【]?\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*[\]】]?\s*[:：]?\s*(.*)$"
 )
+_LABEL_FIRST = frozenset("-•·*[【" + "".join(label[0] for label in _LABELS))
 _BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
 _HEADER_ONLY = [
     ("header", re.compile(r"^政府信息公开(目录)?$")),
@@ -124,6 +125,7 @@ _DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report tex
 # every debris pattern in one: a line that matches none of them (most lines) is told so by one
 # search instead of one per pattern
 _ANY_DEBRIS = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE), re.I)
+_ANY_HEADER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _HEADER_ONLY))
 _WS = re.compile(r"\s")
 _YEAR_FIRST = re.compile(r"^\d{4}")
 
@@ -168,7 +170,9 @@ def normalize(text: str) -> Normalized:
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
         if rule is None and in_header:
-            m = _LABEL_RE.match(_WS.sub("", s))
+            # a label opens the line, after a bullet or a bracket at most
+            m = _LABEL_RE.match(_WS.sub("", s)) if s[0] in _LABEL_FIRST or s[0].isspace() \
+                else None
             if s.startswith("[") and _BRACKET_FIELDS.search(s):
                 for label, value in _BRACKET_FIELDS.findall(s):
                     key = _LABELS.get(label.replace(" ", ""))
@@ -191,7 +195,7 @@ def normalize(text: str) -> Normalized:
                     header_fields.setdefault(key, (s, pending_label))
                 pending_label = None
                 rule = "page_metadata"
-            else:
+            elif _ANY_HEADER.search(s):
                 for r, rx in _HEADER_ONLY:
                     if rx.search(s):
                         rule = r
@@ -266,25 +270,28 @@ class _Open:
     """The paragraph being built, joined line by line across page breaks.
 
     It keeps its pieces (joined once, when the paragraph closes) and what deciding the next join
-    needs: its length, its last character, whether it opens with a number and whether its body
-    holds sentence punctuation yet. A chain of thousands of joins costs what its lines cost."""
+    needs: its length, its last character and whether its body holds sentence punctuation (read
+    once, from its first line: a paragraph is joined to only when it does). A chain of thousands
+    of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "numbered", "punct")
+    __slots__ = ("pieces", "length", "last", "punct")
 
     def __init__(self, line: str):
         self.pieces = [line]
         self.length = len(line)
         self.last = line[-1]
-        # the numbering lies inside the first line: a line that is joined to has punctuation
-        # after any number it opens with
-        numbered = _NUMBERING_START.match(line)
-        self.numbered = numbered is not None
-        self.punct = bool(self._marks().search(line, numbered.end() if numbered else 0))
+        self.punct: bool | None = None  # read when a join is first in question
 
-    def _marks(self) -> re.Pattern[str]:
+    def _has_punct(self) -> bool:
         # headings and titles carry no sentence punctuation; a numbered line is a paragraph only
-        # when a sentence ends inside it (an inline heading followed by body text)
-        return _SENTENCE_MARKS if self.numbered else _CLAUSE_MARKS
+        # when a sentence ends inside it (an inline heading followed by body text). Asked before
+        # any join, so of the first line alone; once true it stays true as lines are added.
+        if self.punct is None:
+            line = self.pieces[0]
+            numbered = _NUMBERING_START.match(line)
+            marks = _SENTENCE_MARKS if numbered else _CLAUSE_MARKS
+            self.punct = bool(marks.search(line, numbered.end() if numbered else 0))
+        return self.punct
 
     def add(self, piece: str) -> None:
         if not piece:
@@ -292,8 +299,6 @@ class _Open:
         self.pieces.append(piece)
         self.length += len(piece)
         self.last = piece[-1]
-        if not self.punct:
-            self.punct = bool(self._marks().search(piece))
 
     def text(self) -> str:
         return "".join(self.pieces)
@@ -305,7 +310,7 @@ class _Open:
         last = self.last
         if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
             return False
-        if not self.punct:
+        if not self._has_punct():
             return False
         if _NUMBERING_START.match(nxt):
             return False

@@ -60,6 +60,11 @@ def cn_numeral(n: int) -> str:
 
 def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
+    # every numbering opens with a numeral, a bracket or a digit: most paragraphs are told by
+    # their first character that none of the patterns can match
+    first = line[:1]
+    if not (first in _CN or first in "（(" or first.isdigit()):
+        return None
     m = _CN_DUN.match(line)
     if m and not _CN_DECIMAL.match(line):
         return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
@@ -275,10 +280,24 @@ def _trim_end(text: str, end: int) -> int:
     return end
 
 
+_ANY_KIND: dict[tuple, re.Pattern[str]] = {}
+
+
+def _names_a_kind(profile: Profile, title: str) -> bool:
+    """Whether any of the profile's kind patterns matches ``title``: one search, so that a
+    report of thousands of parts naming no kind is not searched once per pattern."""
+    rx = _ANY_KIND.get(profile.kinds)
+    if rx is None:
+        rx = _ANY_KIND[profile.kinds] = re.compile(
+            "|".join(f"(?:{p.pattern})" for _, patterns in profile.kinds for p in patterns))
+    return rx.search(title) is not None
+
+
 def _classify(roots: list[Section], profile: Profile, report_year: int | None) -> None:
     seen_later = False
     for sec in roots:
-        kind = profile.classify(sec.heading.title)
+        kind = profile.classify(sec.heading.title) if _names_a_kind(profile, sec.heading.title) \
+            else None
         if kind is None and report_year is not None:
             m = re.match(r"\s*(\d{4})\s*年", sec.heading.title)
             if m and int(m.group(1)) == report_year + profile.plan_year_offset:
