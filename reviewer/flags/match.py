@@ -84,12 +84,13 @@ class BigramIndex:
     def best(self, headline: str, body: str, candidates: Sequence[str]) -> tuple[int, float]:
         """The candidate that best takes up a headline and its body, and how well (0..1): the
         better of the headline's coverage and the whole passage's cosine. (-1, 0.0) if none."""
-        return self.ranking(candidates).best(headline, body)
+        return self.ranking(candidates, within=[headline + body]).best(headline, body)
 
-    def ranking(self, candidates: Sequence[str], max_shared: int | None = None) -> Ranking:
+    def ranking(self, candidates: Sequence[str], max_shared: int | None = None,
+                within: Iterable[str] | None = None) -> Ranking:
         """:meth:`best` for many queries against the same ``candidates``, each query scoring
         only the candidates it shares a bigram with (see :class:`Ranking`)."""
-        return Ranking(self, candidates, max_shared)
+        return Ranking(self, candidates, max_shared, within)
 
 
 class Ranking:
@@ -100,10 +101,15 @@ class Ranking:
     ``max_shared`` distinct candidates is not used to find them: it tells none of them apart, and
     following it from every query would cost the square of the text. With fewer distinct
     candidates than that (every real report), the ranking is exactly that of scoring them all.
+
+    ``within``, when given, holds every passage (headline and body together) that will be
+    ranked: only their bigrams are indexed, and a candidate is weighed only once a query finds
+    it, so a few shortcomings against a plan of thousands of items cost little more than reading
+    the plan once.
     """
 
     def __init__(self, index: BigramIndex, candidates: Sequence[str],
-                 max_shared: int | None = None):
+                 max_shared: int | None = None, within: Iterable[str] | None = None):
         self._index = index
         self._count = len(candidates)
         last: dict[str, int] = {}  # text → its last position: ties go to the later candidate
@@ -111,9 +117,13 @@ class Ranking:
             last[text] = i
         self._texts = list(last)
         self._positions = list(last.values())
+        asked = None if within is None else set().union(*map(_bigram_set, within))
         postings: dict[str, list[int]] = {}
         for k, text in enumerate(self._texts):
-            for gram in index.vector(text):
+            grams = _bigram_set(text)  # the keys of the text's vector
+            if asked is not None:
+                grams &= asked
+            for gram in grams:
                 postings.setdefault(gram, []).append(k)
         self._postings = {g: p for g, p in postings.items()
                           if max_shared is None or len(p) <= max_shared}

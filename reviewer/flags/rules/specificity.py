@@ -147,7 +147,8 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     threshold = float(load("words")["addressed_similarity"])
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
     ranking = index.ranking([_with_context(ctx, s, e) for s, _, e in plans],
-                            int(load("words")["addressed_max_shared"]))
+                            int(load("words")["addressed_max_shared"]),
+                            within=[text[start:end] for start, _, end in problems])
     for start, head_end, end in problems:
         best, score = ranking.best(text[start:head_end], text[head_end:end])
         if score < threshold:
