@@ -2,7 +2,8 @@
 run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
-    python benchmarks/run.py ui check   # only some (outline, check, compare, reader, review, ui)
+    python benchmarks/run.py ui check   # only some (outline, check, compare, reader, review, ui,
+                                        # scaling: a quarter hour on two cores)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("outline", "check", "compare", "reader", "review", "ui")
+SUITES = ("outline", "check", "compare", "reader", "review", "ui", "scaling")
 
 
 def main(argv: list[str]) -> int:
