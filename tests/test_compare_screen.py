@@ -216,3 +216,36 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
                 assert _bare(heading) in _bare(prompt), (size, prompt)
                 assert not _wrong_breaks(prompt.split("\n"), heading), (size, prompt)
         assert widest[1] > widest[0]  # wrapped again for the wider list
+
+
+@pilot_test
+async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, monkeypatch):
+    from reviewer.progress import Cancelled
+
+    stopped = threading.Event()
+
+    def endless(prior, current, *, progress=None, cancelled=None):
+        done = 0
+        while not cancelled():  # a comparison that would never finish on its own
+            done = min(done + 1, 99)
+            progress(done, 100, "items")
+            stopped.wait(0.001)
+        stopped.set()
+        raise Cancelled("items")
+
+    monkeypatch.setattr(reviewer.compare, "ensure_jieba", lambda: None)
+    monkeypatch.setattr(reviewer.compare, "compare_documents", endless)
+    screen = CompareScreen(seeds["baogou-2025"], seeds["guanba-2025"], None)
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if "%" in str(screen.query_one("#compare-progress").render()):
+                break
+        assert re.search(r"\d+%", str(screen.query_one("#compare-progress").render()))
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert stopped.is_set()
+        assert app.screen is not screen
+        assert not [n for n in app._notifications if n.severity == "error"]

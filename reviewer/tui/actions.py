@@ -52,6 +52,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("main.search_next", "ctrl+n", "search_next"),
     ActionSpec("main.search_previous", "ctrl+r", "search_previous"),
     ActionSpec("main.compare", "p", "compare"),
+    ActionSpec("main.cancel_checks", "escape", "cancel_checks"),
     ActionSpec("main.next_theme", "f4", "next_theme"),
     ActionSpec("main.save", "ctrl+s", "save"),
     ActionSpec("main.help", "question_mark,f1", "help", footer=True),

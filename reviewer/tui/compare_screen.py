@@ -13,6 +13,7 @@ the reader's Chinese rules (``reviewer.tui.prose``) at the width of each pane, a
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -153,6 +154,12 @@ class CompareScreen(Screen[None]):
         comparison: Comparison
 
     @dataclass
+    class Progress(Message):
+        """The comparison in the worker is ``percent`` done."""
+
+        percent: int
+
+    @dataclass
     class Failed(Message):
         """The comparison could not be made: ``reason`` says why."""
 
@@ -168,6 +175,7 @@ class CompareScreen(Screen[None]):
         self.comparison: Comparison | None = None
         self._local: dict[int, Decision] = {}
         self._spans: dict[int, list[list[tuple[int, int, int, int]]]] = {}
+        self._cancel = threading.Event()  # set when the screen goes: the worker stops
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -176,7 +184,7 @@ class CompareScreen(Screen[None]):
                                       inert(self.current.government), " ", years),
                      id="compare-title")
         with Vertical(id="compare-loading"):
-            yield Label(t("compare.loading"))
+            yield Label(t("compare.loading"), id="compare-progress")
             yield LoadingIndicator()
         with Horizontal(id="compare-body"):
             yield PlanList(id="compare-items")
@@ -194,12 +202,26 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def compute(self) -> None:
-        """Load jieba and compare, off the UI thread; only posts the outcome."""
+        """Load jieba and compare, off the UI thread; only posts its progress and the outcome.
+        Leaving the screen (Esc) stops it at its next step."""
         from reviewer.compare import compare_documents, ensure_jieba
+        from reviewer.progress import Cancelled
+
+        shown = -1
+
+        def progress(done: int, total: int, step: str) -> None:
+            nonlocal shown
+            percent = done * 100 // max(total, 1)
+            if percent != shown:  # a long report has a hundred thousand steps: post a hundred
+                shown = percent
+                self.post_message(self.Progress(percent))
 
         try:
             ensure_jieba()
-            comparison = compare_documents(self.prior, self.current)
+            comparison = compare_documents(self.prior, self.current, progress=progress,
+                                           cancelled=self._cancel.is_set)
+        except Cancelled:
+            return
         except Exception as exc:  # noqa: BLE001 - any failure is shown, never raised into the UI
             self.post_message(self.Failed(f"{type(exc).__name__}: {exc}"))
             return
@@ -216,6 +238,11 @@ class CompareScreen(Screen[None]):
         items.show([self._badge(i) for i in range(len(self.comparison.items))])
         items.highlighted = 0
         items.focus()
+
+    def on_compare_screen_progress(self, message: Progress) -> None:
+        if self.comparison is None:
+            self.query_one("#compare-progress", Label).update(
+                t("compare.progress", percent=message.percent))
 
     def on_compare_screen_failed(self, message: Failed) -> None:
         self.query_one("#compare-loading").display = False
@@ -379,4 +406,8 @@ class CompareScreen(Screen[None]):
                                         self.decision(index).note), done)
 
     def action_back(self) -> None:
+        self._cancel.set()
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self._cancel.set()

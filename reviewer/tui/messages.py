@@ -28,6 +28,19 @@ class FlagsReady(Message):
         self.flags = flags
 
 
+class ChecksProgress(Message):
+    """The checks running in the worker finished ``done`` of their ``total`` rules."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class ChecksCancelled(Message):
+    """The checks were stopped before they finished (Esc)."""
+
+
 class ReviewEdited(Message):
     """The reviewer changed a score, the verdict or the summary in the side panel."""
 

@@ -92,11 +92,12 @@ class Session:
             self.problems += [str(w) for w in warnings]
         self._review = review
 
-    def compute_flags(self) -> list[Any]:
-        """Run the checks (slow on large reports: the app calls this in a worker thread)."""
+    def compute_flags(self, progress: Any = None, cancelled: Any = None) -> list[Any]:
+        """Run the checks (slow on large reports: the app calls this in a worker thread, with
+        ``progress`` and ``cancelled`` as ``run_flags`` takes them)."""
         from reviewer.flags import run_flags
 
-        return run_flags(self.doc)  # already in text order
+        return run_flags(self.doc, progress=progress, cancelled=cancelled)  # in text order
 
     def set_flags(self, flags: list[Any]) -> None:
         self.flags = flags

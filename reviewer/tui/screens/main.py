@@ -14,6 +14,8 @@ looks the panels up by class name and handles their events by method name.
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -31,7 +33,7 @@ from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
 from reviewer.tui.keyhints import KeyHints
-from reviewer.tui.messages import FlagsReady, JumpTo, ReviewEdited
+from reviewer.tui.messages import ChecksCancelled, ChecksProgress, FlagsReady, JumpTo, ReviewEdited
 from reviewer.tui.plain import snippet
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.session import Session
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 
 AUTOSAVE_DELAY = 1.0  # seconds after the last change
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+# a report above this many bytes opens with a notice that its checks run in the background
+LARGE_REPORT = 5 * 1024 * 1024
 
 
 class MainScreen(Screen[None]):
@@ -61,6 +65,9 @@ class MainScreen(Screen[None]):
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
         self._panels_mounted = False
+        self._checks_cancel = threading.Event()
+        self._checks_progress: tuple[int, int] | None = None  # (done, total) while they run
+        self._checks_cancelled = False
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -90,6 +97,7 @@ class MainScreen(Screen[None]):
         self._mount_panels()
         self._refresh_views()
         # The checks start once the report is on screen, not competing with its first frame.
+        self._notice_large_report()
         self._compute_flags()
         self.app.start_up_done()
 
@@ -193,7 +201,8 @@ class MainScreen(Screen[None]):
         when they change, and without a new layout (the line's size is fixed): the cursor
         moves on every key and must stay cheap."""
         flag, note = self._flag_here(), self._note_here()
-        shown = (flag, note, flag and self.session.decision(flag), note and note.note)
+        shown = (flag, note, flag and self.session.decision(flag), note and note.note,
+                 self._checks_progress)
         if shown == self._status_shown:
             return
         self._status_shown = shown
@@ -205,6 +214,9 @@ class MainScreen(Screen[None]):
         if note is not None:
             parts += ["  " if parts else "", ("✎ ", "$accent"),
                       snippet(f"{note.tag} {note.note}", 80)]
+        if self._checks_progress is not None and not parts:
+            done, total = self._checks_progress
+            parts += [("⋯ ", "$warning"), t("ui.checks_progress", done=done, total=total)]
         self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
 
     @on(ReportView.CursorMoved)
@@ -219,10 +231,28 @@ class MainScreen(Screen[None]):
         self._show_status()
 
     # --- flags -----------------------------------------------------------------------------
+    def _notice_large_report(self) -> None:
+        """A long report (a compilation, a scanned book) is said to be checked in the background:
+        the reader can be used meanwhile, and Esc stops the checks."""
+        try:
+            size = os.path.getsize(self.session.doc.path)
+        except OSError:
+            size = len(self.session.doc.text) * 3  # most characters are three bytes of UTF-8
+        if size > LARGE_REPORT:
+            self.notify(t("ui.large_report", size=f"{size / (1024 * 1024):.0f}"), timeout=15)
+
     @work(thread=True, exclusive=True, group="flags")
     def _compute_flags(self) -> None:
+        from reviewer.progress import Cancelled
+
+        def progress(done: int, total: int, rule_id: str) -> None:
+            self.post_message(ChecksProgress(done, total))
+
         try:
-            flags = self.session.compute_flags()
+            flags = self.session.compute_flags(progress, self._checks_cancel.is_set)
+        except Cancelled:
+            self.post_message(ChecksCancelled())
+            return
         except Exception as exc:  # a failing check must not take the review down with it
             self.app.call_from_thread(self.notify, t("ui.flags_failed", reason=str(exc)),
                                       severity="error", timeout=15)
@@ -231,12 +261,32 @@ class MainScreen(Screen[None]):
 
     @on(FlagsReady)
     def _flags_ready(self, event: FlagsReady) -> None:
+        self._checks_progress = None
         self.session.set_flags(event.flags)
         self._refresh_views()
 
+    @on(ChecksProgress)
+    def _checks_advanced(self, event: ChecksProgress) -> None:
+        if not self.session.flags_ready and not self._checks_cancelled:
+            self._checks_progress = (event.done, event.total)
+            self._show_status()
+
+    @on(ChecksCancelled)
+    def _checks_stopped(self) -> None:
+        self._checks_progress = None
+        self._checks_cancelled = True
+        self._show_status()
+        self.notify(t("ui.checks_cancelled"))
+
+    def action_cancel_checks(self) -> None:
+        """Esc while the checks run: stop them (the rule running finishes its current hit)."""
+        if not self.session.flags_ready and not self._checks_cancel.is_set():
+            self._checks_cancel.set()
+
     def _go_to_flag(self, step: int) -> None:
         if not self.session.flags_ready:
-            self.notify(t("ui.flags_running"))
+            self.notify(t("ui.flags_cancelled") if self._checks_cancelled
+                        else t("ui.flags_running"))
             return
         here = self._flag_here()
         flag = self.session.next_flag(self.reader.cursor, step,
@@ -429,7 +479,9 @@ class MainScreen(Screen[None]):
         return not self.session.dirty
 
     def on_unmount(self) -> None:
-        """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save."""
+        """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save; the
+        checks, if they still run, stop."""
+        self._checks_cancel.set()
         self.session.save()
 
     def action_save(self) -> None:
