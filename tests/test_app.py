@@ -84,6 +84,27 @@ async def test_outline_enter_moves_the_reader_to_the_section(tmp_path: Path) -> 
 
 
 @pilot_test
+async def test_outline_shows_a_part_of_unknown_kind_as_a_question_mark(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "各位代表：\n一、2024年工作回顾\n全年地区生产总值增长5.2%，同比提高1个百分点，累计新增企业"
+        "1200家，建成学校8所，荣获先进称号。\n二、关于若干事项\n有关情况另行报告。\n"
+        "三、2025年目标任务和重点工作\n今年的主要预期目标是：地区生产总值增长5%左右。\n"
+        "（一）推动产业升级\n要着力推动产业升级，力争新增企业1500家。\n"
+        "（二）办好民生实事\n要确保完成民生实事，将全力抓好落实。\n", encoding="utf-8")
+    session = Session.open(str(report), review_path=str(tmp_path / "review.toml"),
+                           reviewer="测试员")
+    app = ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()],
+                               config_path=tmp_path / "config.toml"), session=session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await started(pilot)
+        tree = screen.query_one(OutlinePanel)
+        labels = [str(node.label) for node in tree.root.children]
+        assert labels[1].startswith("二、关于若干事项") and labels[1].endswith(" ?")
+        assert labels[2].endswith(" 目标+计划")
+
+
+@pilot_test
 async def test_annotate_current_sentence_is_saved_with_its_quote(tmp_path: Path) -> None:
     review = tmp_path / "review.toml"
     app = make_app(tmp_path, review=review)

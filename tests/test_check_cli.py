@@ -97,7 +97,7 @@ def test_a_folder_is_checked_recursively_in_order(tmp_path, capsys):
     nested.mkdir(parents=True)
     for name in ("yanxi-2024", "guanba-2025"):
         shutil.copy(SEEDS / f"{name}.txt", nested / f"{name}.txt")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")  # a spreadsheet is no report
     code, data = _json(capsys, str(tmp_path), "--jobs", "2")
     assert code == 0
     assert [r["path"] for r in data["reports"]] == [

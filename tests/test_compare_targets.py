@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import corpus_path
 from reviewer.compare import VERDICTS, Actual, compare_documents, extract_targets, figures
+from reviewer.compare.figures import check_targets
 from reviewer.document import load_document, parse_text
 
 NATIONAL = [(f"national-{y}", f"national-{y + 1}") for y in (2021, 2022, 2023, 2024)]
@@ -96,9 +97,20 @@ def test_multi_year_averages_are_never_taken_as_actuals():
 
 
 def test_from_x_to_y_takes_the_later_figure():
+    prior, current = _pair("zhejiang-2025", "zhejiang-2026")
+    # read over the whole text: the figure stands in the report's summary of the five years
+    whole = [(0, len(current.text))]
+    rd = _by_indicator(check_targets(extract_targets(prior), current, whole), "研发投入强度")
+    assert "从2.77%提高到3.3%" in rd.actual.quote and rd.actual.value == 3.3
+
+
+def test_a_five_year_figure_is_never_taken_as_the_years():
     comparison = compare_documents(*_pair("zhejiang-2025", "zhejiang-2026"))
     rd = _by_indicator(comparison.targets, "研发投入强度")
-    assert "从2.77%提高到3.3%" in rd.actual.quote and rd.actual.value == 3.3
+    assert rd.actual is None or comparison.current.period_at(rd.actual.start) != "five_year"
+    for tr in comparison.targets:
+        if tr.actual:
+            assert comparison.current.period_at(tr.actual.start) != "five_year", tr.actual.quote
 
 
 def test_full_width_digits_read_like_half_width():

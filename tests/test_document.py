@@ -189,4 +189,8 @@ def test_provincial_reports_have_review_and_plan(province, year):
 
 def test_appended_numbered_list_does_not_pose_as_top_level_sections():
     doc = load_document(corpus_path("guangdong-2025"))
-    assert [s.kind for s in doc.sections] == ["achievements", "plan"]
+    # 附件1 (the ten 民生实事, numbered 一、…十、 again) and 附件2 名词解释 are appendices; the
+    # restarted list sits inside the first of them
+    assert [s.kind for s in doc.sections] == ["achievements", "plan", "appendix", "appendix"]
+    assert [s.title for s in doc.sections[2:]] == ["附件1", "附件2 名词解释"]
+    assert [c.heading.numbering for c in doc.sections[2].children][:2] == ["一、", "二、"]

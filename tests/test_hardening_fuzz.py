@@ -19,7 +19,7 @@ from test_review_toml import reviews
 from conftest import SEED_NAMES, seed_path
 from reviewer.commands.common import document_dict
 from reviewer.commands.outline import render
-from reviewer.document import Document, ReportError, parse_bytes, parse_text
+from reviewer.document import KINDS, SPAN_KINDS, Document, ReportError, parse_bytes, parse_text
 from reviewer.flags.engine import RULES, RuleContext
 from reviewer.review import Anchor, ReviewError
 from reviewer.review.anchor import CONTEXT
@@ -59,10 +59,21 @@ def check_document(doc: Document) -> None:
         for s in sections:
             assert last <= s.start < s.end <= hi
             assert doc.section_at(s.start)[-1] is s or s.children  # found where it starts
+            assert s.kind == s.kinds[0] and set(s.kinds) <= set(KINDS)
+            assert 0.0 <= s.confidence <= 1.0 and s.period in ("year", "five_year", "mixed", "")
             nested(s.children, s.start, s.end)
             last = s.end
 
     nested(doc.sections, 0, n)
+    # typed passages and period runs: inside the text, in order, never overlapping
+    for passages in (doc.spans, doc.periods):
+        last = 0
+        for p in passages:
+            assert last <= p.start < p.end <= n
+            last = p.end
+    assert all(sp.kind in SPAN_KINDS for sp in doc.spans)
+    for a, b in doc.review_spans():
+        assert 0 <= a < b <= n
 
 
 # --- loader: bytes ----------------------------------------------------------------------------
@@ -98,6 +109,10 @@ headings = st.sampled_from([
     "一、主要成效", "（一）加强组织领导", "(二)完善制度", "1. 强化考核。", "一是压实责任。",
     "二、存在的不足和原因", "三、2026年工作安排", "四、下一步工作打算", "（三）", "十一、", "1.",
     "二、党政主要负责人履行推进法治建设第一责任人职责情况", "附件：", "关于2024年法治政府建设情况的报告",
+    "各位代表：", "一、2024年和“十四五”时期工作回顾", "二、“十五五”时期主要目标任务和2026年工作安排",
+    "2024年工作回顾", "第一部分 2025年工作安排", "名词解释", "图解", "五年来，我们累计完成投资。",
+    "同时，我们也清醒看到，还存在不少问题。", "在此，我代表区政府，向全区人民表示感谢！",
+    "各位代表！让我们团结奋斗！", "1.“两重”：是指重大战略。", "——2025年1月15日在某市人民代表大会上",
 ])
 debris = st.sampled_from(["语音播报", "(此页无正文)", "您当前的位置:首页>政府信息公开", "打印",
                           "第 3 页 共 9 页", "- 2 -", "2025年3月3日印发", "来源：某某县人民政府"])

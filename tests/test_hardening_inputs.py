@@ -342,7 +342,8 @@ async def test_odd_files_show_in_the_reader(odd, tmp_path: Path) -> None:
 
 
 def test_check_refuses_a_folder_without_reports(tmp_path: Path, capsys) -> None:
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     refused(capsys, ["check", str(tmp_path)], str(tmp_path), NO_REPORTS)
 
 

@@ -19,13 +19,19 @@ def _walk(sections):
 def test_outline_json_shape_and_offsets(capsys):
     assert main(["outline", "--json", seed_path("guanba-2025")]) == 0
     data = json.loads(capsys.readouterr().out)
-    for key in ("path", "title", "government", "year", "genre", "text", "changes", "sections"):
+    for key in ("path", "title", "government", "year", "genre", "text", "changes", "sections",
+                "year_reviewed", "plan_year", "spans", "periods", "missing_kinds",
+                "unknown_sections"):
         assert key in data
+    assert (data["year_reviewed"], data["plan_year"]) == (2025, 2026)
+    assert data["missing_kinds"] == [] and data["unknown_sections"] == 0
     assert data["government"] == "关坝镇" and data["year"] == 2025 and data["genre"] == "fazhi"
     text = data["text"]
     assert [s["kind"] for s in data["sections"]] == [
         "achievements", "highlights", "responsibility", "shortcomings", "plan"]
     for sec in _walk(data["sections"]):
+        assert sec["kind"] == sec["kinds"][0] and sec["reason"]
+        assert 0 <= sec["confidence"] <= 1 and sec["period"] in ("year", "five_year", "mixed", "")
         body = text[sec["start"]:sec["end"]]
         heading = text[sec["heading_start"]:sec["heading_end"]]
         assert body.startswith(heading)
@@ -42,6 +48,18 @@ def test_outline_plain_lists_metadata_and_kinds(capsys):
     assert "柏政〔2025〕14号" in out and "沁阳市司法局" in out
     assert "一、2024年法治政府建设主要工作及成效  [成效]" in out
     assert "    1. 强化法治建设领导机制  [成效]" in out
+
+
+def test_outline_says_why_and_lists_passages_and_missing_parts(tmp_path, capsys):
+    report = tmp_path / "report.txt"
+    report.write_text("各位代表：\n一、2024年工作回顾\n全年地区生产总值增长5.2%，同比提高1个百分点，"
+                      "建成了学校8所，荣获先进。\n同时，我们也清醒看到，发展还存在不少问题和不足。\n",
+                      encoding="utf-8")
+    assert main(["outline", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "一、2024年工作回顾  [成效]  本年 · heading: 工作回顾" in out
+    assert "[不足]" in out and "清醒看到" in out
+    assert "未找到必备部分：计划" in out
 
 
 def test_outline_in_english(capsys):

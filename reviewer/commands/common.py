@@ -32,6 +32,10 @@ def section_dict(sec: Section) -> dict[str, Any]:
         "heading": sec.heading.title,
         "numbering": sec.heading.numbering,
         "kind": sec.kind,
+        "kinds": list(sec.kinds),
+        "reason": sec.reason,
+        "confidence": round(sec.confidence, 3),
+        "period": sec.period,
         "level": sec.level,
         "start": sec.start,
         "end": sec.end,
@@ -47,6 +51,8 @@ def document_dict(doc: Document, *, with_text: bool = True) -> dict[str, Any]:
         "title": doc.title,
         "government": doc.government,
         "year": doc.year,
+        "year_reviewed": doc.year_reviewed,
+        "plan_year": doc.plan_year,
         "genre": doc.genre,
         "encoding": doc.encoding,
         "sha256": doc.raw_sha256,
@@ -64,6 +70,12 @@ def document_dict(doc: Document, *, with_text: bool = True) -> dict[str, Any]:
         for c in doc.changes
     ]
     out["sections"] = [section_dict(s) for s in doc.sections]
+    out["spans"] = [{"kind": sp.kind, "start": sp.start, "end": sp.end, "reason": sp.reason}
+                    for sp in doc.spans]
+    out["periods"] = [{"period": p.period, "start": p.start, "end": p.end, "reason": p.reason}
+                      for p in doc.periods]
+    out["missing_kinds"] = list(doc.missing_kinds())
+    out["unknown_sections"] = len(doc.unknown_sections())
     out["numbering_issues"] = [
         {"kind": i.kind, "start": i.start, "end": i.end, "detail": i.detail}
         for i in doc.numbering_issues

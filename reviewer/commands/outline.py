@@ -9,8 +9,10 @@ from reviewer.document import Document, ReportError, Section, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError, all_profiles
 
-META_ORDER = ("title", "government", "year", "issuer", "doc_number", "addressee", "date_written",
-              "date_published", "date_signed", "date_printed", "source")
+META_ORDER = ("title", "government", "year", "year_reviewed", "plan_year", "issuer", "doc_number",
+              "addressee", "date_written", "date_published", "date_signed", "date_printed",
+              "source", "red_header", "index", "file_title", "author", "created", "modified")
+_EXCERPT = 24
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +27,10 @@ def render(doc: Document) -> str:
     for key in META_ORDER:
         f = doc.metadata.get(key)
         if f:
-            lines.append(f"{t('meta.' + key)}: {f.value}")
+            where = f"  ({f.source})" if key in ("year_reviewed", "plan_year") else ""
+            lines.append(f"{t('meta.' + key)}: {f.value}{where}")
+        elif key == "title":
+            lines.append(f"{t('meta.title')}: {t('meta.no_title')}")
     if doc.changes:
         counts: dict[str, int] = {}
         for c in doc.changes:
@@ -37,13 +42,33 @@ def render(doc: Document) -> str:
     def walk(sec: Section, depth: int) -> None:
         h = sec.heading
         lead = doc.text[h.start:h.title_start]
-        lines.append(f"{'  ' * depth}{lead}{h.title}  "
-                     f"[{t('kinds.' + sec.kind)}]")
+        kinds = "+".join(t("kinds." + k) for k in sec.kinds)
+        line = f"{'  ' * depth}{lead}{h.title}  [{kinds}]"
+        own = sec.parent is None or sec.parent.kinds != sec.kinds or len(sec.parent.kinds) > 1
+        period = f"{t('meta.period_' + sec.period)}" if sec.period else ""
+        if own:
+            # a section classified on its own says why (a child of a one-kind part shares it)
+            line += f"  {period + ' · ' if period else ''}{sec.reason} ({t('meta.confidence')} " \
+                    f"{sec.confidence:.2f})"
+        elif sec.period != sec.parent.period and period:
+            line += f"  {period}"  # a run of the other period inside a part about both
+        lines.append(line)
         for child in sec.children:
             walk(child, depth + 1)
 
     for sec in doc.sections:
         walk(sec, 0)
+    if doc.spans:
+        lines += ["", f"{t('meta.spans')}:"]
+        for sp in doc.spans:
+            excerpt = doc.text[sp.start:sp.end][:_EXCERPT].replace("\n", " ")
+            lines.append(f"  [{t('kinds.' + sp.kind)}] {sp.start}–{sp.end} {excerpt}…  {sp.reason}")
+    missing = doc.missing_kinds()
+    if missing:
+        unknown = len(doc.unknown_sections())
+        note = f" {t('meta.unknown_parts', count=unknown)}" if unknown else ""
+        lines += ["", t("meta.missing_kinds", kinds="、".join(t("kinds." + k) for k in missing))
+                  + note]
     return "\n".join(lines)
 
 

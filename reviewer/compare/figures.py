@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from reviewer.compare import data
 from reviewer.document import Document
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 
 COMPARATORS = ("about", "at_least", "at_most", "range", "equal")
 VERDICTS = ("met", "missed", "unclear", "no_evidence")
@@ -168,7 +169,7 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
 
 def extract_targets(doc: Document) -> list[Target]:
     """The quantified targets of ``doc``'s plan and targets sections, in text order."""
-    sections = sorted(doc.sections_of_kind("plan", "targets"), key=lambda s: s.start)
+    sections = sorted(doc.sections_of_kind(*kinds_where("planned")), key=lambda s: s.start)
     return [t for s in sections for t in targets_in(doc, s.start, s.end)]
 
 

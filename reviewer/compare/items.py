@@ -8,9 +8,11 @@ paragraphs. Every unit is a span of the normalized text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from reviewer.document import Document, Section
+from reviewer.profiles import ProfileError, get_profile
 
 # numbering styles that open a sub-item inside a plan item; any other numbering found below an
 # item (一、 under （十二）) starts what follows the plan (an annex) and ends the item there
@@ -53,26 +55,45 @@ def _paragraph_items(doc: Document, section: Section) -> list[PlanItem]:
             if p.start >= section.heading.para_end and p.end <= section.end]
 
 
-def units_of(doc: Document, kind: str) -> list[PlanItem]:
+def units_of(doc: Document, kind: str, sections: list[Section] | None = None) -> list[PlanItem]:
     """Leaf items of every section of ``kind``; a section without items gives its paragraphs.
 
-    A rule-of-law report's ``一是…`` sub-items are items of their own; a government work report's
-    groups are kept whole (its sub-points are paragraphs, not promises of their own).
+    Whether ``一是…`` sub-items are items of their own is the genre's ``split_plan_items`` (a
+    rule-of-law report: yes; a government work report keeps its groups whole, its sub-points are
+    paragraphs, not promises of their own).
     """
-    split = doc.genre != "gongzuo"
+    try:
+        split = get_profile(doc.genre).split_plan_items
+    except ProfileError:
+        split = True
     out: list[PlanItem] = []
-    for section in doc.sections_of_kind(kind):
+    for section in doc.sections_of_kind(kind) if sections is None else sections:
         if not section.children:
             out.extend(_paragraph_items(doc, section))
         for child in section.children:
+            if len(section.kinds) > 1 and child.kind != kind:
+                continue  # a group of the part's other kind (its targets)
             subs = [c for c in child.children if c.heading.style == "cn_shi"]
             if split and subs:
                 out.extend(_item(doc, sub) for sub in subs)
             else:
                 out.append(_item(doc, child))
+    # passages of the kind inside parts of another kind (the shortcomings paragraph of a work
+    # report's review): their paragraphs
+    for span in doc.spans_of(kind):
+        chain = doc.section_at(span.start)
+        if not chain:
+            continue
+        first = bisect.bisect_right(doc.paragraphs, span.start, key=lambda p: p.end)
+        for p in doc.paragraphs[first:]:
+            if p.start >= span.end:
+                break
+            out.append(_item(doc, chain[-1], max(p.start, span.start), min(p.end, span.end)))
+    out.sort(key=lambda item: item.start)
     return out
 
 
 def plan_items(doc: Document) -> list[PlanItem]:
-    """The promises of ``doc``'s plan, in text order."""
-    return units_of(doc, "plan")
+    """The promises of ``doc``'s plan for its plan year (``Document.plan_sections``), in text
+    order."""
+    return units_of(doc, "plan", doc.plan_sections())

@@ -26,10 +26,13 @@ from reviewer.compare.items import PlanItem, plan_items, units_of
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 from reviewer.progress import CancelCheck, Progress, check
 
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
-EVIDENCE_KINDS = ("achievements", "responsibility", "highlights")
+# kinds.toml: parts that account for work done, and parts or passages that admit problems
+EVIDENCE_KINDS = kinds_where("evidence")
+PROBLEM_KINDS = kinds_where("problem")
 # a passage needs this many distinct words in common with an item to count as evidence
 MIN_SHARED = 2
 
@@ -90,15 +93,23 @@ class ShortcomingLink:
 
 
 class _Passages:
-    """Sentences of chosen section kinds of one report, tokenized and indexed (:meth:`index`)."""
+    """Sentences of one report, tokenized and indexed (:meth:`index`): those inside ``within``
+    (passages in text order), or, without it, those whose kind (``Document.kind_at``: spans
+    honoured) is one of ``kinds``."""
 
-    def __init__(self, doc: Document, kinds: tuple[str, ...]):
+    def __init__(self, doc: Document, kinds: tuple[str, ...],
+                 within: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.spans: list[tuple[int, int, str]] = []
+        starts = [a for a, _ in within] if within is not None else []
         for s in doc.sentences():
-            chain = doc.section_at(s.start)
-            if chain and all(sec.kind in kinds for sec in chain):
-                self.spans.append((s.start, s.end, chain[-1].kind))
+            if within is not None:
+                i = bisect.bisect_right(starts, s.start) - 1
+                if i < 0 or s.start >= within[i][1]:
+                    continue
+            kind = doc.kind_at(s.start)
+            if kind in kinds:
+                self.spans.append((s.start, s.end, kind))
         self._index = BM25([])
 
     def index(self, steps: _Steps, name: str) -> _Passages:
@@ -223,10 +234,6 @@ def _status(item: ItemResult, repeat: tuple[PlanItem | None, float],
     return "no_evidence", reasons
 
 
-def _review_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in doc.sections_of_kind("achievements")]
-
-
 def compare_documents(prior: Document, current: Document, *,
                       progress: Progress | None = None,
                       cancelled: CancelCheck | None = None) -> Comparison:
@@ -239,8 +246,9 @@ def compare_documents(prior: Document, current: Document, *,
     :class:`~reviewer.progress.Cancelled`.
     """
     rules = data.rules()
-    review = _Passages(current, EVIDENCE_KINDS)
-    gaps = _Passages(current, ("shortcomings",))
+    review_spans = current.review_spans()
+    review = _Passages(current, EVIDENCE_KINDS, review_spans)
+    gaps = _Passages(current, PROBLEM_KINDS)
     current_items = plan_items(current)
     prior_items = plan_items(prior)
     steps = _Steps(len(review.spans) + len(gaps.spans) + len(current_items) + 1 + len(prior_items),
@@ -248,7 +256,7 @@ def compare_documents(prior: Document, current: Document, *,
     review.index(steps, "evidence")
     gaps.index(steps, "gaps")
     current_plan = _PlanWords(current_items, steps, rules["max_shared"])
-    targets = check_targets(extract_targets(prior), current, _review_spans(current))
+    targets = check_targets(extract_targets(prior), current, review_spans)
     steps.done("targets")
     # each item takes the targets inside it: found by bisection, as a long plan has thousands
     in_order = sorted(targets, key=lambda tr: tr.start)

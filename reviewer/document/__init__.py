@@ -8,28 +8,41 @@ from __future__ import annotations
 
 import hashlib
 
+from reviewer.document import kinds, years
 from reviewer.document.errors import ReportError
-from reviewer.document.load import decode, read_file
+from reviewer.document.load import decode, read_bytes
 from reviewer.document.metadata import extract, parse_date
 from reviewer.document.model import (
     KINDS,
+    SPAN_KINDS,
+    UNKNOWN,
     Change,
     Document,
     Heading,
     MetaField,
     NumberingIssue,
     Paragraph,
+    PeriodSpan,
     Section,
     Sentence,
+    Span,
 )
-from reviewer.document.normalize import normalize
-from reviewer.document.structure import build_sections, find_headings, numbering_issues
+from reviewer.document.normalize import Normalized, normalize
+from reviewer.document.readers import Extracted, format_of
+from reviewer.document.readers import extract as extract_file
+from reviewer.document.structure import (
+    add_styled_headings,
+    build_sections,
+    drop_headings_in,
+    find_headings,
+    numbering_issues,
+)
 from reviewer.profiles import detect_genre, get_profile
 
 __all__ = [
-    "KINDS", "Change", "Document", "Heading", "MetaField", "NumberingIssue", "Paragraph",
-    "ReportError", "Section", "Sentence", "decode", "load_document", "parse_bytes", "parse_date",
-    "parse_text",
+    "KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
+    "NumberingIssue", "Paragraph", "PeriodSpan", "ReportError", "Section", "Sentence", "Span", "decode",
+    "load_document", "parse_bytes", "parse_date", "parse_text",
 ]
 
 
@@ -51,8 +64,15 @@ def _paragraphs(text: str) -> list[Paragraph]:
 
 
 def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
-               raw: bytes | None = None, encoding: str = "utf-8") -> Document:
+               raw: bytes | None = None, encoding: str = "utf-8",
+               extracted: Extracted | None = None) -> Document:
+    """Normalize and structure report text. ``extracted`` is what a reader of a Word, PDF or
+    web-page file found besides the text (``text`` is then ``extracted.text``): its edits join
+    the change log, its metadata and heading hints are placed in the normalized text."""
     norm = normalize(text)
+    if extracted is not None:
+        for key, value in extracted.header_fields.items():
+            norm.header_fields.setdefault(key, value)
     if not _has_content(norm.text):
         if norm.changes:
             raise ReportError(path, "文件只含网页或打印残留，没有报告正文 (only page debris, no report text)")
@@ -63,15 +83,27 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         title_hint = norm.header_fields.get("title", ("", ""))[0]
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
-    meta = extract(norm.text, paragraphs, norm.header_fields, genre)
-    year = None
-    if "year" in meta:
-        try:
-            year = int(meta["year"].value)
-        except ValueError:
-            year = None
-    headings = find_headings(norm.text, paragraphs, profile)
-    sections = build_sections(norm.text, headings, profile, year)
+    ntext = norm.text
+    meta = extract(ntext, paragraphs, norm.header_fields, profile)
+    title = meta.get("title")
+    headings = find_headings(ntext, paragraphs, profile,
+                             title.end if title is not None and title.end > 0 else 0)
+    if title is not None and title.start >= 0:
+        headings = drop_headings_in(headings, title.start, title.end)
+    changes = norm.changes
+    if extracted is not None:
+        changes = _extraction_changes(norm, extracted) + changes
+        changes.sort(key=lambda c: (c.start, c.kind != "extract"))
+        _place_found(norm, extracted, meta)
+        hints = {norm.offset_of_line(h.line): h.level for h in extracted.hints
+                 if h.line in norm.line_starts}
+        if hints:
+            headings = add_styled_headings(ntext, paragraphs, headings, hints)
+    sections = build_sections(ntext, headings)
+    meta.update(years.establish(ntext, paragraphs, sections, meta.get("title"), profile))
+    periods, found = kinds.classify(ntext, paragraphs, sections, profile,
+                                    _int(meta, "year_reviewed"), _int(meta, "plan_year"))
+    spans = kinds.find_spans(ntext, paragraphs, sections, profile, found)
     raw_bytes = raw if raw is not None else text.encode("utf-8")
     return Document(
         path=path,
@@ -79,22 +111,73 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         encoding=encoding,
         raw_sha256=hashlib.sha256(raw_bytes).hexdigest(),
         text_sha256=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
-        changes=norm.changes,
+        changes=changes,
         paragraphs=paragraphs,
         headings=headings,
         sections=sections,
         metadata=meta,
         genre=genre,
         numbering_issues=numbering_issues(headings),
+        spans=spans,
+        periods=sorted(periods, key=lambda p: p.start),
     )
 
 
+def _int(meta: dict[str, MetaField], key: str) -> int | None:
+    f = meta.get(key)
+    try:
+        return int(f.value) if f else None
+    except ValueError:
+        return None
+
+
+def _extraction_changes(norm: Normalized, extracted: Extracted) -> list[Change]:
+    """A reader's edits as changes at their offsets in the normalized text."""
+    out: list[Change] = []
+    end = len(norm.text)
+    for e in extracted.edits:
+        at = 0 if e.line == 0 else min(norm.offset_of_line(e.line) + e.column, end)
+        if e.inserted and norm.text.startswith(e.inserted, at):
+            out.append(Change(e.kind, at, at + len(e.inserted), e.removed, e.inserted, e.line,
+                              e.rule))
+        else:
+            out.append(Change(e.kind, at, at, e.removed, "", e.line, e.rule))
+    return out
+
+
+def _place_found(norm: Normalized, extracted: Extracted, meta: dict[str, MetaField]) -> None:
+    """Metadata a reader found: at its offsets when it stands in the text, else -1/-1; a key
+    the text already gave is not overwritten. Labelled page fields that the metadata does not
+    name otherwise (索引号) are kept under their own key."""
+    for f in extracted.found:
+        if f.key in meta:
+            continue
+        start = norm.offset_of_line(f.line) if f.line in norm.line_starts else -1
+        if start >= 0 and norm.text.startswith(f.value, start):
+            meta[f.key] = MetaField(f.value, start, start + len(f.value), f.source)
+        else:
+            meta[f.key] = MetaField(f.value, -1, -1, f.source)
+    for key, (value, label) in extracted.header_fields.items():
+        if key not in meta and key not in _HEADER_KEYS:
+            meta[key] = MetaField(value, -1, -1, f"page metadata ({label})")
+
+
+# header fields that metadata.extract already turns into metadata (under other names)
+_HEADER_KEYS = {"title", "doc_number", "written", "published", "issuer", "source"}
+
+
 def parse_bytes(data: bytes, path: str = "<bytes>", genre: str | None = None) -> Document:
+    kind = format_of(path, data[:4096])
+    if kind is not None:
+        extracted = extract_file(kind, data, path)
+        return parse_text(extracted.text, path, genre, raw=data, encoding=extracted.encoding,
+                          extracted=extracted)
     text, encoding = decode(data, path)
     return parse_text(text, path, genre, raw=data, encoding=encoding)
 
 
 def load_document(path: str, genre: str | None = None) -> Document:
-    """Read, decode, normalize and structure a report file. Raises :class:`ReportError`."""
-    raw, text, encoding = read_file(path)
-    return parse_text(text, path, genre, raw=raw, encoding=encoding)
+    """Read, decode, normalize and structure a report file: plain text, or a Word, PDF or
+    saved web-page file through its reader. Raises :class:`ReportError`."""
+    data = read_bytes(path)
+    return parse_bytes(data, path, genre)

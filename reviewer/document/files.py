@@ -1,16 +1,24 @@
-"""Finding report files in folders."""
+"""Finding report files in folders: plain text, and the Word, PDF and web-page files the
+readers take (their suffixes are the readers' data, ``readers/formats.toml``)."""
 
 from __future__ import annotations
 
 import os
 
-REPORT_SUFFIXES = (".txt", ".text", ".md")
+from reviewer.document.readers import settings
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "venv", "node_modules"}
+
+
+def report_suffixes() -> tuple[str, ...]:
+    return TEXT_SUFFIXES + tuple(settings()["suffixes"])
 
 
 def is_report_file(path: str) -> bool:
     name = os.path.basename(path)
-    return name.lower().endswith(REPORT_SUFFIXES) and not name.startswith(".") and \
+    # ~$报告.docx is the lock file Word keeps beside a document it has open
+    return name.lower().endswith(report_suffixes()) and not name.startswith((".", "~$")) and \
         name.lower() not in ("readme.md", "readme.txt")
 
 

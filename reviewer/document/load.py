@@ -130,6 +130,13 @@ def _plausible_gb(text: str) -> bool:
 
 def read_file(path: str) -> tuple[bytes, str, str]:
     """Read and decode a report file: (raw bytes, text, encoding). Raises ReportError."""
+    data = read_bytes(path)
+    text, encoding = decode(data, path)
+    return data, text, encoding
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a report file, refused clearly when it cannot be one. Raises ReportError."""
     if os.path.isdir(path):
         raise ReportError(path, "这是一个文件夹，不是报告文件 (is a folder, not a report file)")
     try:
@@ -147,5 +154,4 @@ def read_file(path: str) -> tuple[bytes, str, str]:
         raise ReportError(path, "没有读取权限 (permission denied)") from None
     except OSError as exc:
         raise ReportError(path, f"无法读取 ({exc.strerror})") from None
-    text, encoding = decode(data, path)
-    return data, text, encoding
+    return data

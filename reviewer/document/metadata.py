@@ -1,7 +1,8 @@
 """Metadata of a report, each value with where it came from.
 
-Keys: ``title``, ``government``, ``year``, ``issuer``, ``doc_number``, ``addressee``,
-``date_written``, ``date_published``, ``date_signed``, ``date_printed``, ``source``.
+Keys: ``title``, ``government``, ``issuer``, ``doc_number``, ``addressee``, ``date_written``,
+``date_published``, ``date_signed``, ``date_printed``, ``source``; the years (``year``,
+``year_reviewed``, ``plan_year``) come from reviewer.document.years.
 Values taken from page debris that normalization removed carry offsets ``-1``.
 """
 
@@ -11,11 +12,13 @@ import datetime as _dt
 import re
 
 from reviewer.document.model import MetaField, Paragraph
+from reviewer.profiles import Profile
 
 _GOV_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|自治县|街道办事处|街道|省|市|州|盟|县|区|旗|镇|乡)")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(?:(\d{1,2})\s*日?)?")
 _SIGN_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(印发|印)?$")
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分")
 _ISSUER_LINE = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|委员会|办公室|司法局|政府|党委|党工委|管委会|街道办事处)$")
 
 
@@ -35,22 +38,26 @@ def _field(text: str, start: int, end: int, source: str) -> MetaField:
     return MetaField(text[start:end], start, end, source)
 
 
-def find_title(text: str, paragraphs: list[Paragraph], header: dict) -> MetaField | None:
+def find_title(text: str, paragraphs: list[Paragraph], header: dict,
+               salutation: re.Pattern[str]) -> MetaField | None:
+    """The title lines before the report's text. A title is never a body sentence: the search
+    stops at the salutation (各位代表：), at the first sentence and at the first numbered heading,
+    so a report whose title lines were stripped has none (unless its page metadata names it)."""
     head = paragraphs[:12]
     for i, p in enumerate(head):
         line = text[p.start:p.end]
-        if len(line) > 70 or re.search(r"[。；]", line):
-            continue
+        if (len(line) > 70 or re.search(r"[。；]", line) or salutation.match(text, p.start, p.end)
+                or _NUMBERED.match(line)):
+            break
+        prev_line = text[head[i - 1].start:head[i - 1].end] if i > 0 else ""
+        # a title split over two lines: the first half precedes this line (政府工作报 / 告)
+        split = (i > 0 and len(line) <= 8 and len(prev_line) <= 40 and "报告" not in prev_line
+                 and "报告" in prev_line + line and not re.search(r"[。，：:；]", prev_line))
+        if split:
+            return MetaField(prev_line + line, head[i - 1].start, p.end, "title lines")
         if "报告" in line and not line.startswith(("——", "—", "现在")):
-            # a title split over two lines: the first half precedes this line
-            if i > 0:
-                prev = head[i - 1]
-                prev_line = text[prev.start:prev.end]
-                if (len(line) <= 8 and len(prev_line) <= 40 and "报告" not in prev_line
-                        and not re.search(r"[。，：:；]", prev_line)):
-                    return MetaField(prev_line + line, prev.start, p.end, "title lines")
             return _field(text, p.start, p.end, "title line")
-    if "title" in header:
+    if "title" in header and "报告" in header["title"][0]:
         return MetaField(header["title"][0], -1, -1, "page metadata")
     return None
 
@@ -84,43 +91,17 @@ def find_government(text: str, title: MetaField | None) -> MetaField | None:
     return None
 
 
-def find_year(text: str, paragraphs: list[Paragraph], title: MetaField | None, genre: str
-              ) -> MetaField | None:
-    if title is not None:
-        m = re.search(r"(\d{4})\s*年", title.value)
-        if m and title.start >= 0:
-            s = title.start + m.start(1)
-            if text[s: s + 4] == m.group(1):
-                return _field(text, s, s + 4, "title")
-        if m:
-            return MetaField(m.group(1), -1, -1, "title")
-    head = text[: paragraphs[min(len(paragraphs), 15) - 1].end] if paragraphs else ""
-    if genre == "gongzuo":
-        m = re.search(r"(\d{4})年\d{1,2}月\d{1,2}日在", head)
-        if m:
-            return _field(text, m.start(1), m.end(1), "congress date")
-        m = re.search(r"[一1][、.]\s*(\d{4})年(?:和[^\n]{0,12})?工作回顾", text)
-        if m:
-            return MetaField(str(int(m.group(1)) + 1), m.start(1), m.end(1), "review heading + 1")
-    for p in paragraphs[:15]:
-        m = re.match(r"\s*(?:[一1][、.]\s*)?(\d{4})\s*年", text[p.start:p.end])
-        if m:
-            return _field(text, p.start + m.start(1), p.start + m.end(1), "opening")
-    return None
-
-
 def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str, str]],
-            genre: str) -> dict[str, MetaField]:
+            profile: Profile) -> dict[str, MetaField]:
+    """Every key but the years (reviewer.document.years establishes them once the parts are
+    known)."""
     meta: dict[str, MetaField] = {}
-    title = find_title(text, paragraphs, header)
+    title = find_title(text, paragraphs, header, profile.rules.salutation)
     if title:
         meta["title"] = title
     gov = find_government(text, title)
     if gov:
         meta["government"] = gov
-    year = find_year(text, paragraphs, title, genre)
-    if year:
-        meta["year"] = year
 
     head_end = paragraphs[min(len(paragraphs), 12) - 1].end if paragraphs else 0
     m = _DOC_NUMBER.search(text, 0, head_end)

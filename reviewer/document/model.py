@@ -4,8 +4,33 @@ Offsets are Python string indices (code points) into `Document.text`; `text[star
 the part in question. Every other layer (flags, review anchors, comparison, the app) speaks in
 these offsets.
 
-Small values (a change, a paragraph, a sentence, a metadata field, a numbering issue) are
-immutable named tuples; the heading, section and document records are dataclasses.
+Small values (a change, a paragraph, a sentence, a metadata field, a numbering issue, a span)
+are immutable named tuples; the heading, section and document records are dataclasses.
+
+What the layers above may rely on (the contract):
+
+- every :class:`Section` has a primary ``kind`` and all its ``kinds`` (a part joining two kinds,
+  e.g. ``("targets", "plan")``, has both; ``kind == kinds[0]``), the ``reason`` that decided it,
+  a ``confidence`` in 0..1 and a ``period`` (``year``, ``five_year``, ``mixed`` or ``""``). A part
+  whose evidence is too weak is of kind ``unknown``: never evidence, never a promise, never a
+  missing part. The children of a part joining kinds are classified one by one; the children of
+  any other part share its kind.
+- :attr:`Document.spans` are typed passages inside sections (:data:`SPAN_KINDS`): the
+  ``shortcomings`` paragraph inside a review, ``appendix`` glossaries, ``thanks`` and
+  ``exhortation`` paragraphs, and ``targets`` (a plan's introduction stating its targets, the
+  targets half of a part joining achievements and targets). They never overlap.
+- :attr:`Document.periods` are the runs about one period (``year`` / ``five_year``) inside a
+  part about both (period ``mixed``); :meth:`Document.period_at` honours them.
+- what each kind MEANS (evidence of work done, a promise, a problem…) is data in
+  ``reviewer/profiles/kinds.toml``, read through :func:`reviewer.profiles.kinds_where`.
+- helpers: :meth:`Document.review_spans` (the year's own account of work done: five-year runs
+  and parts, shortcomings and other non-evidence passages left out), :meth:`Document.plan_sections`
+  (the parts holding the plan of the plan year), :meth:`Document.kind_at` (the kind at an
+  offset, spans included), :meth:`Document.period_at`, :meth:`Document.span_at`,
+  :meth:`Document.spans_of`, :meth:`Document.sections_of_kind`, :meth:`Document.missing_kinds`,
+  :meth:`Document.unknown_sections`; :attr:`Document.year_reviewed`, :attr:`Document.plan_year`
+  and :attr:`Document.year` (the report's own year: the year reviewed for a rule-of-law report,
+  the session year for a work report), each a MetaField in ``metadata`` with its source.
 """
 
 from __future__ import annotations
@@ -15,16 +40,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-# Section kinds, in the order a 法治政府建设年度报告 is asked to present them.
-KINDS = (
-    "achievements",
-    "shortcomings",
-    "responsibility",
-    "plan",
-    "targets",
-    "highlights",
-    "other",
-)
+from reviewer.profiles import KINDS, SPAN_KINDS, UNKNOWN, ProfileError, get_profile, kinds_where
+
+__all__ = ["KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
+           "NumberingIssue", "Paragraph", "PeriodSpan", "Section", "Sentence", "Span"]
+
+PERIODS = ("year", "five_year", "mixed", "")
 
 
 class Change(NamedTuple):
@@ -85,6 +106,15 @@ class Heading:
 
 @dataclass
 class Section:
+    """A heading and the text up to the next heading of the same or a higher level.
+
+    ``kind`` is the primary kind (``kinds[0]``); ``kinds`` all kinds of a part that joins two
+    (``("targets", "plan")``); ``reason`` the cue that decided it, short and human-readable
+    (``heading: 工作回顾``, ``heading year 2024 = year reviewed``, ``content: 14 accounts of work
+    done vs 2 future-directed``); ``confidence`` in 0..1; ``period`` ``year`` (about one year),
+    ``five_year`` (a five-year plan period), ``mixed`` (both) or ``""`` where none applies.
+    """
+
     heading: Heading
     kind: str
     level: int
@@ -92,6 +122,23 @@ class Section:
     end: int
     children: list[Section] = field(default_factory=list)
     parent: Section | None = field(default=None, repr=False, compare=False)
+    kinds: tuple[str, ...] = ()
+    reason: str = ""
+    confidence: float = 1.0
+    period: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.kinds:
+            self.kinds = (self.kind,)
+
+    def set_kind(self, kinds: tuple[str, ...], reason: str, confidence: float,
+                 period: str) -> None:
+        """Classify the section (``kind`` becomes ``kinds[0]``)."""
+        self.kinds = kinds
+        self.kind = kinds[0]
+        self.reason = reason
+        self.confidence = confidence
+        self.period = period
 
     @property
     def title(self) -> str:
@@ -148,6 +195,31 @@ class Sentence(NamedTuple):
     end: int
 
 
+class Span(NamedTuple):
+    """A typed passage inside a section: ``text[start:end]``.
+
+    ``kind`` is one of :data:`SPAN_KINDS`: ``shortcomings`` (the paragraph of a work report's
+    review that admits problems: 我们也清醒看到…), ``appendix`` (名词解释, 注释 glossaries),
+    ``thanks`` (在此，我代表…表示衷心感谢), ``exhortation`` (the closing 各位代表！让我们…).
+    ``reason`` is the cue that found it.
+    """
+
+    kind: str
+    start: int
+    end: int
+    reason: str
+
+
+class PeriodSpan(NamedTuple):
+    """A run of paragraphs inside a part about both the year and five years (period ``mixed``)
+    that is about one of them: ``period`` is ``year`` or ``five_year``."""
+
+    period: str
+    start: int
+    end: int
+    reason: str
+
+
 @dataclass
 class Document:
     path: str
@@ -162,6 +234,8 @@ class Document:
     metadata: dict[str, MetaField]
     genre: str
     numbering_issues: list[NumberingIssue]
+    spans: list[Span] = field(default_factory=list)
+    periods: list[PeriodSpan] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
     _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
@@ -178,24 +252,43 @@ class Document:
         f = self.metadata.get("government")
         return f.value if f else ""
 
-    @property
-    def year(self) -> int | None:
-        f = self.metadata.get("year")
+    def _year(self, key: str) -> int | None:
+        f = self.metadata.get(key)
         try:
             return int(f.value) if f else None
         except ValueError:
             return None
+
+    @property
+    def year(self) -> int | None:
+        """The report's own year, as its title names it: the year reviewed for a rule-of-law
+        report, the session year for a government work report (the genre's ``report_year``)."""
+        return self._year("year")
+
+    @property
+    def year_reviewed(self) -> int | None:
+        """The year whose work the report reviews (``metadata["year_reviewed"]``)."""
+        return self._year("year_reviewed")
+
+    @property
+    def plan_year(self) -> int | None:
+        """The year the report's plan is for; for a work report, the session year."""
+        return self._year("plan_year")
 
     def walk(self) -> Iterator[Section]:
         for s in self.sections:
             yield from s.walk()
 
     def sections_of_kind(self, *kinds: str) -> list[Section]:
-        """Top-most sections of the given kinds (a child of a matching section is not repeated)."""
+        """Top-most sections of the given kinds (a child of a matching section is not repeated).
+
+        A section matches by its primary ``kind``; inside a part joining kinds the children are
+        classified one by one and are found themselves. A joined part without children matches
+        by any of its ``kinds``."""
         found: list[Section] = []
 
         def visit(sec: Section) -> None:
-            if sec.kind in kinds:
+            if sec.kind in kinds or (not sec.children and any(k in kinds for k in sec.kinds)):
                 found.append(sec)
                 return
             for c in sec.children:
@@ -204,6 +297,85 @@ class Document:
         for s in self.sections:
             visit(s)
         return found
+
+    def plan_sections(self) -> list[Section]:
+        """The plan: the top-most sections holding the plan (``"plan" in kinds``: a plan that
+        opens with targets, a part joining targets and the plan) about the plan year (period
+        ``year`` or ``mixed``); when the report plans only for five years, those sections. In a
+        joined part only the children of kind ``plan`` are the plan's groups."""
+        plans: list[Section] = []
+
+        def visit(sec: Section) -> None:
+            if "plan" in sec.kinds:
+                plans.append(sec)
+                return
+            for c in sec.children:
+                visit(c)
+
+        for s in self.sections:
+            visit(s)
+        year = [s for s in plans if s.period != "five_year"]
+        return year or plans
+
+    def review_spans(self) -> list[tuple[int, int]]:
+        """The year's own account of work done, as (start, end) passages in text order.
+
+        Sections of an evidence kind (``kinds.toml``: achievements, responsibility, highlights)
+        not about a five-year period: ``year``, ``""`` (a kind without periods), and ``mixed``
+        parts with their runs about the five years (:attr:`periods`) cut out. Spans that are not
+        evidence (the shortcomings paragraph, thanks, closing words, glossaries) are cut out."""
+        evidence = kinds_where("evidence")
+        out: list[tuple[int, int]] = []
+        cuts = [(sp.start, sp.end) for sp in self.spans if sp.kind not in evidence]
+        cuts += [(p.start, p.end) for p in self.periods if p.period == "five_year"]
+
+        def visit(sec: Section, taken: bool) -> None:
+            if sec.period == "five_year":
+                if taken:
+                    cuts.append((sec.start, sec.end))
+                return
+            if not taken and sec.kind in evidence:
+                out.append((sec.start, sec.end))
+                taken = True
+            for c in sec.children:
+                visit(c, taken)
+
+        for s in self.sections:
+            visit(s, False)
+        cuts.sort()
+        return _subtract(out, _union(cuts))
+
+    def missing_kinds(self) -> tuple[str, ...]:
+        """The kinds the genre makes mandatory that no part of the report has."""
+        try:
+            mandatory = get_profile(self.genre).mandatory
+        except ProfileError:
+            return ()
+        return tuple(k for k in mandatory if not self.sections_of_kind(k))
+
+    def unknown_sections(self) -> list[Section]:
+        """The parts whose kind could not be told (kind ``unknown``), outermost first."""
+        return self.sections_of_kind(UNKNOWN)
+
+    def period_at(self, offset: int) -> str:
+        """The period of the passage at ``offset``: the run's inside a part about both periods,
+        else the innermost section's (``""`` before the first heading)."""
+        i = bisect.bisect_right(self.periods, offset, key=lambda p: p.start) - 1
+        if i >= 0 and self.periods[i].start <= offset < self.periods[i].end:
+            return self.periods[i].period
+        chain = self.section_at(offset)
+        return chain[-1].period if chain else ""
+
+    def spans_of(self, *kinds: str) -> list[Span]:
+        """The spans of the given kinds, in text order."""
+        return [sp for sp in self.spans if sp.kind in kinds]
+
+    def span_at(self, offset: int) -> Span | None:
+        """The span containing ``offset``, if any (spans do not overlap)."""
+        i = bisect.bisect_right(self.spans, offset, key=lambda sp: sp.start) - 1
+        if i >= 0 and self.spans[i].start <= offset < self.spans[i].end:
+            return self.spans[i]
+        return None
 
     def section_at(self, offset: int) -> list[Section]:
         """The chain of sections (outermost first) containing ``offset``."""
@@ -225,8 +397,14 @@ class Document:
         return found[1]
 
     def kind_at(self, offset: int) -> str:
+        """The kind of the passage at ``offset``: the span's kind inside a span (a shortcomings
+        paragraph in a review, a glossary, thanks, closing words), else the kind of the innermost
+        section holding it, else ``other`` (text before the first heading)."""
+        span = self.span_at(offset)
+        if span is not None:
+            return span.kind
         chain = self.section_at(offset)
-        return chain[0].kind if chain else "other"
+        return chain[-1].kind if chain else "other"
 
     def sentences(self) -> list[Sentence]:
         if self._sentences is None:
@@ -257,3 +435,33 @@ class Document:
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         return self.paragraphs[i] if i >= 0 else None
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted passages merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sorted, disjoint) with every ``cuts`` passage taken out; empty pieces dropped."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    for start, end in spans:
+        while i < len(cuts) and cuts[i][1] <= start:
+            i += 1
+        j = i
+        pos = start
+        while j < len(cuts) and cuts[j][0] < end:
+            if cuts[j][0] > pos:
+                out.append((pos, cuts[j][0]))
+            pos = max(pos, cuts[j][1])
+            j += 1
+        if pos < end:
+            out.append((pos, end))
+    return out

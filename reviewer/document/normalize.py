@@ -74,6 +74,7 @@ _LABELS = {
     "作者": None,
     "责任编辑": None,
 }
+PAGE_LABELS = _LABELS  # the labels of a page's metadata table, for the web-page reader
 _LABEL_RE = re.compile(
     r"^[-•·*]?\s*[\[【]?\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*[\]】]?\s*[:：]?\s*(.*)$"
@@ -91,6 +92,7 @@ _NUMBERING_START = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
+NUMBERING_START = _NUMBERING_START  # a line that opens with a heading's numbering
 
 
 def _is_cjk(char: str) -> bool:
@@ -113,6 +115,16 @@ class Normalized:
     header_fields: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (value, label)
     removed_lines: list[tuple[int, str]] = field(default_factory=list)
     line_map: list[int] = field(default_factory=list)  # paragraph index → 1-based source line
+    # 1-based source line → offset in ``text`` where what is left of it begins (kept lines only)
+    line_starts: dict[int, int] = field(default_factory=dict)
+
+    def offset_of_line(self, line: int) -> int:
+        """Where source line ``line`` stands in the normalized text; a line that was removed
+        stands where the next kept line begins (or at the end)."""
+        if line in self.line_starts:
+            return self.line_starts[line]
+        later = [at for ln, at in self.line_starts.items() if ln > line]
+        return min(later) if later else len(self.text)
 
 
 def _strip(line: str) -> str:
@@ -212,6 +224,7 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     changes: list[Change] = []
     line_map: list[int] = []
+    line_starts: dict[int, int] = {}
     pos = 0
     removed_iter = iter(sorted(removed))
     next_removed = next(removed_iter, None)
@@ -237,6 +250,7 @@ def normalize(text: str) -> Normalized:
             else:
                 changes.append(Change("join", at, at, "\n", "", lineno, "page_break"))
                 s_add = s
+            line_starts[lineno] = at
             para.add(s_add)
             pos += len(s_add)
             continue
@@ -244,6 +258,7 @@ def normalize(text: str) -> Normalized:
             out.append(para.text())
             pos += 1  # the newline
         flush_removed(lineno, pos if para is None else pos - 1)
+        line_starts[lineno] = pos
         para = _Open(s)
         line_map.append(lineno)
         pos += len(s)
@@ -257,6 +272,7 @@ def normalize(text: str) -> Normalized:
         header_fields=header_fields,
         removed_lines=[(ln, s) for ln, s, _ in sorted(removed)],
         line_map=line_map,
+        line_starts=line_starts,
     )
 
 

@@ -1,9 +1,12 @@
 """Headings, their levels, and the section tree.
 
-A heading is recognised at the start of a paragraph by its numbering (一、 （一） 1. （1） 一是) or,
-for a few unnumbered top-level headings (``2024年工作回顾``), by its wording in the genre profile.
-Levels come from nesting, not from a fixed table: each numbering family has a rank, and a heading
-becomes the child of the nearest open heading of a lower rank.
+A heading is recognised at the start of a paragraph by its numbering (第一部分 一、 （一） 1. （1）
+一是) or, unnumbered, by how it stands and reads (the genre profile's ``structure`` rules): a short
+line without sentence punctuation that opens a top-level part (``2024年工作回顾``) in a report whose
+top level is made of such lines, or opens an appendix (附件, 名词解释) anywhere. A report whose
+numbering starts after 一 (the first part's heading was lost) gets a ``lead`` heading for the text
+before its first heading. Levels come from nesting, not from a fixed table: each numbering family
+has a rank, and a heading becomes the child of the nearest open heading of a lower rank.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 
 from reviewer.document.model import Heading, NumberingIssue, Paragraph, Section
 from reviewer.profiles import Profile
+from reviewer.profiles.rules import Rules
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
@@ -27,9 +31,16 @@ _ARABIC_PAREN = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
 _ARABIC = re.compile(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*")
 _SHI_CLAUSE_END = re.compile(r"[；;：:]")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
-_PLAIN_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
-_YEAR = re.compile(r"\d{4}年")
-RANK = {"plain": 1, "cn_dun": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "cn_shi": 5}
+# rank 0: the parts of a report whose top level is 第一部分, unnumbered lines or a lost heading, and
+# appendices; a list under any of them starts afresh
+RANK = {"cn_part": 0, "plain": 0, "lead": 0, "cn_dun": 1, "cn_paren": 2, "arabic": 3,
+        "arabic_paren": 4, "cn_shi": 5,
+        # unnumbered headings the source file marks (Word's Heading 1, 2…): their level is
+        # their rank
+        "styled1": 1, "styled2": 2, "styled3": 3, "styled4": 4, "styled5": 5}
+_CN_PART = re.compile(rf"第([{_CN}]{{1,3}})部分\s*[、，,：:.．]?\s*")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
+_LEAD_TITLE = 16
 _PUNCT_AFTER = "、，,.．：:"
 _TITLE_END = re.compile(r"[。！？!?]")
 _MAX_TITLE = 80
@@ -60,11 +71,14 @@ def cn_numeral(n: int) -> str:
 
 def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
-    # every numbering opens with a numeral, a bracket or a digit: most paragraphs are told by
-    # their first character that none of the patterns can match
+    # every numbering opens with a numeral, 第, a bracket or a digit: most paragraphs are told
+    # by their first character that none of the patterns can match
     first = line[:1]
-    if not (first in _CN or first in "（(" or first.isdigit()):
+    if not (first in _CN or first in "第（(" or first.isdigit()):
         return None
+    m = _CN_PART.match(line)
+    if m and len(line) > m.end():
+        return "cn_part", cn_number(m.group(1)), m.group(0).rstrip(), "", m.end()
     m = _CN_DUN.match(line)
     if m and not _CN_DECIMAL.match(line):
         return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
@@ -92,17 +106,28 @@ def _bracket(open_: str, close: str) -> str:
     return "mixed"
 
 
-def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> list[Heading]:
+def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
+                  after: int = 0) -> list[Heading]:
+    """Every heading, in text order, with its level. ``after``: where the title lines end; no
+    unnumbered line before it is a heading."""
+    rules = profile.rules
     headings: list[Heading] = []
-    for para in paragraphs:
+    plain: list[tuple[int, str]] = []  # (index in headings, "top" | "appendix" | "other")
+    body = _body_start(text, paragraphs, rules)
+    while body < len(paragraphs) and paragraphs[body].start < after:
+        body += 1
+    for pi, para in enumerate(paragraphs):
         line = text[para.start:para.end]
         if not line:
             continue
         num = _match_numbering(line)
         if num is None:
-            plain = _plain_heading(line, profile)
-            if plain is None:
+            if pi < body:
                 continue
+            what = _plain_heading(line, profile)
+            if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
+                continue
+            plain.append((len(headings), what))
             headings.append(Heading(level=0, style="plain", number=0, numbering="", title=line,
                                     start=para.start, end=para.end, title_start=para.start,
                                     para_start=para.start, para_end=para.end))
@@ -161,20 +186,150 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile) -> l
                 inline=end_in_line < len(line),
             )
         )
+    headings = _keep_plain(headings, plain)
+    lead = _lead_heading(text, paragraphs, headings, body)
+    if lead is not None:
+        headings.insert(0, lead)
     _assign_levels(headings)
     return headings
 
 
+def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
+    """Index of the first paragraph of the report's own text: after the salutation (各位代表：)
+    and the opening formula (现在，我代表…报告) when the first lines hold them, else 0."""
+    head = min(len(paragraphs), 15)
+    for i in range(head):
+        p = paragraphs[i]
+        if rules.salutation.match(text, p.start, p.end):
+            nxt = i + 1
+            if nxt < len(paragraphs) and rules.opening.search(text, paragraphs[nxt].start,
+                                                               paragraphs[nxt].end):
+                nxt += 1
+            return nxt
+    for i in range(head):
+        p = paragraphs[i]
+        if rules.opening.search(text, p.start, p.end) and p.end - p.start < 200:
+            return i + 1
+    return 0
+
+
+def drop_headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
+    """The headings outside ``start..end``, nested anew: the report's title is no section,
+    though a short one reads like an unnumbered heading (烟溪镇2024年度法治政府建设工作情况报告)."""
+    kept = [h for h in headings if h.end <= start or h.start >= end]
+    if len(kept) != len(headings):
+        _assign_levels(kept)
+    return kept
+
+
+def add_styled_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                        hints: dict[int, int]) -> list[Heading]:
+    """Headings the source file marks by style (``hints``: paragraph start → level 1…) that
+    carry no numbering the outline sees, merged in and nested anew.
+
+    A styled paragraph is taken only after the report's opening (its first paragraph of body
+    text): the title, document number and addressee above it are styled too in many files,
+    and are no sections. A styled line that reads as a sentence is no heading either."""
+    have = {h.para_start for h in headings}
+    body = next((p.start for p in paragraphs
+                 if p.end - p.start >= 40 and re.search(r"[，。；,;]", text[p.start:p.end])),
+                None)
+    extra: list[Heading] = []
+    for p in paragraphs:
+        level = hints.get(p.start)
+        if level is None or p.start in have or body is None or p.start <= body:
+            continue
+        line = text[p.start:p.end]
+        if len(line) > _MAX_TITLE or _TITLE_END.search(line):
+            continue
+        extra.append(Heading(level=0, style=f"styled{min(max(level, 1), 5)}", number=0,
+                             numbering="", title=line, start=p.start, end=p.end,
+                             title_start=p.start, para_start=p.start, para_end=p.end))
+    if not extra:
+        return headings
+    merged = sorted(headings + extra, key=lambda h: h.start)
+    _assign_levels(merged)
+    return merged
+
+
 def _plain_heading(line: str, profile: Profile) -> str | None:
-    """An unnumbered heading: a short line with no sentence punctuation naming a section kind."""
-    if len(line) > 24 or _PLAIN_PUNCT.search(line):
+    """Whether a paragraph could be an unnumbered heading: ``top`` (a top-level part),
+    ``appendix`` or ``other`` (after the report), or None."""
+    rules = profile.rules
+    if len(line) > rules.plain_max or _SENTENCE_PUNCT.search(line):
         return None
-    if not _YEAR.search(line) and "回顾" not in line:
+    if rules.appendix_heading.search(line):
+        return "appendix"
+    if rules.other_heading.search(line):
+        return "other"
+    if line.endswith(("：", ":")) or "报告" in line:
         return None
-    kind = profile.classify(line)
-    if kind is None or kind == "other":
+    if rules.plain_heading.search(line):
+        return "top"
+    if any(c.weight >= rules.plain_cue_weight and c.pattern.search(line) for c in profile.headings):
+        return "top"
+    return None
+
+
+def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
+    """Whether the paragraph after ``i`` is report text (a sentence, or a numbered heading): a
+    heading opens a part; a short line among short lines (a menu, a table) does not."""
+    if i + 1 >= len(paragraphs):
+        return False
+    nxt = paragraphs[i + 1]
+    line = text[nxt.start:nxt.end]
+    return (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
+            or _match_numbering(line) is not None)
+
+
+def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[Heading]:
+    """Drop the unnumbered candidates that are not headings. Top-level lines count only in a
+    report whose top level they make (the first of them comes before its first 一、 or 第一部分
+    heading) and only before its appendices; an appendix line right under another (附件1 /
+    政府工作报告名词、术语注释) is that appendix's title, not a heading of its own."""
+    if not plain:
+        return headings
+    first_top = next((h.start for h in headings if h.style in ("cn_dun", "cn_part")), None)
+    tops = [i for i, what in plain if what == "top"]
+    plain_topped = bool(tops) and (first_top is None or headings[tops[0]].start < first_top)
+    drop: set[int] = set()
+    in_appendix = False
+    prev_end = -2
+    for i, what in plain:
+        h = headings[i]
+        if what == "top":
+            if not plain_topped or in_appendix:
+                drop.add(i)
+            continue
+        if h.para_start == prev_end + 1:
+            drop.add(i)  # the title of the attachment (or link) announced on the line before
+        in_appendix = True
+        prev_end = h.para_end
+    return [h for i, h in enumerate(headings) if i not in drop]
+
+
+def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                  body: int) -> Heading | None:
+    """A heading for the report text before the first heading when that text is a part whose
+    heading was lost: the top-level numbering starts after 一, or there is no heading at all."""
+    if body >= len(paragraphs):
         return None
-    return kind
+    first = paragraphs[body]
+    if headings:
+        h = headings[0]
+        if h.style not in ("cn_dun", "cn_part") or h.number <= 1 or h.start <= first.start:
+            return None
+    line = text[first.start:first.end]
+    cut = _lead_cut(line)
+    return Heading(level=0, style="lead", number=0, numbering="", title=line[:cut],
+                   start=first.start, end=first.start + cut, title_start=first.start,
+                   para_start=first.start, para_end=first.end, inline=cut < len(line))
+
+
+def _lead_cut(line: str) -> int:
+    """Where the words standing for a lost heading end: the first clause, at most a few words."""
+    m = _SENTENCE_PUNCT.search(line, 4, _LEAD_TITLE + 1)
+    return m.start() if m else min(len(line), _LEAD_TITLE)
 
 
 def _assign_levels(headings: list[Heading]) -> None:
@@ -187,9 +342,14 @@ def _assign_levels(headings: list[Heading]) -> None:
     appended = False
     prev_number = 0
     ranks: list[int] = []
-    for h in headings:
+    for k, h in enumerate(headings):
         rank = RANK[h.style]
-        if top_style is None and rank == 1:
+        if h.style == "lead" and k + 1 < len(headings):
+            rank = RANK[headings[k + 1].style]  # it stands for the lost heading of that level
+        if rank == 0:
+            # a new part of the highest rank: the lists inside it start afresh
+            top_style, top_max, appended, prev_number = None, 0, False, 0
+        if top_style is None and rank == 1 and not h.style.startswith("styled"):
             top_style = h.style
         if h.style == top_style:
             if appended and h.number == prev_number + 1:
@@ -221,7 +381,7 @@ def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
         stack.append(i)
     last_in_group: dict[tuple[int | None, str], int] = {}
     for i, h in enumerate(headings):
-        if h.style == "plain":
+        if not h.numbering:  # unnumbered: plain or styled
             continue
         key = (parents[i], h.style)
         prev = last_in_group.get(key)
@@ -253,8 +413,9 @@ def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
     return issues
 
 
-def build_sections(text: str, headings: list[Heading], profile: Profile,
-                   report_year: int | None) -> list[Section]:
+def build_sections(text: str, headings: list[Heading]) -> list[Section]:
+    """The section tree: each heading's section runs to the next heading of the same or a higher
+    level. Kinds are set afterwards (reviewer.document.kinds)."""
     roots: list[Section] = []
     stack: list[Section] = []
     for h in headings:
@@ -270,7 +431,6 @@ def build_sections(text: str, headings: list[Heading], profile: Profile,
         stack.append(sec)
     for s in stack:
         s.end = _trim_end(text, len(text))
-    _classify(roots, profile, report_year)
     return roots
 
 
@@ -278,35 +438,3 @@ def _trim_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1] == "\n":
         end -= 1
     return end
-
-
-_ANY_KIND: dict[tuple, re.Pattern[str]] = {}
-
-
-def _names_a_kind(profile: Profile, title: str) -> bool:
-    """Whether any of the profile's kind patterns matches ``title``: one search, so that a
-    report of thousands of parts naming no kind is not searched once per pattern."""
-    rx = _ANY_KIND.get(profile.kinds)
-    if rx is None:
-        rx = _ANY_KIND[profile.kinds] = re.compile(
-            "|".join(f"(?:{p.pattern})" for _, patterns in profile.kinds for p in patterns))
-    return rx.search(title) is not None
-
-
-def _classify(roots: list[Section], profile: Profile, report_year: int | None) -> None:
-    seen_later = False
-    for sec in roots:
-        kind = profile.classify(sec.heading.title) if _names_a_kind(profile, sec.heading.title) \
-            else None
-        if kind is None and report_year is not None:
-            m = re.match(r"\s*(\d{4})\s*年", sec.heading.title)
-            if m and int(m.group(1)) == report_year + profile.plan_year_offset:
-                kind = "plan"
-        if kind is None:
-            kind = "other" if seen_later else profile.default_kind
-        if kind in ("shortcomings", "plan"):
-            seen_later = True
-        sec.kind = kind
-        for child in sec.walk():
-            if child is not sec:
-                child.kind = kind

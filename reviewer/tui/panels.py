@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, TabbedContent, TabPane, TextArea, Tree
 from textual.widgets.option_list import Option
 
+from reviewer.document import UNKNOWN
 from reviewer.i18n import t
 from reviewer.tui.messages import JumpTo, ReviewEdited
 from reviewer.tui.plain import inert, snippet, term
@@ -89,19 +90,22 @@ class OutlinePanel(Tree):
         icon = cell_len(self.ICON_NODE)
         stack = [(node, 0, None) for node in self.root.children]
         while stack:
-            node, depth, outer_kind = stack.pop()
+            node, depth, outer_kinds = stack.pop()
             sec = node.data
-            stack.extend((child, depth + 1, sec.kind) for child in node.children)
+            stack.extend((child, depth + 1, sec.kinds) for child in node.children)
             n_flags = bisect_left(flags, sec.end) - bisect_left(flags, sec.start)
             n_notes = bisect_left(notes, sec.end) - bisect_left(notes, sec.start)
             counts = (f"⚑{n_flags} " if n_flags else "") + (f"✎{n_notes} " if n_notes else "")
             heading = " ".join((sec.heading.numbering + sec.heading.title).split())
-            kind = f" {t('kinds.' + sec.kind)}" if sec.kind != outer_kind else ""
+            # all kinds of a part joining two (目标+计划); an unknown one is shown as ?
+            label = "+".join(t("kinds." + k) for k in sec.kinds)
+            kind = f" {label}" if sec.kinds != outer_kinds else ""
             if room > 0:  # laid out: fit the line (guides, expand icon, label) to the pane
                 guides = depth * self.guide_depth + (icon if node.allow_expand else 0)
                 space = room - guides - cell_len(counts)
-                if space - cell_len(kind) < MIN_HEADING and cell_len(heading + kind) > space:
-                    kind = ""  # too narrow for both: the heading says more
+                if (space - cell_len(kind) < MIN_HEADING and cell_len(heading + kind) > space
+                        and sec.kind != UNKNOWN):
+                    kind = ""  # too narrow for both: the heading says more (but never hide a ?)
                 heading = ellipsize(heading, max(space - cell_len(kind), 0))
             else:  # not laid out yet (a hidden pane): fitted once it shows
                 heading = snippet(heading, 24)

@@ -11,6 +11,7 @@ from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.quantities import Quantity, comparable
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 
 # a figure starts where a run of digits starts: tried inside a run of ten thousand digits, the
 # pattern would read the rest of the run again at every one of them
@@ -26,7 +27,8 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _MIN_KEY = 3
 # a figure stated the second time may round the first: 100余 and 108 agree
 _APPROX_SLACK = 1.2
-_PLANNED = ("plan", "targets")
+# parts whose figures are promises or targets, not results (kinds.toml: planned)
+_PLANNED = kinds_where("planned")
 # how much of a rate's name the perfect-rate flag shows before 率
 _RATE_NAME = 16
 

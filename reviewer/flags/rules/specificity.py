@@ -11,11 +11,13 @@ from reviewer.flags.data import load, pattern
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import BigramIndex
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
 
 # a passage this short is a transition, not an account of work
 _MIN_PASSAGE = 60
-# parts that give an account of work done
-_DONE = ("achievements", "highlights", "responsibility")
+# parts that give an account of work done (kinds.toml: done); passages inside them that are not
+# (a shortcomings paragraph, thanks, closing words) have their own kind at their offsets
+_DONE = kinds_where("done")
 _EXCERPT = 12
 _CLAUSE_MARKS = "，,；;。！？"
 

@@ -24,8 +24,10 @@ def _heading_span(sec: Section) -> tuple[int, int]:
 
 @rule("structure.missing_section", "structure", "error")
 def missing_section(ctx: RuleContext) -> Iterator[Hit]:
-    """A mandatory part is missing; the flag sits on the heading the part should precede."""
-    if ctx.profile is None:
+    """A mandatory part is missing; the flag sits on the heading the part should precede.
+
+    A report with parts of unknown kind is not flagged: the part may be one of those."""
+    if ctx.profile is None or ctx.doc.unknown_sections():
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
