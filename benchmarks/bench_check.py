@@ -2,8 +2,9 @@
 segmenting the same text once (its dictionary loaded before timing), and ``reviewer check`` over
 the whole folder on all cores against one core.
 
-Target: checking takes less time than segmenting; on a batch big enough to outweigh starting
-the workers, all cores beat one. Run:
+Target: checking takes less than half the time segmenting does; on a batch big enough to
+outweigh starting the workers, all cores beat one. The corpus is both of its folders (gwr and
+gwr-more). Run:
 
     python benchmarks/bench_check.py
 """
@@ -21,13 +22,19 @@ from _timing import CORPUS, SEEDS, Figure, measure, ratio_line
 from reviewer.document import parse_bytes
 from reviewer.flags import run_flags
 
+# every folder of the corpus: gwr beside gwr-more
+FOLDERS = [CORPUS, CORPUS.parent / "gwr-more"]
+# checking must take less than this share of the time jieba needs to segment the same text
+TARGET = 0.5
+
 
 def _files() -> list[Path]:
     files = sorted(SEEDS.glob("*.txt"))
-    if CORPUS.is_dir():
-        files += sorted(CORPUS.glob("*.txt"))
-    else:
-        print(f"corpus not found at {CORPUS}; measuring the seeds only")
+    for folder in FOLDERS:
+        if folder.is_dir():
+            files += sorted(folder.glob("*.txt"))
+        else:
+            print(f"corpus folder not found at {folder}; measuring without it")
     return files
 
 
@@ -62,7 +69,7 @@ def main() -> int:
 
     check = measure("outline + flags", check_all, rounds=7, warmup=1)
     segment = measure("jieba segmentation", segment_all, rounds=5, warmup=1)
-    folders = [str(SEEDS)] + ([str(CORPUS)] if CORPUS.is_dir() else [])
+    folders = [str(SEEDS)] + [str(f) for f in FOLDERS if f.is_dir()]
     cores = os.cpu_count() or 1
     pooled = _cli(*folders)
     single = _cli(*folders, "--jobs", "1")
@@ -81,11 +88,11 @@ def main() -> int:
     print(f"{'reviewer check --jobs 1 (process)':<44} {single.ms()}")
     print(f"{'reviewer check ×4, all cores (process)':<44} {big_pooled.ms()}")
     print(f"{'reviewer check ×4 --jobs 1 (process)':<44} {big_single.ms()}")
-    print(ratio_line("outline + flags vs jieba", check, segment, "< 1"))
+    print(ratio_line("outline + flags vs jieba", check, segment, f"< {TARGET}"))
     print(ratio_line("all cores vs one core", pooled, single, "< 1 with several cores"))
     print(ratio_line("×4: all cores vs one core", big_pooled, big_single, "< 1 with several cores"))
-    verdict = "met" if check.median < segment.median else "NOT met"
-    print(f"target (checking faster than segmenting): {verdict}")
+    verdict = "met" if check.median < TARGET * segment.median else "NOT met"
+    print(f"target (checking in less than half the time of segmenting): {verdict}")
     return 0
 
 

@@ -2,9 +2,9 @@
 run, in one table. Prints it and writes it to ``benchmarks/results.md``.
 
     python benchmarks/run.py            # all benchmarks
-    python benchmarks/run.py ui check   # only some (outline, accuracy, check, compare, reader,
-                                        # review, formats, ui, scaling: a quarter hour on two
-                                        # cores)
+    python benchmarks/run.py ui check   # only some (outline, accuracy, check, flags, compare,
+                                        # compare_accuracy, reader, review, formats, ui,
+                                        # scaling: a quarter hour on two cores)
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITES = ("outline", "accuracy", "check", "compare", "reader", "review", "formats", "ui",
-          "scaling")
+SUITES = ("outline", "accuracy", "check", "flags", "compare", "compare_accuracy", "reader",
+          "review", "formats", "ui", "scaling")
 
 
 def main(argv: list[str]) -> int:

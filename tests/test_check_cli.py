@@ -35,12 +35,45 @@ def test_json_shape_and_quotes_are_the_text_at_the_offsets(capsys):
     assert report["path"] == seed_path("guanba-2025") and report["genre"] == "fazhi"
     assert "error" not in report
     text = load_document(seed_path("guanba-2025")).text
-    keys = {"rule", "category", "severity", "start", "end", "quote", "message", "suggestion"}
+    keys = {"rule", "category", "severity", "start", "end", "quote", "message", "suggestion",
+            "occurrences"}
     for f in report["flags"]:
         assert set(f) == keys
         assert f["quote"] == text[f["start"]:f["end"]]
+        assert f["occurrences"][0] == {"start": f["start"], "end": f["end"], "quote": f["quote"]}
+        for o in f["occurrences"]:
+            assert o["quote"] == text[o["start"]:o["end"]]
     assert any(f["rule"] == "numbers.over_100" and f["quote"] == "100%以上"
                for f in report["flags"])
+
+
+def test_flags_are_filtered_by_severity_category_and_rule(capsys):
+    path = seed_path("guanba-2025")
+    _, everything = _json(capsys, path)
+    flags = everything["reports"][0]["flags"]
+    ranks = [("error", "warning", "info").index(f["severity"]) for f in flags]
+    assert ranks == sorted(ranks)  # the engine's order of importance
+    _, errors = _json(capsys, path, "--severity", "error")
+    assert errors["reports"][0]["flags"] == [f for f in flags if f["severity"] == "error"]
+    _, some = _json(capsys, path, "--severity", "error,warning", "--category", "numbers")
+    assert some["reports"][0]["flags"] == [
+        f for f in flags if f["severity"] != "info" and f["category"] == "numbers"]
+    _, two = _json(capsys, path, "--rule", "numbers.over_100", "--rule",
+                   "structure.punct_after_numbering")
+    assert {f["rule"] for f in two["reports"][0]["flags"]} == {
+        "numbers.over_100", "structure.punct_after_numbering"}
+    # the exit code follows what is shown: no error is left once only warnings are asked for
+    assert main(["check", "--severity", "warning", "--fail-on", "error", path]) == 0
+    assert main(["check", "--fail-on", "error", path]) == 1
+    capsys.readouterr()
+
+
+def test_an_unknown_filter_value_is_a_clear_error(capsys):
+    assert main(["check", "--rule", "numbers.nope", seed_path("guanba-2025")]) == 2
+    err = capsys.readouterr().err
+    assert "numbers.nope" in err and "numbers.over_100" in err and "Traceback" not in err
+    assert main(["check", "--severity", "fatal", seed_path("guanba-2025")]) == 2
+    assert "fatal" in capsys.readouterr().err
 
 
 def test_fail_on_sets_the_exit_code(capsys):

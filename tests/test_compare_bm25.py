@@ -67,12 +67,3 @@ def test_a_word_in_too_many_passages_counts_for_none():
     assert i == 5
     assert math.isclose(raw, dict((j, r) for j, r, *_ in index.scores(["执法"]))[5])
     assert [n for *_, n in index.scores(["法治", "执法"])] == [1]
-
-
-def test_a_search_follows_the_rarest_words_as_far_as_its_bound():
-    passages = [["普法", "宣传"], ["普法", "执法"], ["执法", "监督"], ["执法", "复议"],
-                ["执法", "诉讼"]]
-    bounded = BM25(passages, max_postings=2)
-    # 普法 (two passages) is followed; 执法 (four) would pass the bound
-    assert [i for i, *_ in bounded.search(["普法", "执法"], 5)] == [0, 1]
-    assert [i for i, *_ in BM25(passages).search(["普法", "执法"], 5)][0] == 1

@@ -18,19 +18,39 @@ def test_json_shape(capsys):
     prior, current = corpus_path("national-2024"), corpus_path("national-2025")
     assert main(["compare", prior, current, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"prior", "current", "items", "targets"}
-    assert set(data["prior"]) == {"path", "title", "year"} and data["current"]["year"] == 2025
-    assert len(data["items"]) == 10
+    assert set(data) == {"prior", "current", "summary", "warnings", "items", "targets"}
+    assert set(data["prior"]) == {"path", "title", "year", "year_reviewed", "plan_year",
+                                  "government"}
+    assert data["current"]["year"] == 2025
+    assert set(data["summary"]) == {"targets", "promises", "items"}
+    assert set(data["summary"]["targets"]) == {"met", "missed", "unclear", "not_reported"}
+    assert sum(data["summary"]["targets"].values()) == len(data["targets"])
+    assert sum(data["summary"]["items"].values()) == len(data["items"]) == 10
+    assert sum(data["summary"]["promises"].values()) == sum(len(it["promises"])
+                                                            for it in data["items"])
+    evidence_keys = {"quote", "start", "end", "score", "section_kind", "period"}
     for item in data["items"]:
-        assert set(item) == {"text", "heading", "start", "end", "status", "evidence"}
+        assert set(item) == {"text", "heading", "start", "end", "status", "reasons", "evidence",
+                             "targets", "promises"}
         for ev in item["evidence"]:
-            assert set(ev) == {"quote", "start", "end", "score", "section_kind"}
+            assert set(ev) == evidence_keys
+        assert item["promises"]
+        for p in item["promises"]:
+            assert set(p) == {"text", "start", "end", "status", "reasons", "evidence", "targets",
+                              "repeated", "named"}
+            assert item["start"] <= p["start"] < p["end"] <= item["end"]
+            for ev in p["evidence"]:
+                assert set(ev) == evidence_keys and ev["period"] == "year"
     gdp = next(tr for tr in data["targets"] if tr["indicator"] == "国内生产总值增长")
-    assert set(gdp) == {"indicator", "comparator", "value", "unit", "quote", "start", "end",
-                        "actual", "verdict"}
+    assert set(gdp) == {"indicator", "kind", "comparator", "value", "unit", "state", "other",
+                        "quote", "start", "end", "actual", "other_actual", "verdict", "reasons"}
     assert gdp["value"] == 5 and gdp["actual"]["value"] == 5 and gdp["verdict"] == "met"
     assert set(gdp["actual"]) == {"value", "quote", "start", "end"}
-    assert any(tr["actual"] is None and tr["verdict"] == "no_evidence" for tr in data["targets"])
+    income = next(tr for tr in data["targets"] if tr["kind"] == "relative")
+    assert income["actual"]["value"] == 5.1 and income["other_actual"]["value"] == 5
+    assert any(tr["kind"] == "qualitative" for tr in data["targets"])
+    # a pair of one government's consecutive reports: nothing to warn about
+    assert data["warnings"] == []
 
 
 def test_json_range_value_is_a_pair(capsys):

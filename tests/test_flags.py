@@ -33,7 +33,7 @@ def _all_docs(seeds, request):
 
 
 def test_every_rule_is_registered_with_a_known_category_and_severity():
-    assert len(RULES) >= 25
+    assert len(RULES) >= 30
     for rule_id, r in RULES.items():
         assert rule_id == r.id
         assert rule_id.split(".")[0] == r.category
@@ -42,14 +42,17 @@ def test_every_rule_is_registered_with_a_known_category_and_severity():
         assert r.doc, f"{rule_id} says nothing about what it checks"
 
 
-def test_flags_on_seeds_are_sorted_non_empty_spans_with_messages(seeds):
+def test_flags_on_seeds_come_by_importance_as_non_empty_spans_with_messages(seeds):
     for name, doc in seeds.items():
         flags = run_flags(doc)
         assert flags, name
-        assert flags == sorted(flags, key=lambda f: (f.start, f.end, f.rule))
+        assert flags == sorted(flags, key=lambda f: f.rank)
         for f in flags:
             assert isinstance(f, Flag)
             assert 0 <= f.start < f.end <= len(doc.text), (name, f)
+            assert f.occurrences[0] == (f.start, f.end), (name, f)
+            assert list(f.occurrences) == sorted(set(f.occurrences)), (name, f)
+            assert all(0 <= o.start < o.end <= len(doc.text) for o in f.occurrences), (name, f)
             assert f.message and "{" not in f.message, (name, f)
             assert f.rule in RULES and f.category == RULES[f.rule].category
 
@@ -95,6 +98,33 @@ def test_an_empty_span_widens_to_the_character_beside_it(seeds):
     finally:
         del RULES["proofreading.test_points"]
     assert [(f.start, f.end) for f in flags] == [(0, 1), (end - 1, end)]
+
+
+def test_flags_come_by_severity_then_category_then_position(seeds):
+    flags = run_flags(seeds["guanba-2025"])
+    severities = [f.severity for f in flags]
+    assert severities == sorted(severities, key=SEVERITIES.index)
+    assert severities[0] == "error" and severities[-1] == "info"
+    for sev in SEVERITIES:
+        same = [f for f in flags if f.severity == sev]
+        assert [CATEGORIES.index(f.category) for f in same] == sorted(
+            CATEGORIES.index(f.category) for f in same)
+    assert run_flags(seeds["guanba-2025"]) == flags  # the same order every time
+
+
+def test_a_finding_in_many_places_is_one_flag_with_its_occurrences(seeds):
+    doc = seeds["baixiang-2024"]
+
+    @rule("proofreading.test_grouped", "proofreading", "info")
+    def grouped(ctx):
+        yield Hit(0, 0, "three places", occurrences=((30, 32), (10, 12), (30, 32), (-5, 3)))
+
+    try:
+        (flag,) = run_flags(doc, ["proofreading.test_grouped"])
+    finally:
+        del RULES["proofreading.test_grouped"]
+    assert flag.occurrences == ((0, 3), (10, 12), (30, 32))
+    assert (flag.start, flag.end) == (0, 3)
 
 
 def test_rules_can_be_chosen_by_id_or_category(seeds):
@@ -197,7 +227,12 @@ _PIECES = ["一、", "二、", "四、", "（一）", "(二)", "（三）、", "
            "2026年5月1日", "12余次", "2800余次", "其中", "4000余起", "每千人6.5批次", "覆盖率达",
            "100%以上", "120%", "率", "法治政府建设", "存在的不足和原因", "原因分析", "工作计划",
            "主要举措和成效", "第一责任人职责", "法制", "法制审核", "专个", "二十届四中全会",
-           "多次", "一定成效", "法律咨询", "200人次", "人民政府", "充", "报告"]
+           "多次", "一定成效", "法律咨询", "200人次", "人民政府", "充", "报告",
+           # the checks added for trustworthy flags
+           "XX镇", "202X年", "【】", "张某某", "“两重”、“两新”", "《宪法》、《民法典》", "“", "”",
+           "镇长", "党委书记", "直接责任人", "第一责任人", "保持90%以上", "99.39%", "满意率",
+           "五年来累计", "建成", "不低于", "净增", "分别为", "、", "此外，", "2025年12月",
+           "习近平总书记法治思想", "法制办", "执法制度", "附件2 名词解释", "（其中", "）"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -109,8 +109,8 @@ def test_a_megabyte_of_each_shape_is_outlined_checked_and_compared(shape, caplog
     with caplog.at_level("WARNING", logger="reviewer.flags.engine"):
         flags = run_flags(doc, progress=lambda done, total, rule: steps.append(done))
     assert not [r for r in caplog.records if "skipped" in r.getMessage()]
-    assert flags == sorted(flags, key=lambda f: (f.start, f.end, f.rule))
-    assert all(0 <= f.start < f.end <= len(doc.text) for f in flags)
+    assert flags == sorted(flags, key=lambda f: f.rank)
+    assert all(0 <= o.start < o.end <= len(doc.text) for f in flags for o in f.occurrences)
     assert steps and steps[-1] == len(steps)
     tokenize.cache_clear()
     comparison = compare_documents(doc, doc)

@@ -50,6 +50,15 @@ def test_outline_plain_lists_metadata_and_kinds(capsys):
     assert "    1. 强化法治建设领导机制  [成效]" in out
 
 
+def test_outline_plain_shows_the_normalization_notes_in_their_own_view(capsys):
+    assert main(["outline", seed_path("baixiang-2024")]) == 0
+    out = capsys.readouterr().out
+    notes = out[out.index("规范化改动:\n"):]
+    assert "原文第105行  删除网页/打印残留：(此页无正文)" in notes
+    assert "原文第47行  删除分页处重复的字：充" in notes
+    assert "接合被分页打断的词：统一编号" in notes  # a join shows the words it re-joined
+
+
 def test_outline_says_why_and_lists_passages_and_missing_parts(tmp_path, capsys):
     report = tmp_path / "report.txt"
     report.write_text("各位代表：\n一、2024年工作回顾\n全年地区生产总值增长5.2%，同比提高1个百分点，"

@@ -1,5 +1,5 @@
-"""``reviewer check PATH... [--json] [--fail-on error|warning] [--jobs N]``: flags for files
-and folders.
+"""``reviewer check PATH... [--json] [--fail-on error|warning] [--jobs N] [--severity S]
+[--category C] [--rule R]``: flags for files and folders.
 
 Each report is checked on its own, so a folder is spread over all cores; a single file is
 checked in-process, paying for no worker start-up. An unreadable file is reported with its
@@ -19,7 +19,7 @@ from typing import Any
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import ReportError, load_document
 from reviewer.document.files import iter_report_files
-from reviewer.flags import run_flags
+from reviewer.flags import CATEGORIES, RULES, SEVERITIES, run_flags
 from reviewer.i18n import language, set_language, t
 from reviewer.profiles import ProfileError, all_profiles
 
@@ -38,6 +38,52 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=0,
                    help="worker processes for many files (default: all cores)")
     p.add_argument("--genre", choices=sorted(all_profiles()), help="override genre detection")
+    p.add_argument("--severity", action="append", metavar="S",
+                   help=f"only flags of these severities ({', '.join(SEVERITIES)}; "
+                        "comma-separated or repeated)")
+    p.add_argument("--category", action="append", metavar="C",
+                   help=f"only flags of these categories ({', '.join(CATEGORIES)})")
+    p.add_argument("--rule", action="append", metavar="R",
+                   help="only flags of these rules (ids as `reviewer check` prints them)")
+
+
+class Filter:
+    """Which flags to show: by severity, category and rule (each empty: all)."""
+
+    def __init__(self, severities=(), categories=(), rules=()):
+        self.severities = frozenset(severities)
+        self.categories = frozenset(categories)
+        self.rules = frozenset(rules)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Filter:
+        """The filter the options ask for; ValueError naming an unknown value."""
+        chosen = {}
+        for name, known in (("severity", SEVERITIES), ("category", CATEGORIES),
+                            ("rule", tuple(RULES))):
+            values = [v.strip() for arg in getattr(args, name, None) or () for v in arg.split(",")
+                      if v.strip()]
+            unknown = [v for v in values if v not in known]
+            if unknown:
+                raise ValueError(t("cli.unknown_choice", option=f"--{name}",
+                                   value=", ".join(unknown), known=", ".join(known)))
+            chosen[name] = values
+        return cls(chosen["severity"], chosen["category"], chosen["rule"])
+
+    def rule_ids(self) -> list[str] | None:
+        """The rules worth running (None: all): a rule whose severity or category is not
+        wanted cannot raise a flag that is."""
+        if not (self.severities or self.categories or self.rules):
+            return None
+        return [r.id for r in RULES.values()
+                if (not self.rules or r.id in self.rules)
+                and (not self.categories or r.category in self.categories)
+                and (not self.severities or r.severity in self.severities)]
+
+    def __call__(self, flag) -> bool:
+        return ((not self.severities or flag.severity in self.severities)
+                and (not self.categories or flag.category in self.categories)
+                and (not self.rules or flag.rule in self.rules))
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -47,9 +93,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[str, Any]:
-    """One report's flags as plain data (what a worker process sends back)."""
+def check_file(path: str, genre: str | None = None, lang: str = "zh",
+               keep: Filter | None = None) -> dict[str, Any]:
+    """One report's flags as plain data (what a worker process sends back), in the engine's
+    order of importance; ``keep`` chooses which."""
     set_language(lang)
+    keep = keep or Filter()
     try:
         doc = load_document(path, genre=genre)
     except (ReportError, ProfileError) as exc:
@@ -57,27 +106,34 @@ def check_file(path: str, genre: str | None = None, lang: str = "zh") -> dict[st
     except OSError as exc:
         return {"path": path, "genre": None, "flags": [], "error": f"{path}: {exc.strerror}"}
     flags = []
-    for f in run_flags(doc):
+    for f in run_flags(doc, keep.rule_ids()):
+        if not keep(f):
+            continue
         line, col = _position(doc.text, f.start)
         flags.append({"rule": f.rule, "category": f.category, "severity": f.severity,
                       "start": f.start, "end": f.end, "quote": doc.text[f.start:f.end],
                       "message": f.message, "suggestion": f.suggestion,
+                      "occurrences": [{"start": o.start, "end": o.end,
+                                       "quote": doc.text[o.start:o.end]}
+                                      for o in f.occurrences],
                       "line": line, "column": col})
     return {"path": path, "genre": doc.genre, "flags": flags}
 
 
-def _check_all(paths: list[str], genre: str | None, jobs: int) -> Iterator[dict[str, Any]]:
+def _check_all(paths: list[str], genre: str | None, jobs: int,
+               keep: Filter | None = None) -> Iterator[dict[str, Any]]:
     """Results in the order of ``paths``; several files go to a pool of processes."""
     lang = language()
     workers = jobs or os.cpu_count() or 1
     if len(paths) == 1 or workers == 1:
         for path in paths:
-            yield check_file(path, genre, lang)
+            yield check_file(path, genre, lang, keep)
         return
     workers = min(workers, len(paths))
+    n = len(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(check_file, paths, [genre] * len(paths), [lang] * len(paths),
-                            chunksize=max(1, len(paths) // (workers * 4)))
+        yield from pool.map(check_file, paths, [genre] * n, [lang] * n, [keep] * n,
+                            chunksize=max(1, n // (workers * 4)))
 
 
 class Progress:
@@ -121,6 +177,14 @@ def _fit(s: str, width: int) -> str:
     return s + " " * (width - _width(s))
 
 
+def _message(flag: dict[str, Any]) -> str:
+    """The message, with how many places a grouped finding covers."""
+    count = len(flag.get("occurrences") or ())
+    if count > 1:
+        return f"{flag['message']}{t('flags.occurrences', count=count)}"
+    return flag["message"]
+
+
 def render_report(report: dict[str, Any]) -> str:
     head = f"{report['path']}  [{report['genre'] or '?'}]"
     if report.get("error"):
@@ -131,7 +195,7 @@ def render_report(report: dict[str, Any]) -> str:
     header = tuple(t(f"flags.column_{c}") for c in ("severity", "rule", "where", "quote",
                                                      "message"))
     rows = [(t(f"flags.severity_{f['severity']}"), f["rule"], f"{f['line']}:{f['column']}",
-             f["quote"], f["message"]) for f in flags]
+             f["quote"], _message(f)) for f in flags]
     widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(3)]
     lines = [head]
     for sev, rule_id, where, quote, message in (header, *rows):
@@ -161,13 +225,19 @@ def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
 def _json_report(report: dict[str, Any]) -> dict[str, Any]:
     out = {"path": report["path"], "genre": report["genre"],
            "flags": [{k: f[k] for k in ("rule", "category", "severity", "start", "end", "quote",
-                                        "message", "suggestion")} for f in report["flags"]]}
+                                        "message", "suggestion", "occurrences")}
+                     for f in report["flags"]]}
     if report.get("error"):
         out["error"] = report["error"]
     return out
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        keep = Filter.from_args(args)
+    except ValueError as exc:
+        error(str(exc))
+        return 2
     paths = iter_report_files(args.paths)
     if not paths:
         error(t("cli.no_reports", path=" ".join(args.paths)))
@@ -175,7 +245,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(len(paths))
     reports = []
     try:
-        for report in _check_all(paths, args.genre, max(args.jobs, 0)):
+        for report in _check_all(paths, args.genre, max(args.jobs, 0), keep):
             reports.append(report)
             progress.step()
             if not args.json:

@@ -1,8 +1,13 @@
-"""``reviewer compare PRIOR CURRENT [--json]``: last year's plan against this year's report."""
+"""``reviewer compare PRIOR CURRENT [--json]``: last year's plan against this year's report.
+
+Exit status: 0 when compared (warnings, if any, on stderr and in the JSON ``warnings``), 2 for an
+unreadable file or a prior report without a plan.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 import unicodedata
 from typing import Any
 
@@ -22,35 +27,66 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "title": doc.title, "year": doc.year}
+    return {"path": doc.path, "title": doc.title, "year": doc.year,
+            "year_reviewed": doc.year_reviewed, "plan_year": doc.plan_year,
+            "government": doc.government}
 
 
-def _value(value: float | tuple[float, float]) -> float | list[float]:
+def _value(value: float | tuple[float, float] | None) -> float | list[float] | None:
     return list(value) if isinstance(value, tuple) else value
+
+
+def _actual(actual) -> dict[str, Any] | None:
+    if actual is None:
+        return None
+    return {"value": actual.value, "quote": actual.quote, "start": actual.start,
+            "end": actual.end}
+
+
+def _evidence(ev) -> dict[str, Any]:
+    return {"quote": ev.quote, "start": ev.start, "end": ev.end, "score": ev.score,
+            "section_kind": ev.section_kind, "period": ev.period}
+
+
+def target_dict(tr) -> dict[str, Any]:
+    """A target with its actual and verdict (offsets: the target's into the prior text, the
+    actual's into the current one)."""
+    return {"indicator": tr.indicator, "kind": tr.kind, "comparator": tr.comparator,
+            "value": _value(tr.value), "unit": tr.unit, "state": tr.state, "other": tr.other,
+            "quote": tr.quote, "start": tr.start, "end": tr.end, "actual": _actual(tr.actual),
+            "other_actual": _actual(tr.other_actual), "verdict": tr.verdict,
+            "reasons": list(tr.reasons)}
+
+
+def _promise_dict(p) -> dict[str, Any]:
+    return {"text": p.text, "start": p.start, "end": p.end, "status": p.status,
+            "reasons": list(p.reasons), "evidence": [_evidence(e) for e in p.evidence],
+            "targets": [target_dict(tr) for tr in p.targets],
+            "repeated": {"quote": p.repeated, "share": p.repeat_share,
+                         "heading": p.repeated_in} if p.repeated else None,
+            "named": {"quote": p.named, "share": p.named_share} if p.named else None}
 
 
 def comparison_dict(comparison) -> dict[str, Any]:
     """The comparison in the documented JSON shape (prior offsets into the prior text, evidence
     and actual offsets into the current text)."""
+    summary = comparison.summary
     return {
         "prior": _doc_dict(comparison.prior),
         "current": _doc_dict(comparison.current),
+        "summary": {"targets": summary.targets, "promises": summary.promises,
+                    "items": summary.items},
+        "warnings": [{"code": w.code, "severity": w.severity, "message": w.message}
+                     for w in comparison.warnings],
         "items": [
             {"text": it.text, "heading": it.heading, "start": it.start, "end": it.end,
-             "status": it.status,
-             "evidence": [{"quote": e.quote, "start": e.start, "end": e.end, "score": e.score,
-                           "section_kind": e.section_kind} for e in it.evidence]}
+             "status": it.status, "reasons": list(it.reasons),
+             "evidence": [_evidence(e) for e in it.evidence],
+             "targets": [target_dict(tr) for tr in it.targets],
+             "promises": [_promise_dict(p) for p in it.promises]}
             for it in comparison.items
         ],
-        "targets": [
-            {"indicator": tr.indicator, "comparator": tr.comparator, "value": _value(tr.value),
-             "unit": tr.unit, "quote": tr.quote, "start": tr.start, "end": tr.end,
-             "actual": None if tr.actual is None else {
-                 "value": tr.actual.value, "quote": tr.actual.quote, "start": tr.actual.start,
-                 "end": tr.actual.end},
-             "verdict": tr.verdict}
-            for tr in comparison.targets
-        ],
+        "targets": [target_dict(tr) for tr in comparison.targets],
     }
 
 
@@ -69,29 +105,45 @@ def _cell(text: str, width: int) -> str:
     return out + " " * (width - used)
 
 
+def summary_lines(comparison) -> list[str]:
+    """The per-pair summary: targets by verdict, promises by status."""
+    summary = comparison.summary
+    return [t("compare.summary_targets", **summary.targets),
+            t("compare.summary_promises", **summary.promises)]
+
+
 def render(comparison) -> str:
     from reviewer.compare.figures import actual_text, target_text
 
     prior, current = comparison.prior, comparison.current
     lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
              f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
-             .rstrip(), "", t("compare.items")]
-    lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
-                 f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
-    for it in comparison.items:
-        best = max(it.evidence, key=lambda e: e.score, default=None)
-        score = f"{best.score:.2f}" if best else t("compare.none")
-        quote = best.quote[:EXCERPT] if best else t("compare.none")
-        lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
-                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
-        for reason in it.reasons:
-            lines.append(f"{'':17} · {reason}")
+             .rstrip()]
+    for w in comparison.warnings:
+        lines.append(f"! {w.message}")
+    lines += ["", t("compare.summary")] + [f"  {line}" for line in summary_lines(comparison)]
     lines += ["", t("compare.targets")]
     lines.append(f"{_cell(t('compare.col_indicator'), 30)} {_cell(t('compare.col_target'), 16)} "
                  f"{_cell(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
     for tr in comparison.targets:
         lines.append(f"{_cell(tr.indicator, 30)} {_cell(target_text(tr), 16)} "
                      f"{_cell(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
+    lines += ["", t("compare.items")]
+    lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
+                 f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
+    for it in comparison.items:
+        best = it.evidence[0] if it.evidence else None
+        score = f"{best.score:.2f}" if best else t("compare.none")
+        quote = best.quote[:EXCERPT] if best else t("compare.none")
+        lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
+                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
+        for reason in it.reasons:
+            lines.append(f"{'':17} · {reason}")
+        for p in it.promises:
+            top = p.evidence[0] if p.evidence else None
+            lines.append(f"{'':4}{_cell(t('compare.status_' + p.status), 10)} "
+                         f"{_cell(p.text, 40)} "
+                         f"{top.quote[:EXCERPT] if top else t('compare.none')}")
     return "\n".join(lines)
 
 
@@ -102,12 +154,16 @@ def run(args: argparse.Namespace) -> int:
     except (ReportError, ProfileError) as exc:
         error(str(exc))
         return 2
-    from reviewer.compare import compare_documents, plan_items
+    from reviewer.compare import compare_documents
 
-    if not plan_items(prior):
-        error(t("compare.no_plan", path=prior.path))
-        return 2
     comparison = compare_documents(prior, current)
+    fatal = [w for w in comparison.warnings if w.severity == "error"]
+    if fatal:
+        for w in fatal:
+            error(w.message)
+        return 2
+    for w in comparison.warnings:
+        say(f"reviewer: {t('cli.warning')}: {w.message}", file=sys.stderr)
     if args.json:
         print_json(comparison_dict(comparison))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer.commands.common import document_dict, error, print_json, say
-from reviewer.document import Document, ReportError, Section, load_document
+from reviewer.document import Change, Document, ReportError, Section, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError, all_profiles
 
@@ -13,6 +13,8 @@ META_ORDER = ("title", "government", "year", "year_reviewed", "plan_year", "issu
               "addressee", "date_written", "date_published", "date_signed", "date_printed",
               "source", "red_header", "index", "file_title", "author", "created", "modified")
 _EXCERPT = 24
+_NOTE_WIDTH = 60
+_JOIN_CONTEXT = 3
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +22,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="report file")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--genre", choices=sorted(all_profiles()), help="override genre detection")
+
+
+def change_line(text: str, change: Change) -> str:
+    """One normalization note: the original line, what was done, and the text concerned (for a
+    join, the words around it)."""
+    what = change.removed.strip() or text[max(0, change.start - _JOIN_CONTEXT):
+                                          change.end + _JOIN_CONTEXT]
+    what = what.replace("\n", "⏎")
+    if len(what) > _NOTE_WIDTH:
+        what = what[:_NOTE_WIDTH] + "…"
+    return t("meta.change_line", line=change.line, kind=t("cli.change_" + change.kind),
+             what=what, start=change.start)
 
 
 def render(doc: Document) -> str:
@@ -63,6 +77,9 @@ def render(doc: Document) -> str:
         for sp in doc.spans:
             excerpt = doc.text[sp.start:sp.end][:_EXCERPT].replace("\n", " ")
             lines.append(f"  [{t('kinds.' + sp.kind)}] {sp.start}–{sp.end} {excerpt}…  {sp.reason}")
+    if doc.changes:
+        lines += ["", f"{t('meta.changes')}:"]
+        lines += [f"  {change_line(doc.text, c)}" for c in doc.changes]
     missing = doc.missing_kinds()
     if missing:
         unknown = len(doc.unknown_sections())

@@ -5,24 +5,31 @@ cheap, and :func:`ensure_jieba` (called on first use, or by the app in a backgro
 the dictionary load once.
 """
 
+from reviewer.compare.evidence import Evidence
 from reviewer.compare.figures import VERDICTS, Actual, Target, TargetResult, extract_targets
+from reviewer.compare.findings import current_flags
 from reviewer.compare.highlight import shared_spans
 from reviewer.compare.items import PlanItem, plan_items
 from reviewer.compare.match import (
     STATUSES,
+    SUGGESTIONS,
     Comparison,
-    Evidence,
     ItemResult,
     Link,
+    PromiseResult,
     ShortcomingLink,
+    Summary,
+    Warning,
     compare_documents,
     shortcomings_to_plan,
 )
 from reviewer.compare.prior import find_prior
+from reviewer.compare.targets import headline_targets
 from reviewer.compare.tokens import ensure_jieba
 
 __all__ = [
-    "STATUSES", "VERDICTS", "Actual", "Comparison", "Evidence", "ItemResult", "Link", "PlanItem",
-    "ShortcomingLink", "Target", "TargetResult", "compare_documents", "ensure_jieba",
-    "extract_targets", "find_prior", "plan_items", "shared_spans", "shortcomings_to_plan",
+    "STATUSES", "SUGGESTIONS", "VERDICTS", "Actual", "Comparison", "Evidence", "ItemResult",
+    "Link", "PlanItem", "PromiseResult", "ShortcomingLink", "Summary", "Target", "TargetResult",
+    "Warning", "compare_documents", "current_flags", "ensure_jieba", "extract_targets", "find_prior",
+    "headline_targets", "plan_items", "shared_spans", "shortcomings_to_plan",
 ]

@@ -6,11 +6,10 @@ word (a compilation of reports, a repeated formula) is weighed and scored once f
 places. Scores are also given as a share (0–1) of what the passage would score against a query
 holding all of its words: a length-independent figure thresholds can be written against.
 
-Two bounds keep a query's work to what its own words lead to, whatever the length of the text:
-a word found in more than ``max_shared`` distinct passages tells none of them apart and counts
-as no shared word; and a search follows the query's words rarest first only as far as
-``max_postings`` (word, passage) pairs. An index and a query within both bounds (every real
-report) score exactly as if every passage were scored with every word.
+A word found in more than ``max_shared`` distinct passages tells none of them apart and counts
+as no shared word: a query then costs what its own words lead to, whatever the length of the
+text. An index within the bound (every real report) scores exactly as if every passage were
+scored with every word.
 """
 
 from __future__ import annotations
@@ -26,8 +25,7 @@ B = 0.75
 
 
 class BM25:
-    def __init__(self, passages: Sequence[Sequence[str]], max_shared: int | None = None,
-                 max_postings: int | None = None):
+    def __init__(self, passages: Sequence[Sequence[str]], max_shared: int | None = None):
         n = len(passages)
         avg = (sum(len(p) for p in passages) / n) if n else 0.0
         # distinct passages, each with every place it holds, in order
@@ -55,7 +53,6 @@ class BM25:
         self._postings = {w: p for w, p in postings.items()
                           if max_shared is None or len(p) <= max_shared}
         self._common = set(postings).difference(self._postings)
-        self._max_postings = max_postings
         self._n = n
 
     def __len__(self) -> int:
@@ -92,23 +89,12 @@ class BM25:
         ``min_shared`` words and ``min_share`` of their weight with it: (index, raw, share);
         equal scores in index order.
 
-        The query's words are followed rarest first, as long as the passages they lead to stay
-        within ``max_postings`` (word, passage) pairs; the words left over, like the common ones,
-        count for no passage. Scores are gathered along the way, and only the passages that
-        pass both thresholds are scored exactly: a query costs what its own words lead to, not
-        what the whole index holds. Within the bound (every real report) the result is that of
-        scoring every passage."""
+        Scores are gathered word by word along the postings, and only the passages that pass
+        both thresholds are scored exactly: a query costs what its own words lead to, not what the
+        whole index holds."""
         if limit <= 0:
             return []
-        words = sorted((w for w in set(query) if w in self._postings),
-                       key=lambda w: len(self._postings[w]))
-        followed: set[str] = set()
-        used = 0
-        for w in words:
-            used += len(self._postings[w])
-            if self._max_postings is not None and used > self._max_postings:
-                break
-            followed.add(w)
+        followed = set(query).intersection(self._postings)
         raw: dict[int, float] = {}
         count: Counter[int] = Counter()
         for w in followed:

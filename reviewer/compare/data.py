@@ -30,9 +30,3 @@ def indicators() -> dict[str, Any]:
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset(load("stopwords")["words"])
-
-
-@cache
-def units() -> dict[str, tuple[str, float]]:
-    """unit → (dimension, size in the dimension's base unit)."""
-    return {unit: (dim, float(size)) for unit, (dim, size) in load("units")["units"].items()}

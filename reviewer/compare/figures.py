@@ -1,55 +1,76 @@
-"""Quantified targets of a plan, the figures a review reports for them, and the verdict.
+"""Targets of a plan, the figures a review reports for them, and the verdict.
 
-A target reads ``indicator [comparator] value unit [comparator]`` inside one clause of the prior
-report's plan or targets sections: 国内生产总值增长5%左右, 城镇调查失业率控制在5.5%以内,
-每月推送普法内容不少于7条, 增长4.5%—5%. The actual figure is the first figure for the same
-indicator (or a synonym) and a compatible unit in the current report's review part, skipping
-averages over several years, goals, and the earlier figure of a "from X to Y".
-All wording lives in ``data/indicators.toml`` and ``data/units.toml``.
+A quantified target reads ``indicator [comparator] value unit [comparator]`` inside one clause of
+the prior report's plan or targets: 国内生产总值增长5%左右, 城镇调查失业率控制在5.5%以内,
+每月推送普法内容不少于7条, 增长4.5%—5%; ``A和B分别控制在5.5%以内、3.5%以内`` is two targets.
+A relative target sets one indicator against another (居民收入增长和经济增长同步: judged from
+the two actuals), a qualitative one states a condition (国际收支基本平衡: met when the review
+says so in its own words).
+
+The actual figure is the first figure for the same indicator (or a synonym) and a compatible
+unit in the current report's account of the year: never an average over several years, a goal,
+the earlier figure of a "from X to Y", a figure of a five-year period or of a later year, and a
+share or a level is never read as a growth rate. ``A、B分别增长5.3%、7%`` gives each subject
+its own figure.
+
+Figures and their units are read by the reader shared with the flags
+(:mod:`reviewer.document.figures`); the wording of indicators is data in
+``data/indicators.toml``, thresholds in ``data/rules.toml``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.document import Document
+from reviewer.document.figures import Figure, comparable, convert, figures, narrow, unit_scale
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
-COMPARATORS = ("about", "at_least", "at_most", "range", "equal")
-VERDICTS = ("met", "missed", "unclear", "no_evidence")
+COMPARATORS = ("about", "at_least", "at_most", "range", "equal", "positive", "state",
+               "relative")
+VERDICTS = ("met", "missed", "unclear", "not_reported")
+KINDS = ("quantified", "relative", "qualitative")
 
-# full-width digits, point and percent sign → half-width (same length, so offsets hold)
-_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_NUM = r"(?<![\d.A-Za-z])\d+(?:\.\d+)?"
 _CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
-_DASH = "—–\\-~～至到"
-_SENTENCE_END = re.compile(r"[。；;\n]")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 
 @dataclass(frozen=True)
 class Target:
-    """A quantified promise: ``value`` is a number, or ``(low, high)`` for a range."""
+    """A target of a plan (offsets into the prior report's text).
+
+    ``kind``: ``quantified`` (``value`` a number, or ``(low, high)`` for a range, in ``unit`` as
+    written: 1200 万人), ``relative`` (``other`` names the indicator it is set against, ``state``
+    the relation: 同步, 快于), ``qualitative`` (``state`` the condition promised: 基本平衡;
+    ``value`` is None).
+    """
 
     indicator: str
     comparator: str
-    value: float | tuple[float, float]
+    value: float | tuple[float, float] | None
     unit: str
     quote: str
     start: int
     end: int
+    kind: str = "quantified"
+    state: str = ""
+    other: str = ""
 
 
 @dataclass(frozen=True)
 class Actual:
-    """The figure the current report gives for a target's indicator (offsets into its text)."""
+    """What the current report says for a target (offsets into its text): the figure in the
+    target's unit, or ``None`` where it restates a condition in words."""
 
-    value: float
+    value: float | None
     quote: str
     start: int
     end: int
@@ -57,16 +78,24 @@ class Actual:
 
 @dataclass(frozen=True)
 class TargetResult(Target):
-    """A target with the figure found for it in the current report and the verdict."""
+    """A target with what the current report says for it, the verdict and why.
 
-    actual: Actual | None
-    verdict: str
+    For a relative target ``actual`` is the figure of the indicator itself and ``other_actual``
+    that of the one it is set against."""
 
+    actual: Actual | None = None
+    verdict: str = "not_reported"
+    reasons: tuple[str, ...] = ()
+    other_actual: Actual | None = None
+    headline: bool = False
+
+
+# --- reading targets ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
 def _narrow(text: str) -> str:
     """``text`` with half-width digits, point and percent (kept per text: called per target)."""
-    return text.translate(_WIDTH)
+    return narrow(text)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -74,17 +103,17 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(target pattern, figure pattern), built from the unit and comparator data."""
+def _words(where: str) -> tuple[str, ...]:
     comps = data.indicators()["comparators"]
-    before = _alternation(w for c in comps.values() for w in c.get("before", ()))
-    after = _alternation(w for c in comps.values() for w in c.get("after", ()))
-    unit = _alternation(data.units())
-    target = re.compile(
-        rf"(?P<before>{before})?(?P<low>{_NUM})(?:(?:{unit})?[{_DASH}](?P<high>{_NUM}))?"
-        rf"(?P<unit>{unit})(?P<after>{after})?")
-    figure = re.compile(rf"(?P<value>{_NUM})(?P<unit>{unit})")
-    return target, figure
+    return tuple(sorted({w for c in comps.values() for w in c.get(where, ())}, key=len,
+                        reverse=True))
+
+
+def _amount(fig: Figure, value: float | None = None) -> float:
+    """A figure's value in its unit as written (1200万人 → 1200 万人)."""
+    scale = unit_scale(fig.magnitude) if fig.magnitude else None
+    size = scale[1] if scale else 1.0
+    return (fig.value if value is None else value) / size
 
 
 def _comparator(before: str | None, after: str | None) -> str:
@@ -118,7 +147,7 @@ def _strip(text: str, before: Iterable[str], after: Iterable[str], *,
 
 
 def _cjk(text: str) -> int:
-    return len(re.findall(r"[\u3400-\u9fff]", text))
+    return len(_CJK.findall(text))
 
 
 def _generic(name: str) -> bool:
@@ -135,7 +164,7 @@ def _indicator(prefix: str, rest: str) -> str | None:
     prefix = prefix.strip(" \u3000")
     if any(prefix.startswith(w) for w in conf["ignore_when_starting"]):
         return None
-    if any(w in prefix for w in conf["ignore_when_containing"]):
+    if _holds(prefix, conf["ignore_when_containing"]):
         return None
     name = _strip(prefix, conf["drop_before"], conf["drop_after"])
     if _generic(name):
@@ -145,26 +174,110 @@ def _indicator(prefix: str, rest: str) -> str | None:
     return name
 
 
+def _holds(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` once the names of a one-year mean (PM2.5年均值,
+    年均浓度: ``[indicator] yearly_means``) are taken out: 年均 there is no multi-year average."""
+    for mean in data.indicators()["indicator"]["yearly_means"]:
+        text = text.replace(mean, "")
+    return any(w in text for w in words)
+
+
+def _multi_year(text: str, start: int, end: int) -> bool:
+    """A clause speaking of several years (用3—5年时间, 到2027年, 三年行动): no target of the
+    year."""
+    return bool(_multi_year_pattern().search(text, start, end))
+
+
+@cache
+def _multi_year_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data.indicators()["indicator"]["multi_year"]))
+
+
+def _subjects(text: str) -> list[str]:
+    """The subjects listed before 分别 (城镇调查失业率和城镇登记失业率 → both)."""
+    parts = re.split(_alternation(data.indicators()["indicator"]["joiners"]), text)
+    return [p for p in parts if p]
+
+
 def targets_in(doc: Document, start: int, end: int) -> list[Target]:
-    """Every quantified target in ``doc.text[start:end]``."""
+    """Every quantified target in ``doc.text[start:end]``: one a clause, or one per subject of
+    ``A和B分别…X、Y``."""
     text = _narrow(doc.text)
-    pattern, _ = _patterns()
+    before_words, after_words = _words("before"), _words("after")
+    conf = data.indicators()["indicator"]
     out: list[Target] = []
-    for clause in _CLAUSE.finditer(text, start, end):
-        m = pattern.search(clause.group())
-        if not m:
+    clauses = list(_CLAUSE.finditer(text, start, end))
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        i += 1
+        if _multi_year(text, clause.start(), clause.end()):
             continue
-        indicator = _indicator(clause.group()[: m.start()], clause.group()[m.end():])
+        found = figures(doc.text, clause.start(), clause.end())
+        if not found:
+            continue
+        fig = found[0]
+        before = next((w for w in before_words if text.startswith(w, fig.start - len(w))
+                       and fig.start - len(w) >= clause.start()), None)
+        after = next((w for w in after_words if text.startswith(w, fig.end)), None)
+        head = fig.start - (len(before) if before else 0)
+        tail = fig.end + (len(after) if after else 0)
+        prefix = text[clause.start(): head]
+        split = prefix.find("分别")
+        if split >= 0:
+            subjects = _subjects(_strip(prefix[:split], conf["drop_before"], ()))
+            # the figures of 分别 run on over the next clauses cut at 、
+            figs = [fig]
+            j = i
+            while len(figs) < len(subjects) and j < len(clauses) and \
+                    text[clauses[j].start() - 1] == "、":
+                more = figures(doc.text, clauses[j].start(), clauses[j].end())
+                if not more:
+                    break
+                figs.append(more[0])
+                j += 1
+            if len(subjects) > 1 and len(figs) == len(subjects):
+                measure = prefix[split + 2:]
+                last = clauses[j - 1] if j > i else clause
+                for subject, f in zip(subjects, figs, strict=True):
+                    fafter = next((w for w in after_words if text.startswith(w, f.end)), None)
+                    fbefore = before if f is fig else None
+                    name = _strip(subject + measure, conf["drop_before"], conf["drop_after"])
+                    if _cjk(name) < 2:
+                        continue
+                    comp, value = (("range", (_amount(f, f.low), _amount(f)))
+                                   if f.low is not None else (_comparator(fbefore, fafter),
+                                                              _amount(f)))
+                    out.append(Target(name, comp, value, f.written_unit,
+                                      doc.text[clause.start(): last.end()], clause.start(),
+                                      last.end()))
+                i = j
+                continue
+        indicator = _indicator(prefix, text[tail: clause.end()])
         if indicator is None:
             continue
-        low = float(m.group("low"))
-        if m.group("high"):
-            comparator, value = "range", (low, float(m.group("high")))
+        upper = _to_figure(doc, text, fig, clause.start(), clause.end())
+        if fig.low is not None:
+            comparator, value = "range", (_amount(fig, fig.low), _amount(fig))
+        elif upper is not None:
+            comparator, value = "range", (_amount(fig), _amount(upper))
         else:
-            comparator, value = _comparator(m.group("before"), m.group("after")), low
-        out.append(Target(indicator, comparator, value, m.group("unit"), clause.group(),
+            comparator, value = _comparator(before, after), _amount(fig)
+        out.append(Target(indicator, comparator, value, fig.written_unit, clause.group(),
                           clause.start(), clause.end()))
     return out
+
+
+def _to_figure(doc: Document, text: str, fig: Figure, start: int, end: int) -> Figure | None:
+    """The upper end of a target written ``8.5%到9.0%`` (到 joining two figures of one unit,
+    with no 从 before them: 从X提高到Y leads from one figure to another)."""
+    if not text.startswith("到", fig.end) or "从" in text[start:fig.start]:
+        return None
+    nxt = figures(doc.text, fig.end + 1, end)
+    if nxt and nxt[0].start == fig.end + 1 and nxt[0].written_unit == fig.written_unit \
+            and nxt[0].value > fig.value:
+        return nxt[0]
+    return None
 
 
 def extract_targets(doc: Document) -> list[Target]:
@@ -175,7 +288,7 @@ def extract_targets(doc: Document) -> list[Target]:
 
 # --- reading the actual figure ---------------------------------------------------------------
 
-def _measure(indicator: str) -> tuple[str, str]:
+def measure(indicator: str) -> tuple[str, str]:
     """(subject, direction of the measure: "up", "down" or "") of an indicator."""
     conf = data.indicators()
     for direction, words in (("down", conf["decrease_words"]), ("up", conf["growth_words"])):
@@ -185,21 +298,26 @@ def _measure(indicator: str) -> tuple[str, str]:
     return indicator, ""
 
 
-def _names(subject: str) -> list[str]:
+@cache
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
     for group in data.indicators()["synonyms"]["groups"]:
-        if subject in group:
-            return sorted(group, key=len, reverse=True)
-    return [subject]
+        names = tuple(sorted(group, key=len, reverse=True))
+        for name in group:
+            out[name] = names
+    return out
 
 
-def _convertible(unit_a: str, unit_b: str) -> bool:
-    table = data.units()
-    return table[unit_a][0] == table[unit_b][0]
-
-
-def _in_unit(value: float, unit: str, target_unit: str) -> float:
-    table = data.units()
-    return value * table[unit][1] / table[target_unit][1]
+def names(subject: str) -> tuple[str, ...]:
+    """The names a review may use for a subject: its synonyms (``indicators.toml``), found for
+    the subject itself or once its leading scope words (全省, 全社会…) are taken off."""
+    table = _synonyms()
+    conf = data.indicators()["indicator"]
+    bare = _strip(subject, conf["drop_before"], ())
+    for name in (subject, bare):
+        if name in table:
+            return table[name]
+    return (subject,) if bare == subject else (subject, bare)
 
 
 @cache
@@ -209,26 +327,34 @@ def _leads_to() -> re.Pattern[str]:
 
 
 def _figure_after(text: str, pos: int, limit: int, target: Target,
-                  direction: str) -> re.Match[str] | None:
-    """The first figure for the target after an indicator ending at ``pos``."""
+                  direction: str, index: int = 0) -> Figure | None:
+    """The figure for the target after an indicator ending at ``pos`` (the ``index``-th of
+    the comparable ones after 分别)."""
     conf = data.indicators()
     act = conf["actual"]
-    _, figure = _patterns()
-    for m in figure.finditer(text, pos, limit):
-        if not _convertible(m.group("unit"), target.unit):
+    seen = 0
+    for m in figures(text, pos, limit):
+        if not comparable(m.written_unit, target.unit):
             continue
-        between = text[pos: m.start()]
-        if any(w in between for w in act["not_actual"]):
+        between = text[pos: m.start]
+        if _holds(between, act["not_actual"]):
             return None
-        if direction and target.unit == "%":
-            words = conf["growth_words"] if direction == "up" else conf["decrease_words"]
-            if not any(w in between for w in words):
-                continue
-        later = _leads_to().match(text, m.end())
+        if target.unit == "%":
+            if any(w in between for w in act["share_words"]):
+                return None
+            if direction:
+                words = (*conf["growth_words"], *conf["decrease_words"], *act["growth_only"])
+                if not any(w in between for w in words):
+                    continue
+        if seen < index:
+            seen += 1
+            continue
+        later = _leads_to().match(text, m.end)
         if later:
-            nxt = figure.match(text, later.end())
-            if nxt and _convertible(nxt.group("unit"), target.unit):
-                return nxt
+            nxt = figures(text, later.end(), limit)
+            if nxt and nxt[0].start == later.end() and comparable(nxt[0].written_unit,
+                                                                  target.unit):
+                return nxt[0]
         return m
     return None
 
@@ -309,53 +435,202 @@ class _Names:
         return out
 
 
+_SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
+
+
+@lru_cache(maxsize=8)
+def _sentence_marks(text: str) -> list[int]:
+    """Where the sentence marks of ``text`` are (kept per text: looked up per occurrence)."""
+    return [m.start() for m in _SENTENCE_MARK.finditer(text)]
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    marks = _sentence_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return max(marks[i - 1] + 1, floor) if i else floor
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence holding ``pos`` ends, at ``hi`` at the latest."""
+    marks = _sentence_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return min(marks[i], hi) if i < len(marks) else hi
+
+
+def _other_period(text: str, start: int, clause: int, end: int, year: int | None) -> bool:
+    """The passage speaks of another period than the year reviewed: a later year's months
+    (今年一季度) or several years (五年来, 年均) in the clause (from ``clause``), or a year other
+    than the one reviewed in the sentence (from ``start``)."""
+    act = data.indicators()["actual"]
+    if any(w in text[clause:end] for w in act["other_period"]):
+        return True
+    if year is not None:
+        for m in _YEAR.finditer(text, start, end):
+            if int(m.group(1)) != year:
+                return True
+    return False
+
+
+def _split_index(text: str, lo: int, occ_start: int, occ_end: int, limit: int) -> int:
+    """The place of a subject among those listed before 分别 (``A、B分别增长…``), else 0."""
+    at = text.find("分别", occ_end, limit)
+    if at < 0:
+        return 0
+    start = _clause_start(text, occ_start, lo)
+    subjects = _subjects(text[start:at])
+    for n, s in enumerate(subjects):
+        if text[occ_start:occ_end] in s:
+            return n
+    return 0
+
+
+def _occurrences(text: str, spans: list[tuple[int, int]], wanted: tuple[str, ...],
+                 index: _Names | None) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, span start, span end) of each occurrence of the names ``wanted`` in
+    ``spans``, as a search for the longest of them finds them: from ``index`` when given (all
+    targets' names found in one pass), else searched for."""
+    if index is None:
+        found = re.compile(_alternation(wanted))
+        for lo, hi in spans:
+            for occ in found.finditer(text, lo, hi):
+                yield occ.start(), occ.end(), lo, hi
+        return
+    starts = [lo for lo, _ in spans]
+    for start, end in index.matches(wanted):
+        lo, hi = spans[bisect.bisect_right(starts, start) - 1]
+        yield start, end, lo, hi
+
+
 def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
-                names: _Names | None = None) -> Actual | None:
-    """The figure ``doc`` reports for ``target`` inside ``spans`` (its review part), or None.
-    ``names``: where the names of the indicators occur in the spans, when known."""
+                subject: str | None = None, index: _Names | None = None) -> Actual | None:
+    """The figure ``doc`` reports for ``target`` inside ``spans`` (its account of the year), or
+    None. ``subject`` overrides the subject read from the target's indicator; ``index``: where
+    the names of all targets' indicators occur in the spans, when known."""
     text = _narrow(doc.text)
     act = data.indicators()["actual"]
-    subject, direction = _measure(target.indicator)
-    if _generic(subject):
+    subj, direction = measure(target.indicator)
+    if subject is not None:
+        subj = subject
+    if _generic(subj):
         return None
-    wanted = _names(subject)
-    if names is None:
-        names = _Names(text, spans, set(wanted))
-    starts = [lo for lo, _ in spans]
-    for occ_start, occ_end in names.matches(wanted):
-        lo, hi = spans[bisect.bisect_right(starts, occ_start) - 1]
-        before = text[max(lo, occ_start - 2): occ_start]
-        if any(before.endswith(w) for w in act["blocked_before"]):
-            continue
-        if any(text.startswith(w, occ_end) for w in act["blocked_after"]):
+    year = doc.year_reviewed
+    for occ_start, occ_end, lo, hi in _occurrences(text, spans, names(subj), index):
+        if _blocked(text, lo, occ_start, occ_end, act):
             continue
         start = _clause_start(text, occ_start, lo)
-        if any(w in text[start: occ_start] for w in act["not_actual"]):
+        if _holds(text[start: occ_start], act["not_actual"]):
             continue
-        stop = _SENTENCE_END.search(text, occ_end, min(hi, occ_end + act["max_gap"]))
-        limit = min(occ_end + act["max_gap"], stop.start() if stop else hi)
-        hit = _figure_after(text, occ_end, limit, target, direction)
+        end_of_sentence = _sentence_end(text, occ_end, hi)
+        limit = min(occ_end + act["max_gap"], end_of_sentence)
+        split = _split_index(text, lo, occ_start, occ_end, end_of_sentence)
+        if split:
+            limit = end_of_sentence
+        hit = _figure_after(text, occ_end, limit, target, direction, split)
         if hit is None:
             continue
-        value = _in_unit(float(hit.group("value")), hit.group("unit"), target.unit)
-        return Actual(value, doc.text[start: hit.end()], start, hit.end())
+        if _other_period(text, _sentence_start(text, occ_start, lo), start, hit.end, year):
+            continue
+        value = convert(hit.value, hit.unit, target.unit)
+        if value is None:
+            continue
+        if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
+            value = -value
+        return Actual(value, doc.text[start: hit.end], start, hit.end)
+    return None
+
+
+def _grams(text: str) -> set[str]:
+    chars = "".join(_CJK.findall(text))
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def actual_in(doc: Document, target: Target, passages: list[tuple[int, int]]) -> Actual | None:
+    """The figure for ``target`` inside ``passages`` (the evidence sentences of its promise):
+    a figure of a comparable unit whose clause shares most of the words of the target's
+    indicator (at least ``[actual] min_shared_name`` of its character pairs)."""
+    text = _narrow(doc.text)
+    subject, direction = measure(target.indicator)
+    want = _grams(subject)
+    if not want:
+        return None
+    least = data.indicators()["actual"]["min_shared_name"]
+    best: tuple[float, Figure, int] | None = None
+    for lo, hi in passages:
+        for f in figures(doc.text, lo, hi):
+            if not comparable(f.written_unit, target.unit):
+                continue
+            start = _clause_start(text, f.start, lo)
+            share = len(want & _grams(text[start:f.start])) / len(want)
+            if share >= least and (best is None or share > best[0]):
+                best = (share, f, start)
+    if best is None:
+        return None
+    _, f, start = best
+    value = convert(f.value, f.unit, target.unit)
+    if value is None:
+        return None
+    if direction and target.unit == "%" and _falls(text, start, f.start, direction):
+        value = -value
+    return Actual(value, doc.text[start: f.end], start, f.end)
+
+
+def _blocked(text: str, lo: int, start: int, end: int, act: dict) -> bool:
+    """The name at ``text[start:end]`` is part of another indicator's (单位国内生产总值能耗,
+    万元GDP水耗, 占地区生产总值比重)."""
+    before = text[max(lo, start - 2): start]
+    return any(before.endswith(w) for w in act["blocked_before"]) or \
+        any(text.startswith(w, end) for w in act["blocked_after"])
+
+
+def _falls(text: str, start: int, end: int, direction: str) -> bool:
+    """A growth measure reported as a fall (下降0.2%): the figure counts below zero."""
+    conf = data.indicators()
+    opposite = conf["decrease_words"] if direction == "up" else conf["growth_words"]
+    own = conf["growth_words"] if direction == "up" else conf["decrease_words"]
+    between = text[start:end]
+    return any(w in between for w in opposite) and not any(w in between for w in own)
+
+
+def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
+             ) -> tuple[int, int] | None:
+    """The first clause of ``spans`` naming ``subject`` (or a synonym), as (start, end)."""
+    if _cjk(subject) < 2:
+        return None
+    text = _narrow(doc.text)
+    found = re.compile(_alternation(names(subject)))
+    year = doc.year_reviewed
+    act = data.indicators()["actual"]
+    for lo, hi in spans:
+        for occ in found.finditer(text, lo, hi):
+            if _blocked(text, lo, occ.start(), occ.end(), act):
+                continue
+            start = _clause_start(text, occ.start(), lo)
+            stop = re.compile(r"[，,；;。！？!?\n]").search(text, occ.end(), hi)
+            end = stop.start() if stop else hi
+            if _other_period(text, _sentence_start(text, occ.start(), lo), start, end, year):
+                continue
+            return start, end
     return None
 
 
 def lower_is_better(indicator: str) -> bool:
     """Whether a lower figure is the better one, a decrease measure counting the other way."""
     lower = any(w in indicator for w in data.indicators()["lower_is_better"])
-    _, direction = _measure(indicator)
+    _, direction = measure(indicator)
     return lower != (direction == "down")
 
 
 def verdict(target: Target, actual: Actual | None) -> str:
-    """``met``, ``missed``, ``unclear`` (inside the tolerance of 左右) or ``no_evidence``."""
-    if actual is None:
-        return "no_evidence"
+    """``met``, ``missed``, ``unclear`` (inside the tolerance of 左右) or ``not_reported``, for a
+    quantified target."""
+    if actual is None or actual.value is None:
+        return "not_reported"
     rules = data.rules()
     lower = lower_is_better(target.indicator)
     got = actual.value
+    if target.comparator == "positive":
+        return "met" if got > 0 else "missed"
     if target.comparator == "range":
         low, high = target.value  # type: ignore[misc]
         bound = high if lower else low
@@ -363,7 +638,7 @@ def verdict(target: Target, actual: Actual | None) -> str:
         bound = target.value  # type: ignore[assignment]
     if lower:
         got, bound = -got, -bound
-    if got >= bound:
+    if got >= bound - 1e-9:
         return "met"
     if target.comparator == "about":
         tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
@@ -374,18 +649,17 @@ def verdict(target: Target, actual: Actual | None) -> str:
 
 def check_targets(targets: list[Target], current: Document,
                   spans: list[tuple[int, int]]) -> list[TargetResult]:
-    """Each target with the figure ``current`` reports for it and the verdict. The review is
-    read once for the names of all targets' indicators, and a target repeating an indicator and
-    unit already looked for takes the same figure."""
-    wanted = {name for target in targets
-              for name in _names(_measure(target.indicator)[0])}
-    names = _Names(_narrow(current.text), spans, wanted)
+    """Each quantified target with the figure ``current`` reports for it and the verdict. The
+    review is read once for the names of all targets' indicators, and a target repeating an
+    indicator and unit already looked for takes the same figure."""
+    wanted = {name for target in targets for name in names(measure(target.indicator)[0])}
+    index = _Names(_narrow(current.text), spans, wanted)
     found: dict[tuple[str, str], Actual | None] = {}
     out = []
     for target in targets:
         key = (target.indicator, target.unit)
         if key not in found:
-            found[key] = find_actual(current, target, spans, names)
+            found[key] = find_actual(current, target, spans, index=index)
         actual = found[key]
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
@@ -396,7 +670,14 @@ def _number(value: float) -> str:
 
 
 def target_text(target: Target | TargetResult) -> str:
-    """A target as a reader says it: 5%左右, 1200万人以上, 4.5–5% (about 5%… in English)."""
+    """A target as a reader says it: 5%左右, 1200万人以上, 4.5–5% (about 5%… in English); a
+    qualitative one by its condition, a relative one by what it is set against."""
+    if target.kind == "qualitative":
+        return target.state
+    if target.kind == "relative":
+        return t("compare.relative_target", other=target.other, state=target.state)
+    if target.comparator == "positive":
+        return t("compare.comparator_positive")
     if target.comparator == "range":
         low, high = target.value  # type: ignore[misc]
         value = f"{_number(low)}–{_number(high)}{target.unit}"
@@ -406,7 +687,16 @@ def target_text(target: Target | TargetResult) -> str:
 
 
 def actual_text(result: TargetResult) -> str:
-    """The reported figure in the target's unit, or a dash."""
+    """The reported figure in the target's unit, the words restating a condition, or a dash."""
     if result.actual is None:
         return t("compare.none")
+    if result.kind == "relative":
+        mine = _number(result.actual.value) + "%" if result.actual.value is not None else "?"
+        other = (_number(result.other_actual.value) + "%"
+                 if result.other_actual is not None and result.other_actual.value is not None
+                 else "?")
+        return f"{mine} / {other}"
+    if result.actual.value is None:
+        return result.actual.quote[:16]
     return f"{_number(result.actual.value)}{result.unit}"
+

@@ -12,10 +12,10 @@ import bisect
 from dataclasses import dataclass
 
 from reviewer.document import Document, Section
+from reviewer.document.structure import RANK
 from reviewer.profiles import ProfileError, get_profile
 
-# numbering styles that open a sub-item inside a plan item; any other numbering found below an
-# item (一、 under （十二）) starts what follows the plan (an annex) and ends the item there
+# numbering styles that open a sub-item inside a plan item
 _SUB_STYLES = ("cn_shi", "arabic_paren")
 
 
@@ -34,9 +34,13 @@ def _heading_path(section: Section) -> str:
 
 
 def _span_end(section: Section) -> int:
-    """Where an item's own text ends: at a child that is not a sub-item, else the section end."""
+    """Where an item's own text ends: at a child numbered as high as the item or higher (一、
+    under （十二）: what follows the plan, an annex) or at a glossary, else the section end. Its
+    sub-groups (（一） under 一、), points (1. under （一）) and sub-items are its own."""
+    own = RANK.get(section.heading.style, 0)
     for child in section.children:
-        if child.heading.style not in _SUB_STYLES:
+        deeper = RANK.get(child.heading.style, 0) > own or child.heading.style in _SUB_STYLES
+        if not deeper or child.kind == "appendix":
             return child.start
     return section.end
 

@@ -1,7 +1,8 @@
 """Flags: what a careful reviewer would mark in a report, each at an exact passage.
 
-``run_flags(doc)`` runs every registered rule (``RULES``) and returns :class:`Flag` objects sorted
-by position, with offsets into ``doc.text``. Rules live in :mod:`reviewer.flags.rules`, one module
+``run_flags(doc)`` runs every registered rule (``RULES``) and returns :class:`Flag` objects in the
+order of importance (severity, category, position), with offsets into ``doc.text``; a finding
+that occurs in several places is one flag listing its ``occurrences``. Rules live in :mod:`reviewer.flags.rules`, one module
 per category; word lists, typo pairs and dated events in ``data/*.toml``.
 """
 
@@ -13,10 +14,12 @@ from reviewer.flags.engine import (
     Cancelled,
     Flag,
     Hit,
+    Occurrence,
     Rule,
     rule,
     run_flags,
 )
 
-__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Cancelled", "Flag", "Hit", "Rule", "rule",
+__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Cancelled", "Flag", "Hit", "Occurrence", "Rule",
+           "rule",
            "run_flags"]

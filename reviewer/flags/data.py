@@ -37,6 +37,7 @@ class Term:
     right: str
     note: str
     allow: re.Pattern[str] | None  # a match that this also matches at the same place is fine
+    since: int = 0  # wrong only in reports of this year or later (0: always)
 
 
 @cache
@@ -45,8 +46,21 @@ def terms() -> tuple[Term, ...]:
     for entry in load("terms")["term"]:
         allow = entry.get("allow")
         out.append(Term(re.compile(entry["wrong"]), entry["right"], entry.get("note", ""),
-                        re.compile("|".join(allow)) if allow else None))
+                        re.compile("|".join(allow)) if allow else None,
+                        int(entry.get("since", 0))))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Expression:
+    right: str
+    pattern: re.Pattern[str]  # every wrong or cut-short way of writing it
+
+
+@cache
+def expressions() -> tuple[Expression, ...]:
+    return tuple(Expression(e["right"], re.compile("|".join(f"(?:{w})" for w in e["wrong"])))
+                 for e in load("expressions")["expression"])
 
 
 @dataclass(frozen=True)

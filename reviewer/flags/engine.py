@@ -4,6 +4,12 @@ A rule is a small generator over a :class:`RuleContext` that yields :class:`Hit`
 ``@rule`` decorator registers it once, with its id, category and default severity. The runner
 turns hits into :class:`Flag` objects, keeps every span non-empty and inside the text, and guards
 each rule so that one rule failing on odd input never hides what the others found.
+
+A systematic issue (19 stray spaces, one misused term written six times) is one flag whose
+``occurrences`` list every place it occurs, in text order; ``start``/``end`` are the first of
+them. Every flag has at least one occurrence. Flags come in the order of their importance:
+severity, then category (:data:`CATEGORIES`), then position, then rule id: a stable order the
+app and ``check`` share.
 """
 
 from __future__ import annotations
@@ -15,16 +21,25 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, NamedTuple
 
 from reviewer.document import Document
+from reviewer.flags.data import words
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
 from reviewer.progress import CancelCheck, Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
-CATEGORIES = ("structure", "timeliness", "numbers", "specificity", "proofreading")
+CATEGORIES = ("structure", "content", "timeliness", "numbers", "specificity", "proofreading")
 SEVERITIES = ("error", "warning", "info")
+
+
+class Occurrence(NamedTuple):
+    """One place a finding occurs: ``text[start:end]``."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -36,16 +51,31 @@ class Flag:
     end: int
     message: str
     suggestion: str = ""
+    # every place the finding occurs, the first being (start, end)
+    occurrences: tuple[Occurrence, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.occurrences:
+            object.__setattr__(self, "occurrences", (Occurrence(self.start, self.end),))
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, str]:
+        """The flag's place in the order of importance (smaller comes first)."""
+        return (SEVERITIES.index(self.severity), CATEGORIES.index(self.category), self.start,
+                self.end, self.rule)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """What a rule found: a span, the translated message, and optionally a fix."""
+    """What a rule found: a span, the translated message, and optionally a fix. A finding that
+    occurs in several places gives them all as ``occurrences`` (``start``/``end`` then only
+    need to be the first)."""
 
     start: int
     end: int
     message: str
     suggestion: str = ""
+    occurrences: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +167,24 @@ class RuleContext:
         i = bisect.bisect_left(marks, pos)
         return min(marks[i], end) if i < len(marks) else end
 
+    def sure_year(self) -> int | None:
+        """The report's own year when the evidence for it is sure (its source is one of
+        ``words.toml``'s ``sure_year_sources``: the title, the congress date), else None."""
+        field = self.doc.metadata.get("year")
+        if field is None or not field.source.startswith(words("words", "sure_year_sources")):
+            return None
+        return self.doc.year
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """The genre's setting ``key`` for the flags (its profile's ``[flags]`` table)."""
+        if self.profile is None:
+            return default
+        return self.profile.flags.get(key, default)
+
+    def applies(self, rule_id: str) -> bool:
+        """Whether a rule applies to reports of this genre (not listed in its ``off``)."""
+        return rule_id not in self.setting("off", ())
+
 
 def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     """A non-empty span inside the text: an empty span widens to the character beside it."""
@@ -152,7 +200,19 @@ def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _run_rule(r: Rule, ctx: RuleContext, cancelled: CancelCheck | None = None) -> Iterator[Flag]:
+def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
+    """The hit's places, each clamped into the text, in text order, without repeats."""
+    spans = hit.occurrences or ((hit.start, hit.end),)
+    out = set()
+    for start, end in spans:
+        span = _clamp(Hit(start, end, ""), length)
+        if span is not None:
+            out.add(Occurrence(*span))
+    return tuple(sorted(out))
+
+
+def _run_rule(r: Rule, ctx: RuleContext,
+              cancelled: CancelCheck | None = None) -> Iterator[Flag]:
     length = len(ctx.text)
     hits: list[Hit] = []
     try:
@@ -167,17 +227,19 @@ def _run_rule(r: Rule, ctx: RuleContext, cancelled: CancelCheck | None = None) -
         log.debug("rule %s failed", r.id, exc_info=True)
         return
     for hit in hits:
-        span = _clamp(hit, length)
-        if span is None:
+        places = _occurrences(hit, length)
+        if not places:
             continue
-        yield Flag(r.id, r.category, r.severity, span[0], span[1], hit.message, hit.suggestion)
+        yield Flag(r.id, r.category, r.severity, places[0].start, places[0].end, hit.message,
+                   hit.suggestion, places)
 
 
 def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
               progress: Progress | None = None,
               cancelled: CancelCheck | None = None,
               timings: dict[str, float] | None = None) -> list[Flag]:
-    """Every flag the chosen rules (all by default) raise on ``doc``, sorted by position.
+    """Every flag the chosen rules (all by default) raise on ``doc``, in the order of importance
+    (:attr:`Flag.rank`: severity, category, position, rule).
 
     Unknown rule ids are ignored; ``rules`` may also name whole categories (``"numbers"``).
 
@@ -189,9 +251,9 @@ def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
     reads it); without it nothing is timed.
     """
     wanted = set(rules) if rules is not None else None
-    chosen = [r for r in RULES.values()
-              if wanted is None or r.id in wanted or r.category in wanted]
     ctx = RuleContext(doc)
+    chosen = [r for r in RULES.values()
+              if (wanted is None or r.id in wanted or r.category in wanted) and ctx.applies(r.id)]
     flags: list[Flag] = []
     for done, r in enumerate(chosen, start=1):
         if cancelled is not None and cancelled():
@@ -204,5 +266,5 @@ def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
             timings[r.id] = timings.get(r.id, 0.0) + time.perf_counter() - t0
         if progress is not None:
             progress(done, len(chosen), r.id)
-    flags.sort(key=lambda f: (f.start, f.end, f.rule))
+    flags.sort(key=lambda f: f.rank)
     return flags

@@ -93,6 +93,13 @@ class Profile(NamedTuple):
     split_plan_items: bool = True
     # the kind a top-level part of targets alone is read as ("targets": itself)
     standalone_targets: str = "targets"
+    # where a report without a list of main targets (主要预期目标是：…) states its headline
+    # targets: the figures of its targets part (a rule-of-law report's 工作目标), or nowhere
+    targets_from_part: bool = True
+
+    # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
+    # the genre's settings for the rules that do); read by reviewer.flags
+    flags: dict = {}
 
     @property
     def rules(self) -> Rules:
@@ -147,11 +154,20 @@ def _parse(name: str, data: dict) -> Profile:
             report_year=_one_of(name, data, "report_year", ("year_reviewed", "plan_year")),
             split_plan_items=bool(data.get("split_plan_items", True)),
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
+            flags=_table(name, data, "flags"),
+            targets_from_part=bool(data.get("targets_from_part", True)),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):
             raise
         raise ProfileError(f"profile {name}: {exc!r}") from None
+
+
+def _table(name: str, data: dict, key: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"profile {name}: {key} must be a table")
+    return value
 
 
 def _kind_of(name: str, kind: str) -> str:

@@ -37,9 +37,10 @@ from reviewer.tui.plain import inert, snippet
 from reviewer.tui.prose import Paragraph, Prose, WrappedList, wrap_content
 
 STATUS_STYLE = {"delivered": "$success", "partial": "$warning", "no_evidence": "$error",
-                "carried_over": "$accent", "acknowledged_gap": "$secondary"}
+                "carried_over": "$accent", "acknowledged_gap": "$secondary",
+                "unclear": "$text-muted"}
 VERDICT_STYLE = {"met": "$success", "missed": "$error", "unclear": "$warning",
-                 "no_evidence": "$text-muted"}
+                 "not_reported": "$text-muted"}
 SHARED_STYLE = "bold underline $accent"
 HANG = 2  # cells a wrapped list line, target or reason is indented under its first line
 
@@ -379,13 +380,16 @@ class CompareScreen(Screen[None]):
         index = self.index
         if index is not None:
             assert self.comparison is not None
-            self._record(index, status=self.comparison.items[index].status)
+            suggested = self.comparison.items[index].status
+            if suggested in STATUSES:  # "unclear" is no status to accept
+                self._record(index, status=suggested)
 
     def action_cycle(self) -> None:
         index = self.index
         if index is not None:
             now = self.status(index)
-            self._record(index, status=STATUSES[(STATUSES.index(now) + 1) % len(STATUSES)])
+            nxt = (STATUSES.index(now) + 1) % len(STATUSES) if now in STATUSES else 0
+            self._record(index, status=STATUSES[nxt])
 
     def action_choose(self, status: str) -> None:
         index = self.index

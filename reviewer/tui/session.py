@@ -38,6 +38,7 @@ class Session:
         self.problems: list[str] = []
         self.store: Any = None
         self.flags: list[Any] = []
+        self._flags_by_position: list[Any] = []
         self.flags_ready = False
         self.dirty = False
         self.save_error: str | None = None
@@ -97,10 +98,13 @@ class Session:
         ``progress`` and ``cancelled`` as ``run_flags`` takes them)."""
         from reviewer.flags import run_flags
 
-        return run_flags(self.doc, progress=progress, cancelled=cancelled)  # in text order
+        # in the engine's order of importance
+        return run_flags(self.doc, progress=progress, cancelled=cancelled)
 
     def set_flags(self, flags: list[Any]) -> None:
         self.flags = flags
+        # n/N walk the reader's text: the same flags by position
+        self._flags_by_position = sorted(flags, key=lambda f: (f.start, f.end, f.rule))
         self.flags_ready = True
 
     # --- reading ---------------------------------------------------------------------------
@@ -118,12 +122,14 @@ class Session:
     def flags_in(self, start: int, end: int) -> list[Any]:
         """Flags overlapping ``start..end``, in text order (an empty flag counts as one
         character)."""
-        return [f for f in self.flags if f.start < end and max(f.end, f.start + 1) > start]
+        flags = self._flags_by_position
+        return [f for f in flags if f.start < end and max(f.end, f.start + 1) > start]
 
     def next_flag(self, offset: int, step: int, current: Any = None) -> Any | None:
-        """The flag after (``step=1``) or before (``step=-1``) ``current`` — or, without one,
-        the first flag at or after / the last before ``offset`` — wrapping around."""
-        flags = self.flags
+        """The flag after (``step=1``) or before (``step=-1``) ``current`` in the text — or,
+        without one, the first flag at or after / the last before ``offset`` — wrapping
+        around."""
+        flags = self._flags_by_position
         if not flags:
             return None
         if current in flags:

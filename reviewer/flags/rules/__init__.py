@@ -1,5 +1,5 @@
 """The rules, one module per category; importing this package registers them all."""
 
-from reviewer.flags.rules import numbers, proofreading, specificity, structure, timeliness
+from reviewer.flags.rules import content, numbers, proofreading, specificity, structure, timeliness
 
-__all__ = ["numbers", "proofreading", "specificity", "structure", "timeliness"]
+__all__ = ["content", "numbers", "proofreading", "specificity", "structure", "timeliness"]

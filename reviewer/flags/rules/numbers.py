@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
@@ -16,14 +17,32 @@ from reviewer.profiles import kinds_where
 # a figure starts where a run of digits starts: tried inside a run of ten thousand digits, the
 # pattern would read the rest of the run again at every one of them
 _PERCENT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]")
+# 的 before a percentage (or the first of several: 的109.3%、142.7%): "this share of a base"
+_OF_BASE = re.compile(r"的\s*(?:\d+(?:\.\d+)?\s*[%％]\s*[、和及与]\s*)*$")
+_OF_WINDOW = 40
 _ABOVE_WINDOW = 4
 _SPACES = re.compile(r"\s*")
 _CLAUSE_MARKS = "，,。；;：:！？!?\n"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 _SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
+# what may follow a count that closes its clause
+_COUNT_CLOSES = re.compile(r"[ \u3000]*(?:[，,。；;、：:！？!?）)\n]|$)")
 _PER = re.compile("每")
 _PER_WINDOW = 4
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_BRACKET_CLOSE = re.compile(r"[）)]")
+_QIZHONG = re.compile("其中")
+# a rate's name: the words ending in 率, 度, 比例 or 比重 just before its value
+_RATE_NAME_END = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:率|度|比例|比重)$")
+_MIN_RATE_KEY = 4
+_FLOOR_WINDOW = 8
+_IN_LIST = re.compile(r"\s*[、和]\s*\d")
+_TOTAL_SHOWN = 0
+# how far before a whole a word of change (净增) is looked for
+_CHANGE_WINDOW = 4
+# a whole followed by more than a short noun before 其中 (a predicate) is no whole of the parts
+_WHOLE_TAIL = 6
 _MIN_KEY = 3
 # a figure stated the second time may round the first: 100余 and 108 agree
 _APPROX_SLACK = 1.2
@@ -37,9 +56,27 @@ def _reach() -> int:
     return int(load("words")["clause_reach"])
 
 
-def _clause_start(ctx: RuleContext, pos: int) -> int:
-    """Where the clause before ``pos`` starts, read back no further than ``clause_reach``."""
-    return ctx.after_mark(_CLAUSE_MARKS, pos, max(0, pos - _reach()))
+def _clause_before(text: str, pos: int) -> str:
+    """The clause before ``pos``, read back no further than ``clause_reach`` characters (a
+    "clause" of a million figures is a flattened table: read whole for each of its figures, it
+    would cost the square of its length)."""
+    floor = max(0, pos - _reach())
+    cut = max(text.rfind(c, floor, pos) for c in _CLAUSE_MARKS)
+    return text[cut + 1 if cut >= 0 else floor:pos]
+
+
+def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``: its marks are found once per text, by bisection."""
+    return ctx.after_mark(_SENTENCE_MARKS, pos), ctx.next_mark(_SENTENCE_MARKS, pos)
+
+
+def _longer_period(ctx: RuleContext, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the sentence holding ``pos`` speaks of a longer period (五年, 累计), decided once
+    per sentence (``seen``: sentence start → answer)."""
+    start, end = _sentence(ctx, pos)
+    if start not in seen:
+        seen[start] = pattern("words", "period_markers").search(ctx.text, start, end) is not None
+    return seen[start]
 
 
 def _is_rate(clause: str) -> bool:
@@ -56,7 +93,8 @@ def _is_rate(clause: str) -> bool:
 
 @rule("numbers.over_100", "numbers", "error")
 def over_100(ctx: RuleContext) -> Iterator[Hit]:
-    """A rate or coverage above 100%, or 100%以上 (审查通过率100% is fine)."""
+    """A rate or coverage above 100%, or 100%以上 (审查通过率100% is fine; a share of a base,
+    是目标值的109.3%, may exceed it)."""
     text = ctx.text
     for m in _PERCENT.finditer(text):
         value = float(m.group(1))
@@ -67,11 +105,65 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
                                                for w in words("words", "above_before"))
         if not (value > 100 or (value == 100 and above)):
             continue
-        if not _is_rate(text[_clause_start(ctx, m.start()):m.start()]):
+        if _OF_BASE.search(text, max(0, m.start() - _OF_WINDOW), m.start()):
+            continue  # 是目标值的109.3%: a share of a base may exceed it
+        if not _is_rate(_clause_before(text, m.start())):
             continue
         end = above_after.end() if above_after else m.end()
         yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
                   t("flags.over_100_fix"))
+
+
+def _clause_after(text: str, pos: int) -> int:
+    """Where the clause after ``pos`` ends, read no further than ``clause_reach``."""
+    limit = min(len(text), pos + _reach())
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def _counts_in(ctx: RuleContext, start: int, end: int) -> list[Quantity]:
+    """The text's counts inside ``start``..``end``, found by bisection among all of them."""
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    out = []
+    for k in range(bisect.bisect_left(starts, start), len(counts)):
+        if counts[k].end > end:
+            break
+        out.append(counts[k])
+    return out
+
+
+def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
+    """The whole that the parts after 其中 (at ``at``) belong to: the last count of the clause
+    before it. None when there is none, or it is no total: a rate per head (每千人6.5批次), a
+    change (净增608万户: the parts are of the stock), or a count followed by a predicate
+    (仅有2名执法人员持有有效执法证，其中3名…: 其中 speaks of another subject)."""
+    text = ctx.text
+    stop = at - 1 if _CLAUSE_END.match(text, at - 1) else at
+    # the last count ending before 其中, if it lies in the clause (by bisection)
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    i = bisect.bisect_left(starts, stop) - 1
+    while i >= 0 and counts[i].end > stop:
+        i -= 1
+    if i < 0 or counts[i].start < stop - len(_clause_before(text, stop)):
+        return None
+    whole = counts[i]
+    if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
+        return None
+    if pattern("words", "change_wholes").search(text, max(0, whole.start - _CHANGE_WINDOW),
+                                                whole.start):
+        return None
+    if stop - whole.end > _WHOLE_TAIL:
+        return None
+    return whole
+
+
+def _part_scope(text: str, pos: int, limit: int) -> int:
+    """Where the parts after 其中 end: the clause, or the bracket that holds 其中 (1050个(其中
+    义务教育学位750个)、病床位85张: the beds are no part of the school places), and at
+    ``limit`` (the next 其中, which opens another breakdown)."""
+    end = min(_clause_after(text, pos), limit)
+    close = _BRACKET_CLOSE.search(text, pos, end)
+    return close.start() if close else end
 
 
 @rule("numbers.part_exceeds_whole", "numbers", "error")
@@ -79,32 +171,16 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     """After 其中, a part larger than the whole it belongs to (2800余次 checks, 其中 4000余起).
 
     The whole is the last count in the clause before 其中, the parts are the counts in the clause
-    after it, up to the next 其中 (which opens another breakdown); a whole given per head
-    (每千人6.5批次) is a rate, not a total.
+    after it; a whole given per head (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
-    counts = ctx.quantities
-    starts = ctx.quantity_starts
-    found = [m.start() for m in re.finditer("其中", text)]
-    for n, at in enumerate(found):
-        stop = at - 1 if _CLAUSE_END.match(text, at - 1) else at
-        # the last count ending before 其中, if it lies in the clause
-        i = bisect.bisect_left(starts, stop) - 1
-        while i >= 0 and counts[i].end > stop:
-            i -= 1
-        if i < 0 or counts[i].start < _clause_start(ctx, stop):
+    found = list(_QIZHONG.finditer(text))
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
+        if whole is None:
             continue
-        whole = counts[i]
-        if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
-            continue
-        after = at + len("其中")
-        end = ctx.next_mark(_CLAUSE_MARKS, after, min(after + _reach(),
-                                                      found[n + 1] if n + 1 < len(found) else
-                                                      len(text)))
-        for k in range(bisect.bisect_left(starts, after), len(counts)):
-            part = counts[k]
-            if part.end > end:
-                break
+        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
+        for part in _counts_in(ctx, m.end(), _part_scope(text, m.end(), limit)):
             if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
@@ -127,19 +203,16 @@ def _key(text: str, q: Quantity) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
     description, or when it speaks of a change (增至, 高于全国)."""
-    desc = _description(text, q.start)
-    if desc is None:
-        return None
-    # fillers and openers are cut by moving the ends, not by copying what is left each time
+    desc = _clause_before(text, q.start).strip()
+    desc = desc[desc.rfind("、") + 1:]
     fillers = words("words", "count_fillers")
-    end = len(desc)
-    while (w := next((w for w in fillers if desc.endswith(w, 0, end)), None)) is not None:
-        end -= len(w)
+    while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
+        desc = desc[: -len(end)]
     openers = pattern("words", "count_openers")
-    start = 0
-    while (m := openers.match(desc, start, end)) and m.end() < end:
-        start = m.end()
-    desc = desc[start:end]
+    periods = pattern("words", "period_openers")
+    while ((m := openers.match(desc) or periods.match(desc)) is not None
+           and m.end() < len(desc)):
+        desc = desc[m.end():]
     if len(desc) < _MIN_KEY or not _CJK.match(desc):
         return None
     if pattern("words", "change_words").search(desc) or pattern("words", "comparisons").search(desc):
@@ -154,64 +227,70 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low.approx and high.value <= low.value * _APPROX_SLACK
 
 
-def _description(text: str, pos: int) -> str | None:
-    """The words right before a count, when the clause before it, after its last 、, is made of
-    Chinese characters only (spaces at its ends aside); else None, as no key can come of it.
-    Only those characters are read: the run before one count ends where the count before it
-    ends, so all counts together read the text once."""
-    i = pos
-    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
-        i -= 1
-    end = i
-    while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
-        i -= 1
-    start = i
-    if i > 0 and text[i - 1] == "、":
-        return text[start:end]
-    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
-        i -= 1
-    if i == 0 or text[i - 1] in _CLAUSE_MARKS:
-        return text[start:end]
-    return None
+def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-@rule("numbers.inconsistent", "numbers", "warning")
+def _names_before(text: str, q: Quantity) -> bool:
+    """The count closes its clause, so the words before it name what it counts (法律咨询200人次，);
+    in 新开工10项治水工程 the thing counted comes after the count, and the words before are a
+    verb."""
+    return _COUNT_CLOSES.match(text, q.end) is not None
+
+
+@rule("numbers.inconsistent", "numbers", "info")
 def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
-    """The same count given two different values within one part of the report's account of its
-    work. Counts in sentences about a longer period (五年, 十四五, 累计) are left out: they are
-    other totals, not the year's figure restated."""
+    """The same count given two different values within one item of the year's own account of
+    its work (:meth:`Document.review_spans`: five-year reviews, plans and problems left out): in
+    different items the same words may count different things (帮扶 and 就业 both 提供就业岗位).
+    The key is the thing counted, named before the count that closes its clause (接待法律咨询
+    100余人次 and 全年提供法律咨询200人次 both count 法律咨询). Counts in sentences about a
+    longer period (五年, 十四五, 累计) are other totals; a count of what is new (新增) is no
+    restatement of a count of all there is."""
     text = ctx.text
     periods = pattern("words", "period_markers")
-    seen: dict[tuple[int, str], Quantity] = {}
-    longer_period: dict[int, bool] = {}  # sentence start → whether it speaks of a longer period
+    longer: dict[int, bool] = {}
+    increments = pattern("words", "increment_words")
+    spans = ctx.doc.review_spans()
+    starts = [s for s, _ in spans]
+    seen: dict[tuple[int, str], tuple[Quantity, bool]] = {}
     for q in ctx.quantities:
-        chain = ctx.doc.section_at(q.start)
-        if not chain or chain[0].kind in _PLANNED or periods.search(chain[0].heading.title):
+        if not _within(spans, starts, q.start) or not _names_before(text, q):
             continue
-        start = ctx.after_mark(_SENTENCE_MARKS, q.start)
-        if start not in longer_period:
-            end = ctx.next_mark(_SENTENCE_MARKS, q.start)
-            longer_period[start] = periods.search(text, start, end) is not None
-        if longer_period[start]:
+        chain = ctx.doc.section_at(q.start)
+        if not chain or periods.search(chain[0].heading.title):
+            continue
+        if _longer_period(ctx, q.start, longer):
             continue
         key = _key(text, q)
         if key is None:
             continue
-        first = seen.setdefault((chain[0].start, key), q)
-        if first is not q and comparable(first, q) and not _agree(first, q):
+        new = increments.search(_clause_before(text, q.start)) is not None
+        first, first_new = seen.setdefault((chain[-1].start, key), (q, new))
+        if first is q or first_new != new:
+            continue
+        if ctx.doc.paragraph_at(first.start) == ctx.doc.paragraph_at(q.start):
+            continue  # one paragraph listing like things: 下沙王母安置区…1247套，坝光安置区…4458套
+        if comparable(first, q) and not _agree(first, q):
             yield Hit(q.start, q.end,
                       t("flags.inconsistent", what=key, quote=text[q.start:q.end],
                         first=text[first.start:first.end]),
                       t("flags.inconsistent_fix"))
 
 
-_PERFECT = re.compile(r"(?:率|满意度)\s*(?:均)?\s*(?:达到|达|为|保持|实现)?\s*100\s*[%％](?!\s*以上)")
+@cache
+def _perfect() -> re.Pattern[str]:
+    names = "|".join(words("words", "outcome_rates"))
+    return re.compile(rf"(?:{names})\s*(?:均)?\s*(?:达到|达|为|保持|实现)?\s*100\s*[%％](?!\s*以上)")
 
 
 @rule("numbers.perfect_rate", "numbers", "info")
 def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
-    """A perfect rate claimed for work done (胜诉率100%): plausible, but worth verifying."""
-    for m in _PERFECT.finditer(ctx.text):
+    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意率100%):
+    plausible, but worth verifying. Not where 100% is what the law asks (合法性审查覆盖率,
+    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant."""
+    for m in _perfect().finditer(ctx.text):
         if ctx.kind_at(m.start()) in _PLANNED:
             continue
         start = m.start()
@@ -219,3 +298,137 @@ def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
             start -= 1
         yield Hit(start, m.end(), t("flags.perfect_rate", quote=ctx.text[start:m.end()]),
                   t("flags.perfect_rate_fix"))
+
+
+def _rate_key(text: str, pos: int) -> str | None:
+    """The rate a percentage at ``pos`` gives: the words ending in 率/度/比例 just before it,
+    without the verbs between (群众法治知晓率提升至80% → 群众法治知晓率)."""
+    desc = _clause_before(text, pos).strip()
+    verbs = pattern("words", "rate_verbs")
+    while (m := verbs.search(desc)) is not None and m.end() == len(desc) and m.start() > 0:
+        desc = desc[:m.start()]
+    m = _RATE_NAME_END.search(desc)
+    if m is None:
+        return None
+    key = m.group(0)
+    while (lead := verbs.match(key)) is not None and lead.end() < len(key):
+        key = key[lead.end():]  # 保持诉求化解率 → 诉求化解率
+    return key
+
+
+def _same_rate(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= _MIN_RATE_KEY and long_.endswith(short)
+
+
+@rule("numbers.target_below_reached", "numbers", "warning")
+def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
+    """A target set below the level the review reports already reached: 保持90%以上 for a rate
+    the year's account gives as 99.39%. Only floors (以上, 不低于, 保持): a ceiling (控制在…以内)
+    is meant to be lower."""
+    text = ctx.text
+    spans = ctx.doc.review_spans()
+    starts = [s for s, _ in spans]
+    reached: list[tuple[str, float, int, int]] = []
+    planned: list[tuple[str, float, int, int]] = []
+    plans = [(s.start, s.end) for s in ctx.doc.plan_sections() + ctx.doc.sections_of_kind("targets")
+             if s.period != "five_year"]
+    plans.sort()
+    plan_starts = [s for s, _ in plans]
+    floor_after = pattern("words", "floor_after")
+    floor_before = pattern("words", "floor_before")
+    for m in _PERCENT.finditer(text):
+        key = None
+        if _within(spans, starts, m.start()):
+            if _IN_LIST.match(text, m.end()) or text[m.start() - 1:m.start()] == "、":
+                continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
+            key = _rate_key(text, m.start())
+            if key:
+                reached.append((key, float(m.group(1)), m.start(), m.end()))
+        elif _within(plans, plan_starts, m.start()):
+            gap = _SPACES.match(text, m.end()).end()
+            before = text[max(0, m.start() - _FLOOR_WINDOW):m.start()]
+            if floor_after.match(text, gap) or floor_before.search(before):
+                key = _rate_key(text, m.start())
+                if key:
+                    end = (floor_after.match(text, gap) or m).end()
+                    planned.append((key, float(m.group(1)), m.start(), end))
+    # one rate's name ends another's (知晓率, 群众法治知晓率): they share their last characters
+    by_end: dict[str, list[tuple[str, float, int, int]]] = {}
+    for r in reached:
+        by_end.setdefault(r[0][-_MIN_RATE_KEY:], []).append(r)
+    for key, value, start, end in planned:
+        best = max((r for r in by_end.get(key[-_MIN_RATE_KEY:], ())
+                    if _same_rate(key, r[0]) and r[1] > value), key=lambda r: r[1], default=None)
+        if best is not None:
+            yield Hit(start, end,
+                      t("flags.target_below_reached", rate=key, target=text[start:end],
+                        reached=text[best[2]:best[3]]),
+                      t("flags.target_below_reached_fix"))
+
+
+@rule("numbers.parts_sum", "numbers", "warning")
+def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
+    """Counts that do not add up: the parts listed after 其中 together exceed the total they
+    belong to (12件，其中维持8件、撤销5件). A single part larger than its whole is
+    ``part_exceeds_whole``."""
+    text = ctx.text
+    found = list(_QIZHONG.finditer(text))
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
+        if whole is None:
+            continue
+        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
+        parts = [q for q in _counts_in(ctx, m.end(), _list_end(text, m.end(), limit))
+                 if comparable(whole, q) and q.unit == whole.unit]
+        if len(parts) < 2 or any(p.value > whole.value for p in parts):
+            continue  # one part too large is the other rule's
+        if sum(p.value for p in parts) > whole.value * (_APPROX_SLACK if whole.approx else 1):
+            total = sum(p.value for p in parts)
+            yield Hit(whole.start, parts[-1].end,
+                      t("flags.parts_sum", whole=text[whole.start:whole.end],
+                        total=f"{total:g}{whole.unit}"),
+                      t("flags.part_exceeds_whole_fix"))
+
+
+def _list_end(text: str, pos: int, limit: int) -> int:
+    """Where a list of parts after 其中 ends: the sentence, or the bracket that holds it, read
+    no further than the next 其中 (``limit``) and ``clause_reach`` characters."""
+    limit = min(limit, pos + _reach())
+    m = _SENTENCE_END.search(text, pos, limit)
+    end = m.start() if m else limit
+    close = _BRACKET_CLOSE.search(text, pos, end)
+    return close.start() if close else end
+
+
+@rule("numbers.multi_year_total", "numbers", "info")
+def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
+    """A multi-year total given as the year's figure: the year's account states, as its own, a
+    count the report elsewhere gives as a total over several years (累计, 五年来, 十四五期间)."""
+    text = ctx.text
+    spans = ctx.doc.review_spans()
+    starts = [s for s, _ in spans]
+    longer_period: dict[int, bool] = {}
+    totals: dict[tuple[str, float, str], Quantity] = {}
+    yearly: list[tuple[tuple[str, float, str], Quantity]] = []
+    for q in ctx.quantities:
+        if not _names_before(text, q):
+            continue
+        key = _key(text, q)
+        if key is None:
+            continue
+        ident = (key, q.value, q.unit)
+        chain = ctx.doc.section_at(q.start)
+        longer = (_longer_period(ctx, q.start, longer_period)
+                  or any(s.period == "five_year" for s in chain))
+        if longer:
+            totals.setdefault(ident, q)
+        elif _within(spans, starts, q.start):
+            yearly.append((ident, q))
+    for ident, q in yearly:
+        total = totals.get(ident)
+        if total is not None:
+            yield Hit(q.start, q.end,
+                      t("flags.multi_year_total", quote=text[q.start:q.end], what=ident[0],
+                        total=text[total.start:min(total.end + _TOTAL_SHOWN, len(text))]),
+                      t("flags.multi_year_total_fix"))

@@ -1,5 +1,6 @@
-"""Proofreading: punctuation, spaces, known typos and misused terms, and what normalization
-changed at page breaks and in page debris."""
+"""Proofreading: punctuation, spaces, known typos and misused terms, and characters doubled at a
+page break. What normalization removed (page debris) or re-joined is no flag: it stays in the
+document's change log, which the outline shows in its own view."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from reviewer.flags.data import terms, words
+from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
 
@@ -24,9 +25,26 @@ _MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_HALF)) + "]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
+_FIGURE_CHARS = frozenset("0123456789.．%％０１２３４５６７８９")
+# a quotation or a title inside one paragraph (no nesting of the same mark)
+_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
+_APPENDIX = re.compile(r"附件\s*\d{1,2}$")
+_APPENDIX_WINDOW = 6
+# a 顿号 between two quoted or titled items
+_DUN_BETWEEN = re.compile(r"(?<=[”》])、(?=[“《])")
+# marks that come in pairs; （ and ( pair alike, so a bracket of the wrong width is not unpaired
+_OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
+_CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
+_PAIR_MARKS = re.compile("[“”《》（）()]")
+# a list number closed by a bracket at the start of an item: 1） 2) 一）
+_LIST_NUMBER = re.compile(r"(?:^|[\s。；;：:，,、])[0-9一二三四五六七八九十]{1,2}[）)]$", re.M)
+_LIST_WINDOW = 4
+# the marks a placeholder holds (every pattern of words.toml's placeholders has one), and how far
+# before its mark a placeholder may begin (202X年)
+_PLACEHOLDER_CHARS = re.compile("[XxＸ×某【○〇□]")
+_PLACEHOLDER_LEAD = 3
 # the majority must outnumber the minority this many times before the minority is a slip
 _MAJORITY = 2
-_REMOVED_SHOWN = 40
 _PADDED_NAME = 4
 
 
@@ -50,7 +68,8 @@ def _chinese_context(text: str, i: int) -> bool:
 @rule("proofreading.punct_width", "proofreading", "warning")
 def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     """A half-width mark in Chinese text where the report otherwise writes full-width (and the
-    reverse). Heading numbers are left to the bracket-style rule."""
+    reverse): one flag per mark, with every place it occurs. Heading numbers are left to the
+    bracket-style rule."""
     text = ctx.text
     numbering = sorted((h.start, h.title_start) for h in ctx.doc.headings)
     starts = [s for s, _ in numbering]
@@ -72,17 +91,45 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
             minority, right, style = full, half, "half"
         else:
             continue
-        for i in seen.get(minority, ()):
-            yield Hit(i, i + 1, t("flags.punct_width", mark=minority,
-                                  style=t(f"flags.width_{style}")),
-                      t("flags.replace_with", right=right))
+        places = seen.get(minority, ())
+        if places:
+            yield Hit(places[0], places[0] + 1,
+                      t("flags.punct_width", mark=minority, style=t(f"flags.width_{style}")),
+                      t("flags.replace_with", right=right),
+                      occurrences=tuple((i, i + 1) for i in places))
+
+
+def _quoted(ctx: RuleContext) -> list[tuple[int, int]]:
+    """The insides of quotation marks and title marks (“…”, 《…》) within one line, in text
+    order: one pass."""
+    return [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(ctx.text)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a passage so that it neither begins nor ends inside a figure (2024 年, not 4 年)."""
+    while start > 0 and text[start - 1] in _FIGURE_CHARS and text[start] in _FIGURE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _FIGURE_CHARS and text[end - 1] in _FIGURE_CHARS:
+        end += 1
+    return start, end
 
 
 @rule("proofreading.stray_space", "proofreading", "warning")
 def stray_space(ctx: RuleContext) -> Iterator[Hit]:
-    """A space inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. Spaces on
-    both sides of one figure make one flag; the space that sets off a name is no slip."""
+    """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
+    the report, with every place; spaces on both sides of a figure are one place, and each
+    place shows whole figures (2024 年). No slip: the space that sets off a name (省长 王伟中),
+    a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
+    or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》)."""
     text = ctx.text
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    credits = words("words", "credit_marks")
     runs: list[list[int]] = []
     for m in _SPACE_RUN.finditer(text):
         before, after = text[m.start() - 1], text[m.end()]
@@ -95,28 +142,136 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             continue  # 李　强: a two-character name padded to three
         if any(text.endswith(w, 0, m.start()) for w in words("words", "name_titles")):
             continue  # 省长 王伟中: the space sets off a name
+        if text.startswith(credits, m.end()):
+            continue  # 记者 刘尚文 摄
+        if _APPENDIX.search(text, max(0, m.start() - _APPENDIX_WINDOW), m.start()):
+            continue  # 附件2 名词解释
+        if (_CJK_CHAR.match(before) and _CJK_CHAR.match(after)
+                and _inside(quoted, quoted_starts, m.start())):
+            continue  # “首善之区 幸福福田”: the space parts a slogan or a title
         if runs and _FIGURE.fullmatch(text, runs[-1][1], m.start()):
             runs[-1][1] = m.end()
         else:
             runs.append([m.start(), m.end()])
-    for start, end in runs:
-        start, end = start - 1, end + 1  # show the characters the space sits between
-        quote = text[start:end]
-        yield Hit(start, end, t("flags.stray_space", quote=quote),
-                  t("flags.replace_with", right=_SPACES.sub("", quote)))
+    places = [_whole_tokens(text, start - 1, end + 1) for start, end in runs]
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        yield Hit(*places[0], t("flags.stray_space", quote=quote),
+                  t("flags.replace_with", right=_SPACES.sub("", quote)), occurrences=tuple(places))
+
+
+def _report_year(ctx: RuleContext) -> int | None:
+    return ctx.doc.year_reviewed or ctx.doc.year
 
 
 @rule("proofreading.term", "proofreading", "warning")
 def term(ctx: RuleContext) -> Iterator[Hit]:
-    """A known typo or misused term from the data list (专个→专项, 法制→法治)."""
+    """A known typo or misused term from the data list (专个→专项, 法制→法治 where the rule of
+    law is meant). One flag per wrong word, with every place it occurs; a term that became
+    wrong in some year (``since``) only in reports of that year or later."""
     text = ctx.text
+    year = _report_year(ctx)
     for entry in terms():
+        if entry.since and year is not None and year < entry.since:
+            continue
+        found: dict[str, list[tuple[int, int]]] = {}
         for m in entry.pattern.finditer(text):
             if entry.allow is not None and entry.allow.match(text, m.start()):
                 continue
+            found.setdefault(m.group(0), []).append((m.start(), m.end()))
+        for wrong, places in found.items():
             key = f"flags.term_{entry.note}" if entry.note else "flags.term"
-            yield Hit(m.start(), m.end(), t(key, wrong=m.group(0), right=entry.right),
-                      t("flags.replace_with", right=entry.right))
+            yield Hit(*places[0], t(key, wrong=wrong, right=entry.right),
+                      t("flags.replace_with", right=entry.right), occurrences=tuple(places))
+
+
+@rule("proofreading.expression", "proofreading", "warning")
+def expression(ctx: RuleContext) -> Iterator[Hit]:
+    """A standard political expression (提法) written wrongly or cut short: 习近平新时代中国特色
+    社会主义思想, 习近平法治思想, 党的二十大, 二十届三中全会… (``data/expressions.toml``)."""
+    text = ctx.text
+    for entry in expressions():
+        places = [(m.start(), m.end()) for m in entry.pattern.finditer(text)]
+        if places:
+            wrong = text[places[0][0]:places[0][1]]
+            yield Hit(*places[0], t("flags.expression", wrong=wrong, right=entry.right),
+                      t("flags.replace_with", right=entry.right), occurrences=tuple(places))
+
+
+@rule("proofreading.placeholder", "proofreading", "error")
+def placeholder(ctx: RuleContext) -> Iterator[Hit]:
+    """A placeholder left in from a template: XX镇, ××局, 202X年, 某某单位, empty 【】. A name
+    made anonymous (张某某, 王××) is no placeholder."""
+    text = ctx.text
+    full = pattern("words", "placeholders")
+    places: list[tuple[int, int]] = []
+    for m in _PLACEHOLDER_CHARS.finditer(text):
+        if places and m.start() < places[-1][1]:
+            continue  # inside the placeholder just found
+        # a placeholder begins at the mark, or (202X年) up to three figures before it
+        for at in range(max(m.start() - _PLACEHOLDER_LEAD, 0), m.start() + 1):
+            found = full.match(text, at)
+            if found is not None and found.end() > m.start():
+                places.append((found.start(), found.end()))
+                break
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        yield Hit(*places[0], t("flags.placeholder", quote=quote), t("flags.placeholder_fix"),
+                  occurrences=tuple(places))
+
+
+@rule("proofreading.dun_between_quotes", "proofreading", "warning")
+def dun_between_quotes(ctx: RuleContext) -> Iterator[Hit]:
+    """A 顿号 between items that quotation or title marks already set apart (“两重”、“两新”;
+    《宪法》、《民法典》): GB/T 15834 sets none there. One flag with every place."""
+    places = [(m.start(), m.end()) for m in _DUN_BETWEEN.finditer(ctx.text)]
+    if places:
+        yield Hit(*places[0], t("flags.dun_between_quotes"), t("flags.dun_between_quotes_fix"),
+                  occurrences=tuple(places))
+
+
+@rule("proofreading.unpaired", "proofreading", "warning")
+def unpaired(ctx: RuleContext) -> Iterator[Hit]:
+    """A quotation mark, title mark or bracket never closed, or closed without being opened. A
+    mark may close a line or two later (a web page breaks 《中共中央关于…》 over lines), a
+    quotation may run over paragraphs that each open with “, and a list number may be closed
+    by a bracket alone (1）); which width a bracket has is the width rule's business. One flag
+    with every place."""
+    text = ctx.text
+    places: list[int] = []
+    paragraphs = ctx.doc.paragraphs
+    carry = int(load("words")["pair_carry_lines"])
+    stack: list[tuple[str, int, int]] = []  # (kind, offset, paragraph index)
+    for k, p in enumerate(paragraphs):
+        stale = [e for e in stack if k - e[2] > carry]
+        if stale:
+            places.extend(e[1] for e in stale if not _runs_on(text, e, paragraphs))
+            stack = [e for e in stack if k - e[2] <= carry]
+        for m in _PAIR_MARKS.finditer(text, p.start, p.end):
+            ch, i = m.group(0), m.start()
+            if ch in _OPENERS:
+                stack.append((_OPENERS[ch], i, k))
+            elif stack and stack[-1][0] == _CLOSERS[ch]:
+                stack.pop()
+            elif any(e[0] == _CLOSERS[ch] for e in stack):
+                while stack[-1][0] != _CLOSERS[ch]:  # marks opened inside and left open
+                    places.append(stack.pop()[1])
+                stack.pop()
+            elif not _LIST_NUMBER.search(text, max(p.start, i - _LIST_WINDOW), i + 1):
+                places.append(i)
+    places.extend(e[1] for e in stack if not _runs_on(text, e, paragraphs))
+    if places:
+        places.sort()
+        yield Hit(places[0], places[0] + 1, t("flags.unpaired", mark=text[places[0]]),
+                  t("flags.unpaired_fix"), occurrences=tuple((i, i + 1) for i in places))
+
+
+def _runs_on(text: str, entry: tuple[str, int, int], paragraphs) -> bool:
+    """A quotation left open at the end of its paragraph that the next paragraph opens again:
+    a quotation of several paragraphs."""
+    kind, _, k = entry
+    return (kind == "quote" and k + 1 < len(paragraphs)
+            and text.startswith("“", paragraphs[k + 1].start))
 
 
 @rule("proofreading.page_break_double", "proofreading", "warning")
@@ -131,22 +286,3 @@ def page_break_double(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(at, at + max(len(char), 1),
                   t("flags.page_break_double", char=char, line=change.line),
                   t("flags.page_break_double_fix"))
-
-
-@rule("proofreading.debris", "proofreading", "info")
-def debris(ctx: RuleContext) -> Iterator[Hit]:
-    """Web or print debris that normalization removed, so the reviewer knows it was there."""
-    text = ctx.text
-    groups: dict[int, list[str]] = {}
-    for change in ctx.doc.changes:
-        if change.kind == "debris":
-            groups.setdefault(change.start, []).append(change.removed.strip())
-    for point, removed in groups.items():
-        shown = " / ".join(removed)
-        if len(shown) > _REMOVED_SHOWN:
-            shown = shown[:_REMOVED_SHOWN] + "…"
-        if point < len(text) and text[point] != "\n":
-            span = (point, point + 1)
-        else:
-            span = (point - 1, point)
-        yield Hit(*span, t("flags.debris", count=len(removed), removed=shown))

@@ -1,63 +1,164 @@
 """Specificity: claims without figures, vague quantities, plans without targets or deadlines,
-and shortcomings no plan item addresses."""
+and shortcomings no plan item addresses.
+
+Each rule reads the year's own account of its work (:meth:`Document.review_spans`: no five-year
+review, no shortcomings paragraph, thanks or closing words) and the plan for the plan year
+(:meth:`Document.plan_sections`), and the genre's settings (its profile's ``[flags]`` table):
+what one account of work is (a paragraph in a rule-of-law report, a numbered item in a work
+report), which vague words are set phrases of the genre (一批 in a work report), whether the
+paragraphs of a plan without sub-items are promises of their own.
+"""
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewer.document import Paragraph, Section
-from reviewer.flags.data import load, pattern
+from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
-from reviewer.flags.match import BigramIndex
+from reviewer.flags.match import BigramIndex, bigrams
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
 # a passage this short is a transition, not an account of work
 _MIN_PASSAGE = 60
-# parts that give an account of work done (kinds.toml: done); passages inside them that are not
-# (a shortcomings paragraph, thanks, closing words) have their own kind at their offsets
-_DONE = kinds_where("done")
 _EXCERPT = 12
 _CLAUSE_MARKS = "，,；;。！？"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+# a promise with fewer subject bigrams than this is too general to be matched with done work
+_MIN_PROMISE_GRAMS = 4
+_DONE_SHOWN = 40
 
 
-def _bodies(ctx: RuleContext, kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """The body text of every paragraph in sections of ``kinds``, without a heading that opens it."""
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _cut(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``start..end`` inside the sorted, disjoint ``spans``."""
+    i = max(bisect.bisect_right(spans, (start, start)) - 1, 0)
+    out = []
+    while i < len(spans) and spans[i][0] < end:
+        s, e = max(spans[i][0], start), min(spans[i][1], end)
+        if s < e:
+            out.append((s, e))
+        i += 1
+    return out
+
+
+def _catch_all(ctx: RuleContext, start: int, end: int) -> bool:
+    """A paragraph that sums up many lesser fields in one breath (此外，审计、统计、档案…工作
+    取得新进步): no account of one piece of work. It opens like one (此外), or its first
+    sentence lists many short fields."""
+    text = ctx.text
+    if pattern("words", "catch_all_openers").match(text, start, end):
+        return True
+    first = text.find("。", start, end)
+    return _catch_all_list().search(text, start, first if first >= 0 else end) is not None
+
+
+@cache
+def _catch_all_list() -> re.Pattern[str]:
+    """A run of short fields (two to four characters each) set apart by 顿号: 审计、统计、档案、
+    民族、宗教、侨务."""
+    least = int(load("words")["catch_all_items"])
+    return re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}、){{{least - 1},}}[\u4e00-\u9fff]{{2,4}}(?![\u4e00-\u9fff])")
+
+
+def _leads(ctx: RuleContext) -> list[tuple[int, int]]:
+    """The introductions of parts that have sub-items: the text between a heading and its first
+    child sums the part up (镇党委、政府主要负责人切实履行…同部署、同推进), the items give the
+    account."""
+    out = [(sec.heading.end, sec.children[0].heading.start) for sec in ctx.doc.walk()
+           if sec.children and sec.children[0].heading.start > sec.heading.end]
+    return sorted(out)
+
+
+def _paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
+    """Every paragraph of the year's account of work done, without a heading that opens it."""
+    spans = ctx.doc.review_spans()
     heading_end = {h.para_start: h.end for h in ctx.doc.headings}
+    leads = _leads(ctx)
     for p in ctx.doc.paragraphs:
-        if ctx.kind_at(p.start) not in kinds:
+        if _within(leads, p.start):
             continue
         start = heading_end.get(p.start, p.start)
-        while start < p.end and ctx.text[start] in " \u3000":
-            start += 1
-        if start < p.end:
-            yield start, p.end
+        for s, e in _cut(spans, start, p.end):
+            while s < e and ctx.text[s] in " \u3000":
+                s += 1
+            if s < e and not _catch_all(ctx, s, e):
+                yield s, e
+
+
+def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
+    """(heading start, heading end, item end) of every numbered item of the year's account of
+    work (a leaf below a top-level part), for a genre whose accounts are items."""
+    spans = ctx.doc.review_spans()
+    starts = [s for s, _ in spans]
+    for leaf in ctx.doc.walk():
+        if leaf.children or leaf.parent is None:
+            continue
+        i = bisect.bisect_right(starts, leaf.heading.start) - 1
+        if i >= 0 and spans[i][0] <= leaf.heading.start < spans[i][1]:
+            end = _item_end(ctx, leaf.heading.para_end, min(leaf.end, spans[i][1]))
+            yield leaf.heading.start, leaf.heading.end, end
 
 
 @rule("specificity.no_figures", "specificity", "warning")
 def no_figures(ctx: RuleContext) -> Iterator[Hit]:
-    """An account of work done that gives no figure at all."""
+    """An account of work done that gives no figure at all: a paragraph, or in a genre whose
+    accounts are numbered items (the profile's ``account = "item"``), a whole item."""
     figure = pattern("words", "figure")
-    for start, end in _bodies(ctx, _DONE):
-        if end - start >= _MIN_PASSAGE and not figure.search(ctx.text, start, end):
-            yield Hit(start, end, t("flags.no_figures", excerpt=ctx.text[start:start + _EXCERPT]),
+    text = ctx.text
+    if ctx.setting("account", "paragraph") == "item":
+        for start, head_end, end in _item_accounts(ctx):
+            if end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end):
+                yield Hit(start, head_end, t("flags.no_figures_item"), t("flags.no_figures_fix"))
+        return
+    for start, end in _paragraph_accounts(ctx):
+        if end - start >= _MIN_PASSAGE and not figure.search(text, start, end):
+            yield Hit(start, end, t("flags.no_figures", excerpt=text[start:start + _EXCERPT]),
                       t("flags.no_figures_fix"))
 
 
 @rule("specificity.vague_quantity", "specificity", "info")
 def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
-    """A vague quantity (多次, 若干, 一定成效) where a claim of work done could give a figure."""
+    """A vague quantity (多次, 若干, 一定成效) where a claim of work done could give a figure. A
+    set phrase of the genre (the profile's ``not_vague``: 一批 in a work report) is none."""
     vague = pattern("words", "vague")
     problems = pattern("words", "problem_words")
+    leaders = pattern("words", "cited_leaders")
+    set_phrases = tuple(ctx.setting("not_vague", ()))
     text = ctx.text
-    for start, end in _bodies(ctx, _DONE):
+    for start, end in _paragraph_accounts(ctx):
         for m in vague.finditer(text, start, end):
+            if set_phrases and m.group(0).startswith(set_phrases):
+                continue
             clause_start, clause_end = _clause(ctx, m.start(), start, end)
             if problems.search(text, clause_start, clause_end):
                 continue
+            if leaders.search(text, clause_start, clause_end):
+                continue
+            if _quoted_at(ctx, m.start(), clause_start):
+                continue  # 由“多次跑”变为“一次结”: a slogan, not a count
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
+
+
+def _last(ctx: RuleContext, char: str, start: int, pos: int) -> int:
+    """Where ``char`` last stands in ``start``..``pos``, or -1 (by bisection among all of them)."""
+    marks = ctx.marks(char)
+    i = bisect.bisect_left(marks, pos)
+    return marks[i - 1] if i and marks[i - 1] >= start else -1
+
+
+def _quoted_at(ctx: RuleContext, pos: int, start: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened earlier in its clause."""
+    return _last(ctx, "“", start, pos) > _last(ctx, "”", start, pos)
 
 
 def _clause(ctx: RuleContext, pos: int, start: int, end: int) -> tuple[int, int]:
@@ -68,15 +169,26 @@ def _clause(ctx: RuleContext, pos: int, start: int, end: int) -> tuple[int, int]
             ctx.next_mark(_CLAUSE_MARKS, pos, end))
 
 
-def _items(sections: list[Section], ctx: RuleContext) -> list[tuple[int, int, int]]:
+def _items(sections: list[Section], ctx: RuleContext,
+           paragraphs: bool = True) -> list[tuple[int, int, int]]:
     """(heading start, heading end, item end) of every leaf item; a section without sub-items
-    counts its paragraphs as items."""
+    counts its paragraphs as items (unless ``paragraphs`` is false). In a genre that keeps plan
+    groups whole (``split_plan_items = false``) each child of a section is one item, its
+    sub-points included. Items of a five-year period are left out: they are strategy, not the
+    year's tasks."""
+    whole_groups = ctx.profile is not None and not ctx.profile.split_plan_items
     out = []
     for sec in sections:
-        leaves = [leaf for leaf in sec.leaves() if leaf is not sec]
+        if whole_groups and sec.children:  # a work report's （一）…（十）: each group is one item
+            out.extend((c.heading.start, c.heading.end, _item_end(ctx, c.heading.para_end, c.end))
+                       for c in sec.children if c.period != "five_year")
+            continue
+        leaves = [leaf for leaf in sec.leaves() if leaf is not sec and leaf.period != "five_year"]
         if leaves:
             out.extend((leaf.heading.start, leaf.heading.end,
                         _item_end(ctx, leaf.heading.para_end, leaf.end)) for leaf in leaves)
+            continue
+        if not paragraphs or sec.period == "five_year":
             continue
         body_end = _item_end(ctx, sec.heading.para_end, sec.end)
         out.extend((p.start, p.end, p.end) for p in _paragraphs_in(ctx, sec.heading.end, body_end))
@@ -103,17 +215,53 @@ def _item_end(ctx: RuleContext, after: int, end: int) -> int:
     return end
 
 
+def _content_grams(text: str) -> set[str]:
+    """The bigrams of ``text`` that carry its subject (加强, 推进, 工作… say nothing of it)."""
+    common = set(words("words", "common_bigrams"))
+    return {g for g in bigrams(text) if g not in common}
+
+
+def _targets(ctx: RuleContext, plans: list[Section]) -> list[tuple[set[str], int, int]]:
+    """The plan's own goals (its 工作目标 part, or the report's targets part): every clause
+    that states a figure or a deadline, with its subject's bigrams."""
+    aims = pattern("words", "plan_not_items")
+    measurable = pattern("words", "measurable")
+    parts = [s for plan in plans for s in plan.walk() if s is not plan
+             and aims.search(s.heading.title)]
+    parts += ctx.doc.sections_of_kind("targets")
+    out = []
+    text = ctx.text
+    for part in parts:
+        pos = part.heading.end
+        for m in [*_CLAUSE_END.finditer(text, pos, part.end), None]:
+            stop = m.start() if m else part.end
+            if stop > pos and measurable.search(text, pos, stop):
+                out.append((_content_grams(text[pos:stop]), pos, stop))
+            pos = stop + 1
+    return out
+
+
 @rule("specificity.unmeasurable_plan", "specificity", "warning")
 def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
-    """A plan item with neither a measurable target nor a deadline."""
+    """A plan item with neither a measurable target nor a deadline, in itself or in the plan's
+    own goals (its 工作目标 part, a work report's 主要预期目标): an item on 普法 is measured by a
+    goal such as 普法覆盖率达100%. Items of a five-year period are strategy, not the year's
+    tasks."""
     measurable = pattern("words", "measurable")
     deadline = pattern("words", "deadline")
     aims = pattern("words", "plan_not_items")
     text = ctx.text
-    for start, head_end, end in _items(ctx.doc.sections_of_kind("plan"), ctx):
-        if aims.search(text, start, head_end):
-            continue
+    plans = ctx.doc.plan_sections()
+    goals = _targets(ctx, plans)
+    paragraphs = bool(ctx.setting("plan_paragraphs_are_items", True))
+    promises = kinds_where("plan")
+    for start, head_end, end in _items(plans, ctx, paragraphs):
+        if aims.search(text, start, head_end) or ctx.kind_at(start) not in promises:
+            continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
         if measurable.search(text, start, end) or deadline.search(text, start, end):
+            continue
+        subject = _content_grams(text[start:head_end])
+        if any(subject & grams for grams, _, _ in goals):
             continue
         yield Hit(start, head_end, t("flags.unmeasurable_plan"), t("flags.unmeasurable_plan_fix"))
 
@@ -140,8 +288,9 @@ def _with_context(ctx: RuleContext, start: int, end: int) -> str:
 
 @rule("specificity.unaddressed_shortcoming", "specificity", "warning")
 def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
-    """A shortcoming that no plan item takes up (character-bigram similarity, no segmentation)."""
-    plans = _items(ctx.doc.sections_of_kind("plan"), ctx)
+    """A shortcoming that no item of the plan for the plan year takes up (character-bigram
+    similarity, no segmentation)."""
+    plans = _items(ctx.doc.plan_sections(), ctx)
     problems = _problem_items(ctx)
     if not plans or not problems:
         return
@@ -159,3 +308,34 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.unaddressed_shortcoming", closest=text[s:h][:30],
                         score=f"{score:.2f}"),
                       t("flags.unaddressed_shortcoming_fix"))
+
+
+@rule("specificity.plan_repeats_done", "specificity", "info")
+def plan_repeats_done(ctx: RuleContext) -> Iterator[Hit]:
+    """A plan item that promises what the year's account reports as done already: nearly all of
+    its subject's bigrams recur in one sentence of the review that says the work is finished
+    (建成, 已完成). A promise to go on (继续, 持续, 巩固) is no repeat."""
+    text = ctx.text
+    done = pattern("words", "done_words")
+    ongoing = pattern("words", "ongoing_words")
+    least = float(load("words")["repeat_coverage"])
+    spans = ctx.doc.review_spans()
+    promises = []
+    for start, head_end, _ in _items(ctx.doc.plan_sections(), ctx,
+                                     bool(ctx.setting("plan_paragraphs_are_items", True))):
+        grams = _content_grams(text[start:head_end])
+        if len(grams) >= _MIN_PROMISE_GRAMS and not ongoing.search(text, start, head_end):
+            promises.append((start, head_end, grams))
+    if not promises:
+        return
+    review = [(s.start, s.end) for s in ctx.doc.sentences()
+              if _within(spans, s.start) and done.search(text, s.start, s.end)]
+    for start, head_end, grams in promises:
+        need = least * len(grams)
+        for s, e in review:
+            sentence = text[s:e]
+            if sum(1 for g in grams if g in sentence) >= need:
+                yield Hit(start, head_end,
+                          t("flags.plan_repeats_done", done=sentence[:_DONE_SHOWN]),
+                          t("flags.plan_repeats_done_fix"))
+                break

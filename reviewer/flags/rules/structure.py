@@ -7,11 +7,22 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from reviewer.document import Section
+from reviewer.document import UNKNOWN, Section
 from reviewer.document.structure import cn_numeral
-from reviewer.flags.data import load, pattern
+from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.flags.match import bigrams
 from reviewer.i18n import t
+from reviewer.profiles import kinds_where
+
+# how many unrecognised parts the note names, and how much of each heading
+_PARTS_SHOWN = 4
+_TITLE_SHOWN = 16
+_CLAUSE_MARKS = "，,；;。！？\n"
+# a heading with fewer subject bigrams than this says too little to be checked against its text
+_MIN_HEADING_GRAMS = 2
+# the last paragraphs, where a signature stands
+_TAIL = 6
 
 
 def _kind(kind: str) -> str:
@@ -22,24 +33,54 @@ def _heading_span(sec: Section) -> tuple[int, int]:
     return sec.heading.start, sec.heading.end
 
 
+def _unrecognised(ctx: RuleContext) -> list[Section]:
+    """Top-level parts whose kind is not known well enough to say what the report lacks: kind
+    ``unknown``, or decided on evidence weaker than ``words.toml``'s ``recognised_confidence``."""
+    least = float(load("words")["recognised_confidence"])
+    return [s for s in ctx.doc.sections if s.kind == UNKNOWN or s.confidence < least]
+
+
 @rule("structure.missing_section", "structure", "error")
 def missing_section(ctx: RuleContext) -> Iterator[Hit]:
     """A mandatory part is missing; the flag sits on the heading the part should precede.
 
-    A report with parts of unknown kind is not flagged: the part may be one of those."""
-    if ctx.profile is None or ctx.doc.unknown_sections():
+    Only when every top-level part has a recognised kind: a part whose kind could not be told
+    may be the one said to be missing (``structure.unrecognised`` names such parts instead)."""
+    if ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx):
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
-    for kind in ctx.profile.mandatory:
-        if ctx.doc.sections_of_kind(kind):
-            continue
+    for kind in ctx.doc.missing_kinds():
         rank = order.index(kind) if kind in order else len(order)
         after = [s for s in tops if s.kind in order and order.index(s.kind) > rank]
-        span = _heading_span(after[0]) if after else (
-            _heading_span(tops[-1]) if tops else ctx.title_span)
+        span = _heading_span(after[0]) if after else _heading_span(tops[-1])
         yield Hit(*span, t("flags.missing_section", kind=_kind(kind)),
                   t("flags.missing_section_fix", kind=_kind(kind)))
+
+
+@rule("structure.unrecognised", "structure", "info")
+def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
+    """The genre's mandatory parts were not all found, and some top-level parts could not be
+    recognised: one note naming them, so that the reviewer checks the structure by eye."""
+    if ctx.profile is None or not ctx.doc.missing_kinds():
+        return
+    if not ctx.doc.sections:
+        yield Hit(*ctx.title_span, t("flags.no_parts"), t("flags.unrecognised_fix"))
+        return
+    parts = _unrecognised(ctx)
+    if not parts:
+        return
+    shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
+    more = t("flags.and_more", count=len(parts) - _PARTS_SHOWN) if len(parts) > _PARTS_SHOWN else ""
+    missing = "、".join(_kind(k) for k in ctx.doc.missing_kinds())
+    yield Hit(*_heading_span(parts[0]),
+              t("flags.unrecognised", parts=shown + more, missing=missing),
+              t("flags.unrecognised_fix"),
+              occurrences=tuple(_heading_span(p) for p in parts))
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= _TITLE_SHOWN else title[:_TITLE_SHOWN] + "…"
 
 
 def _leaves(sec: Section) -> list[Section]:
@@ -185,6 +226,8 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
         if issue.kind == "gap":
             j = previous[issue.heading_index]
             before = headings[j] if j is not None else None
+            if before is not None and before.number == h.number - 1:
+                continue  # numbered on from the previous part's items: 1.–7. under （一）, 8. on
             since = before.start if before else 0
             missing = range(before.number + 1 if before else 1, h.number)
             if _written_between(ctx, h.style, missing, since, h.start):
@@ -196,18 +239,19 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("structure.mixed_brackets", "structure", "warning")
 def mixed_brackets(ctx: RuleContext) -> Iterator[Hit]:
-    """A heading bracketed in another style than the rest of the report: （一） against (一)."""
+    """Headings bracketed in another style than the rest of the report: （一） against (一).
+    One flag, with every heading so bracketed."""
     styles = Counter(h.bracket for h in ctx.doc.headings if h.bracket in ("full", "half"))
     majority = max(("full", "half"), key=lambda b: styles[b])
-    for issue in ctx.doc.numbering_issues:
-        if issue.kind != "mixed_bracket":
-            continue
-        h = ctx.doc.headings[issue.heading_index]
-        fixed = _rebracket(h.numbering.strip(), majority)
+    odd = [ctx.doc.headings[i.heading_index] for i in ctx.doc.numbering_issues
+           if i.kind == "mixed_bracket"]
+    if odd:
+        h = odd[0]
         yield Hit(h.start, h.title_start,
                   t("flags.mixed_brackets", numbering=h.numbering.strip(),
                     style=t(f"flags.bracket_{majority}")),
-                  t("flags.replace_with", right=fixed))
+                  t("flags.replace_with", right=_rebracket(h.numbering.strip(), majority)),
+                  occurrences=tuple((g.start, g.title_start) for g in odd))
 
 
 def _rebracket(numbering: str, style: str) -> str:
@@ -218,19 +262,23 @@ def _rebracket(numbering: str, style: str) -> str:
 
 @rule("structure.punct_after_numbering", "structure", "warning")
 def punct_after_numbering(ctx: RuleContext) -> Iterator[Hit]:
-    """Punctuation after a bracketed number: （一）、 — the bracket already separates."""
-    for issue in ctx.doc.numbering_issues:
-        if issue.kind != "punct_after":
-            continue
-        h = ctx.doc.headings[issue.heading_index]
-        yield Hit(h.start, h.title_start, t("flags.punct_after", found=issue.detail),
-                  t("flags.replace_with", right=h.numbering.strip()))
+    """Punctuation after a bracketed number: （一）、 — the bracket already separates. One flag,
+    with every heading so written."""
+    issues = [i for i in ctx.doc.numbering_issues if i.kind == "punct_after"]
+    if issues:
+        heads = [ctx.doc.headings[i.heading_index] for i in issues]
+        h = heads[0]
+        yield Hit(h.start, h.title_start, t("flags.punct_after", found=issues[0].detail),
+                  t("flags.replace_with", right=h.numbering.strip()),
+                  occurrences=tuple((g.start, g.title_start) for g in heads))
 
 
 @rule("structure.plan_year", "structure", "error")
 def plan_year(ctx: RuleContext) -> Iterator[Hit]:
-    """The plan part names a year other than the one the genre plans for."""
-    year = ctx.doc.year
+    """The plan part names a year other than the one the genre plans for. Only where the
+    report's year is sure (its title, its congress date): a year guessed from the first lines
+    is no ground for an error."""
+    year = ctx.sure_year()
     if ctx.profile is None or year is None:
         return
     expected = year + ctx.profile.plan_year_offset
@@ -241,3 +289,48 @@ def plan_year(ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(start, start + 4,
                       t("flags.plan_year", found=m.group(1), expected=expected, year=year),
                       t("flags.replace_with", right=str(expected)))
+
+
+@rule("structure.no_issuer", "structure", "warning")
+def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
+    """Nothing in the report names the body that issues it: no signature (落款) or document
+    header, and a title that names a place but not its government (烟溪镇…情况报告)."""
+    issuer = ctx.doc.metadata.get("issuer")
+    if issuer is not None and issuer.start >= 0:
+        return
+    bodies = pattern("words", "issuing_bodies")
+    title = ctx.doc.metadata.get("title")
+    if title is not None and bodies.search(title.value):
+        return
+    signature = pattern("words", "signature_line")
+    if any(signature.fullmatch(ctx.text, p.start, p.end) for p in ctx.doc.paragraphs[-_TAIL:]):
+        return  # a signature the metadata did not take: 某市市场监督管理局
+    yield Hit(*ctx.title_span, t("flags.no_issuer"), t("flags.no_issuer_fix"))
+
+
+@rule("structure.heading_mismatch", "structure", "info")
+def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """Two sibling headings that belong to each other's text: none of the words of either
+    recurs in its own section, most of them in the other's (a heading pasted over the wrong
+    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip."""
+    text = ctx.text
+    least = int(load("words")["heading_body_min"])
+    enough = float(load("words")["heading_elsewhere"])
+    common = set(words("words", "common_bigrams"))
+    content = kinds_where("content")
+    for parent in ctx.doc.walk():
+        leaves = [c for c in parent.children if not c.children
+                  and c.end - c.heading.end >= least and ctx.kind_at(c.heading.start) in content]
+        if len(leaves) < 2:
+            continue
+        grams = [{g for g in bigrams(c.heading.title) if g not in common} for c in leaves]
+        bodies = [text[c.heading.end:c.end] for c in leaves]
+        lost = [i for i in range(len(leaves)) if len(grams[i]) >= _MIN_HEADING_GRAMS
+                and not any(g in bodies[i] for g in grams[i])]
+        for i in lost:
+            for j in lost:
+                if j != i and sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
+                    yield Hit(*_heading_span(leaves[i]),
+                              t("flags.heading_mismatch", other=_short(leaves[j].heading.title)),
+                              t("flags.heading_mismatch_fix"))
+                    break

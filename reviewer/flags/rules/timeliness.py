@@ -19,6 +19,8 @@ _EDGE_PARAGRAPHS = 6
 _DATE_LINE = 40
 # how far before an event's name an announcing word (将召开, 迎接) is looked for
 _ANNOUNCE_WINDOW = 12
+# a date that names the month but no day
+_MONTH_ONLY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d)")
 
 
 def _deadline(table: str, genre: str, year: int) -> dt.date | None:
@@ -88,10 +90,10 @@ def _written_by(ctx: RuleContext) -> tuple[dt.date, str] | None:
     """The latest day the report can have been written: its own earliest date, else the genre's
     due date."""
     dates = [when for _, _, when in _dated_fields(ctx)] + [d for *_, d in _edge_dates(ctx)]
-    year = ctx.doc.year
+    year = ctx.sure_year()
     if dates:
         return min(dates), "dated"
-    if year is None:
+    if year is None:  # a year guessed from the first lines bounds nothing
         return None
     due = _deadline("written_by", ctx.doc.genre, year)
     return (due, "due") if due else None
@@ -100,19 +102,61 @@ def _written_by(ctx: RuleContext) -> tuple[dt.date, str] | None:
 @rule("timeliness.anachronism", "timeliness", "error")
 def anachronism(ctx: RuleContext) -> Iterator[Hit]:
     """An event cited before it happened: a report about 2024 citing 二十届四中全会. A report
-    announcing an event to come (今年将召开党的二十大) is not citing it."""
+    announcing an event to come (今年将召开党的二十大) is not citing it. The report's date is its
+    own (a signature, a congress date, the page's dates), else the genre's due date for a report
+    of its year, when that year is sure."""
     bound = _written_by(ctx)
     if bound is None:
         return
     written, how = bound
     announce = pattern("events", "anticipation")
+    announce_after = pattern("events", "anticipation_after")
     for event in events():
         if event.start <= written:
             continue
         for m in event.pattern.finditer(ctx.text):
             if announce.search(ctx.text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
                 continue
+            if announce_after.match(ctx.text, m.end()):
+                continue
             yield Hit(m.start(), m.end(),
                       t(f"flags.anachronism_{how}", event=event.name,
                         held=event.start.isoformat(), written=written.isoformat()),
                       t("flags.anachronism_fix"))
+
+
+_SIGNATURE_KEYS = ("date_signed", "date_printed")
+
+
+@rule("timeliness.date_incomplete", "timeliness", "warning")
+def date_incomplete(ctx: RuleContext) -> Iterator[Hit]:
+    """The report's own date (its signature or printing date) gives a month without a day:
+    an official document is dated to the day (2025年12月 → 2025年12月X日)."""
+    for key in _SIGNATURE_KEYS:
+        field = ctx.doc.metadata.get(key)
+        if field is None or field.start < 0:
+            continue
+        m = _MONTH_ONLY.search(field.value)
+        if m:
+            yield Hit(field.start, field.end, t("flags.date_incomplete", date=field.value),
+                      t("flags.date_incomplete_fix"))
+
+
+@rule("timeliness.date_conflict", "timeliness", "warning")
+def date_conflict(ctx: RuleContext) -> Iterator[Hit]:
+    """The dates of the report contradict each other: signed or printed after the day it was
+    published (a web page's date of publication cannot precede the document)."""
+    published = ctx.doc.metadata.get("date_published")
+    when_published = parse_date(published.value) if published else None
+    if when_published is None:
+        return
+    for key in _SIGNATURE_KEYS:
+        field = ctx.doc.metadata.get(key)
+        if field is None or _MONTH_ONLY.search(field.value):
+            continue  # a month alone is read as its first day: no ground for a conflict
+        when = parse_date(field.value)
+        if when is not None and when > when_published:
+            yield Hit(*_field_span(ctx, field),
+                      t("flags.date_conflict", what=t(f"meta.{key}"), date=field.value,
+                        published=published.value),
+                      t("flags.date_conflict_fix"))

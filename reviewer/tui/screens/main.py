@@ -178,8 +178,9 @@ class MainScreen(Screen[None]):
         for view in self.query("OutlinePanel, FlagList, NoteList"):
             view.refresh_items()
         self.reader.set_highlights("flags", [
-            Highlight(f.start, max(f.end, f.start + 1), f"flag-{f.severity}")
-            for f in session.flags if session.decision(f) != "dismissed"])
+            Highlight(o.start, max(o.end, o.start + 1), f"flag-{f.severity}")
+            for f in session.flags if session.decision(f) != "dismissed"
+            for o in f.occurrences])
         self.reader.set_highlights("notes", [
             Highlight(a.anchor.start, a.anchor.end, "note")
             for a in session.annotations if not a.anchor.orphan])

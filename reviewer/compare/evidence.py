@@ -1,0 +1,293 @@
+"""Ranking the sentences of this year's account of the year against one promise.
+
+Only the year's own account of work done is searched (``Document.review_spans``): never its plan,
+targets, shortcomings or five-year summary. Each sentence is indexed once (jieba tokens, their
+inverse document frequency over the review); a promise is scored by how much of its weight a
+sentence carries (``coverage``, 0–1: every word of the promise found is 1) and how much of the
+sentence is about it (``focus``). A heading or a one-line sentence counts little, a sentence
+reporting a result (建成, 完成, 增长…: ``data/promises.toml``) more. Inverted lists keep a query
+to the sentences sharing a word with it, and a word found in more sentences than
+``max_postings`` (``data/rules.toml``) is not followed at all: a query costs at most its words
+times that bound, whatever the review's size or shape.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reviewer.compare import data
+from reviewer.compare.tokens import tokenize
+from reviewer.document import Document
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of the current report (offsets into its text), how well it matches, and where
+    it stands: its section's kind and period (``year``, ``five_year``, ``mixed``, ``future``)."""
+
+    quote: str
+    start: int
+    end: int
+    score: float
+    section_kind: str
+    period: str = "year"
+    heading: bool = False
+    done: bool = False
+
+
+def _conf() -> dict:
+    return data.load("promises")["evidence"]
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_conf()[key], key=len, reverse=True)))
+
+
+def done_words(text: str) -> bool:
+    return bool(_pattern("done").search(text))
+
+
+def progress_words(text: str) -> bool:
+    return bool(_pattern("progress").search(text))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _light() -> tuple[frozenset[str], float]:
+    return frozenset(_conf()["light_words"]), float(_conf()["light"])
+
+
+_FACTORS: dict[str, float] = {}
+
+
+def _factor(word: str) -> float:
+    """How much a word counts in a match: light words, figures and single characters little."""
+    found = _FACTORS.get(word)
+    if found is None:
+        words, light = _light()
+        found = light if word in words or _DIGIT.search(word) or len(word) < 2 else 1.0
+        _FACTORS[word] = found
+    return found
+
+
+def _period(doc: Document, offset: int) -> str:
+    """The period of the passage at ``offset`` (``year`` where the report states none)."""
+    return doc.period_at(offset) or "year"
+
+
+def sentence_passages(doc: Document, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
+    cut to its passage."""
+    out: list[tuple[int, int]] = []
+    starts = [a for a, _ in spans]
+    for s in doc.sentences():
+        i = bisect.bisect_right(starts, s.start) - 1
+        if i < 0 or s.start >= spans[i][1]:
+            # a sentence starting before its passage (a span cut out in the middle)
+            j = i + 1
+            if j < len(spans) and spans[j][0] < s.end:
+                out.append((spans[j][0], min(s.end, spans[j][1])))
+            continue
+        out.append((s.start, min(s.end, spans[i][1])))
+    return out
+
+
+class SentenceIndex:
+    """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
+    cut to its passage, tokenized and indexed."""
+
+    def __init__(self, doc: Document, spans: Sequence[tuple[int, int]],
+                 tick: Callable[[], object] | None = None):
+        """``tick()`` is called after each sentence is tokenized (the slow part of a long
+        report): for progress and cancellation."""
+        self.doc = doc
+        self.spans = sentence_passages(doc, spans)
+        self.tokens = []
+        for a, b in self.spans:
+            self.tokens.append(tokenize(doc.text[a:b]))
+            if tick is not None:
+                tick()
+        n = len(self.spans)
+        df: dict[str, int] = defaultdict(int)
+        for toks in self.tokens:
+            for w in set(toks):
+                df[w] += 1
+        self.idf = {w: math.log(1 + n / d) * _factor(w) for w, d in df.items()}
+        self.unseen = math.log(1 + n) if n else 1.0
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.weight: list[float] = []
+        for i, toks in enumerate(self.tokens):
+            distinct = set(toks)
+            for w in distinct:
+                self.postings[w].append(i)
+            self.weight.append(sum(self.idf[w] for w in distinct))
+        self.grams = [_bigrams(doc.text[a:b]) for a, b in self.spans]
+        gdf: dict[str, int] = defaultdict(int)
+        for g in self.grams:
+            for x in g:
+                gdf[x] += 1
+        self.gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
+        heads = sorted((h.start, h.end) for h in doc.headings)
+        head_starts = [a for a, _ in heads]
+        self.heading: list[bool] = []
+        short = _conf()["short"]
+        for a, b in self.spans:
+            k = bisect.bisect_right(head_starts, a) - 1
+            in_head = k >= 0 and heads[k][0] <= a and b <= heads[k][1] + 1
+            self.heading.append(in_head or b - a < short)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def _unseen(self, word: str) -> float:
+        return self.unseen * _factor(word)
+
+    def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
+               min_coverage: float = 0.0, text: str = "", headings: bool = False
+               ) -> list[tuple[int, float, float]]:
+        """The best sentences for ``query`` (the tokens of ``text``): (index, coverage, rank
+        score), best first. The best by words are scored again by the characters they share
+        with ``text`` (names jieba cuts apart: 莲塘/香园围), and the coverage is the mean of the
+        two. ``headings``: a heading counts in full (a group's heading against the review's
+        own headings and summaries)."""
+        terms = set(query)
+        total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
+        if not total:
+            return []
+        acc: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
+        heavy: set[int] = set()
+        cap = data.rules()["max_postings"]
+        for w in terms:
+            weight = self.idf.get(w)
+            if weight is None or len(self.postings[w]) > cap:
+                continue
+            strong = _factor(w) == 1.0
+            for i in self.postings[w]:
+                acc[i] += weight
+                shared[i] += 1
+                if strong:
+                    heavy.add(i)
+        rules = data.rules()["evidence"]
+        out = []
+        for i, got in acc.items():
+            if shared[i] < min_shared and not (shared[i] == 1 and len(terms) == 1):
+                continue
+            if i not in heavy:
+                continue
+            coverage = got / total
+            if coverage < min_coverage and not text:
+                continue
+            focus = got / self.weight[i] if self.weight[i] else 0.0
+            a, b = self.spans[i]
+            bonus = rules["focus"] * focus
+            if self.heading[i] and not headings:
+                bonus -= rules["heading_penalty"]
+            if done_words(self.doc.text[a:b]):
+                bonus += rules["done_bonus"]
+            out.append((i, coverage, coverage + bonus, bonus))
+        if text:
+            out.sort(key=lambda h: (-h[2], h[0]))
+            out = out[: rules["rerank"]]
+            grams = _bigrams(text)
+            unseen = self.unseen
+            total_g = sum(self.gram_idf.get(x, unseen) for x in grams) or 1.0
+            share = rules["characters"]
+            blended = []
+            for i, coverage, _, bonus in out:
+                chars = sum(self.gram_idf[x] for x in grams & self.grams[i]) / total_g
+                c = (1 - share) * coverage + share * chars
+                blended.append((i, c, c + bonus, bonus))
+            out = [h for h in blended if h[1] >= min_coverage]
+        out.sort(key=lambda h: (-h[2], h[0]))
+        return [(i, c, sc) for i, c, sc, _ in out[:limit]]
+
+    def closest(self, query: Sequence[str]) -> tuple[int, float, float]:
+        """The sentence carrying most of ``query``'s weight: (index, coverage, focus), where
+        focus is the share of the sentence's own weight it shares; (-1, 0, 0) for none."""
+        terms = set(query)
+        total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
+        if not total:
+            return -1, 0.0, 0.0
+        acc: dict[int, float] = defaultdict(float)
+        cap = data.rules()["max_postings"]
+        for w in terms:
+            weight = self.idf.get(w)
+            if weight is not None and len(self.postings[w]) <= cap:
+                for i in self.postings[w]:
+                    acc[i] += weight
+        if not acc:
+            return -1, 0.0, 0.0
+        i = max(acc, key=lambda k: (acc[k], -k))
+        return i, acc[i] / total, (acc[i] / self.weight[i] if self.weight[i] else 0.0)
+
+    def evidence(self, i: int, coverage: float) -> Evidence:
+        a, b = self.spans[i]
+        text = self.doc.text[a:b]
+        return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
+                        _period(self.doc, a), self.heading[i], done_words(text))
+
+
+class BigramIndex:
+    """Passages of one report as weighted character bigrams, to tell how much of a promise one
+    of them repeats (this year's plan repeating last year's promise) or names (a shortcoming)."""
+
+    def __init__(self, doc: Document, spans: Sequence[tuple[int, int]]):
+        self.doc = doc
+        self.spans = list(spans)
+        self.grams = [_bigrams(doc.text[a:b]) for a, b in self.spans]
+        n = len(self.spans)
+        df: dict[str, int] = defaultdict(int)
+        for g in self.grams:
+            for x in g:
+                df[x] += 1
+        self.idf = {x: math.log(1 + n / d) for x, d in df.items()}
+        self.unseen = math.log(1 + n) if n else 1.0
+        rules = data.rules()
+        common = min(max(3, int(n * rules["bigram_common"])), rules["max_postings"])
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, g in enumerate(self.grams):
+            for x in g:
+                if df[x] <= common:
+                    self.postings[x].append(i)
+        self.weight = [sum(self.idf[x] for x in g) for g in self.grams]
+
+    def best(self, text: str, *, both: bool = False) -> tuple[int, float]:
+        """(index, share) of the passage holding the largest weighted share of ``text``'s
+        bigrams (``both``: of the smaller of the two, so a short passage wholly inside ``text``
+        counts in full); (-1, 0.0) when none shares any."""
+        grams = _bigrams(text)
+        total = sum(self.idf.get(x, self.unseen) for x in grams)
+        if not total:
+            return -1, 0.0
+        acc: dict[int, float] = defaultdict(float)
+        for x in grams:
+            w = self.idf.get(x)
+            if w is None:
+                continue
+            for i in self.postings.get(x, ()):
+                acc[i] += w
+        best, share = -1, 0.0
+        for i, got in acc.items():
+            denom = min(total, self.weight[i]) if both else total
+            s = got / denom if denom else 0.0
+            if s > share:
+                best, share = i, s
+        return best, share
+
+
+_NOT_CONTENT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]+")
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    chars = _NOT_CONTENT.sub("", text)
+    return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))

@@ -1,0 +1,326 @@
+"""The headline targets of last year's report, as their own table: every target of its
+主要预期目标 (国内生产总值增长5%左右; 城镇新增就业1200万人以上; 居民收入增长和经济增长同步;
+国际收支基本平衡), each checked against this year's account of the year.
+
+The targets are read from the sentence that names them (``[headline] cues``) and the sentences
+of the same paragraph that go on listing them, never from a five-year period's targets. Each
+clause is one target, or one per subject (``A和B分别控制在5.5%以内、3.5%以内``, ``A和B继续下降``);
+a hedge (``在实际工作中争取更好结果``) is none. A report without such a list (a rule-of-law
+report) has as headline targets the quantified targets of its targets part.
+
+Verdicts: ``met``, ``missed``, ``unclear`` (inside the tolerance of 左右, named without a figure,
+two actuals of a relative target that cannot be set side by side), ``not_reported`` (this year's
+review does not say: itself a finding about the current report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from reviewer.compare import data
+from reviewer.compare.figures import (
+    Actual,
+    Target,
+    TargetResult,
+    _alternation,
+    _cjk,
+    _generic,
+    _narrow,
+    _strip,
+    _subjects,
+    find_actual,
+    measure,
+    mentions,
+    names,
+    targets_in,
+    verdict,
+)
+from reviewer.document import Document
+from reviewer.document.figures import figures
+from reviewer.i18n import t
+from reviewer.profiles import ProfileError, get_profile
+
+_CLAUSE = re.compile(r"[^，,；;。\n]+")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def _conf() -> dict:
+    return data.indicators()["headline"]
+
+
+@cache
+def _cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in _conf()["cues"]))
+
+
+def _excluded(doc: Document, offset: int) -> bool:
+    """Inside a part about a five-year period."""
+    return any(s.period == "five_year" for s in doc.section_at(offset))
+
+
+def passages(doc: Document) -> list[tuple[int, int]]:
+    """Where ``doc`` lists the year's headline targets: (start, end) after each cue."""
+    text = _narrow(doc.text)
+    conf = _conf()
+    out: list[tuple[int, int]] = []
+    for para in doc.paragraphs:
+        m = _cue().search(text, para.start, para.end)
+        if m is None or _excluded(doc, m.start()):
+            continue
+        if not any(w in m.group() for w in conf["list_cue"]):
+            # 经济增长预期目标为5%左右，考虑了…: a comment on one target, not the list
+            continue
+        if doc.kind_at(m.start()) == "appendix":
+            continue
+        sentence_start = max(text.rfind(c, para.start, m.start()) for c in "。！？!?") + 1
+        sentence_start = max(sentence_start, para.start)
+        if any(w in text[sentence_start: m.start()] for w in conf["five_year"]):
+            continue
+        start = m.end()
+        end_m = re.compile(r"[。！？!?]").search(text, start, para.end)
+        end = end_m.end() if end_m else para.end
+        # the list may run on over the next sentences of the paragraph
+        while end < para.end:
+            nxt = _SENTENCE.match(text, end, para.end)
+            if nxt is None or not nxt.group().strip():
+                break
+            sentence = nxt.group().strip(" \u3000")
+            if any(sentence.startswith(w) for w in conf["list_ends"]) or \
+                    not figures(doc.text, nxt.start(), nxt.end()):
+                break
+            end = nxt.end()
+        if out and start < out[-1][1]:
+            continue
+        if not figures(doc.text, start, end):
+            # a list of the year's targets names figures (a glossary's 主要目标是… does not)
+            continue
+        out.append((start, end))
+    return out
+
+
+def _hedge(clause: str) -> bool:
+    return any(w in clause for w in _conf()["hedges"])
+
+
+def _relative(doc: Document, start: int, end: int) -> Target | None:
+    """``居民收入增长和经济增长同步`` as a relative target, else None."""
+    text = _narrow(doc.text)
+    clause = text[start:end]
+    rel = re.compile(_alternation(_conf()["relative"])).search(clause)
+    if rel is None:
+        return None
+    before = clause[: rel.start()]
+    parts = _subjects(before)
+    if len(parts) < 2:
+        return None
+    conf = data.indicators()["indicator"]
+    mine = _strip(parts[0], conf["drop_before"], ())
+    other = parts[-1]
+    return Target(mine, "relative", None, "%", doc.text[start:end], start, end,
+                  kind="relative", state=clause[rel.start(): rel.end()], other=other)
+
+
+def _qualitative(doc: Document, start: int, end: int) -> list[Target]:
+    """A condition (国际收支基本平衡), one per subject of ``A和B继续下降``."""
+    text = _narrow(doc.text)
+    clause = text[start:end].strip(" \u3000")
+    lead = len(text[start:end]) - len(text[start:end].lstrip(" \u3000"))
+    conf = data.indicators()["indicator"]
+    states = re.compile(_alternation(_conf()["states"]))
+    # words of state leading the clause (继续保持低失业率水平) name no subject
+    bare = _strip(clause, _conf()["states"], (), keep_one=True)
+    lead += len(clause) - len(bare)
+    clause = bare
+    found = None
+    for m in states.finditer(clause):
+        if m.start() >= 2:
+            found = m
+            break
+    subject, state = (clause[: found.start()], clause[found.start():]) if found else (clause, "")
+    subject = _strip(subject, conf["drop_before"], ())
+    quote = doc.text[start:end]
+    if _cjk(subject) < 2:
+        return []
+    if any(w in state for w in _conf()["positive"]):
+        # 实现正增长: a growth rate above zero
+        return [Target(subject + "增长", "positive", 0.0, "%", quote, start + lead, end)]
+    parts = _subjects(subject) if state else [subject]
+    if len(parts) > 1 and all(_cjk(p) >= 2 for p in parts):
+        return [Target(p, "state", None, "", quote, start + lead, end, kind="qualitative",
+                       state=state) for p in parts]
+    return [Target(subject, "state", None, "", quote, start + lead, end, kind="qualitative",
+                   state=state)]
+
+
+def headline_targets(doc: Document) -> list[Target]:
+    """Every headline target of ``doc``, in text order."""
+    text = _narrow(doc.text)
+    out: list[Target] = []
+    found = passages(doc)
+    for lo, hi in found:
+        last_subject = ""
+        for clause in _CLAUSE.finditer(text, lo, hi):
+            a, b = clause.start(), clause.end()
+            if _multi(doc, a, b):
+                continue
+            quantified = [tr for tr in targets_in(doc, a, b) if not _hedge(tr.quote)]
+            if quantified:
+                for tr in quantified:
+                    subject, _ = measure(tr.indicator)
+                    if _generic(subject) and last_subject:
+                        # 突破10万亿元大关 after 地区生产总值增长6—6.5%: the same subject's
+                        # level; 增长10%左右 after 税收收入500亿元: its growth
+                        _, direction = measure(tr.indicator)
+                        own = tr.indicator if direction or tr.indicator in _measures() else ""
+                        tr = replace(tr, indicator=last_subject + own)
+                    else:
+                        last_subject = subject
+                    out.append(tr)
+                continue
+            if _hedge(clause.group()) or not _cjk(clause.group()) or \
+                    figures(doc.text, a, b):
+                # a figure that names no target (5%左右 alone) makes no qualitative one either
+                continue
+            rel = _relative(doc, a, b)
+            if rel is not None:
+                out.append(rel)
+                continue
+            out.extend(_qualitative(doc, a, b))
+    # a list longer than any report's is no list of headline targets: each is looked for in
+    # the whole review, so their number is bounded
+    del out[_conf()["max_targets"]:]
+    try:
+        from_part = get_profile(doc.genre).targets_from_part
+    except ProfileError:
+        from_part = True
+    if not found and from_part:
+        # no list of headline targets: the quantified targets of the targets part
+        for sec in sorted(doc.sections_of_kind("targets"), key=lambda s: s.start):
+            if sec.period != "five_year":
+                out.extend(targets_in(doc, sec.start, sec.end))
+    return out
+
+
+def _measures() -> tuple[str, ...]:
+    conf = data.indicators()
+    return (*conf["growth_words"], *conf["decrease_words"])
+
+
+def _multi(doc: Document, start: int, end: int) -> bool:
+    from reviewer.compare.figures import _multi_year
+
+    return _multi_year(_narrow(doc.text), start, end)
+
+
+# --- checking them -------------------------------------------------------------------------
+
+def _state_kept(state: str, said: str) -> bool:
+    """The review's words ``said`` confirm the condition ``state`` (both name the same state
+    word: 平衡, 改善, 稳定, 下降…)."""
+    return any(w in state and w in said for w in _conf()["confirms"])
+
+
+def _direction_named(said: str) -> bool:
+    conf = data.indicators()
+    return any(w in said for w in (*conf["growth_words"], *conf["decrease_words"], "平稳", "稳定"))
+
+
+def _quote(doc: Document, span: tuple[int, int]) -> Actual:
+    return Actual(None, doc.text[span[0]:span[1]], span[0], span[1])
+
+
+def check_headline(targets: list[Target], current: Document,
+                   spans: list[tuple[int, int]]) -> list[TargetResult]:
+    """Each headline target with what ``current``'s account of the year says, the verdict and
+    the reasons for it."""
+    out: list[TargetResult] = []
+    for tr in targets:
+        if tr.kind == "relative":
+            out.append(_check_relative(tr, current, spans))
+        elif tr.kind == "qualitative":
+            out.append(_check_qualitative(tr, current, spans))
+        else:
+            out.append(_check_quantified(tr, current, spans))
+    return out
+
+
+def _check_quantified(tr: Target, current: Document,
+                      spans: list[tuple[int, int]]) -> TargetResult:
+    actual = find_actual(current, tr, spans)
+    if actual is not None:
+        v = verdict(tr, actual)
+        return TargetResult(**vars(tr), actual=actual, verdict=v, headline=True,
+                            reasons=(t("compare.target_actual", quote=actual.quote[:60]),))
+    subject, _ = measure(tr.indicator)
+    said = mentions(current, subject, spans)
+    if said is not None and _direction_named(current.text[said[0]:said[1]]):
+        return TargetResult(**vars(tr), actual=_quote(current, said), verdict="unclear",
+                            headline=True, reasons=(t("compare.target_no_figure",
+                                                      quote=current.text[said[0]:said[1]][:60]),))
+    return TargetResult(**vars(tr), verdict="not_reported", headline=True,
+                        reasons=(t("compare.target_not_reported"),))
+
+
+def _check_qualitative(tr: Target, current: Document,
+                       spans: list[tuple[int, int]]) -> TargetResult:
+    said = mentions(current, tr.indicator, spans)
+    if said is None:
+        return TargetResult(**vars(tr), verdict="not_reported", headline=True,
+                            reasons=(t("compare.target_not_reported"),))
+    words = current.text[said[0]:said[1]]
+    kept = _state_kept(tr.state, words)
+    return TargetResult(**vars(tr), actual=_quote(current, said),
+                        verdict="met" if kept else "unclear", headline=True,
+                        reasons=(t("compare.target_state_kept" if kept
+                                   else "compare.target_state_unclear", quote=words[:60]),))
+
+
+def _growth(indicator: str) -> Target:
+    """A growth-rate target for ``indicator`` (to read its actual)."""
+    return Target(indicator, "equal", 0.0, "%", "", 0, 0)
+
+
+def _alias(subject: str) -> str:
+    return data.indicators()["synonyms"].get("aliases", {}).get(subject, subject)
+
+
+def _check_relative(tr: Target, current: Document,
+                    spans: list[tuple[int, int]]) -> TargetResult:
+    rules = data.rules()
+    mine_subject, _ = measure(tr.indicator)
+    other_subject, _ = measure(tr.other)
+    mine = find_actual(current, _growth(tr.indicator), spans, subject=_alias(mine_subject))
+    other = find_actual(current, _growth(tr.other), spans, subject=_alias(other_subject))
+    if mine is None:
+        said = mentions(current, _alias(mine_subject), spans)
+        if said is not None:
+            return TargetResult(**vars(tr), actual=_quote(current, said), verdict="unclear",
+                                other_actual=other, headline=True,
+                                reasons=(t("compare.target_no_figure",
+                                           quote=current.text[said[0]:said[1]][:60]),))
+        return TargetResult(**vars(tr), verdict="not_reported", other_actual=other,
+                            headline=True, reasons=(t("compare.target_not_reported"),))
+    if other is None:
+        return TargetResult(**vars(tr), actual=mine, verdict="unclear", headline=True,
+                            reasons=(t("compare.relative_one_side", other=tr.other),))
+    if "分别" in mine.quote:
+        return TargetResult(**vars(tr), actual=mine, other_actual=other, verdict="unclear",
+                            headline=True, reasons=(t("compare.relative_split",
+                                                      quote=mine.quote[:60]),))
+    assert mine.value is not None and other.value is not None
+    strict = any(w in tr.state for w in rules["relative_strict"])
+    if strict:
+        ok = mine.value > other.value
+    else:
+        tolerance = rules["relative_points_loose"] if "基本" in tr.state \
+            else rules["relative_points"]
+        ok = mine.value >= other.value - tolerance - 1e-9
+    return TargetResult(**vars(tr), actual=mine, other_actual=other,
+                        verdict="met" if ok else "missed", headline=True,
+                        reasons=(t("compare.relative_both", mine=f"{mine.value:g}%",
+                                   other=f"{other.value:g}%"),))
+
+
+__all__ = ["check_headline", "headline_targets", "names", "passages"]

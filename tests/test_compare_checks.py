@@ -1,0 +1,87 @@
+"""When a pair cannot be compared as it should the comparison says which and why; what it finds
+about the current report becomes flags of that report."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import corpus_path, seed_path
+from reviewer.cli import main
+from reviewer.compare import compare_documents, current_flags
+from reviewer.document import load_document, parse_text
+
+
+def _codes(prior, current) -> list[str]:
+    return [w.code for w in compare_documents(prior, current).warnings]
+
+
+def test_a_consecutive_pair_of_one_government_has_no_warning():
+    prior, current = (load_document(corpus_path(n)) for n in ("national-2024", "national-2025"))
+    assert _codes(prior, current) == []
+
+
+def test_years_that_do_not_follow_are_named(capsys):
+    prior, current = corpus_path("national-2023"), corpus_path("national-2025")
+    comparison = compare_documents(load_document(prior), load_document(current))
+    warning = next(w for w in comparison.warnings if w.code == "not_consecutive")
+    assert warning.severity == "warning" and "2023" in warning.message and "2024" in warning.message
+    assert main(["compare", prior, current, "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "2023" in captured.err and "2024" in captured.err
+    assert [w["code"] for w in json.loads(captured.out)["warnings"]] == ["not_consecutive"]
+
+
+def test_reports_of_different_governments_are_named(seeds):
+    codes = _codes(seeds["baogou-2025"], seeds["guanba-2025"])
+    assert "different_government" in codes
+    message = next(w.message for w in compare_documents(seeds["baogou-2025"],
+                                                        seeds["guanba-2025"]).warnings
+                   if w.code == "different_government")
+    assert seeds["baogou-2025"].government in message and seeds["guanba-2025"].government in message
+
+
+def test_a_current_report_without_an_account_of_the_year_is_warned_about(capsys, tmp_path):
+    national = load_document(corpus_path("national-2025"))
+    plan = national.plan_sections()[0]
+    only_plan = tmp_path / "plan-only.txt"
+    only_plan.write_text(national.text[plan.start:plan.end], encoding="utf-8")
+    current = load_document(str(only_plan))
+    assert not current.review_spans()
+    prior = load_document(corpus_path("national-2024"))
+    comparison = compare_documents(prior, current)
+    assert "no_review" in [w.code for w in comparison.warnings]
+    assert all(tr.verdict == "not_reported" for tr in comparison.targets)
+    assert main(["compare", corpus_path("national-2024"), str(only_plan)]) == 0
+    err = capsys.readouterr().err
+    assert "plan-only.txt" in err and "Traceback" not in err
+
+
+def test_the_same_text_twice_is_warned_about():
+    doc = load_document(corpus_path("national-2024"))
+    assert "same_report" in _codes(doc, doc)
+
+
+def test_a_prior_without_a_plan_is_an_error(tmp_path):
+    text = open(seed_path("baogou-2025"), encoding="utf-8").read()
+    prior = parse_text(text[: text.index("四、2026年度推进")], "noplan.txt")
+    warnings = compare_documents(prior, load_document(seed_path("baogou-2025"))).warnings
+    assert [(w.code, w.severity) for w in warnings][:1] == [("no_plan", "error")]
+
+
+def test_targets_not_reported_become_flags_of_the_current_report():
+    prior, current = (load_document(corpus_path(n)) for n in ("sichuan-2025", "sichuan-2026"))
+    comparison = compare_documents(prior, current)
+    missing = [tr for tr in comparison.targets if tr.verdict == "not_reported"]
+    flags = current_flags(comparison)
+    assert missing and len(flags) == len(missing)
+    review = current.review_spans()
+    for flag, tr in zip(flags, missing, strict=True):
+        assert flag.rule == "specificity.target_not_reported" and flag.severity == "warning"
+        assert tr.indicator in flag.message and flag.suggestion
+        assert 0 <= flag.start < flag.end <= len(current.text)
+        assert any(lo <= flag.start < hi for lo, hi in review)
+    # every target reported: no flag
+    reported = compare_documents(*(load_document(corpus_path(n))
+                                   for n in ("national-2024", "national-2025")))
+    assert [tr.verdict for tr in reported.targets].count("not_reported") == len(
+        current_flags(reported))
