@@ -52,8 +52,13 @@ _PLANNED = kinds_where("planned")
 _RATE_NAME = 16
 
 
+@cache
 def _reach() -> int:
     return int(load("words")["clause_reach"])
+
+
+# everything up to the last clause mark: matched on a window, it ends where the clause begins
+_UP_TO_LAST_MARK = re.compile(f"(?s:.*)[{_CLAUSE_MARKS}]")
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -61,8 +66,8 @@ def _clause_before(text: str, pos: int) -> str:
     "clause" of a million figures is a flattened table: read whole for each of its figures, it
     would cost the square of its length)."""
     floor = max(0, pos - _reach())
-    cut = max(text.rfind(c, floor, pos) for c in _CLAUSE_MARKS)
-    return text[cut + 1 if cut >= 0 else floor:pos]
+    m = _UP_TO_LAST_MARK.match(text, floor, pos)
+    return text[m.end() if m else floor:pos]
 
 
 def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
