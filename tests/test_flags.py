@@ -247,3 +247,25 @@ def test_no_rule_raises_on_any_report_text(pieces, genre):
         list(r.check(RuleContext(doc)))
     for f in run_flags(doc):
         assert 0 <= f.start < f.end <= len(doc.text)
+
+
+def test_the_checks_pause_the_cycle_collector_and_leave_it_as_they_found_it(seeds):
+    import gc
+
+    seen: list[bool] = []
+
+    @rule("proofreading.test_gc", "proofreading", "info")
+    def probe(ctx):
+        seen.append(gc.isenabled())
+        yield from ()
+
+    try:
+        assert gc.isenabled()
+        run_flags(seeds["guanba-2025"], ["proofreading.test_gc"])
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        run_flags(seeds["guanba-2025"], ["proofreading.test_gc"])
+        assert not gc.isenabled()  # the app keeps it off at start-up: it stays off
+    finally:
+        gc.enable()
+        del RULES["proofreading.test_gc"]

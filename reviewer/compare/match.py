@@ -36,7 +36,7 @@ from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
-from reviewer.progress import CancelCheck, Progress, check
+from reviewer.progress import CancelCheck, Progress, check, without_cycle_collector
 
 # what a reviewer can decide; a suggestion may also be "unclear" (too little to go on)
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
@@ -348,6 +348,7 @@ def _group_status(item: ItemResult, named: str, named_share: float
     return "no_evidence", reasons
 
 
+@without_cycle_collector()
 def compare_documents(prior: Document, current: Document, *,
                       progress: Progress | None = None,
                       cancelled: CancelCheck | None = None) -> Comparison:

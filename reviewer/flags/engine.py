@@ -27,7 +27,7 @@ from reviewer.document import Document
 from reviewer.flags.data import words
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
-from reviewer.progress import CancelCheck, Cancelled, Progress
+from reviewer.progress import CancelCheck, Cancelled, Progress, without_cycle_collector
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +234,7 @@ def _run_rule(r: Rule, ctx: RuleContext,
                    hit.suggestion, places)
 
 
+@without_cycle_collector()
 def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
               progress: Progress | None = None,
               cancelled: CancelCheck | None = None,
