@@ -43,7 +43,7 @@ STAGES = ("outline", "flags", "check", "compare")
 # the stages the 2× target is set for: what a person waits for
 RATIO_STAGES = ("check", "compare")
 # a stage this fast even at the largest size is not fitted: its figures are timer noise
-TOO_FAST = 0.020
+TOO_FAST = 0.25
 EXPONENT_TARGET = 1.1
 RATIO_TARGET = 2.0
 BIG_REPORT_MB = 20
