@@ -9,17 +9,17 @@ import tomllib
 from pathlib import Path
 
 from textual.command import CommandList
-from textual.widgets import Select, TabbedContent, TextArea
+from textual.widgets import DataTable, Select, TabbedContent, TextArea
 
 from conftest import pilot_test, seed_path
 from reviewer.review import ReviewStore
 from reviewer.tui import actions
 from reviewer.tui.app import ReviewerApp
 from reviewer.tui.config import Settings, load_config
-from reviewer.tui.dialogs import AnnotationDialog, DecisionDialog
-from reviewer.tui.help import HelpScreen
+from reviewer.tui.dialogs import AnnotationDialog, PromptDialog
 from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, ReviewPanel
 from reviewer.tui.reader import ReportView
+from reviewer.tui.screens.help import HelpScreen
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
 from reviewer.tui.themes import DEFAULT_THEME, bundled_themes_dir
@@ -213,7 +213,7 @@ async def test_next_flag_then_confirm_and_dismiss(tmp_path: Path) -> None:
         start, end = screen.reader.current_sentence
         assert first is by_position[0] and start <= first.start < max(end, start + 1)
         await pilot.press("c")
-        assert isinstance(app.screen, DecisionDialog)
+        assert isinstance(app.screen, PromptDialog)
         await type_note(pilot, "属实")
         await pilot.press("enter")
         await pilot.press("n")
@@ -415,7 +415,7 @@ async def test_unreadable_review_file_is_never_overwritten(tmp_path: Path) -> No
 @pilot_test
 async def test_changes_are_autosaved_shortly_after_the_last_one(tmp_path: Path,
                                                                 monkeypatch) -> None:
-    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 0.1)
+    monkeypatch.setattr("reviewer.tui.saving.AUTOSAVE_DELAY", 0.1)
     review = tmp_path / "review.toml"
     app = make_app(tmp_path, review=review)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -491,13 +491,13 @@ def test_english_interface(tmp_path: Path) -> None:
     out = in_fresh_process(tmp_path, "from reviewer.i18n import set_language\n"
                                      "set_language('en')\n",
                            "print(app.export_screenshot())")
-    assert "Flags" in out and "Notes" in out and "saved" in out and "quit" in out
+    assert "Flags" in out and "Notes" in out and "no&#160;changes" in out and "quit" in out
     assert "标记" not in out and "退出" not in out
 
 
 @pilot_test
 async def test_hangup_saves_then_exits(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("reviewer.tui.screens.main.AUTOSAVE_DELAY", 3600)  # only the hangup
+    monkeypatch.setattr("reviewer.tui.saving.AUTOSAVE_DELAY", 3600)  # only the hangup
     review = tmp_path / "review.toml"
     app = make_app(tmp_path, review=review)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -519,16 +519,21 @@ async def test_hangup_saves_then_exits(tmp_path: Path, monkeypatch) -> None:
 
 
 @pilot_test
-async def test_help_lists_every_action_with_its_key(tmp_path: Path) -> None:
+async def test_help_lists_every_key_of_the_screen_with_its_id(tmp_path: Path) -> None:
     app = make_app(tmp_path, keys={"main.annotate": "m"})
     async with app.run_test(size=(100, 30)) as pilot:
         await started(pilot)
         await pilot.press("f1")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        ids = {e.id for e in help_screen.entries}
-        assert {a.id for a in actions.ACTIONS} <= ids
-        assert {b.id for b in ReportView.BINDINGS} <= ids
+        ids = [e.id for e in help_screen.entries]
+        here = ("main", "reader", "outline", "side", "search", "app")
+        assert sorted(ids) == sorted(a.id for a in actions.ACTIONS
+                                     if a.id.partition(".")[0] in here)
+        assert {b.id for b in ReportView.BINDINGS} <= set(ids)
+        table = help_screen.query_one(DataTable)
+        shown = {str(table.get_row(i)[1]) for i in ids}
+        assert shown == set(ids)  # the id column: what [keys] in config.toml remaps
         keys = {e.id: e.keys for e in help_screen.entries}
         assert keys["main.annotate"] == "m"
         assert keys["main.help"] == "?, f1"
@@ -644,7 +649,7 @@ async def test_compare_without_a_prior_report_says_so(tmp_path: Path) -> None:
 
 @pilot_test
 async def test_compare_opens_on_the_prior_report(tmp_path: Path) -> None:
-    from reviewer.tui.compare_screen import CompareScreen
+    from reviewer.tui.screens.compare import CompareScreen
 
     app = make_app(tmp_path, "baogou-2025", prior=seed_path("yanxi-2024"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -655,7 +660,7 @@ async def test_compare_opens_on_the_prior_report(tmp_path: Path) -> None:
         assert isinstance(compare, CompareScreen)
         assert compare.prior.path == seed_path("yanxi-2024")
         assert compare.current is screen.session.doc
-        assert compare.review is screen.session.review
+        assert compare.session is screen.session
 
 
 def test_review_store_is_the_one_written(tmp_path: Path) -> None:

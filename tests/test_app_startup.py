@@ -47,7 +47,7 @@ async def test_first_frame_has_the_report_and_keys_work_before_the_panels(
 
     def keys_in_the_first_moment(screen: MainScreen) -> None:
         seen["panels"] = list(screen.query(PANELS))
-        seen["review_loaded"] = screen.session.review_loaded
+        seen["review_loaded"] = screen.session.store is not None  # made when the review is read
         seen["picture"] = screen.app.export_screenshot()
         screen.action_next_flag()
         screen.action_annotate()
@@ -97,6 +97,25 @@ async def test_quitting_at_once_leaves_cleanly(tmp_path: Path) -> None:
     app = make_app(tmp_path, review)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not review.exists()
+
+
+@pilot_test
+async def test_quitting_while_the_panels_are_being_mounted_leaves_cleanly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """q handled right after the panels' mounting began, before the side panel's tabs are up:
+    the screen waits for them instead of being taken down around them."""
+    mount_panels = MainScreen._mount_panels
+
+    def then_quit(screen: MainScreen) -> None:
+        mount_panels(screen)
+        screen.call_next(screen.action_quit)
+
+    monkeypatch.setattr(MainScreen, "_mount_panels", then_quit)
+    review = tmp_path / "review.toml"
+    app = make_app(tmp_path, review)
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     assert app.return_code == 0 and not review.exists()
 

@@ -10,9 +10,10 @@ import pytest
 
 from conftest import SEEDS, require_corpus, seed_path
 from reviewer.cli import main
-from reviewer.commands.check import PROGRESS_MIN, _fit, _width
+from reviewer.commands.check import PROGRESS_MIN
 from reviewer.document import load_document
 from reviewer.i18n import set_language
+from reviewer.terminal import cell_width, fit
 
 
 @pytest.fixture(autouse=True)
@@ -167,6 +168,6 @@ def test_progress_bar_only_for_a_person_watching_many_files(tmp_path, capsys, mo
 
 
 def test_long_quotes_are_cut_to_the_column():
-    assert _fit("法治政府建设年度报告", 9) == "法治政府…"
-    assert _fit("a\nb", 5) == "a⏎b  "
-    assert _width(_fit("二十届四中全会精神", 12)) == 12
+    assert fit("法治政府建设年度报告", 9) == "法治政府…"
+    assert fit("a\nb", 5) == "a⏎b  "
+    assert cell_width(fit("二十届四中全会精神", 12)) == 12

@@ -93,7 +93,7 @@ def test_prior_without_a_plan_is_refused(capsys, tmp_path):
 
 
 def test_importing_the_package_does_not_load_jieba():
-    code = ("import sys, reviewer.compare, reviewer.commands.compare, reviewer.tui.compare_screen; "
+    code = ("import sys, reviewer.compare, reviewer.commands.compare, reviewer.tui.screens.compare; "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -13,14 +13,16 @@ from textual.widgets import OptionList, Static
 
 import reviewer.compare
 from conftest import corpus_path, pilot_test
-from reviewer.compare import STATUSES
+from reviewer.compare import STATUSES, VERDICTS
 from reviewer.document import load_document
-from reviewer.review import Review
-from reviewer.tui.compare_screen import SHARED_STYLE, CompareScreen
+from reviewer.i18n import t
+from reviewer.tui import actions
+from reviewer.tui.screens.compare import SHARED_STYLE, CompareScreen, Row
+from reviewer.tui.screens.help import HelpScreen
+from reviewer.tui.session import Session
 from reviewer.tui.wrap import CLOSING
 
 SIZE = (120, 40)
-
 
 
 class Host(App[None]):
@@ -39,6 +41,10 @@ def pair():
     return load_document(corpus_path("national-2024")), load_document(corpus_path("national-2025"))
 
 
+def session_on(doc, tmp_path) -> Session:
+    return Session(doc, review_path=str(tmp_path / "review.toml"), reviewer="测试员")
+
+
 async def _ready(app: App, pilot) -> CompareScreen:
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -48,7 +54,7 @@ async def _ready(app: App, pilot) -> CompareScreen:
 
 
 @pilot_test
-async def test_loading_state_while_the_comparison_runs(pair, monkeypatch):
+async def test_loading_state_while_the_comparison_runs(pair, tmp_path, monkeypatch):
     gate = threading.Event()
     real = reviewer.compare.ensure_jieba
 
@@ -57,54 +63,71 @@ async def test_loading_state_while_the_comparison_runs(pair, monkeypatch):
         real()
 
     monkeypatch.setattr(reviewer.compare, "ensure_jieba", slow)
-    screen = CompareScreen(*pair, Review.new(pair[1]))
+    session = session_on(pair[1], tmp_path)
+    screen = CompareScreen(pair[0], session)
     app = Host(screen)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert screen.query_one("#compare-loading").display
         assert not screen.query_one("#compare-body").display
-        await pilot.press("a", "s", "down")  # keys while loading change nothing and break nothing
-        assert screen.comparison is None and not screen.review.plans
+        await pilot.press("a", "s", "1", "u", "down")  # keys while loading change nothing
+        assert screen.comparison is None and not session.review.plans and not session.dirty
         gate.set()
         await _ready(app, pilot)
         assert not screen.query_one("#compare-loading").display
         assert screen.query_one("#compare-body").display
-        assert screen.query_one("#compare-items", OptionList).option_count == 10
+        items = screen.query_one("#compare-items", OptionList)
+        comparison = screen.comparison
+        # the plan items, a heading, then every quantified target
+        assert items.option_count == len(comparison.items) + 1 + len(comparison.targets)
+        assert len(comparison.items) >= 10 and len(comparison.targets) >= 5
+        assert screen.row == Row("item", 0)
 
 
 @pilot_test
-async def test_accept_cycle_choose_and_note_go_into_the_review(pair):
-    review = Review.new(pair[1])
-    changes: list[int] = []
-    screen = CompareScreen(*pair, review, lambda: changes.append(1))
+async def test_accept_cycle_choose_and_note_go_to_the_session(pair, tmp_path):
+    prior, current = pair
+    session = session_on(current, tmp_path)
+    heard: list = []
+    session.listen(lambda change, undone: heard.append(change))
+    screen = CompareScreen(prior, session)
     app = Host(screen)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
+        review = session.review
         first = screen.comparison.items[0]
         await pilot.press("a")
-        assert len(review.plans) == 1
+        assert len(review.plans) == 1 and session.dirty
         plan = review.plans[0]
         assert plan.status == plan.suggested == first.status
-        assert pair[0].text[plan.item.start:plan.item.end] == first.text
-        assert [pair[1].text[e.start:e.end] for e in plan.evidence] == \
+        assert prior.text[plan.item.start:plan.item.end] == first.text
+        assert [current.text[e.start:e.end] for e in plan.evidence] == \
             [ev.quote for ev in first.evidence]
-        assert review.prior is not None and changes == [1]
+        assert review.prior is not None and review.prior.text_sha256 == prior.text_sha256
+        assert len(heard) == 1
 
         await pilot.press("down", "s")
         second = screen.comparison.items[1]
         expected = STATUSES[(STATUSES.index(second.status) + 1) % len(STATUSES)]
-        assert review.plan_assessment_for(screen._anchor(1)).status == expected
+        assert session.plan_assessment(prior, second.start, second.end).status == expected
 
-        await pilot.press("3")
-        assert review.plan_assessment_for(screen._anchor(1)).status == "no_evidence"
+        # a number chooses a status: one other than what cycling gave, so it is a change
+        chosen = "no_evidence" if expected != "no_evidence" else "carried_over"
+        await pilot.press(str(STATUSES.index(chosen) + 1))
+        assert session.plan_assessment(prior, second.start, second.end).status == chosen
 
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"check", "enter")
         await pilot.pause()
-        made = review.plan_assessment_for(screen._anchor(1))
-        assert made.note == "check" and made.status == "no_evidence"
-        assert len(review.plans) == 2 and len(changes) == 4
+        made = session.plan_assessment(prior, second.start, second.end)
+        assert made.note == "check" and made.status == chosen
+        assert len(review.plans) == 2 and len(heard) == 4
+
+        # the list and the detail show the reviewer's choice
+        badge = str(screen.query_one("#compare-items", OptionList).get_option_at_index(1).prompt)
+        assert badge.startswith("✓ " + t("compare.status_" + chosen))
+        assert "check" in screen.query_one("#compare-item", Static).content.plain
 
         await pilot.press("escape")
         await pilot.pause()
@@ -112,30 +135,133 @@ async def test_accept_cycle_choose_and_note_go_into_the_review(pair):
 
 
 @pilot_test
-async def test_shared_wording_is_highlighted(pair):
-    screen = CompareScreen(*pair, Review.new(pair[1]))
+async def test_targets_are_confirmed_or_overridden_after_the_items(pair, tmp_path):
+    prior, current = pair
+    session = session_on(current, tmp_path)
+    screen = CompareScreen(prior, session)
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        comparison = screen.comparison
+        items = screen.query_one("#compare-items", OptionList)
+        items.highlighted = len(comparison.items)  # the heading: never chosen, the cursor skips
+        await pilot.press("down")
+        first = comparison.targets[0]
+        assert screen.row == Row("target", 0) and first.indicator == "国内生产总值增长"
+        detail = screen.query_one("#compare-item", Static).content.plain
+        assert first.indicator in detail and t("compare.verdict_" + first.verdict) in detail
+        assert "5%" in screen.query_one("#compare-evidence", Static).content.plain
+        assert first.quote in screen.query_one("#compare-text", Static).content.plain
+
+        await pilot.press("a")
+        (made,) = session.review.targets
+        assert (made.indicator, made.suggested, made.verdict) == \
+            (first.indicator, first.verdict, first.verdict)
+        assert prior.text[made.anchor.start:made.anchor.end] == first.quote
+        assert session.review.prior.text_sha256 == prior.text_sha256
+
+        await pilot.press("2")
+        assert session.target_assessment(prior, first.start, first.end).verdict == "missed"
+        await pilot.press("s")
+        assert session.target_assessment(prior, first.start, first.end).verdict == \
+            VERDICTS[(VERDICTS.index("missed") + 1) % len(VERDICTS)]
+        await pilot.press("5")  # a target has four verdicts: said, and nothing changes
+        assert session.target_assessment(prior, first.start, first.end).verdict == "unclear"
+        assert any(t("compare.no_choice", n=5) == n.message for n in app._notifications)
+
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"check", "enter")
+        await pilot.pause()
+        final = session.target_assessment(prior, first.start, first.end)
+        assert (final.verdict, final.note) == ("unclear", "check")
+        assert len(session.review.targets) == 1
+
+
+@pilot_test
+async def test_undo_takes_back_plan_and_target_decisions_and_the_prior(pair, tmp_path):
+    prior, current = pair
+    session = session_on(current, tmp_path)
+    screen = CompareScreen(prior, session)
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        review = session.review
+        item = screen.comparison.items[0]
+        target = screen.comparison.targets[0]
+        await pilot.press("1", "2")
+        screen.query_one("#compare-items", OptionList).highlighted = \
+            len(screen.comparison.items) + 1
+        await pilot.press("4")
+        assert review.targets and review.prior is not None
+        await pilot.press("u")
+        assert review.targets == [] and review.prior is not None
+        assert session.plan_assessment(prior, item.start, item.end).status == "partial"
+        await pilot.press("u")
+        assert session.plan_assessment(prior, item.start, item.end).status == "delivered"
+        await pilot.press("u")
+        assert review.plans == [] and review.prior is None  # as it was before the first one
+        assert session.target_assessment(prior, target.start, target.end) is None
+        await pilot.press("u")
+        assert t("ui.nothing_to_undo") in [n.message for n in app._notifications]
+        badge = str(screen.query_one("#compare-items", OptionList).get_option_at_index(0).prompt)
+        assert badge.startswith("? ")  # the list shows the undone state
+
+
+@pilot_test
+async def test_ctrl_s_writes_the_decisions_or_says_there_is_nothing_to_write(pair, tmp_path):
+    prior, current = pair
+    session = session_on(current, tmp_path)
+    screen = CompareScreen(prior, session)
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        review_file = tmp_path / "review.toml"
+        await pilot.press("ctrl+s")
+        assert not review_file.exists()
+        assert t("ui.nothing_to_save_yet") in [n.message for n in app._notifications]
+        assert t("ui.state_unchanged") in screen.query_one("#state", Static).content.plain
+        await pilot.press("a")
+        assert t("ui.state_unsaved") in screen.query_one("#state", Static).content.plain
+        await pilot.press("ctrl+s")
+        assert review_file.exists() and not session.dirty
+        assert t("ui.saved_to", path=str(review_file)) in [n.message for n in app._notifications]
+        assert t("ui.state_saved") in screen.query_one("#state", Static).content.plain
+        await pilot.press("ctrl+s")
+        assert t("ui.nothing_to_save", path=str(review_file)) in \
+            [n.message for n in app._notifications]
+
+
+@pilot_test
+async def test_help_lists_the_comparison_keys_with_their_ids(pair, tmp_path):
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = [e.id for e in app.screen.entries]
+        assert sorted(ids) == sorted(a.id for a in actions.ACTIONS
+                                     if a.id.startswith(("compare.", "app.")))
+        await pilot.press("escape")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+@pilot_test
+async def test_shared_wording_is_highlighted(pair, tmp_path):
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
     app = Host(screen)
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
         await pilot.press("down", "down", "down", "down")  # （五）扩大高水平对外开放
-        assert screen.index == 4
+        assert screen.row == Row("item", 4)
         evidence = screen.query_one("#compare-evidence", Static).content
         marked = [evidence.plain[s.start:s.end] for s in evidence.spans
                   if str(s.style) == SHARED_STYLE]
         assert any("一带一路" in run for run in marked)
         item = screen.query_one("#compare-text", Static).content
         assert any(str(s.style) == SHARED_STYLE for s in item.spans)
-
-
-@pilot_test
-async def test_without_a_review_decisions_stay_on_the_screen(pair):
-    screen = CompareScreen(*pair, None)
-    app = Host(screen)
-    async with app.run_test(size=SIZE) as pilot:
-        await _ready(app, pilot)
-        await pilot.press("1")
-        assert screen.decision(0).status == "delivered"
-        assert screen.status(0) == "delivered"
 
 
 def _rendered(widget) -> list[str]:
@@ -168,8 +294,8 @@ def guangdong():
 
 
 @pilot_test
-async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
-    screen = CompareScreen(*guangdong, Review.new(guangdong[1]))
+async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong, tmp_path):
+    screen = CompareScreen(guangdong[0], session_on(guangdong[1], tmp_path))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(app, pilot)
@@ -183,7 +309,7 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
             listed: list[str] = []
             for index in range(count):
                 await pilot.pause()
-                assert screen.index == index
+                assert screen.row == Row("item", index)
                 for name in ("#compare-item", "#compare-evidence", "#compare-text"):
                     pane = screen.query_one(name, Static)
                     lines = _rendered(pane)
@@ -204,7 +330,8 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
                 listed += _rendered(items)
                 await pilot.press("down")
             # the list, as it scrolled past: wrapped by the same rules, every heading whole
-            lines = [line for line in listed if line.strip()]
+            heading = f" {t('compare.targets')} ("  # the targets' heading, after the items
+            lines = [line for line in listed if line.strip() and not line.startswith(heading)]
             assert all(line.startswith((" ? ", " ✓ ", "   ")) for line in lines), lines
             widest.append(max(map(cell_len, lines)))
             texts = [re.sub("^ [?✓] ", "", line) for line in lines]  # the marks aside
@@ -219,7 +346,7 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong):
 
 
 @pilot_test
-async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, monkeypatch):
+async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, tmp_path, monkeypatch):
     from reviewer.progress import Cancelled
 
     stopped = threading.Event()
@@ -235,7 +362,7 @@ async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, monkeyp
 
     monkeypatch.setattr(reviewer.compare, "ensure_jieba", lambda: None)
     monkeypatch.setattr(reviewer.compare, "compare_documents", endless)
-    screen = CompareScreen(seeds["baogou-2025"], seeds["guanba-2025"], None)
+    screen = CompareScreen(seeds["baogou-2025"], session_on(seeds["guanba-2025"], tmp_path))
     app = Host(screen)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(200):

@@ -1,6 +1,7 @@
 """End to end in a real terminal: tmux runs the installed ``reviewer`` command, keys (a Chinese
 note among them) are sent as a person would type them, the screen is read back, and the review
-file on disk is checked after quitting — and after the terminal is closed under the app."""
+file on disk is checked after quitting — and after the terminal is closed under the app; on the
+comparison screen too."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seed_path
+from conftest import corpus_path, seed_path
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
                                 reason="tmux is not installed (.ci/run installs it)")
@@ -132,3 +133,32 @@ def test_closing_the_terminal_saves_the_review(tmux, tmp_path: Path) -> None:
         time.sleep(0.1)
     assert [n["note"] for n in _notes(review)] == ["断线之前"]
     assert os.path.getsize(review) > 0
+
+
+def _plans(review: Path) -> list[dict]:
+    if not review.exists():
+        return []
+    return tomllib.loads(review.read_text(encoding="utf-8")).get("plan", [])
+
+
+def test_comparison_decisions_reach_the_file_in_a_real_terminal(tmux, tmp_path: Path) -> None:
+    """Last year's national report beside this year's: accept one suggested status, choose
+    another, quit from the comparison screen; the file holds both."""
+    current, prior = corpus_path("national-2025"), corpus_path("national-2024")
+    review = tmp_path / "review.toml"
+    term = tmux(current, "--prior", prior, "--review", str(review))
+    term.wait_for("标记")
+    term.keys("p")
+    term.wait_for("建议", timeout=40)  # the comparison is ready: the first item is shown
+    term.keys("a")
+    term.wait_for("已记录")
+    term.keys("Down", "3")
+    term.wait_for("✓ 未见成效")
+    term.keys("q")
+    term.wait_until(lambda: len(_plans(review)) == 2)
+    first, second = _plans(review)
+    assert first["status"] == first["suggested"] != ""
+    assert second["status"] == "no_evidence"
+    assert first["heading"] != second["heading"]
+    data = tomllib.loads(review.read_text(encoding="utf-8"))
+    assert data["prior"]["path"].endswith("national-2024.txt")

@@ -21,7 +21,8 @@ from reviewer.review import Anchor, ReviewStore, default_review_path
 
 @pytest.fixture
 def saved(tmp_path: Path):
-    """A review of a seed copy with an annotation, a flag decision, a score and a plan item."""
+    """A review of a seed copy with an annotation, a flag decision, a score, a plan item and a
+    target."""
     report = tmp_path / "guanba-2025.txt"
     shutil.copyfile(seed_path("guanba-2025"), report)
     doc = load_document(str(report))
@@ -38,6 +39,10 @@ def saved(tmp_path: Path):
     review.set_plan_assessment(Anchor.from_span(doc.text, 0, 10), heading="普法宣传",
                                suggested="partial", status="delivered",
                                evidence=[Anchor.from_span(doc.text, where, where + 7)])
+    goal = doc.text.index("80%")
+    review.set_target_assessment(Anchor.from_span(doc.text, goal, goal + 3),
+                                 indicator="群众法治知晓率", suggested="met", verdict="missed",
+                                 note="口径不同")
     assert store.save(review).ok
     set_language("zh")
     yield report, Path(store.path), review
@@ -53,6 +58,8 @@ def test_markdown_is_a_readable_record(saved, capsys):
     assert "数据存疑 · 较重" in out and " › ".join(review.annotations[0].section_path) in out
     assert "| 结构完整 | 3 |" in out and "需修改" in out
     assert "**确认** `numbers.over_100`" in out and "已落实" in out and "> 2800余次" in out
+    assert "## 上年量化目标 (1)" in out
+    assert "- **群众法治知晓率** — 未完成 (建议: 完成) “80%” — 口径不同" in out
 
 
 def test_csv_has_a_bom_and_one_row_per_note_or_decision(saved, tmp_path):
@@ -62,9 +69,11 @@ def test_csv_has_a_bom_and_one_row_per_note_or_decision(saved, tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert [r["Kind"] for r in rows] == ["annotation", "flag", "plan"]
+    assert [r["Kind"] for r in rows] == ["annotation", "flag", "plan", "target"]
     assert rows[0]["Note"] == "覆盖率超过100%？\n请核实口径。" and rows[0]["Passage"] == "100%以上"
     assert rows[1]["Decision"] == "confirmed" and rows[2]["Status"] == "delivered"
+    assert (rows[3]["Indicator"], rows[3]["Suggested"], rows[3]["Status"], rows[3]["Passage"],
+            rows[3]["Note"]) == ("群众法治知晓率", "met", "missed", "80%", "口径不同")
     assert int(rows[0]["Start"]) == review.annotations[0].anchor.start
 
 
@@ -75,7 +84,9 @@ def test_json_holds_the_same_data_as_the_toml(saved, capsys):
     stored = tomllib.loads(path.read_text(encoding="utf-8"))
     assert exported["annotation"][0]["anchor"] == stored["annotation"][0]["anchor"]
     assert exported["created"] == stored["created"].isoformat()
-    assert set(exported) == set(stored) | {"annotation", "flag", "plan"}
+    assert set(exported) == set(stored)
+    assert exported["target"][0]["anchor"] == stored["target"][0]["anchor"]
+    assert (exported["target"][0]["verdict"], stored["target"][0]["verdict"]) == ("missed",) * 2
 
 
 def test_export_works_from_stored_quotes_when_the_report_is_gone(saved, capsys):

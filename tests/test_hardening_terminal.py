@@ -13,7 +13,7 @@ from test_e2e import Tmux, _reviewer
 
 from conftest import seed_path
 from reviewer.tui.dialogs import AnnotationDialog
-from reviewer.tui.help import HelpScreen
+from reviewer.tui.screens.help import HelpScreen
 from reviewer.tui.screens.main import MainScreen
 
 

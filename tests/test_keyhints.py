@@ -6,8 +6,8 @@ from pathlib import Path
 
 from test_app import make_app, pilot_test, started
 
-from reviewer.tui.help import HelpScreen
 from reviewer.tui.keyhints import SEPARATOR, KeyHints
+from reviewer.tui.screens.help import HelpScreen
 
 HINTS = ["f2 提纲", "f3 侧栏", "a 批注", "n 标记", "/ 搜索", "? 帮助", "q 退出"]
 PALETTE = "^p 命令面板"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from reviewer.review import Anchor, Review, load_vocabulary
+from reviewer.review import Anchor, ReportIdentity, Review, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ def test_annotation_records_quote_and_the_headings_above_it(seeds):
     assert chain, "the passage lies inside a section"
     assert note.section_path == tuple(s.heading.numbering + s.heading.title for s in chain)
     assert note.anchor.quote == "2800余次" and note.id.startswith("a-") and len(note.id) == 10
-    assert review.annotations_at(start + 2) == [note]
-    assert review.annotations_at(start + 6) == []
 
 
 def test_update_remove_and_restore_for_undo(seeds):
@@ -101,7 +99,7 @@ def test_scores_follow_the_rubric(seeds):
 def test_plan_assessments_point_into_both_reports(seeds):
     prior, current = seeds["baixiang-2024"], seeds["baogou-2025"]
     review = Review.new(current)
-    review.set_prior(prior)
+    review.prior = ReportIdentity.of(prior)
     plan = prior.sections_of_kind("plan")[0]
     item = Anchor.from_span(prior.text, plan.heading.end, min(plan.end, plan.heading.end + 30))
     where = current.text.index("普法")
@@ -115,6 +113,35 @@ def test_plan_assessments_point_into_both_reports(seeds):
     assert review.remove_plan_assessment(final.id) == final and review.plans == []
 
 
+def test_target_assessments_confirm_or_override_the_suggestion(seeds):
+    from reviewer.document import parse_text
+
+    prior, current = seeds["baixiang-2024"], seeds["baogou-2025"]
+    review = Review.new(current)
+    start = prior.text.index("100%")
+    target = Anchor.from_span(prior.text, start, start + 4)
+    made = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                        verdict="met")
+    assert made.id.startswith("t-") and review.target_assessment_for(target) == made
+    again = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                         verdict="met")
+    assert again is made  # nothing changed: the same entry, its time kept
+    final = review.set_target_assessment(target, indicator="覆盖率", suggested="met",
+                                         verdict="missed", note="口径不同\r\n需核实")
+    assert final.id == made.id and review.targets == [final] and final.note == "口径不同\n需核实"
+    review.restore_target_assessment(made)
+    assert review.targets == [made]
+    assert review.remove_target_assessment(made.id) == made and review.targets == []
+    # a corrected prior report: the target is found again where it moved
+    review.restore_target_assessment(final)
+    review.prior = ReportIdentity.of(prior)
+    moved = parse_text("（更正版）\n" + prior.text, path=prior.path)
+    review.reanchor(current, moved)
+    (placed,) = review.targets
+    assert moved.text[placed.anchor.start:placed.anchor.end] == "100%"
+    assert placed.anchor.start == start + len("（更正版）\n")
+
+
 def test_reanchor_on_another_version_keeps_everything(seeds):
     from reviewer.document import parse_text
 
@@ -122,7 +149,8 @@ def test_reanchor_on_another_version_keeps_everything(seeds):
     review = Review.new(doc)
     start = doc.text.index("专个")
     typo = review.add_annotation(doc, start, start + 2, tag="表述不规范")
-    sentence = doc.sentence_at(doc.text.index("12余次"))
+    at = doc.text.index("12余次")
+    (sentence,) = [s for s in doc.sentences() if s.start <= at < s.end]
     gone = review.add_annotation(doc, sentence.start, sentence.end, tag="数据存疑")
     flag = FakeFlag("numbers.yu", doc.text.index("12余次"), doc.text.index("12余次") + 4)
     review.decide_flag(doc, flag, "confirmed")
@@ -151,6 +179,7 @@ default_severity = "high"
 verdicts = ["ok"]
 decisions = ["confirmed", "dismissed"]
 plan_statuses = ["done"]
+target_verdicts = ["reached"]
 [rubric]
 min = 0
 max = 10
@@ -176,3 +205,9 @@ def test_plan_status_scale_is_the_one_the_comparison_suggests_from():
     from reviewer.compare import STATUSES
 
     assert load_vocabulary().plan_statuses == STATUSES
+
+
+def test_target_verdicts_are_the_ones_the_comparison_suggests_from():
+    from reviewer.compare import VERDICTS
+
+    assert load_vocabulary().target_verdicts == VERDICTS

@@ -92,6 +92,26 @@ def test_two_writers_both_kept(report):
     assert final.scores == {"数据翔实": 2}
 
 
+def test_two_writers_confirming_different_targets_both_kept(report):
+    from reviewer.review import Anchor
+
+    doc = load_document(report)
+    path = default_review_path(report)
+    mine, theirs = ReviewStore(path), ReviewStore(path)
+    review_a, _ = mine.load_or_new(doc, "甲")
+    review_b, _ = theirs.load_or_new(doc, "乙")
+    first, second = doc.text.index("80%"), doc.text.index("90%")
+    review_a.set_target_assessment(Anchor.from_span(doc.text, first, first + 3),
+                                   indicator="知晓率", suggested="met", verdict="met")
+    assert mine.save(review_a).ok
+    review_b.set_target_assessment(Anchor.from_span(doc.text, second, second + 3),
+                                   indicator="化解率", suggested="met", verdict="missed")
+    assert theirs.save(review_b).merged
+    on_disk = ReviewStore(path).load()
+    assert {(x.indicator, x.verdict) for x in on_disk.targets} == \
+        {("知晓率", "met"), ("化解率", "missed")}
+
+
 def test_a_removal_on_one_side_and_no_change_on_the_other_is_a_removal(report):
     doc = load_document(report)
     path = default_review_path(report)

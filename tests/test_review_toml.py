@@ -18,6 +18,7 @@ from reviewer.review import (
     ReportIdentity,
     Review,
     ReviewError,
+    TargetAssessment,
 )
 from reviewer.review.codec import TomlWriter, dumps, loads, loads_bytes
 from reviewer.review.model import SCHEMA
@@ -51,7 +52,7 @@ def reviews(draw):
     ids = draw(st.lists(texts, unique=True, max_size=12))
     entries = []
     for ident in ids:
-        kind = draw(st.sampled_from("afp"))
+        kind = draw(st.sampled_from("afpt"))
         if kind == "a":
             entries.append(Annotation(ident, draw(anchors()), draw(free), draw(free), draw(free),
                                       tuple(draw(st.lists(free, max_size=3))), draw(times),
@@ -59,6 +60,9 @@ def reviews(draw):
         elif kind == "f":
             entries.append(FlagDecision(ident, draw(free), draw(anchors()), draw(free),
                                         draw(free), draw(times)))
+        elif kind == "t":
+            entries.append(TargetAssessment(ident, draw(free), draw(anchors()), draw(free),
+                                            draw(free), draw(free), draw(times)))
         else:
             entries.append(PlanAssessment(ident, draw(anchors()), draw(free), draw(free),
                                           draw(free), tuple(draw(st.lists(anchors(), max_size=3))),
@@ -70,6 +74,7 @@ def reviews(draw):
         annotations=[e for e in entries if isinstance(e, Annotation)],
         flags=[e for e in entries if isinstance(e, FlagDecision)],
         plans=[e for e in entries if isinstance(e, PlanAssessment)],
+        targets=[e for e in entries if isinstance(e, TargetAssessment)],
     )
 
 

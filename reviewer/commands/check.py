@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -22,6 +21,7 @@ from reviewer.document.files import iter_report_files
 from reviewer.flags import CATEGORIES, RULES, SEVERITIES, run_flags
 from reviewer.i18n import language, set_language, t
 from reviewer.profiles import ProfileError, all_profiles
+from reviewer.terminal import cell_width, fit
 
 # below this many files a progress bar is only noise
 PROGRESS_MIN = 5
@@ -159,24 +159,6 @@ class Progress:
             sys.stderr.flush()
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _fit(s: str, width: int) -> str:
-    """``s`` on one line, cut with … or padded to ``width`` columns (a Chinese character takes
-    two)."""
-    s = s.replace("\n", "⏎")
-    if _width(s) > width:
-        out = ""
-        for c in s:
-            if _width(out + c) > width - 1:
-                break
-            out += c
-        s = out + "…"
-    return s + " " * (width - _width(s))
-
-
 def _message(flag: dict[str, Any]) -> str:
     """The message, with how many places a grouped finding covers."""
     count = len(flag.get("occurrences") or ())
@@ -196,11 +178,11 @@ def render_report(report: dict[str, Any]) -> str:
                                                      "message"))
     rows = [(t(f"flags.severity_{f['severity']}"), f["rule"], f"{f['line']}:{f['column']}",
              f["quote"], _message(f)) for f in flags]
-    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(3)]
+    widths = [max(cell_width(r[i]) for r in (header, *rows)) for i in range(3)]
     lines = [head]
     for sev, rule_id, where, quote, message in (header, *rows):
-        lines.append(f"  {_fit(sev, widths[0])}  {_fit(rule_id, widths[1])}  "
-                     f"{_fit(where, widths[2])}  {_fit(quote, _QUOTE_WIDTH)}  {message}")
+        lines.append(f"  {fit(sev, widths[0])}  {fit(rule_id, widths[1])}  "
+                     f"{fit(where, widths[2])}  {fit(quote, _QUOTE_WIDTH)}  {message}")
     return "\n".join(lines)
 
 

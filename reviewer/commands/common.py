@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from reviewer.document import Document, Section
 from reviewer.i18n import t
-from reviewer.tui.wrap import display_text
+from reviewer.terminal import display_text
 
 
 def say(text: str, *, file: TextIO | None = None) -> None:

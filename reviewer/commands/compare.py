@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from typing import Any
 
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
 from reviewer.profiles import ProfileError
+from reviewer.terminal import cut
 
 EXCERPT = 36
 
@@ -90,21 +90,6 @@ def comparison_dict(comparison) -> dict[str, Any]:
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cell(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` terminal columns."""
-    out, used = "", 0
-    for ch in text.replace("\n", " "):
-        w = _width(ch)
-        if used + w > width:
-            break
-        out, used = out + ch, used + w
-    return out + " " * (width - used)
-
-
 def summary_lines(comparison) -> list[str]:
     """The per-pair summary: targets by verdict, promises by status."""
     summary = comparison.summary
@@ -123,26 +108,26 @@ def render(comparison) -> str:
         lines.append(f"! {w.message}")
     lines += ["", t("compare.summary")] + [f"  {line}" for line in summary_lines(comparison)]
     lines += ["", t("compare.targets")]
-    lines.append(f"{_cell(t('compare.col_indicator'), 30)} {_cell(t('compare.col_target'), 16)} "
-                 f"{_cell(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
+    lines.append(f"{cut(t('compare.col_indicator'), 30)} {cut(t('compare.col_target'), 16)} "
+                 f"{cut(t('compare.col_actual'), 12)} {t('compare.col_verdict')}")
     for tr in comparison.targets:
-        lines.append(f"{_cell(tr.indicator, 30)} {_cell(target_text(tr), 16)} "
-                     f"{_cell(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
+        lines.append(f"{cut(tr.indicator, 30)} {cut(target_text(tr), 16)} "
+                     f"{cut(actual_text(tr), 12)} {t('compare.verdict_' + tr.verdict)}")
     lines += ["", t("compare.items")]
-    lines.append(f"{_cell(t('compare.col_status'), 10)} {_cell(t('compare.col_score'), 6)} "
-                 f"{_cell(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
+    lines.append(f"{cut(t('compare.col_status'), 10)} {cut(t('compare.col_score'), 6)} "
+                 f"{cut(t('compare.col_item'), 40)} {t('compare.col_evidence')}")
     for it in comparison.items:
         best = it.evidence[0] if it.evidence else None
         score = f"{best.score:.2f}" if best else t("compare.none")
         quote = best.quote[:EXCERPT] if best else t("compare.none")
-        lines.append(f"{_cell(t('compare.status_' + it.status), 10)} {_cell(score, 6)} "
-                     f"{_cell(it.heading.split(' / ')[-1], 40)} {quote}")
+        lines.append(f"{cut(t('compare.status_' + it.status), 10)} {cut(score, 6)} "
+                     f"{cut(it.heading.split(' / ')[-1], 40)} {quote}")
         for reason in it.reasons:
             lines.append(f"{'':17} · {reason}")
         for p in it.promises:
             top = p.evidence[0] if p.evidence else None
-            lines.append(f"{'':4}{_cell(t('compare.status_' + p.status), 10)} "
-                         f"{_cell(p.text, 40)} "
+            lines.append(f"{'':4}{cut(t('compare.status_' + p.status), 10)} "
+                         f"{cut(p.text, 40)} "
                          f"{top.quote[:EXCERPT] if top else t('compare.none')}")
     return "\n".join(lines)
 

@@ -157,10 +157,6 @@ class Section:
             node = node.parent
         return chain[::-1]
 
-    def body_start(self) -> int:
-        """Offset just after the heading (start of the section's own text)."""
-        return self.heading.end
-
     def leaves(self) -> Iterator[Section]:
         if not self.children:
             yield self
@@ -237,7 +233,6 @@ class Document:
     spans: list[Span] = field(default_factory=list)
     periods: list[PeriodSpan] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
-    _sentence_starts: list[int] | None = field(default=None, repr=False)
     _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
         default_factory=dict, repr=False, compare=False)
 
@@ -411,26 +406,23 @@ class Document:
             from reviewer.document.sentences import split_sentences
 
             self._sentences = split_sentences(self.text)
-            self._sentence_starts = [s.start for s in self._sentences]
         return self._sentences
 
     def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset`` (the first one before any sentence starts), or
+        ``None`` in a text without sentences."""
         sents = self.sentences()
         if not sents:
             return None
-        assert self._sentence_starts is not None
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i < 0:
-            return sents[0]
-        return sents[i]
+        i = bisect.bisect_right(sents, offset, key=lambda s: s.start) - 1
+        return sents[max(i, 0)]
 
     def sentences_in(self, start: int, end: int) -> list[Sentence]:
         """The sentences starting in ``start``..``end`` (by bisection: a long report has hundreds
         of thousands)."""
         sents = self.sentences()
-        assert self._sentence_starts is not None
-        first = bisect.bisect_left(self._sentence_starts, start)
-        return sents[first:bisect.bisect_left(self._sentence_starts, end, first)]
+        first = bisect.bisect_left(sents, start, key=lambda s: s.start)
+        return sents[first:bisect.bisect_left(sents, end, first, key=lambda s: s.start)]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1

@@ -40,16 +40,6 @@ def _namespace(lang: str, ns: str) -> dict[str, str]:
     return out
 
 
-def catalog(lang: str) -> dict[str, str]:
-    """Every string of ``lang``."""
-    out: dict[str, str] = {}
-    folder = _HERE / lang
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.toml")):
-            out.update(_namespace(lang, path.stem))
-    return out
-
-
 def set_language(lang: str | None) -> str:
     """Choose the interface language (``zh`` or ``en``); unknown values keep Chinese."""
     global _lang

@@ -17,6 +17,7 @@ from reviewer.review.model import (
     ReanchorReport,
     ReportIdentity,
     Review,
+    TargetAssessment,
 )
 from reviewer.review.store import ReviewStore, SaveResult, default_review_path
 from reviewer.review.vocabulary import Criterion, Vocabulary, load_vocabulary
@@ -24,5 +25,5 @@ from reviewer.review.vocabulary import Criterion, Vocabulary, load_vocabulary
 __all__ = [
     "SCHEMA", "Anchor", "Annotation", "Criterion", "FlagDecision", "PlanAssessment",
     "ReanchorReport", "ReportIdentity", "Review", "ReviewError", "ReviewStore", "SaveResult",
-    "Vocabulary", "default_review_path", "load_vocabulary",
+    "TargetAssessment", "Vocabulary", "default_review_path", "load_vocabulary",
 ]

@@ -56,11 +56,6 @@ class Anchor:
         return cls(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT],
                    start, end)
 
-    def locate(self, text: str) -> tuple[int, int] | None:
-        """Where this passage is in ``text`` now, or ``None`` when it cannot be found."""
-        found = place(self, text)
-        return (found.start, found.end) if found else None
-
     def placed_in(self, text: str) -> tuple[Anchor, str]:
         """This anchor re-made on ``text`` and how it was placed (``same``, ``exact``, ``fuzzy``),
         or itself marked orphan with ``orphan``."""

@@ -1,7 +1,7 @@
 """Review ⇄ TOML: written with tomli-w, read with tomllib, checked field by field.
 
 The file is meant to be read by people and diffed in git: keys in a fixed order, one table per
-entry (``[[annotation]]``, ``[[flag]]``, ``[[plan]]``), notes as multi-line strings, times as TOML
+entry (``[[annotation]]``, ``[[flag]]``, ``[[plan]]``, ``[[target]]``), notes as multi-line strings, times as TOML
 datetimes. Reading is strict: a wrong type, a missing key or an unknown key is a
 :class:`ReviewError` naming the entry, so a typo in a hand-edited file is reported, not dropped.
 """
@@ -26,6 +26,7 @@ from reviewer.review.model import (
     PlanAssessment,
     ReportIdentity,
     Review,
+    TargetAssessment,
 )
 
 # --- writing -----------------------------------------------------------------------------------
@@ -68,6 +69,12 @@ def plan_dict(p: PlanAssessment) -> dict[str, Any]:
     return out
 
 
+def target_dict(a: TargetAssessment) -> dict[str, Any]:
+    return {"id": a.id, "indicator": a.indicator, "suggested": a.suggested,
+            "verdict": a.verdict, "updated": a.updated, "note": a.note,
+            "anchor": _anchor(a.anchor)}
+
+
 def head_dict(review: Review) -> dict[str, Any]:
     out: dict[str, Any] = {"schema": review.schema, "reviewer": review.reviewer,
                            "created": review.created, "updated": review.updated,
@@ -86,6 +93,7 @@ def to_dict(review: Review) -> dict[str, Any]:
     out["annotation"] = [annotation_dict(a) for a in review.annotations]
     out["flag"] = [flag_dict(d) for d in review.flags]
     out["plan"] = [plan_dict(p) for p in review.plans]
+    out["target"] = [target_dict(a) for a in review.targets]
     return out
 
 
@@ -117,6 +125,7 @@ _ENTRIES: tuple[tuple[str, str, Callable[[Any], dict[str, Any]]], ...] = (
     ("annotation", "annotations", annotation_dict),
     ("flag", "flags", flag_dict),
     ("plan", "plans", plan_dict),
+    ("target", "targets", target_dict),
 )
 
 
@@ -267,10 +276,20 @@ def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
         r.take(e, "note", str, where, ""), r.take(e, "updated", datetime, where))
 
 
+def _target(r: _Reader, e: Any, where: str) -> TargetAssessment:
+    e = r.known(e, ("id", "indicator", "suggested", "verdict", "updated", "note", "anchor"),
+                where)
+    return TargetAssessment(
+        r.take(e, "id", str, where), r.take(e, "indicator", str, where, ""),
+        r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
+        r.take(e, "suggested", str, where, ""), r.take(e, "verdict", str, where, ""),
+        r.take(e, "note", str, where, ""), r.take(e, "updated", datetime, where))
+
+
 _READERS = (("annotation", "annotations", _annotation), ("flag", "flags", _flag),
-            ("plan", "plans", _plan))
+            ("plan", "plans", _plan), ("target", "targets", _target))
 _TOP = ("schema", "reviewer", "created", "updated", "verdict", "summary", "report", "prior",
-        "scores", "annotation", "flag", "plan")
+        "scores", "annotation", "flag", "plan", "target")
 
 
 def from_dict(data: dict, path: str = "<review>") -> Review:

@@ -116,13 +116,28 @@ def to_markdown(review: Review) -> str:
                 for e in p.evidence:
                     out += ["", *_quote_block(e)]
             out += _note(p.note)
+
+    if review.targets:
+        out += ["", f"## {_x('targets')} ({len(review.targets)})", ""]
+        for a in review.targets:
+            verdict = label("target_verdict", a.verdict) or _x("none")
+            line = f"- **{a.indicator or a.anchor.quote}** — {verdict}"
+            if a.suggested:
+                line += f" ({_x('suggested')}: {label('target_verdict', a.suggested)})"
+            line += f" “{a.anchor.quote.replace(chr(10), ' ')}”"
+            if a.anchor.orphan:
+                line += f" ({_x('orphan')})"
+            if a.note:
+                line += " — " + a.note.replace("\n", " ")
+            out.append(line)
     return "\n".join(out) + "\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------
 
 _COLUMNS = ("kind", "id", "section", "tag", "severity", "rule", "decision", "heading",
-            "suggested", "status", "quote", "note", "start", "end", "orphaned", "time")
+            "indicator", "suggested", "status", "quote", "note", "start", "end", "orphaned",
+            "time")
 
 
 def _rows(review: Review) -> list[dict[str, Any]]:
@@ -139,6 +154,10 @@ def _rows(review: Review) -> list[dict[str, Any]]:
     rows += [{"kind": _x("kind_plan"), "id": p.id, "heading": p.heading,
               "suggested": label("status", p.suggested), "status": label("status", p.status),
               "note": p.note, "time": _time(p.updated), **place(p.item)} for p in review.plans]
+    rows += [{"kind": _x("kind_target"), "id": a.id, "indicator": a.indicator,
+              "suggested": label("target_verdict", a.suggested),
+              "status": label("target_verdict", a.verdict), "note": a.note,
+              "time": _time(a.updated), **place(a.anchor)} for a in review.targets]
     return rows
 
 

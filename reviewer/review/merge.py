@@ -72,5 +72,6 @@ def merge(base: Review, ours: Review, theirs: Review) -> tuple[Review, list[str]
                                   "annotation", clashes)
     merged.flags = _entries(base.flags, ours.flags, theirs.flags, "flag", clashes)
     merged.plans = _entries(base.plans, ours.plans, theirs.plans, "plan", clashes)
+    merged.targets = _entries(base.targets, ours.targets, theirs.targets, "target", clashes)
     merged.created = min(ours.created, theirs.created)
     return merged, clashes

@@ -1,4 +1,5 @@
-"""The review of one report: annotations, flag decisions, plan assessments, scores and verdict.
+"""The review of one report: annotations, flag decisions, plan and target assessments, scores and
+verdict.
 
 Pure data and the small operations the app performs on it; reading and writing TOML is in
 ``codec``, files and merging in ``store``. Entries are frozen: a change replaces the entry, which
@@ -113,6 +114,26 @@ class PlanAssessment:
         object.__setattr__(self, "evidence", tuple(self.evidence))
 
 
+@dataclass(frozen=True)
+class TargetAssessment:
+    """The reviewer's verdict on one quantified target of the prior year's plan (国内生产总值增长
+    5%左右): the comparison's ``suggested`` verdict, confirmed or overridden.
+
+    ``anchor`` points into the prior report's text, at the target as written there.
+    """
+
+    id: str
+    indicator: str
+    anchor: Anchor
+    suggested: str
+    verdict: str
+    note: str
+    updated: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "note", one_newline(self.note))
+
+
 @dataclass
 class ReanchorReport:
     """What re-anchoring on a changed report did: counts by method and the orphans' ids."""
@@ -155,6 +176,7 @@ class Review:
     annotations: list[Annotation] = field(default_factory=list)
     flags: list[FlagDecision] = field(default_factory=list)
     plans: list[PlanAssessment] = field(default_factory=list)
+    targets: list[TargetAssessment] = field(default_factory=list)
     schema: int = SCHEMA
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -170,7 +192,8 @@ class Review:
     def copy(self) -> Review:
         """A copy whose lists can change without touching this one (entries are frozen)."""
         return replace(self, scores=dict(self.scores), annotations=list(self.annotations),
-                       flags=list(self.flags), plans=list(self.plans))
+                       flags=list(self.flags), plans=list(self.plans),
+                       targets=list(self.targets))
 
     # --- annotations -----------------------------------------------------------------------
     def annotation(self, ident: str) -> Annotation | None:
@@ -222,12 +245,6 @@ class Review:
         self.annotations = [a for a in self.annotations if a.id != annotation.id]
         self._insert(annotation)
 
-    def annotations_at(self, offset: int) -> list[Annotation]:
-        """Placed annotations covering ``offset``, narrowest first."""
-        hits = [a for a in self.annotations
-                if not a.anchor.orphan and a.anchor.start <= offset < a.anchor.end]
-        return sorted(hits, key=lambda a: a.anchor.end - a.anchor.start)
-
     @property
     def orphans(self) -> list[Annotation]:
         return [a for a in self.annotations if a.anchor.orphan]
@@ -256,6 +273,10 @@ class Review:
             self.flags.remove(old)
         return old
 
+    def restore_flag_decision(self, decision: FlagDecision) -> None:
+        """Put back a decision exactly as it was (undo), replacing the one with its id."""
+        self.flags = [d for d in self.flags if d.id != decision.id] + [decision]
+
     # --- scores and verdict ----------------------------------------------------------------
     def set_score(self, criterion: str, value: int | None) -> None:
         """Score a criterion on the rubric's scale; ``None`` clears it."""
@@ -270,9 +291,6 @@ class Review:
         self.scores[criterion] = value
 
     # --- the prior year's plan ---------------------------------------------------------------
-    def set_prior(self, prior: Document) -> None:
-        self.prior = ReportIdentity.of(prior)
-
     def plan_assessment_for(self, item: Anchor) -> PlanAssessment | None:
         return next((p for p in self.plans
                      if (p.item.start, p.item.end, p.item.quote) ==
@@ -300,9 +318,41 @@ class Review:
             self.plans.remove(found)
         return found
 
+    def restore_plan_assessment(self, plan: PlanAssessment) -> None:
+        """Put back an assessment exactly as it was (undo), replacing the one with its id."""
+        self.plans = [p for p in self.plans if p.id != plan.id] + [plan]
+
+    # --- the prior year's quantified targets ---------------------------------------------------
+    def target_assessment_for(self, anchor: Anchor) -> TargetAssessment | None:
+        return next((a for a in self.targets
+                     if (a.anchor.start, a.anchor.end, a.anchor.quote) ==
+                     (anchor.start, anchor.end, anchor.quote)), None)
+
+    def set_target_assessment(self, anchor: Anchor, *, indicator: str = "", suggested: str = "",
+                              verdict: str = "", note: str = "") -> TargetAssessment:
+        """Record (or replace) the reviewer's verdict on one target of the prior year's plan;
+        ``anchor`` points into the prior report's text."""
+        old = self.target_assessment_for(anchor)
+        ident = old.id if old else _digest_id("t", anchor.start, anchor.end, anchor.quote)
+        made = TargetAssessment(ident, indicator, anchor, suggested, verdict, note, now())
+        if old is not None and replace(old, updated=made.updated) == made:
+            return old
+        self.targets = [a for a in self.targets if a.id != ident] + [made]
+        return made
+
+    def remove_target_assessment(self, ident: str) -> TargetAssessment | None:
+        found = next((a for a in self.targets if a.id == ident), None)
+        if found is not None:
+            self.targets.remove(found)
+        return found
+
+    def restore_target_assessment(self, target: TargetAssessment) -> None:
+        """Put back an assessment exactly as it was (undo), replacing the one with its id."""
+        self.targets = [a for a in self.targets if a.id != target.id] + [target]
+
     # --- a changed report ----------------------------------------------------------------
     def reanchor(self, doc: Document, prior: Document | None = None) -> ReanchorReport:
-        """Place every anchor on ``doc`` (and plan items on ``prior`` when given).
+        """Place every anchor on ``doc`` (and plan items and targets on ``prior`` when given).
 
         Anchors that cannot be placed become orphans: kept, with their quotes, never dropped.
         The review then describes this version of the report.
@@ -330,6 +380,9 @@ class Review:
                     evidence=tuple(moved(e, text, p.id) for e in p.evidence))
             for p in self.plans
         ]
+        if prior is not None:
+            self.targets = [replace(a, anchor=moved(a.anchor, prior.text, a.id))
+                            for a in self.targets]
         self.report = replace(ReportIdentity.of(doc), path=self.report.path)
         if prior is not None and self.prior is not None:
             self.prior = replace(ReportIdentity.of(prior), path=self.prior.path)

@@ -59,7 +59,9 @@ def report_path_for(review_path: str, stored: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)), stored))
 
 
-def _relative(report_path: str, review_path: str) -> str:
+def relative_path(report_path: str, review_path: str) -> str:
+    """How a review file names a report: relative to the review file's folder (absolute when it
+    is on another drive); ``report_path_for`` reads it back."""
     try:
         return os.path.relpath(os.path.abspath(report_path),
                                os.path.dirname(os.path.abspath(review_path)))
@@ -219,7 +221,7 @@ class ReviewStore:
         """
         self._doc = doc
         sweep_leftovers(self.path)
-        here = _relative(doc.path, self.path)
+        here = relative_path(doc.path, self.path)
         if not os.path.exists(self.path):
             review = Review.new(doc, reviewer)
             review.report = replace(review.report, path=here)
@@ -302,7 +304,7 @@ class ReviewStore:
             except ReviewError as exc:
                 return self._save_aside(review, "review.saved_aside", exc.reason)
             base = self._base or replace(review.copy(), annotations=[], flags=[], plans=[],
-                                         scores={})
+                                         targets=[], scores={})
             result, clashes = merge(base, review, theirs)
             if theirs.report.text_sha256 != review.report.text_sha256 and self._doc is not None:
                 result.reanchor(self._doc)

@@ -1,4 +1,5 @@
-"""The words a review is made of (tags, severities, verdicts, plan statuses, the rubric), as data.
+"""The words a review is made of (tags, severities, verdicts, plan statuses, target verdicts, the
+rubric), as data.
 
 They live in ``data/vocabulary.toml`` so a team can adapt them without touching code; a different
 file can be loaded with ``load_vocabulary(path)``.
@@ -28,6 +29,7 @@ class Vocabulary:
     verdicts: tuple[str, ...]
     decisions: tuple[str, ...]
     plan_statuses: tuple[str, ...]
+    target_verdicts: tuple[str, ...]
     criteria: tuple[Criterion, ...]
     score_min: int
     score_max: int
@@ -49,6 +51,7 @@ def parse_vocabulary(data: dict, where: str) -> Vocabulary:
     verdicts = _strings(data, "verdicts", where)
     decisions = _strings(data, "decisions", where)
     statuses = _strings(data, "plan_statuses", where)
+    target_verdicts = _strings(data, "target_verdicts", where)
     rubric = data.get("rubric", {})
     try:
         criteria = tuple(Criterion(str(c["name"]), str(c.get("hint", "")))
@@ -57,8 +60,8 @@ def parse_vocabulary(data: dict, where: str) -> Vocabulary:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReviewError(where, f"[rubric] needs min, max and criteria with a name ({exc})") \
             from None
-    return Vocabulary(tags, severities, default, verdicts, decisions, statuses, criteria, low,
-                      high)
+    return Vocabulary(tags, severities, default, verdicts, decisions, statuses, target_verdicts,
+                      criteria, low, high)
 
 
 @cache

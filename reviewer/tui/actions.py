@@ -1,9 +1,12 @@
-"""The one registry of the app's actions.
+"""The one registry of the app's keys: every screen, pane and dialog.
 
 Every key the app answers to is declared here once, with an id (``main.annotate``) that the
 config file's ``[keys]`` table uses to remap it, that the help screen lists and that the command
-palette offers. The reader's own movement keys are declared by the reader (ids ``reader.*``) and
-are merged in where a complete list is needed (see ``all_entries``).
+palette offers. The id's first part names where the key works (``main``, ``reader``, ``outline``,
+``side``, ``search``, ``compare``, ``picker``, ``annotation``, ``prompt``, ``help``, ``app``);
+``owner`` names the widget class that binds it (``bindings(owner)`` gives its Textual bindings).
+A key's label is the interface string ``ui.action.<id>``, its word in the key line
+``ui.footer.<id>``.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ from reviewer.i18n import t
 
 
 class ActionSpec(NamedTuple):
-    """One action: ``id`` for the keymap, default ``key`` (comma-separated alternatives),
-    the Textual ``action`` run on its ``owner`` ("main" screen or "app"), and whether the short
-    footer shows it."""
+    """One action: ``id`` for the keymap, default ``key`` (comma-separated alternatives), the
+    Textual ``action`` run on the widgets named by ``owner`` (space-separated when several bind
+    it), whether the key line shows it and whether it goes before the focused widget's own
+    handling of the key."""
 
     id: str
     key: str
     action: str
-    owner: str = "main"
+    owner: str
     footer: bool = False
+    priority: bool = False
 
     @property
     def label(self) -> str:
@@ -32,32 +37,109 @@ class ActionSpec(NamedTuple):
 
     @property
     def short_label(self) -> str:
-        """The footer's word for it (the footer must fit in 80 columns)."""
+        """The key line's word for it (the key line must fit in 80 columns)."""
         return t(f"ui.footer.{self.id}") if self.footer else self.label
 
 
+def _list(prefix: str, owner: str, *, select: str | None = None,
+          first: str = "first", last: str = "last") -> tuple[ActionSpec, ...]:
+    """Moving through a list: the same keys wherever there is one."""
+    specs = (
+        ActionSpec(f"{prefix}.cursor_down", "down,j", "cursor_down", owner),
+        ActionSpec(f"{prefix}.cursor_up", "up,k", "cursor_up", owner),
+        ActionSpec(f"{prefix}.page_down", "pagedown", "page_down", owner),
+        ActionSpec(f"{prefix}.page_up", "pageup", "page_up", owner),
+        ActionSpec(f"{prefix}.first", "home", first, owner),
+        ActionSpec(f"{prefix}.last", "end", last, owner),
+    )
+    if select is not None:
+        specs = (ActionSpec(f"{prefix}.select", "enter", select, owner), *specs)
+    return specs
+
+
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("main.next_pane", "tab", "next_pane"),
-    ActionSpec("main.toggle_outline", "f2", "toggle_outline", footer=True),
-    ActionSpec("main.toggle_side", "f3", "toggle_side", footer=True),
-    ActionSpec("main.annotate", "a", "annotate", footer=True),
-    ActionSpec("main.edit", "e", "edit_annotation"),
-    ActionSpec("main.delete", "d", "delete_annotation"),
-    ActionSpec("main.undo", "u", "undo"),
-    ActionSpec("main.next_flag", "n", "next_flag", footer=True),
-    ActionSpec("main.previous_flag", "N", "previous_flag"),
-    ActionSpec("main.dismiss_flag", "x", "decide_flag('dismissed')"),
-    ActionSpec("main.confirm_flag", "c", "decide_flag('confirmed')"),
-    ActionSpec("main.search", "slash", "search", footer=True),
-    ActionSpec("main.search_next", "ctrl+n", "search_next"),
-    ActionSpec("main.search_previous", "ctrl+r", "search_previous"),
-    ActionSpec("main.compare", "p", "compare"),
-    ActionSpec("main.cancel_checks", "escape", "cancel_checks"),
-    ActionSpec("main.next_theme", "f4", "next_theme"),
-    ActionSpec("main.save", "ctrl+s", "save"),
-    ActionSpec("main.help", "question_mark,f1", "help", footer=True),
-    ActionSpec("app.command_palette", "ctrl+p", "command_palette", owner="app"),
-    ActionSpec("main.quit", "q", "quit", footer=True),
+    ActionSpec("app.command_palette", "ctrl+p", "command_palette", "app", priority=True),
+    ActionSpec("app.quit", "ctrl+q", "quit", "app", priority=True),
+    # the main screen
+    ActionSpec("main.next_pane", "tab", "next_pane", "main"),
+    ActionSpec("main.toggle_outline", "f2", "toggle_outline", "main", footer=True),
+    ActionSpec("main.toggle_side", "f3", "toggle_side", "main", footer=True),
+    ActionSpec("main.annotate", "a", "annotate", "main", footer=True),
+    ActionSpec("main.edit", "e", "edit_annotation", "main"),
+    ActionSpec("main.delete", "d", "delete_annotation", "main"),
+    ActionSpec("main.undo", "u", "undo", "main"),
+    ActionSpec("main.next_flag", "n", "next_flag", "main", footer=True),
+    ActionSpec("main.previous_flag", "N", "previous_flag", "main"),
+    ActionSpec("main.dismiss_flag", "x", "decide_flag('dismissed')", "main"),
+    ActionSpec("main.confirm_flag", "c", "decide_flag('confirmed')", "main"),
+    ActionSpec("main.search", "slash", "search", "main", footer=True),
+    ActionSpec("main.search_next", "ctrl+n", "search_next", "main"),
+    ActionSpec("main.search_previous", "ctrl+r", "search_previous", "main"),
+    ActionSpec("main.compare", "p", "compare", "main"),
+    ActionSpec("main.cancel_checks", "escape", "cancel_checks", "main"),
+    ActionSpec("main.next_theme", "f4", "next_theme", "main"),
+    ActionSpec("main.save", "ctrl+s", "save", "main"),
+    ActionSpec("main.help", "question_mark,f1", "help", "main", footer=True),
+    ActionSpec("main.quit", "q", "quit", "main", footer=True),
+    # the reader
+    ActionSpec("reader.line_down", "j,down", "line_down", "reader"),
+    ActionSpec("reader.line_up", "k,up", "line_up", "reader"),
+    ActionSpec("reader.sentence_down", "J", "sentence_down", "reader"),
+    ActionSpec("reader.sentence_up", "K", "sentence_up", "reader"),
+    ActionSpec("reader.page_down", "pagedown", "page_down", "reader"),
+    ActionSpec("reader.page_up", "pageup", "page_up", "reader"),
+    ActionSpec("reader.top", "g,home", "top", "reader"),
+    ActionSpec("reader.bottom", "G,end", "bottom", "reader"),
+    ActionSpec("reader.toggle_selection", "v", "toggle_selection", "reader"),
+    ActionSpec("reader.char_right", "l,right", "char_right", "reader"),
+    ActionSpec("reader.char_left", "h,left", "char_left", "reader"),
+    ActionSpec("reader.swap_selection_ends", "o", "swap_selection_ends", "reader"),
+    # the outline pane
+    *_list("outline", "outline", select="select_cursor", first="scroll_home",
+           last="scroll_end"),
+    ActionSpec("outline.toggle", "space", "toggle_node", "outline"),
+    ActionSpec("outline.expand_all", "shift+space", "toggle_expand_all", "outline"),
+    ActionSpec("outline.parent", "shift+left", "cursor_parent", "outline"),
+    ActionSpec("outline.next_sibling", "shift+down", "cursor_next_sibling", "outline"),
+    ActionSpec("outline.previous_sibling", "shift+up", "cursor_previous_sibling", "outline"),
+    # the side panel: its tabs, and its flag and note lists
+    ActionSpec("side.next_tab", "right_square_bracket", "next_tab", "side"),
+    ActionSpec("side.previous_tab", "left_square_bracket", "previous_tab", "side"),
+    *_list("side", "side-list", select="select"),
+    ActionSpec("search.close", "escape", "close", "search"),
+    # the comparison with last year's report
+    ActionSpec("compare.back", "escape", "back", "compare", footer=True),
+    ActionSpec("compare.accept", "a", "accept", "compare", footer=True),
+    ActionSpec("compare.cycle", "s", "cycle", "compare", footer=True),
+    *(ActionSpec(f"compare.choose_{n}", str(n), f"choose({n})", "compare") for n in range(1, 6)),
+    ActionSpec("compare.note", "n", "note", "compare", footer=True),
+    ActionSpec("compare.undo", "u", "undo", "compare"),
+    ActionSpec("compare.save", "ctrl+s", "save", "compare"),
+    ActionSpec("compare.help", "question_mark,f1", "help", "compare", footer=True),
+    ActionSpec("compare.quit", "q", "quit", "compare", footer=True),
+    *_list("compare", "compare-list"),
+    # the report picker
+    ActionSpec("picker.help", "question_mark,f1", "help", "picker", footer=True),
+    ActionSpec("picker.quit", "q", "quit", "picker", footer=True),
+    *_list("picker", "picker-table", select="select_cursor", first="scroll_top",
+           last="scroll_bottom"),
+    # the annotation dialog
+    ActionSpec("annotation.submit", "enter", "submit", "annotation-note annotation-tag",
+               footer=True, priority=True),
+    ActionSpec("annotation.save", "ctrl+s", "save", "annotation", priority=True),
+    ActionSpec("annotation.newline", "ctrl+j", "newline", "annotation-note", footer=True,
+               priority=True),
+    ActionSpec("annotation.next_field", "tab", "app.focus_next", "annotation", footer=True),
+    ActionSpec("annotation.previous_field", "shift+tab", "app.focus_previous", "annotation"),
+    ActionSpec("annotation.cancel", "escape", "cancel", "annotation", footer=True),
+    ActionSpec("annotation.help", "f1", "help", "annotation", footer=True),
+    # the one-line prompt: a decision on a flag, a note on a plan item or a target
+    ActionSpec("prompt.save", "enter", "submit", "prompt-field", footer=True),
+    ActionSpec("prompt.cancel", "escape", "cancel", "prompt", footer=True),
+    ActionSpec("prompt.help", "f1", "help", "prompt", footer=True),
+    # the help screen
+    ActionSpec("help.close", "escape,q,question_mark,f1", "close", "help"),
+    *_list("help", "help-table", first="scroll_top", last="scroll_bottom"),
 )
 
 _BY_ID = {spec.id: spec for spec in ACTIONS}
@@ -67,13 +149,15 @@ def spec(action_id: str) -> ActionSpec:
     return _BY_ID[action_id]
 
 
+def known_ids() -> list[str]:
+    return [s.id for s in ACTIONS]
+
+
 def bindings(owner: str) -> list[Binding]:
     """The Textual bindings of one owner, each carrying its id so the keymap can remap it."""
-    return [
-        Binding(s.key, s.action, s.short_label, show=s.footer, id=s.id,
-                priority=s.owner == "app")
-        for s in ACTIONS if s.owner == owner
-    ]
+    return [Binding(s.key, s.action, s.short_label, show=s.footer, id=s.id,
+                    priority=s.priority)
+            for s in ACTIONS if owner in s.owner.split()]
 
 
 class Entry(NamedTuple):
@@ -86,30 +170,61 @@ class Entry(NamedTuple):
     owner: str
 
 
-def _display_keys(keys: str) -> str:
+def display_keys(keys: str) -> str:
     from textual.keys import format_key
 
     return ", ".join(format_key(k.strip()) for k in keys.split(","))
 
 
-def all_entries(keymap: dict[str, str], extra: list[Binding] = ()) -> list[Entry]:
-    """Every action with the key that runs it now: the registry first, then ``extra`` bindings
-    (the reader's), each key taken from ``keymap`` when the user remapped it."""
-    entries = [Entry(s.id, _display_keys(keymap.get(s.id, s.key)), s.label, s.action, s.owner)
-               for s in ACTIONS]
-    for b in extra:
-        if b.id:
-            # The reader's binding ids double as its catalog keys.
-            label = t(b.id)
-            if label == b.id:
-                label = b.description or b.action
-            entries.append(Entry(b.id, _display_keys(keymap.get(b.id, b.key)), label, b.action,
-                                 "reader"))
-    return entries
+def entries(prefixes: tuple[str, ...], keymap: dict[str, str]) -> list[Entry]:
+    """The actions whose ids start with one of ``prefixes`` (in that order), each with the key
+    that runs it now: the user's from ``keymap``, else the default."""
+    return [Entry(s.id, display_keys(keymap.get(s.id, s.key)), s.label, s.action, s.owner)
+            for prefix in prefixes for s in ACTIONS if s.id.partition(".")[0] == prefix]
 
 
-def check_keymap(keys: dict[str, str], known_ids: set[str]) -> tuple[dict[str, str], list[str]]:
-    """Split the config's ``[keys]`` into the usable keymap and problems (unknown ids)."""
-    keymap = {k: v for k, v in keys.items() if k in known_ids}
-    problems = [t("ui.unknown_action", id=k) for k in keys if k not in known_ids]
+# --- the config file's [keys] ------------------------------------------------------------------
+
+_MODIFIERS = frozenset(("ctrl", "shift", "alt", "meta", "super", "hyper"))
+
+
+def valid_key(key: str) -> bool:
+    """Whether ``key`` names a key Textual can bind: ``a``, ``J``, ``?``, ``ctrl+d``, ``f5``,
+    ``pagedown``, ``question_mark``, ``shift+tab``…"""
+    from textual.keys import KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, key_to_character
+
+    *modifiers, base = key.strip().split("+")
+    if not base or any(m not in _MODIFIERS for m in modifiers):
+        return False
+    if len(base) == 1:
+        return base.isprintable() and not base.isspace()
+    names = {k.value for k in Keys}
+    return (base in names or base in KEY_TO_UNICODE_NAME or base in REPLACED_KEYS
+            or key_to_character(base) is not None)
+
+
+def _grouped(ids: list[str]) -> str:
+    """``main.{annotate, edit}; reader.{…}``: every id, short enough for a notice."""
+    groups: dict[str, list[str]] = {}
+    for ident in ids:
+        prefix, _, name = ident.partition(".")
+        groups.setdefault(prefix, []).append(name)
+    return "; ".join(f"{prefix}.{{{', '.join(names)}}}" for prefix, names in groups.items())
+
+
+def check_keymap(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Split the config's ``[keys]`` into the usable keymap and problems: an unknown id, or a
+    key that names no key, each reported with what would be valid."""
+    known = known_ids()
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for ident, value in keys.items():
+        if ident not in _BY_ID:
+            problems.append(t("ui.unknown_action", id=ident, ids=_grouped(known)))
+            continue
+        wrong = [k.strip() for k in value.split(",") if not valid_key(k)]
+        if wrong:
+            problems.append(t("ui.unknown_key", id=ident, keys=", ".join(wrong)))
+            continue
+        keymap[ident] = value
     return keymap, problems

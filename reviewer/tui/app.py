@@ -21,7 +21,7 @@ from reviewer.tui.themes import DEFAULT_THEME, load_themes
 
 def _actions_provider() -> type:
     """The palette's provider, imported when the palette first opens (not at start-up)."""
-    from reviewer.tui.help import ActionsProvider
+    from reviewer.tui.palette import ActionsProvider
 
     return ActionsProvider
 
@@ -77,13 +77,13 @@ class ReviewerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        from reviewer.tui.reader import ReportView
-
-        known = {a.id for a in actions.ACTIONS} | {b.id for b in ReportView.BINDINGS if b.id}
-        self.user_keymap, key_problems = actions.check_keymap(self.settings.keys, known)
+        self.user_keymap, key_problems = actions.check_keymap(self.settings.keys)
         self.set_keymap(self.user_keymap)
-        for problem in self._theme_problems + key_problems + self.settings.problems:
-            self.notify(problem, severity="warning", timeout=15)
+        # plain text: a problem quotes the file, whose [keys] is no markup
+        for problem in self._theme_problems + self.settings.problems:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
+        for problem in key_problems:  # long (they list the valid ids): time to read them
+            self.notify(problem, severity="warning", timeout=30, markup=False)
         if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
         # Pushed once start-up is over: a screen drawn while the app still starts is drawn for
@@ -121,14 +121,22 @@ class ReviewerApp(App[None]):
             if problem:
                 self.notify(problem, severity="warning")
 
-    def save_all(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.session.save()
+    def _main_screens(self) -> list[MainScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, MainScreen)]
 
-    def action_quit(self) -> None:
-        self.save_all()
+    def save_all(self) -> None:
+        for screen in self._main_screens():
+            screen.session.save()
+
+    async def _leave(self) -> None:
+        """Exit once every main screen has settled (see ``MainScreen.settle``)."""
+        for screen in self._main_screens():
+            await screen.settle()
         self.exit()
+
+    async def action_quit(self) -> None:
+        self.save_all()
+        await self._leave()
 
     def on_unmount(self) -> None:
         if hasattr(signal, "SIGHUP"):
@@ -138,6 +146,6 @@ class ReviewerApp(App[None]):
         """The terminal went away (a closed SSH connection): save now, then leave. With no
         terminal left to restore, a shutdown that still waits on it is cut short."""
         self.save_all()
-        self.exit()
+        self.call_later(self._leave)
         if not self.is_headless:
             threading.Timer(3.0, os._exit, (128 + signal.SIGHUP,)).start()

@@ -1,32 +1,36 @@
-"""Modal dialogs. Each is a ``ModalScreen[T]`` that hands its result back through ``dismiss``:
-the caller gets the value, or ``None`` when the reviewer pressed Escape.
+"""The app's dialogs. Each is a ``ModalScreen[T]`` that hands its result back through
+``dismiss``: the caller gets the value, or ``None`` when the reviewer pressed Escape. Neither
+changes the review: the screen that opened one records what it returns through the session.
+
+- `AnnotationDialog`: the note, tag and severity of a passage.
+- `PromptDialog`: one line of text about something quoted: the note of a decision on a flag,
+  the note on a plan item or a target of last year's report.
 
 Enter saves (it is the one key every terminal sends the same way); a line break inside a note is
-ctrl+j, which terminals send as a plain line feed, so it works over SSH too.
+ctrl+j, which terminals send as a plain line feed, so it works over SSH too. Every key is in the
+action registry (``annotation.*``, ``prompt.*``) and can be remapped; F1 lists them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from reviewer.i18n import t
+from reviewer.tui import actions
 from reviewer.tui.plain import snippet, term
 from reviewer.tui.prose import Prose
+from reviewer.tui.screens.keys import KeyedScreen
 
 
-@dataclass(frozen=True)
-class AnnotationInput:
+class AnnotationInput(NamedTuple):
     """What the annotation dialog returns."""
 
     tag: str
@@ -35,31 +39,33 @@ class AnnotationInput:
 
 
 class NoteArea(TextArea):
-    """A note editor where Enter submits and ctrl+j starts a new line."""
+    """A note editor where Enter submits and ctrl+j starts a new line (both before the editor's
+    own handling of the key)."""
+
+    BINDINGS = actions.bindings("annotation-note")
 
     class Submit(Message):
         pass
 
-    async def _on_key(self, event: Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submit())
-        elif event.key == "ctrl+j":
-            event.stop()
-            event.prevent_default()
-            self.insert("\n")
-        else:
-            await super()._on_key(event)
+    def action_submit(self) -> None:
+        self.post_message(self.Submit())
+
+    def action_newline(self) -> None:
+        self.insert("\n")
 
 
-class AnnotationDialog(ModalScreen[AnnotationInput | None]):
+class TagInput(Input):
+    """The field for a tag of one's own; Enter saves the dialog."""
+
+    BINDINGS = actions.bindings("annotation-tag")
+
+
+class AnnotationDialog(KeyedScreen, ModalScreen[AnnotationInput | None]):
     """Note, tag (from the vocabulary or typed) and severity for a passage of the report."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", t("ui.cancel")),
-        Binding("ctrl+s", "save", t("ui.save"), priority=True),
-    ]
+    BINDINGS = actions.bindings("annotation")
+    HELP = ("annotation", "app")
+    HELP_TITLE = "ui.help_title_annotation"
 
     def __init__(self, quote: str, vocabulary: Any, *,
                  initial: AnnotationInput | None = None) -> None:
@@ -85,10 +91,13 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
             with Horizontal(id="choices"):
                 yield Select([(Content(x), x) for x in self.tags], value=known_tag,
                              allow_blank=False, id="tag")
-                yield Input(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
+                yield TagInput(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
                 yield Select([(term("severity", x), x) for x in self.severities],
                              value=severity, allow_blank=False, id="severity")
-            yield Static(Content(t("ui.note_keys")), classes="dialog-hint")
+            yield Static(Content(self.key_hint("annotation.submit", "annotation.newline",
+                                               "annotation.next_field", "annotation.cancel",
+                                               "annotation.help")),
+                         classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(NoteArea).focus()
@@ -108,25 +117,38 @@ class AnnotationDialog(ModalScreen[AnnotationInput | None]):
         self.dismiss(None)
 
 
-class DecisionDialog(ModalScreen[str | None]):
-    """Confirm or dismiss a flag, with an optional note; returns the note ("" for none)."""
+class PromptInput(Input):
+    """The prompt's one line; Enter confirms."""
 
-    BINDINGS = [Binding("escape", "cancel", t("ui.cancel"))]
+    BINDINGS = actions.bindings("prompt-field")
 
-    def __init__(self, title: str, message: str) -> None:
+
+class PromptDialog(KeyedScreen, ModalScreen[str | None]):
+    """A title, the passage or message it is about, and one line of text: returns the text
+    (stripped; "" when left empty), or ``None`` on Escape."""
+
+    BINDINGS = actions.bindings("prompt")
+    HELP = ("prompt", "app")
+    HELP_TITLE = "ui.help_title_prompt"
+
+    def __init__(self, title: str, about: str, *, text: str = "",
+                 placeholder: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.message = message
+        self.about = about
+        self.text = text
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Prose(snippet(self.message, 200), id="quote")
-            yield Input(placeholder=t("ui.optional_note"), id="decision-note")
-            yield Static(Content(t("ui.decision_keys")), classes="dialog-hint")
+            yield Prose(snippet(self.about, 200), id="quote")
+            yield PromptInput(self.text, placeholder=self.placeholder, id="prompt-text")
+            yield Static(Content(self.key_hint("prompt.save", "prompt.cancel", "prompt.help")),
+                         classes="dialog-hint")
 
     @on(Input.Submitted)
-    def save(self, event: Input.Submitted) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:

@@ -1,6 +1,7 @@
 """Messages the app's parts send each other.
 
-Background workers only post these; the handlers (on the UI thread) change state.
+Background workers and widgets only post these; the screens' handlers (on the UI thread) turn
+them into calls on the session, which alone changes the review.
 """
 
 from __future__ import annotations
@@ -41,8 +42,29 @@ class ChecksCancelled(Message):
     """The checks were stopped before they finished (Esc)."""
 
 
-class ReviewEdited(Message):
-    """The reviewer changed a score, the verdict or the summary in the side panel."""
+class ScoreChosen(Message):
+    """The reviewer chose a score for a rubric criterion (``None``: not scored)."""
+
+    def __init__(self, criterion: str, value: int | None) -> None:
+        super().__init__()
+        self.criterion = criterion
+        self.value = value
+
+
+class VerdictChosen(Message):
+    """The reviewer chose the verdict ("" for none)."""
+
+    def __init__(self, verdict: str) -> None:
+        super().__init__()
+        self.verdict = verdict
+
+
+class SummaryTyped(Message):
+    """The reviewer changed the summary's text."""
+
+    def __init__(self, summary: str) -> None:
+        super().__init__()
+        self.summary = summary
 
 
 class ReportScanned(Message):

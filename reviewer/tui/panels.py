@@ -1,8 +1,10 @@
 """The panels around the reader: outline, the side panel's flag and note lists, the review
 form and the search bar.
 
-They show what the session holds and report choices as ``JumpTo`` messages; they compute nothing
-about the report themselves. Report text is passed as plain ``Content``/``Text`` after ``inert``.
+They show what the session holds and report choices as messages (``JumpTo``; the review form's
+``ScoreChosen``, ``VerdictChosen``, ``SummaryTyped``): the screen turns those into calls on the
+session, so no panel changes the review itself, and none computes anything about the report.
+Their keys come from the action registry (``outline.*``, ``side.*``, ``search.*``). Report text is passed as plain ``Content``/``Text`` after ``inert``.
 The main screen mounts them right after its first frame, so each one draws itself from the
 session when it mounts, whatever changed before.
 """
@@ -16,7 +18,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -25,7 +26,8 @@ from textual.widgets.option_list import Option
 
 from reviewer.document import UNKNOWN
 from reviewer.i18n import t
-from reviewer.tui.messages import JumpTo, ReviewEdited
+from reviewer.tui import actions
+from reviewer.tui.messages import JumpTo, ScoreChosen, SummaryTyped, VerdictChosen
 from reviewer.tui.plain import inert, snippet, term
 from reviewer.tui.prose import WrappedList, wrapped
 from reviewer.tui.session import Session
@@ -39,7 +41,7 @@ DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
 MIN_HEADING = 8  # cells of a heading worth keeping before its kind is left out
 
 
-class OutlinePanel(Tree):
+class OutlinePanel(Tree, inherit_bindings=False):
     """The section tree: kind, flag and note counts per section; Enter jumps the reader.
 
     Each heading takes one line, fitted to the pane: counts first (a narrow pane never cuts
@@ -47,6 +49,8 @@ class OutlinePanel(Tree):
     figure), then its kind, shown where it differs from the kind of the section around it.
     Labels are fitted again when the pane's width changes.
     """
+
+    BINDINGS = actions.bindings("outline")
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(Text(snippet(session.doc.title or t("ui.outline"), 30)), **kwargs)
@@ -117,8 +121,10 @@ class OutlinePanel(Tree):
             self.post_message(JumpTo(event.node.data.heading.start))
 
 
-class FlagList(WrappedList):
+class FlagList(WrappedList, inherit_bindings=False):
     """The report's flags in text order, with the reviewer's decision on each."""
+
+    BINDINGS = actions.bindings("side-list")
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -155,12 +161,14 @@ class FlagList(WrappedList):
             self.post_message(JumpTo(flag.start, flag))
 
 
-class NoteList(WrappedList):
+class NoteList(WrappedList, inherit_bindings=False):
     """The reviewer's annotations in text order: tag, severity, note and the quoted passage.
 
     Each option: the severity mark, then the tag and the note; the quote on the lines below. Every
     line after the first is indented under the text, so the marks stand alone in their column.
     """
+
+    BINDINGS = actions.bindings("side-list")
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -204,7 +212,11 @@ class NoteList(WrappedList):
 
 
 class SidePanel(Vertical):
-    """The side panel's tabs: the flags, the notes and the review form."""
+    """The side panel's tabs: the flags, the notes and the review form. ``[`` and ``]`` (by
+    default) turn its pages while the focus is in it."""
+
+    BINDINGS = actions.bindings("side")
+    TABS = ("flags", "notes", "review")
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -220,11 +232,35 @@ class SidePanel(Vertical):
             with TabPane(t("ui.tab_review"), id="review"):
                 yield ReviewPanel(session, id="review-panel")
 
+    def stops(self) -> list[Widget]:
+        """What takes the keys on the page shown: its list, or each field of the review form
+        (not the scrolling frame around them)."""
+        tabs = self.query_one(TabbedContent)
+        pane = tabs.active_pane
+        if pane is None:
+            return [tabs]
+        found = [w for w in pane.query("*") if w.focusable and not isinstance(w, ReviewPanel)]
+        return found or [tabs]
+
+    def _turn(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        here = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
+        tabs.active = self.TABS[(here + step) % len(self.TABS)]
+        if tabs.active == "review":
+            self.query_one(ReviewPanel).build()
+        self.call_after_refresh(lambda: self.stops()[0].focus())
+
+    def action_next_tab(self) -> None:
+        self._turn(1)
+
+    def action_previous_tab(self) -> None:
+        self._turn(-1)
+
 
 class SearchBar(Input):
     """The ``/`` search field: Enter finds (again: the next hit), Escape closes it."""
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    BINDINGS = actions.bindings("search")
 
     def action_close(self) -> None:
         self.display = False
@@ -235,7 +271,8 @@ class ReviewPanel(VerticalScroll):
     """Scores per rubric criterion, the verdict and the summary, edited in place.
 
     Its fields are built the first time the tab is shown (``build``): a dozen form widgets are
-    not worth delaying the report's first frame for.
+    not worth delaying the report's first frame for. A change is posted as a message for the
+    screen to record; ``refresh_items`` sets the fields to what the review holds (after an undo).
     """
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
@@ -270,24 +307,37 @@ class ReviewPanel(VerticalScroll):
                                tab_behavior="focus"))
         return fields
 
+    def refresh_items(self) -> None:
+        """Show what the review holds now (the fields follow an undo, for one)."""
+        if not self.built:
+            return
+        review = self.session.review
+        for select in self.query(".score").results(Select):
+            value = review.scores.get(select.name or "", Select.NULL)
+            if select.value != value:
+                select.value = value
+        verdict = self.query_one("#verdict", Select)
+        if verdict.value != (review.verdict or Select.NULL):
+            verdict.value = review.verdict or Select.NULL
+        summary = self.query_one("#summary", TextArea)
+        if summary.text != review.summary:
+            summary.load_text(review.summary)
+
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
         value = None if event.value is Select.NULL else event.value
         ident = event.select.id or ""
         if ident == "verdict":
-            if value != (self.session.review.verdict or None):
-                self.session.set_verdict(value or "")
-                self.post_message(ReviewEdited())
+            if (value or "") != self.session.review.verdict:
+                self.post_message(VerdictChosen(value or ""))
         elif ident.startswith("score-"):
             criterion = event.select.name or ""
             if value != self.session.review.scores.get(criterion):
-                self.session.set_score(criterion, value)
-                self.post_message(ReviewEdited())
+                self.post_message(ScoreChosen(criterion, value))
 
     @on(TextArea.Changed, "#summary")
     def _summary_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if event.text_area.text != (self.session.review.summary or ""):
-            self.session.set_summary(event.text_area.text)
-            self.post_message(ReviewEdited())
+        if event.text_area.text != self.session.review.summary:
+            self.post_message(SummaryTyped(event.text_area.text))

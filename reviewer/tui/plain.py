@@ -9,7 +9,7 @@ nothing. (Markup is no concern: panels pass text as ``Content``/``Text``, never 
 from __future__ import annotations
 
 from reviewer.i18n import t
-from reviewer.tui.wrap import display_text as inert
+from reviewer.terminal import display_text as inert
 
 __all__ = ["inert", "snippet", "term"]
 

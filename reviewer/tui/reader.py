@@ -23,7 +23,6 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -33,7 +32,7 @@ from textual.strip import Strip
 
 from reviewer.document.model import Sentence
 from reviewer.document.sentences import split_sentences
-from reviewer.i18n import t
+from reviewer.tui import actions
 from reviewer.tui.wrap import VisualLine, display_text, wrap_paragraphs
 
 HIGHLIGHT_KINDS = (
@@ -56,29 +55,10 @@ class Highlight:
     kind: str
 
 
-def _binding(key: str, action: str, binding_id: str) -> Binding:
-    # The id doubles as the catalog key of the description, so a help screen can look the
-    # label up again in whatever language is current.
-    return Binding(key, action, t(binding_id), show=False, id=binding_id)
-
-
-class ReportView(ScrollView, can_focus=True):
+class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
     """The report text with a sentence cursor, a selection, highlights and search."""
 
-    BINDINGS = [
-        _binding("j,down", "line_down", "reader.line_down"),
-        _binding("k,up", "line_up", "reader.line_up"),
-        _binding("J", "sentence_down", "reader.sentence_down"),
-        _binding("K", "sentence_up", "reader.sentence_up"),
-        _binding("pagedown", "page_down", "reader.page_down"),
-        _binding("pageup", "page_up", "reader.page_up"),
-        _binding("g,home", "top", "reader.top"),
-        _binding("G,end", "bottom", "reader.bottom"),
-        _binding("v", "toggle_selection", "reader.toggle_selection"),
-        _binding("l,right", "char_right", "reader.char_right"),
-        _binding("h,left", "char_left", "reader.char_left"),
-        _binding("o", "swap_selection_ends", "reader.swap_selection_ends"),
-    ]
+    BINDINGS = actions.bindings("reader")
 
     COMPONENT_CLASSES = {
         "reportview--cursor",
@@ -172,7 +152,6 @@ class ReportView(ScrollView, can_focus=True):
         self._layers.clear()
         self._search_hits: list[tuple[int, int]] = []
         self._search_index = -1
-        self._search_query = ""
         self._changed_highlights()
 
     @property
@@ -681,10 +660,6 @@ class ReportView(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ search
 
     @property
-    def search_query(self) -> str:
-        return self._search_query
-
-    @property
     def search_position(self) -> tuple[int, int]:
         """(number of the current hit counting from 1, number of hits); (0, 0) without hits."""
         if not self._search_hits:
@@ -694,7 +669,6 @@ class ReportView(ScrollView, can_focus=True):
     def search(self, query: str) -> int:
         """Highlight every occurrence of ``query`` (Latin letters in any case) and move to the
         first one at or after the cursor. Returns the number of hits; an empty query clears."""
-        self._search_query = query
         self._search_hits = [
             (m.start(), m.end())
             for m in re.finditer(re.escape(query), self._text, re.IGNORECASE)

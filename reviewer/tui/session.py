@@ -1,27 +1,178 @@
 """One report under review, as the app holds it: document, flags, review, and its file.
 
+Every change a reviewer makes goes through a method of `Session`: notes, flag decisions,
+scores, verdict, summary, plan statuses and notes, verdicts on targets, and with the last two the
+prior report's identity. Each change marks the review unsaved, is told to whoever listens (the
+screens redraw, the autosave is armed) and leaves a typed undo entry that knows how to take it
+back. Screens turn keys into these calls; widgets only post messages; nothing else writes the
+review.
+
 Everything here is plain Python (no Textual), so the safety rules can be tested directly:
-every change marks the review unsaved, ``save`` goes through the review layer's store (which
-never writes over a file it could not parse: it saves beside it), and a failed save keeps the
-review in memory until the next attempt succeeds.
+``save`` goes through the review layer's store (which never writes over a file it could not
+parse: it saves beside it), and a failed save keeps the review in memory and unsaved until the
+next attempt succeeds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from reviewer.document import Document, load_document
 from reviewer.i18n import t
 
+if TYPE_CHECKING:
+    from reviewer.review import (
+        Annotation,
+        FlagDecision,
+        PlanAssessment,
+        ReportIdentity,
+        Review,
+        ReviewStore,
+        TargetAssessment,
+    )
 
-@dataclass(frozen=True)
-class _Undo:
-    """How to take back one change to the annotations."""
 
-    kind: str  # "added" | "removed" | "edited" | "decided"
-    item: Any
+# --- changes, each with its own way back ---------------------------------------------------------
+# Plain classes with slots, not dataclasses: the session is on the path to the first frame, and
+# nine dataclasses cost it a few milliseconds. ``kind`` names the message shown when the change
+# is undone (ui.undone_<kind>).
+
+
+class _Change:
+    __slots__ = ()
+    kind: ClassVar[str]
+
+    def undo(self, review: Review) -> None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class NoteAdded(_Change):
+    __slots__ = ("annotation",)
+    kind = "added"
+
+    def __init__(self, annotation: Annotation) -> None:
+        self.annotation = annotation
+
+    def undo(self, review: Review) -> None:
+        review.remove_annotation(self.annotation.id)
+
+
+class NoteRemoved(_Change):
+    __slots__ = ("annotation",)
+    kind = "removed"
+
+    def __init__(self, annotation: Annotation) -> None:
+        self.annotation = annotation
+
+    def undo(self, review: Review) -> None:
+        review.restore_annotation(self.annotation)
+
+
+class NoteEdited(_Change):
+    __slots__ = ("before",)
+    kind = "edited"
+
+    def __init__(self, before: Annotation) -> None:
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        review.restore_annotation(self.before)
+
+
+class FlagDecided(_Change):
+    __slots__ = ("flag", "before")
+    kind = "decided"
+
+    def __init__(self, flag: Any, before: FlagDecision | None) -> None:
+        self.flag = flag  # a flag of the checks: anything with .rule, .start and .end
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        if self.before is None:
+            review.clear_flag_decision(self.flag)
+        else:
+            review.restore_flag_decision(self.before)
+
+
+class ScoreSet(_Change):
+    __slots__ = ("criterion", "before")
+    kind = "scored"
+
+    def __init__(self, criterion: str, before: int | None) -> None:
+        self.criterion = criterion
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        review.set_score(self.criterion, self.before)
+
+
+class VerdictSet(_Change):
+    __slots__ = ("before",)
+    kind = "verdict"
+
+    def __init__(self, before: str) -> None:
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        review.verdict = self.before
+
+
+class SummarySet(_Change):
+    __slots__ = ("before",)
+    kind = "summary"
+
+    def __init__(self, before: str) -> None:
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        review.summary = self.before
+
+
+class PlanAssessed(_Change):
+    __slots__ = ("ident", "before", "prior_before")
+    kind = "plan"
+
+    def __init__(self, ident: str, before: PlanAssessment | None, prior_before: ReportIdentity | None) -> None:
+        self.ident = ident
+        self.before = before
+        self.prior_before = prior_before
+
+    def undo(self, review: Review) -> None:
+        if self.before is None:
+            review.remove_plan_assessment(self.ident)
+        else:
+            review.restore_plan_assessment(self.before)
+        review.prior = self.prior_before
+
+
+class TargetAssessed(_Change):
+    __slots__ = ("ident", "before", "prior_before")
+    kind = "target"
+
+    def __init__(self, ident: str, before: TargetAssessment | None, prior_before: ReportIdentity | None) -> None:
+        self.ident = ident
+        self.before = before
+        self.prior_before = prior_before
+
+    def undo(self, review: Review) -> None:
+        if self.before is None:
+            review.remove_target_assessment(self.ident)
+        else:
+            review.restore_target_assessment(self.before)
+        review.prior = self.prior_before
+
+
+Change = (NoteAdded | NoteRemoved | NoteEdited | FlagDecided | ScoreSet | VerdictSet | SummarySet
+          | PlanAssessed | TargetAssessed)
+Listener = Callable[[Change | None, bool], object]
+"""Called after every change (with it and ``False``), every undo (with the change taken back and
+``True``) and every save attempt (with ``None`` and ``False``)."""
 
 
 class Session:
@@ -36,16 +187,18 @@ class Session:
         self.doc = doc
         self.prior_path = prior_path
         self.problems: list[str] = []
-        self.store: Any = None
+        self.store: ReviewStore | None = None
         self.flags: list[Any] = []
         self._flags_by_position: list[Any] = []
         self.flags_ready = False
         self.dirty = False
         self.save_error: str | None = None
+        self.saved_path: str | None = None  # the file that holds the review as it is now
         self._review_path = review_path
         self._reviewer = reviewer
-        self._review: Any = None
-        self._undo: list[_Undo] = []
+        self._review: Review | None = None
+        self._undo: list[Change] = []
+        self._listeners: list[Listener] = []
 
     # --- opening ---------------------------------------------------------------------------
     @classmethod
@@ -57,15 +210,12 @@ class Session:
         return cls(doc, review_path=review_path, reviewer=reviewer, prior_path=prior_path)
 
     @property
-    def review(self) -> Any:
+    def review(self) -> Review:
         """The review: read from its file on first use (see ``load_review``)."""
         if self._review is None:
             self.load_review()
+        assert self._review is not None
         return self._review
-
-    @property
-    def review_loaded(self) -> bool:
-        return self._review is not None
 
     @property
     def reviewer(self) -> str:
@@ -91,6 +241,8 @@ class Session:
             review = Review.new(self.doc, self._reviewer)
         else:
             self.problems += [str(w) for w in warnings]
+            if path.exists():
+                self.saved_path = str(path)
         self._review = review
 
     def compute_flags(self, progress: Any = None, cancelled: Any = None) -> list[Any]:
@@ -107,12 +259,25 @@ class Session:
         self._flags_by_position = sorted(flags, key=lambda f: (f.start, f.end, f.rule))
         self.flags_ready = True
 
+    # --- listening -------------------------------------------------------------------------
+    def listen(self, listener: Listener) -> None:
+        """Call ``listener`` after every change, undo and save attempt."""
+        self._listeners.append(listener)
+
+    def forget(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _tell(self, change: Change | None, undone: bool = False) -> None:
+        for listener in list(self._listeners):
+            listener(change, undone)
+
     # --- reading ---------------------------------------------------------------------------
     @property
-    def annotations(self) -> list[Any]:
+    def annotations(self) -> list[Annotation]:
         return sorted(self.review.annotations, key=lambda a: (a.anchor.start, a.anchor.end))
 
-    def annotations_in(self, start: int, end: int) -> list[Any]:
+    def annotations_in(self, start: int, end: int) -> list[Annotation]:
         """Placed annotations overlapping ``start..end`` (the cursor's sentence), narrowest
         first."""
         hits = [a for a in self.review.annotations
@@ -142,69 +307,143 @@ class Session:
         found = self.review.flag_decision_for(flag)
         return found.decision if found else None
 
-    # --- changing --------------------------------------------------------------------------
-    def _changed(self) -> None:
-        self.dirty = True
+    def plan_assessment(self, prior: Document, start: int, end: int) -> PlanAssessment | None:
+        """The reviewer's assessment of the plan item at ``start..end`` of ``prior``'s text."""
+        from reviewer.review import Anchor
 
-    def annotate(self, start: int, end: int, *, tag: str, severity: str, note: str) -> Any:
+        return self.review.plan_assessment_for(Anchor.from_span(prior.text, start, end))
+
+    def target_assessment(self, prior: Document, start: int, end: int
+                          ) -> TargetAssessment | None:
+        """The reviewer's verdict on the target at ``start..end`` of ``prior``'s text."""
+        from reviewer.review import Anchor
+
+        return self.review.target_assessment_for(Anchor.from_span(prior.text, start, end))
+
+    # --- changing --------------------------------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        # typing a summary is one change per key: one undo takes back the whole run of them
+        typing = isinstance(change, SummarySet) and bool(self._undo) and \
+            isinstance(self._undo[-1], SummarySet)
+        if not typing:
+            self._undo.append(change)
+        self.dirty = True
+        self._tell(change)
+
+    def annotate(self, start: int, end: int, *, tag: str, severity: str, note: str
+                 ) -> Annotation:
         annotation = self.review.add_annotation(self.doc, start, end, tag=tag, severity=severity,
                                                 note=note)
-        self._undo.append(_Undo("added", annotation))
-        self._changed()
+        self._changed(NoteAdded(annotation))
         return annotation
 
-    def edit(self, annotation: Any, *, tag: str, severity: str, note: str) -> None:
-        before = _Undo("edited", (annotation.id, annotation.tag, annotation.severity,
-                                  annotation.note))
-        self.review.update_annotation(annotation.id, tag=tag, severity=severity, note=note)
-        self._undo.append(before)
-        self._changed()
+    def edit(self, annotation: Annotation, *, tag: str, severity: str, note: str) -> bool:
+        """Change a note; False when nothing changed."""
+        before = self.review.annotation(annotation.id)
+        if before is None:
+            return False
+        after = self.review.update_annotation(annotation.id, tag=tag, severity=severity,
+                                              note=note)
+        if after is before:
+            return False
+        self._changed(NoteEdited(before))
+        return True
 
-    def delete(self, annotation: Any) -> None:
+    def delete(self, annotation: Annotation) -> None:
         removed = self.review.remove_annotation(annotation.id)
-        self._undo.append(_Undo("removed", removed))
-        self._changed()
+        self._changed(NoteRemoved(removed))
 
-    def undo(self) -> str | None:
-        """Take back the last change to a note or a flag decision; returns its kind, or ``None``
-        when there is nothing left to undo."""
+    def decide(self, flag: Any, decision: str, note: str = "") -> bool:
+        """Confirm or dismiss a flag; False when it was already decided so."""
+        before = self.review.flag_decision_for(flag)
+        made = self.review.decide_flag(self.doc, flag, decision, note)
+        if made is before:
+            return False
+        self._changed(FlagDecided(flag, before))
+        return True
+
+    def set_score(self, criterion: str, value: int | None) -> bool:
+        """Score a criterion (``None`` clears it); False when it already had that score."""
+        before = self.review.scores.get(criterion)
+        if value == before:
+            return False
+        self.review.set_score(criterion, value)
+        self._changed(ScoreSet(criterion, before))
+        return True
+
+    def set_verdict(self, verdict: str) -> bool:
+        before = self.review.verdict
+        if verdict == before:
+            return False
+        self.review.verdict = verdict
+        self._changed(VerdictSet(before))
+        return True
+
+    def set_summary(self, summary: str) -> bool:
+        before = self.review.summary
+        self.review.summary = summary
+        if self.review.summary == before:  # the same text once its line ends are made one
+            return False
+        self._changed(SummarySet(before))
+        return True
+
+    def _take_prior(self, prior: Document) -> ReportIdentity | None:
+        """Record which report is last year's (its path relative to the review file, like the
+        report's); returns the identity recorded before."""
+        from reviewer.review import ReportIdentity
+        from reviewer.review.store import relative_path
+
+        before = self.review.prior
+        path = relative_path(prior.path, self.store.path) if self.store else prior.path
+        self.review.prior = ReportIdentity.of(prior, path)
+        return before
+
+    def assess_plan(self, prior: Document, start: int, end: int, *, heading: str,
+                    suggested: str, status: str, note: str,
+                    evidence: list[tuple[int, int]] = ()) -> bool:
+        """Record the status and note of the plan item at ``start..end`` of ``prior``'s text,
+        with its evidence (spans of this report's text); False when nothing changed."""
+        from reviewer.review import Anchor
+
+        review = self.review
+        item = Anchor.from_span(prior.text, start, end)
+        before = review.plan_assessment_for(item)
+        prior_before = self._take_prior(prior)
+        made = review.set_plan_assessment(
+            item, heading=heading, suggested=suggested, status=status, note=note,
+            evidence=[Anchor.from_span(self.doc.text, a, b) for a, b in evidence])
+        if made is before and review.prior == prior_before:
+            return False
+        self._changed(PlanAssessed(made.id, before, prior_before))
+        return True
+
+    def assess_target(self, prior: Document, start: int, end: int, *, indicator: str,
+                      suggested: str, verdict: str, note: str) -> bool:
+        """Record the reviewer's verdict and note on the target at ``start..end`` of
+        ``prior``'s text; False when nothing changed."""
+        from reviewer.review import Anchor
+
+        review = self.review
+        anchor = Anchor.from_span(prior.text, start, end)
+        before = review.target_assessment_for(anchor)
+        prior_before = self._take_prior(prior)
+        made = review.set_target_assessment(anchor, indicator=indicator, suggested=suggested,
+                                            verdict=verdict, note=note)
+        if made is before and review.prior == prior_before:
+            return False
+        self._changed(TargetAssessed(made.id, before, prior_before))
+        return True
+
+    def undo(self) -> Change | None:
+        """Take back the last change of any kind; returns it, or ``None`` when there is nothing
+        left to undo."""
         if not self._undo:
             return None
-        step = self._undo.pop()
-        if step.kind == "added":
-            self.review.remove_annotation(step.item.id)
-        elif step.kind == "removed":
-            self.review.restore_annotation(step.item)
-        elif step.kind == "edited":
-            ident, tag, severity, note = step.item
-            self.review.update_annotation(ident, tag=tag, severity=severity, note=note)
-        else:
-            flag, before = step.item
-            if before is None:
-                self.review.clear_flag_decision(flag)
-            else:
-                self.review.decide_flag(self.doc, flag, before.decision, before.note)
-        self._changed()
-        return step.kind
-
-    def decide(self, flag: Any, decision: str, note: str = "") -> None:
-        before = self.review.flag_decision_for(flag)
-        self.review.decide_flag(self.doc, flag, decision, note)
-        self._undo.append(_Undo("decided", (flag, before)))
-        self._changed()
-
-    def set_score(self, criterion: str, value: Any) -> None:
-        self.review.set_score(criterion, value)
-        self._changed()
-
-    def set_verdict(self, verdict: str) -> None:
-        self.review.verdict = verdict
-        self._changed()
-
-    def set_summary(self, summary: str) -> None:
-        if summary != self.review.summary:
-            self.review.summary = summary
-            self._changed()
+        change = self._undo.pop()
+        change.undo(self.review)
+        self.dirty = True
+        self._tell(change, undone=True)
+        return change
 
     # --- saving ----------------------------------------------------------------------------
     def save(self) -> str | None:
@@ -212,12 +451,15 @@ class Session:
 
         On failure the review stays in memory and unsaved, so the next change tries again.
         """
-        if not self.dirty:
+        if not self.dirty or self.store is None:
             return None
         result = self.store.save(self.review)
         if not result.ok:
             self.save_error = result.message or t("ui.save_failed")
+            self._tell(None)
             return self.save_error
         self.dirty = False
         self.save_error = None
+        self.saved_path = result.path
+        self._tell(None)
         return result.message if result.merged or result.conflict_path else None

@@ -11,18 +11,22 @@ reader lays out its lines here. The rules follow the usual 禁则 (kinsoku) prac
   unless a run alone is wider than the line.
 
 Everything is measured on the *display* form of the text, in which control characters are
-replaced one for one by inert visible glyphs (see `display_text`), so offsets into the
+replaced one for one by inert visible glyphs (``reviewer.terminal.display_text``), so offsets into the
 normalized text stay valid for every visual line. No Textual import: this module is pure.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
+
+from reviewer.terminal import display_char, display_text
+
+__all__ = ["CLOSING", "OPENING", "VisualLine", "break_allowed", "cell_widths", "display_text",
+           "ellipsize", "wrap_paragraphs"]
 
 CLOSING = frozenset(
     "。，、；：？！）》」』〉】〕〗｝］”’…‥·・％‰℃°"  # full-width and CJK forms
@@ -39,35 +43,6 @@ _JOINERS = frozenset(".,:-/+_@&'")
 _INSEPARABLE = frozenset("—…")
 """Characters written in pairs (——, ……) that must not be split across lines."""
 
-_REPLACEMENT = "\ufffd"
-_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
-
-
-def _display_char(code: int) -> str | None:
-    """The inert glyph shown for ``code``, or None when the character is shown as itself.
-
-    C0 controls become their Unicode control pictures (ESC → ␛, BEL → ␇, TAB → ␉), DEL
-    becomes ␡; C1 controls and bidirectional overrides, which would let a report reorder or
-    restyle the screen, become U+FFFD. The newline is the paragraph separator and never drawn.
-    """
-    if code < 0x20 and code != 0x0A:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    if 0x80 <= code < 0xA0 or code in _BIDI_CONTROLS:
-        return _REPLACEMENT
-    return None
-
-
-class _DisplayTable(dict):
-    """A `str.translate` table computing (and remembering) the display glyph of each code."""
-
-    def __missing__(self, code: int) -> int:
-        glyph = _display_char(code)
-        value = ord(glyph) if glyph is not None else code
-        self[code] = value
-        return value
-
 
 class _CellTable(dict):
     """A `str.translate` table mapping each code to chr(its display width in cells)."""
@@ -76,23 +51,13 @@ class _CellTable(dict):
         if code == 0x0A:
             width = 0
         else:
-            width = get_character_cell_size(_display_char(code) or chr(code))
+            width = get_character_cell_size(display_char(code) or chr(code))
         value = chr(width)
         self[code] = value
         return value
 
 
-_DISPLAY = _DisplayTable()
 _CELLS = _CellTable()
-
-
-_NEEDS_GLYPH = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Exactly the characters `_display_char` replaces: most reports hold none of them."""
-
-
-def display_text(text: str) -> str:
-    """``text`` with every control character replaced by a visible inert glyph, one for one."""
-    return text.translate(_DISPLAY) if _NEEDS_GLYPH.search(text) else text
 
 
 def cell_widths(text: str) -> bytes:

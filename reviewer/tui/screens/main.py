@@ -1,8 +1,9 @@
 """The main screen: header, outline, reader and side panel, and every review action.
 
 The screen owns the keys (from the action registry) and turns them into calls on the session;
-widgets only display the session and post messages. Changes are saved one second after the last
-one, on ``ctrl+s``, and before quitting.
+widgets only display the session and post messages. The screen listens to the session, so every
+change (made here, on the comparison screen or undone) redraws what shows it; its keeper saves
+the review one second after the last change, on ``ctrl+s``, and before quitting.
 
 The first frame holds what reading needs — the header, the report in the reader, the status line
 and the footer — with the outline and side panes as empty frames of their final width, so the
@@ -20,12 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -33,22 +32,33 @@ from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
 from reviewer.tui.keyhints import KeyHints
-from reviewer.tui.messages import ChecksCancelled, ChecksProgress, FlagsReady, JumpTo, ReviewEdited
+from reviewer.tui.messages import (
+    ChecksCancelled,
+    ChecksProgress,
+    FlagsReady,
+    JumpTo,
+    ScoreChosen,
+    SummaryTyped,
+    VerdictChosen,
+)
 from reviewer.tui.plain import snippet
 from reviewer.tui.reader import Highlight, ReportView
-from reviewer.tui.session import Session
+from reviewer.tui.saving import Keeper
+from reviewer.tui.screens.keys import KeyedScreen
+from reviewer.tui.session import Change, Session
 
 if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
 
-AUTOSAVE_DELAY = 1.0  # seconds after the last change
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
 # a report above this many bytes opens with a notice that its checks run in the background
 LARGE_REPORT = 5 * 1024 * 1024
 
 
-class MainScreen(Screen[None]):
+class MainScreen(KeyedScreen, Screen[None]):
     BINDINGS = actions.bindings("main")
+    HELP = ("main", "reader", "outline", "side", "search", "app")
+    HELP_TITLE = "ui.help_title_main"
     AUTO_FOCUS = "#reader"
 
     def __init__(self, session: Session, *, from_picker: bool = False) -> None:
@@ -58,16 +68,17 @@ class MainScreen(Screen[None]):
         self.narrow = False
         self.show_outline = True
         self.show_side = True
-        self._save_timer: Timer | None = None
+        self.keeper: Keeper | None = None
         self._last_query = ""
         self._quit_armed = False
-        self._shown_error: str | None = None
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
         self._panels_mounted = False
         self._checks_cancel = threading.Event()
         self._checks_progress: tuple[int, int] | None = None  # (done, total) while they run
         self._checks_cancelled = False
+        self._mounting: list[Any] = []  # the panels' mounts, until they are done
+        self._leaving = False
 
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -84,12 +95,14 @@ class MainScreen(Screen[None]):
         return self.query_one(ReportView)
 
     def on_mount(self) -> None:
+        self.keeper = Keeper(self.app, self.session)
+        self.session.listen(self._heard)
         self.query_one(HeaderLine).show(self.session)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         """Everything the first frame does without: the review file, the panels, the checks."""
-        if not self.is_attached:  # quit before the first frame was even drawn
+        if self._leaving or not self.is_attached:  # quit before the first frame was drawn
             return
         self.session.load_review()
         for problem in self.session.problems:
@@ -110,11 +123,23 @@ class MainScreen(Screen[None]):
         # Imported here: these widgets and their styles are not needed for the first frame.
         from reviewer.tui.panels import OutlinePanel, SearchBar, SidePanel
 
-        self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree"))
-        self.query_one("#side").mount(SidePanel(self.session))
         search = SearchBar(placeholder=t("ui.search_placeholder"), id="search")
         search.display = False
-        self.mount(search, before=self.query_one("#status"))
+        self._mounting = [
+            self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree")),
+            self.query_one("#side").mount(SidePanel(self.session)),
+            self.mount(search, before=self.query_one("#status")),
+        ]
+
+    async def settle(self) -> None:
+        """Before the screen goes (quit, back to the picker, the terminal closed): start
+        nothing more, and let the panels whose mounting has begun finish it, so the screen is
+        never taken down around a widget still being put up (a tab bar mounted after its tabs
+        were removed)."""
+        self._leaving = True
+        mounting, self._mounting = self._mounting, []
+        for mount in mounting:
+            await mount
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW_WIDTH
@@ -148,16 +173,15 @@ class MainScreen(Screen[None]):
         self._apply_layout()
 
     def _panes(self) -> list[Widget]:
-        """The panes Tab cycles through: the visible ones, once their panels are mounted."""
+        """Where Tab goes, in turn: the visible panes, once their panels are mounted; in the
+        side panel, its list, or each field of the review form."""
         panes: list[Widget] = []
         if self.show_outline:
             panes.extend(self.query("OutlinePanel"))
         panes.append(self.reader)
         if self.show_side:
-            for side in self.query("TabbedContent"):
-                pane = side.active_pane
-                if pane is not None:
-                    panes.append(next((w for w in pane.query("*") if w.focusable), side))
+            for side in self.query("SidePanel"):
+                panes.extend(side.stops())
         return panes
 
     def action_next_pane(self) -> None:
@@ -308,7 +332,7 @@ class MainScreen(Screen[None]):
         self._go_to_flag(-1)
 
     def action_decide_flag(self, decision: str) -> None:
-        from reviewer.tui.dialogs import DecisionDialog
+        from reviewer.tui.dialogs import PromptDialog
 
         flag = self._flag_here()
         if flag is None:
@@ -317,11 +341,11 @@ class MainScreen(Screen[None]):
         title = t(f"ui.decide_{decision}")
 
         def decided(note: str | None) -> None:
-            if note is not None:
-                self.session.decide(flag, decision, note)
-                self._changed(t(f"ui.flag_{decision}"))
+            if note is not None and self.session.decide(flag, decision, note):
+                self.notify(t(f"ui.flag_{decision}"))
 
-        self.app.push_screen(DecisionDialog(title, flag.message), decided)
+        self.app.push_screen(PromptDialog(title, flag.message,
+                                          placeholder=t("ui.optional_note")), decided)
 
     # --- annotations -----------------------------------------------------------------------
     def action_annotate(self) -> None:
@@ -336,10 +360,10 @@ class MainScreen(Screen[None]):
         def annotate(result: AnnotationInput | None) -> None:
             if result is None:
                 return
+            self.reader.clear_selection()
             self.session.annotate(start, end, tag=result.tag, severity=result.severity,
                                   note=result.note)
-            self.reader.clear_selection()
-            self._changed(t("ui.note_added"))
+            self.notify(t("ui.note_added"))
 
         quote = self.session.doc.text[start:end]
         self.app.push_screen(AnnotationDialog(quote, load_vocabulary()), annotate)
@@ -358,10 +382,9 @@ class MainScreen(Screen[None]):
         if note is None:
             return
         def edited(result: AnnotationInput | None) -> None:
-            if result is not None:
-                self.session.edit(note, tag=result.tag, severity=result.severity,
-                                  note=result.note)
-                self._changed(t("ui.note_edited"))
+            if result is not None and self.session.edit(
+                    note, tag=result.tag, severity=result.severity, note=result.note):
+                self.notify(t("ui.note_edited"))
 
         initial = AnnotationInput(note.tag, note.severity, note.note)
         self.app.push_screen(AnnotationDialog(note.anchor.quote, load_vocabulary(),
@@ -371,22 +394,31 @@ class MainScreen(Screen[None]):
         note = self._annotation_here()
         if note is not None:
             self.session.delete(note)
-            self._changed(t("ui.note_deleted"))
+            self.notify(t("ui.note_deleted"))
 
     def action_undo(self) -> None:
-        kind = self.session.undo()
-        if kind is None:
+        change = self.session.undo()
+        if change is None:
             self.notify(t("ui.nothing_to_undo"))
         else:
-            self._changed(t(f"ui.undone_{kind}"))
+            self.notify(t(f"ui.undone_{change.kind}"))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "review":
             self.query_one("ReviewPanel").build()
 
-    @on(ReviewEdited)
-    def _review_edited(self) -> None:
-        self._changed()
+    # the review form's fields post these; the session records them
+    @on(ScoreChosen)
+    def _score_chosen(self, event: ScoreChosen) -> None:
+        self.session.set_score(event.criterion, event.value)
+
+    @on(VerdictChosen)
+    def _verdict_chosen(self, event: VerdictChosen) -> None:
+        self.session.set_verdict(event.verdict)
+
+    @on(SummaryTyped)
+    def _summary_typed(self, event: SummaryTyped) -> None:
+        self.session.set_summary(event.summary)
 
     # --- search ----------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -417,18 +449,8 @@ class MainScreen(Screen[None]):
             self.notify(t("ui.search_none"))
 
     # --- other screens ---------------------------------------------------------------------
-    def palette_entries(self) -> list[actions.Entry]:
-        reader_bindings = [b for b in ReportView.BINDINGS if isinstance(b, Binding)]
-        return actions.all_entries(self.app.user_keymap, reader_bindings)
-
-    def run_entry(self, entry: actions.Entry) -> None:
-        target = {"reader": self.reader, "app": self.app}.get(entry.owner, self)
-        self.call_later(target.run_action, entry.action)
-
-    def action_help(self) -> None:
-        from reviewer.tui.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.palette_entries()))
+    def palette_targets(self) -> dict[str, Any]:
+        return {"main": self, "reader": self.reader, "app": self.app}
 
     def action_next_theme(self) -> None:
         self.app.next_theme()
@@ -443,57 +465,57 @@ class MainScreen(Screen[None]):
             self.notify(t("ui.no_prior"), severity="warning")
             return
         from reviewer.document import ReportError, load_document
-        from reviewer.tui.compare_screen import CompareScreen
+        from reviewer.tui.screens.compare import QUIT, CompareScreen
 
         try:
             prior_doc = load_document(str(prior))
         except ReportError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.app.push_screen(CompareScreen(prior_doc, self.session.doc, self.session.review,
-                                           lambda: self._changed()))
+
+        async def closed(result: str | None) -> None:
+            if result == QUIT:
+                await self.action_quit()
+
+        self.app.push_screen(CompareScreen(prior_doc, self.session, self.keeper), closed)
 
     # --- saving ----------------------------------------------------------------------------
-    def _changed(self, message: str | None = None) -> None:
-        """After any change: refresh the views and (re)arm the autosave."""
+    def _heard(self, change: Change | None, undone: bool) -> None:
+        """The session changed (anywhere: here, on the comparison screen, by an undo) or was
+        saved: show it."""
+        if change is None:
+            self.query_one(HeaderLine).show(self.session)
+            return
         self._quit_armed = False
         self._refresh_views()
-        if message:
-            self.notify(message)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+        if undone:  # the review form shows what it was told; after an undo, what the review says
+            for form in self.query("ReviewPanel"):
+                form.refresh_items()
 
     def save_now(self) -> bool:
         """Save if anything changed; shows the outcome. True when nothing is left unsaved."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        message = self.session.save()
-        self.query_one(HeaderLine).show(self.session)
-        error = self.session.save_error
-        if error and error != self._shown_error:
-            self.notify(error, title=t("ui.save_failed"), severity="error", timeout=3600)
-        elif message and not error:
-            self.notify(message, severity="warning", timeout=10)
-        self._shown_error = error
-        return not self.session.dirty
+        assert self.keeper is not None
+        return self.keeper.save_now()
 
     def on_unmount(self) -> None:
         """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save; the
         checks, if they still run, stop."""
         self._checks_cancel.set()
+        self.session.forget(self._heard)
+        if self.keeper is not None:
+            self.keeper.stop()
         self.session.save()
 
     def action_save(self) -> None:
-        if self.save_now():
-            self.notify(t("ui.state_saved"))
+        assert self.keeper is not None
+        self.keeper.save_key()
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         if not self.save_now() and not self._quit_armed:
             self._quit_armed = True
             self.notify(t("ui.quit_unsaved"), severity="error", timeout=3600)
             return
+        await self.settle()
         if self.from_picker:
             self.dismiss()
         else:

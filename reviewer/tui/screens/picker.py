@@ -10,7 +10,6 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -18,9 +17,11 @@ from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import language, t
 from reviewer.profiles import get_profile
 from reviewer.review import default_review_path
+from reviewer.tui import actions
 from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.messages import ReportScanned
 from reviewer.tui.plain import snippet
+from reviewer.tui.screens.keys import KeyedScreen
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
 
@@ -41,10 +42,16 @@ def describe(doc: Document, flags: list[Any], review_path: Path) -> dict[str, An
     }
 
 
-class PickerScreen(Screen[None]):
-    BINDINGS = [
-        Binding("q", "quit", t("ui.action.main.quit"), id="picker.quit"),
-    ]
+class ReportTable(DataTable, inherit_bindings=False):
+    """One row per report; moved through and opened with the registry's ``picker.*`` keys."""
+
+    BINDINGS = actions.bindings("picker-table")
+
+
+class PickerScreen(KeyedScreen, Screen[None]):
+    BINDINGS = actions.bindings("picker")
+    HELP = ("picker", "app")
+    HELP_TITLE = "ui.help_title_picker"
     AUTO_FOCUS = "DataTable"
 
     def __init__(self, paths: list[str], folder: str) -> None:
@@ -55,8 +62,12 @@ class PickerScreen(Screen[None]):
         self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(t("ui.picker_title", folder=snippet(self.folder, 60))), id="header")
-        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
+        keymap = getattr(self.app, "user_keymap", {})
+        key = {ident: actions.display_keys(keymap.get(ident, actions.spec(ident).key))
+               for ident in ("picker.select", "picker.quit")}
+        yield Static(Text(t("ui.picker_title", folder=snippet(self.folder, 60),
+                            open=key["picker.select"], quit=key["picker.quit"])), id="header")
+        table = ReportTable(cursor_type="row", zebra_stripes=True)
         for column in COLUMNS:
             table.add_column(t(f"ui.col_{column}"), key=column)
         for path in self.paths:
@@ -123,6 +134,9 @@ class PickerScreen(Screen[None]):
                 self.query_one(DataTable).update_cell(path, "review", Text(t("ui.yes")))
 
         self.app.push_screen(MainScreen(session, from_picker=True), back)
+
+    def palette_targets(self) -> dict[str, Any]:
+        return {"picker": self, "picker-table": self.query_one(ReportTable), "app": self.app}
 
     def action_quit(self) -> None:
         self.app.exit()
