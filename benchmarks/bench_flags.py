@@ -1,17 +1,24 @@
-"""Precision of the flags on the labelled set, beside a baseline rule set in the same run.
+"""Precision of the flags on the labelled set, beside baseline rule sets in the same run.
 
-The labelled set is ``tests/gold/flags*.toml``: flags read in context and judged true or false,
-keyed by file, rule and quote (so a label survives offset changes). Every seed and corpus report
-is checked by the current rules and by the baseline rules (the package as it was at
-``--baseline``, a commit before the work on precision), each in its own process; for each rule and
-each severity the table gives the flags raised, how many of them are labelled true and false, the
-unlabelled rest, and the precision true / (true + false). Also: flags per report, and the named
-examples on the seeds (labels with ``named = true``) still found.
+The labelled set is ``tests/gold/flags*.toml`` (read through ``tests/gold/flags_gold.py``): flags
+read in context and judged true or false, keyed by file, rule and quote (so a label survives
+offset changes). ``flags.toml`` holds the rules' author's labels, ``flags-*.toml`` those of
+independent readers, whose label wins where both judged a flag.
 
-Targets on labelled data: error ≥ 95%, warning ≥ 85%, info ≥ 60%.
+Every seed and corpus report is checked by the current rules and by each baseline (the package
+as it was at a commit), each in its own process. Printed:
 
-    python benchmarks/bench_accuracy.py                 # baseline: the default commit below
-    python benchmarks/bench_accuracy.py --baseline REV  # any commit, tag or branch
+- per rule, on the independent labels: flags raised, labelled true and false, unlabelled, the
+  precision true / (true + false), and the true labels still found (recall), beside the rules
+  the independent reader judged;
+- per severity, on the independent labels of the half the rules were tuned on and of the half
+  kept aside (``HELD_OUT``), and on every label, for the current rules and each baseline;
+- flags per report, and the named examples on the seeds and the true labels still found.
+
+Targets on labelled data: error ≥ 95%, warning ≥ 85%, info ≥ 60%, on both halves.
+
+    python benchmarks/bench_flags.py
+    python benchmarks/bench_flags.py --baseline REV [--baseline REV …]
 """
 
 from __future__ import annotations
@@ -22,16 +29,18 @@ import os
 import subprocess
 import sys
 import tempfile
-import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from _timing import ROOT, SEEDS
 
-CORPUS_ROOT = ROOT.parent / "shared" / "corpus"
-GOLD = ROOT / "tests" / "gold"
-# the rules as they were before flags were measured against labels
-BASELINE = "aff32c1316295742f77af41abeaf849fd0585fa8"
+sys.path.insert(0, str(ROOT / "tests" / "gold"))
+import flags_gold  # noqa: E402
+
+CORPUS_ROOT = flags_gold.CORPUS
+# the rules the independent reader judged (the first round of work on precision), and the rules
+# as they were before flags were measured against labels at all
+BASELINES = ("f6dd2c13345aabc44a0c640ed15b7637bacc952c", "aff32c1316295742f77af41abeaf849fd0585fa8")
 TARGETS = {"error": 0.95, "warning": 0.85, "info": 0.60}
 SEVERITIES = ("error", "warning", "info")
 
@@ -67,15 +76,6 @@ def report_files() -> list[Path]:
     return files
 
 
-def load_labels() -> dict[tuple[str, str, str], dict]:
-    """(file name, rule, quote) → label; a later file's label wins over an earlier one."""
-    labels: dict[tuple[str, str, str], dict] = {}
-    for path in sorted(GOLD.glob("flags*.toml")):
-        for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("flag", []):
-            labels[(Path(entry["file"]).name, entry["rule"], entry["quote"])] = entry
-    return labels
-
-
 def run_rules(pythonpath: Path, files: list[Path]) -> dict[str, list[dict]]:
     env = dict(os.environ, PYTHONPATH=str(pythonpath))
     proc = subprocess.run([sys.executable, "-c", _DUMP], input="\n".join(map(str, files)),
@@ -96,20 +96,26 @@ def baseline_tree(rev: str, into: Path) -> Path | None:
     if archive.returncode:
         print(f"baseline {rev} not available: {archive.stderr.decode().strip()}")
         return None
+    into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into
 
 
 class Tally:
-    """Flags of one rule set, counted against the labels."""
+    """Flags of one rule set, counted against one set of labels; ``reports`` limits the count
+    to those reports (None: all)."""
 
-    def __init__(self, flags: dict[str, list[dict]], labels: dict):
+    def __init__(self, flags: dict[str, list[dict]], labels: dict,
+                 reports: set[str] | None = None):
         self.by_rule: dict[str, Counter] = defaultdict(Counter)
         self.by_severity: dict[str, Counter] = defaultdict(Counter)
-        self.reports = len(flags)
+        self.reports = 0
         self.total = 0
-        self.found: set[tuple[str, str, str]] = set()
+        self.found: set[flags_gold.Key] = set()
         for name, found in flags.items():
+            if reports is not None and name not in reports:
+                continue
+            self.reports += 1
             for f in found:
                 self.total += 1
                 verdict = None
@@ -123,65 +129,110 @@ class Tally:
                     counter["flags"] += 1
                     counter[key] += 1
 
+    def met(self, severity: str) -> bool | None:
+        c = self.by_severity[severity]
+        judged = c["true"] + c["false"]
+        return c["true"] / judged >= TARGETS[severity] if judged else None
+
 
 def _precision(c: Counter) -> str:
     judged = c["true"] + c["false"]
     return f"{c['true'] / judged:6.1%}" if judged else "     —"
 
 
-def _row(name: str, cur: Counter, base: Counter | None) -> str:
-    line = (f"{name:<38} {cur['flags']:>5} {cur['true']:>5} {cur['false']:>5} "
-            f"{cur['unlabelled']:>5} {_precision(cur)}")
-    if base is not None:
-        line += (f"   | {base['flags']:>5} {base['true']:>5} {base['false']:>5} "
-                 f"{base['unlabelled']:>5} {_precision(base)}")
-    return line
+def _counts(c: Counter) -> str:
+    return (f"{c['flags']:>5} {c['true']:>5} {c['false']:>5} {c['unlabelled']:>5} "
+            f"{_precision(c)}")
+
+
+def _severity_line(name: str, tally: Tally) -> str:
+    parts = []
+    for sev in SEVERITIES:
+        c = tally.by_severity[sev]
+        parts.append(f"{sev} {c['true']}/{c['true'] + c['false']} {_precision(c).strip()}")
+    return f"  {name:<24} " + "   ".join(parts)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default=BASELINE, help="commit of the baseline rules")
+    parser.add_argument("--baseline", action="append",
+                        help="commit of a baseline rule set (repeatable; default: the rules the "
+                             "independent reader judged, and the rules before any labels)")
     args = parser.parse_args(argv)
+    baselines = args.baseline or list(BASELINES)
     files = report_files()
-    labels = load_labels()
+    labels = flags_gold.load_labels()
+    independent = flags_gold.load_labels(independent_only=True)
     if not labels:
-        print(f"no labels in {GOLD}")
+        print(f"no labels in {flags_gold.GOLD}")
         return 1
     corpus = len(files) - len(list(SEEDS.glob("*.txt")))
+    labelled = {k[0] for k in independent}
+    held_out = {n for n in labelled if flags_gold.half(n) == "held-out"}
+    tuned = labelled - held_out
     print(f"{len(files)} reports ({corpus} from the corpus); {len(labels)} labels on "
-          f"{len({k[0] for k in labels})} reports ({', '.join(p.name for p in sorted(GOLD.glob('flags*.toml')))})")
-    current = Tally(run_rules(ROOT, files), labels)
+          f"{len({k[0] for k in labels})} reports "
+          f"({', '.join(p.name for p in flags_gold.label_files())}); independent labels: "
+          f"{len(independent)} on {len(labelled)} reports, {len(tuned)} tuned on "
+          f"({sum(1 for k in independent if k[0] in tuned)} labels), {len(held_out)} held out "
+          f"({sum(1 for k in independent if k[0] in held_out)} labels)")
+    sets = {"current": run_rules(ROOT, files)}
     with tempfile.TemporaryDirectory() as tmp:
-        tree = baseline_tree(args.baseline, Path(tmp))
-        base = Tally(run_rules(tree, files), labels) if tree else None
-    head = f"{'':<38} {'flags':>5} {'true':>5} {'false':>5} {'unlab':>5} {'prec':>6}"
-    print(f"{'':<38} current rules{'':<22}" + (f"| baseline {args.baseline[:12]}" if base else ""))
+        for rev in baselines:
+            tree = baseline_tree(rev, Path(tmp) / rev)
+            if tree is not None:
+                sets[f"baseline {rev[:10]}"] = run_rules(tree, files)
+    names = list(sets)
+    first_base = names[1] if len(names) > 1 else None
+
+    # per rule, on the independent labels, current beside the first baseline
+    cur = Tally(sets["current"], independent, labelled)
+    base = Tally(sets[first_base], independent, labelled) if first_base else None
+    wanted = Counter(k[1] for k, v in independent.items() if v["verdict"])
+    found = Counter(k[1] for k in cur.found if independent[k]["verdict"])
+    print(f"\nper rule, independent labels ({len(labelled)} reports)")
+    head = f"{'':<36} {'flags':>5} {'true':>5} {'false':>5} {'unlab':>5} {'prec':>6} {'recall':>7}"
+    print(f"{'':<36} current rules{'':<30}" + (f"| {first_base}" if base else ""))
     print(head + (f"   | {'flags':>5} {'true':>5} {'false':>5} {'unlab':>5} {'prec':>6}"
                   if base else ""))
-    rules = sorted(set(current.by_rule) | set(base.by_rule if base else ()))
-    for r in rules:
-        print(_row(r, current.by_rule[r], base.by_rule[r] if base else None))
-    print()
-    for sev in SEVERITIES:
-        print(_row(f"severity {sev}", current.by_severity[sev],
-                   base.by_severity[sev] if base else None))
-    print()
-    for label, tally in (("current", current), ("baseline", base)):
-        if tally is not None:
-            print(f"flags per report, {label:<9} {tally.total / max(tally.reports, 1):6.1f} "
-                  f"({tally.total} on {tally.reports} reports)")
-    named = {k for k, v in labels.items() if v.get("named")}
-    print(f"named examples found: {len(named & current.found)}/{len(named)}")
-    wanted_true = {k for k, v in labels.items() if v["verdict"]}
-    print(f"flags labelled true found: {len(wanted_true & current.found)}/{len(wanted_true)}")
+    for r in sorted(set(cur.by_rule) | set(base.by_rule if base else ()) | set(wanted)):
+        recall = f"{found[r]}/{wanted[r]}" if wanted[r] else "—"
+        line = f"{r:<36} {_counts(cur.by_rule[r])} {recall:>7}"
+        if base:
+            line += f"   | {_counts(base.by_rule[r])}"
+        print(line)
+
+    print("\nper severity: true/judged precision")
     verdicts = []
-    for sev in SEVERITIES:
-        c = current.by_severity[sev]
-        judged = c["true"] + c["false"]
-        if judged:
-            ok = c["true"] / judged >= TARGETS[sev]
-            verdicts.append(f"{sev} ≥ {TARGETS[sev]:.0%}: {'met' if ok else 'NOT met'}")
-    print("targets on the labelled set: " + "; ".join(verdicts))
+    for part, reports, pool in (("tuned-on half", tuned, independent),
+                                ("held-out half", held_out, independent),
+                                ("every label", None, labels)):
+        print(f"{part} ({len(reports) if reports is not None else len(sets['current'])} "
+              f"reports)")
+        for name in names:
+            tally = Tally(sets[name], pool, reports)
+            print(_severity_line(name, tally))
+            if name == "current" and part != "every label":
+                for sev in SEVERITIES:
+                    ok = tally.met(sev)
+                    if ok is not None:
+                        verdicts.append(f"{part} {sev} ≥ {TARGETS[sev]:.0%}: "
+                                        f"{'met' if ok else 'NOT met'}")
+    print()
+    for name in names:
+        tally = Tally(sets[name], labels)
+        print(f"flags per report, {name:<20} {tally.total / max(tally.reports, 1):6.1f} "
+              f"({tally.total} on {tally.reports} reports)")
+    every = Tally(sets["current"], labels)
+    named = {k for k, v in labels.items() if v.get("named")}
+    print(f"named examples found: {len(named & every.found)}/{len(named)}")
+    true_all = {k for k, v in labels.items() if v["verdict"]}
+    true_ind = {k for k, v in independent.items() if v["verdict"]}
+    print(f"flags labelled true found: independent {len(true_ind & cur.found)}/{len(true_ind)}, "
+          f"every label {len(true_all & every.found)}/{len(true_all)}")
+    false_all = {k for k, v in labels.items() if not v["verdict"]}
+    print(f"flags labelled false raised: {len(false_all & every.found)}/{len(false_all)}")
+    print("targets: " + "; ".join(verdicts))
     return 0
 
 

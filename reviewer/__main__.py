@@ -1,3 +1,5 @@
 from reviewer.cli import main
 
-raise SystemExit(main())
+# guarded: a process pool started with "spawn" imports this module in its workers too
+if __name__ == "__main__":
+    raise SystemExit(main())

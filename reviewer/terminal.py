@@ -23,13 +23,14 @@ def display_char(code: int) -> str | None:
 
     C0 controls become their Unicode control pictures (ESC → ␛, BEL → ␇, TAB → ␉), DEL
     becomes ␡; C1 controls and bidirectional overrides, which would let a report reorder or
-    restyle the screen, become U+FFFD. The newline is the paragraph separator and never drawn.
+    restyle the screen, become U+FFFD, as do lone surrogates (a file name's undecodable bytes),
+    which no terminal can be sent. The newline is the paragraph separator and never drawn.
     """
     if code < 0x20 and code != 0x0A:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
-    if 0x80 <= code < 0xA0 or code in _BIDI_CONTROLS:
+    if 0x80 <= code < 0xA0 or code in _BIDI_CONTROLS or 0xD800 <= code <= 0xDFFF:
         return _REPLACEMENT
     return None
 
@@ -46,7 +47,7 @@ class _DisplayTable(dict):
 
 _DISPLAY = _DisplayTable()
 
-_NEEDS_GLYPH = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NEEDS_GLYPH = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Exactly the characters `display_char` replaces: most reports hold none of them."""
 
 

@@ -19,12 +19,14 @@ SEED_NAMES = ("baogou-2025", "yanxi-2024", "hutiaoxia-2025", "guanba-2025", "bai
 
 @pytest.fixture(autouse=True)
 def _own_config_and_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """No test reads or writes the config, themes or rescued reviews of the person running it,
-    and none leaves the interface language switched for the next one."""
+    """No test reads or writes the config, themes, rescued reviews, remembered places or cached
+    flags of the person running it, and none leaves the interface language switched for the
+    next one."""
     from reviewer.i18n import set_language
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("REVIEWER_LANG", raising=False)
     yield
     set_language("zh")
@@ -72,3 +74,28 @@ def corpus_docs():
 
     folder = require_corpus()
     return {p.stem: load_document(str(p)) for p in sorted(folder.glob("*.txt"))}
+
+
+def unblocked(fifo, call, seconds: float = 10.0):
+    """``call()``, run in a thread: if it is still blocked on the FIFO ``fifo`` after ``seconds``,
+    the FIFO is opened for writing to release it and the test fails, instead of hanging."""
+    import threading
+
+    outcome: dict = {}
+
+    def run():
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # handed to the test below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        thread.join(5)
+        pytest.fail(f"still blocked on the FIFO {fifo} after {seconds} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")

@@ -14,17 +14,18 @@ from reviewer.tui.app import ReviewerApp
 from reviewer.tui.dialogs import AnnotationDialog, NoteArea, PromptDialog, PromptInput, TagInput
 from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SearchBar, SidePanel
 from reviewer.tui.reader import ReportView
+from reviewer.tui.screens.choose import ChoiceList, ChooseDialog
 from reviewer.tui.screens.compare import CompareScreen, PlanList
 from reviewer.tui.screens.help import HelpScreen, KeyTable
 from reviewer.tui.screens.main import MainScreen
-from reviewer.tui.screens.picker import PickerScreen, ReportTable
+from reviewer.tui.screens.picker import FindBar, PickerScreen, ReportTable
 
 I18N = Path(__file__).resolve().parent.parent / "reviewer" / "i18n"
 BOUND = (ReviewerApp, MainScreen, ReportView, OutlinePanel, FlagList, NoteList, SidePanel,
-         CompareScreen, PlanList, PickerScreen, ReportTable, AnnotationDialog, PromptDialog,
-         HelpScreen, KeyTable)
+         CompareScreen, PlanList, PickerScreen, ReportTable, ChooseDialog, ChoiceList,
+         AnnotationDialog, PromptDialog, HelpScreen, KeyTable)
 # text fields: their editing keys are the field's own; the registry adds Enter, Escape, ctrl+j
-FIELDS = (SearchBar, NoteArea, TagInput, PromptInput)
+FIELDS = (SearchBar, FindBar, NoteArea, TagInput, PromptInput)
 # Textual's own keys of every screen: focus the next or previous widget, copy the selected text
 TEXTUAL = {"app.focus_next", "app.focus_previous", "screen.copy_text", "help_quit"}
 

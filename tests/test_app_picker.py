@@ -49,6 +49,14 @@ async def scanned(pilot) -> PickerScreen:
     return screen
 
 
+def row_of(screen: PickerScreen, path: Path | str) -> dict[str, str]:
+    """What the row of ``path`` shows, by column."""
+    from reviewer.workspace.columns import COLUMNS
+
+    cells = screen.query_one(DataTable).get_row(str(path))
+    return {column: str(value).rstrip() for column, value in zip(COLUMNS, cells, strict=True)}
+
+
 @pilot_test
 async def test_picker_lists_each_report_with_its_facts(folder: Path) -> None:
     app = picker_app(folder)
@@ -60,14 +68,15 @@ async def test_picker_lists_each_report_with_its_facts(folder: Path) -> None:
             path = str(folder / f"{name}.txt")
             doc = load_document(path)
             flags = run_flags(doc)
-            row = [str(cell) for cell in table.get_row(path)]
-            assert row[1] == doc.government and row[2] == str(doc.year)
-            errors = sum(f.severity == "error" for f in flags)
-            warnings = sum(f.severity == "warning" for f in flags)
-            assert row[4].startswith(f"{errors}/{warnings}/")
-        assert str(table.get_row(str(folder / "baogou-2025.txt"))[5]) == "有"
-        assert str(table.get_row(str(folder / "hutiaoxia-2025.txt"))[5]) == ""
-        assert "无法读取" in str(table.get_row(str(folder / "broken.txt"))[1])
+            row = row_of(screen, path)
+            assert row["government"] == doc.government and row["year"] == str(doc.year)
+            assert row["genre"] == "法治政府"
+            counts = [sum(f.severity == s for f in flags) for s in ("error", "warning", "info")]
+            assert row["flags"] == "/".join(map(str, counts))
+        # a review file that cannot be used: begun, with a warning sign
+        assert row_of(screen, folder / "baogou-2025.txt")["status"] == "进行中 ⚠"
+        assert row_of(screen, folder / "hutiaoxia-2025.txt")["status"] == "未开始"
+        assert "无法读取" in row_of(screen, folder / "broken.txt")["government"]
 
 
 @pilot_test
@@ -103,7 +112,8 @@ async def test_open_review_and_come_back_to_the_picker(folder: Path) -> None:
         await pilot.press("enter", "q")
         await pilot.pause()
         assert app.screen is screen
-        assert str(table.get_row(report)[5]) == "有"
+        row = row_of(screen, report)
+        assert (row["status"], row["notes"]) == ("进行中", "1")
     assert "回到列表" in Path(default_review_path(report)).read_text(encoding="utf-8")
 
 

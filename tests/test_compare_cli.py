@@ -25,13 +25,15 @@ def test_json_shape(capsys):
     assert set(data["summary"]) == {"targets", "promises", "items"}
     assert set(data["summary"]["targets"]) == {"met", "missed", "unclear", "not_reported"}
     assert sum(data["summary"]["targets"].values()) == len(data["targets"])
-    assert sum(data["summary"]["items"].values()) == len(data["items"]) == 10
+    assert sum(data["summary"]["items"].values()) == len(data["items"])
+    # the ten groups of the plan, then the commitments of the year's targets part
+    assert [it["kind"] for it in data["items"]] == ["plan"] * 10 + ["targets"]
     assert sum(data["summary"]["promises"].values()) == sum(len(it["promises"])
                                                             for it in data["items"])
     evidence_keys = {"quote", "start", "end", "score", "section_kind", "period"}
     for item in data["items"]:
-        assert set(item) == {"text", "heading", "start", "end", "status", "reasons", "evidence",
-                             "targets", "promises"}
+        assert set(item) == {"text", "heading", "kind", "start", "end", "status", "reasons",
+                             "evidence", "targets", "promises"}
         for ev in item["evidence"]:
             assert set(ev) == evidence_keys
         assert item["promises"]
@@ -45,7 +47,8 @@ def test_json_shape(capsys):
     assert set(gdp) == {"indicator", "kind", "comparator", "value", "unit", "state", "other",
                         "quote", "start", "end", "actual", "other_actual", "verdict", "reasons"}
     assert gdp["value"] == 5 and gdp["actual"]["value"] == 5 and gdp["verdict"] == "met"
-    assert set(gdp["actual"]) == {"value", "quote", "start", "end"}
+    assert set(gdp["actual"]) == {"value", "basis", "quote", "start", "end"}
+    assert gdp["actual"]["basis"] is None  # no figure on a comparable basis beside it
     income = next(tr for tr in data["targets"] if tr["kind"] == "relative")
     assert income["actual"]["value"] == 5.1 and income["other_actual"]["value"] == 5
     assert any(tr["kind"] == "qualitative" for tr in data["targets"])

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from conftest import corpus_path
-from reviewer.compare import STATUSES, compare_documents, plan_items, shared_spans
+from reviewer.compare import (
+    STATUSES,
+    commitment_items,
+    compare_documents,
+    plan_items,
+    shared_spans,
+)
+from reviewer.compare.targets import passages
 from reviewer.document import load_document, parse_text
 
 PAIRS = [(f"national-{y}", f"national-{y + 1}") for y in (2021, 2022, 2023, 2024)] + [
@@ -31,6 +40,53 @@ def test_an_annex_below_the_last_group_is_not_part_of_it():
     assert "为老年人提供健康管理" not in last.text
 
 
+def test_the_plan_years_list_of_projects_in_an_appendix_is_checked_item_by_item():
+    doc = _doc("guangdong-2025")
+    items = commitment_items(doc)
+    assert [it.kind for it in items] == ["plan"] * 12 + ["targets"] + ["list"] * 10
+    lists = [it for it in items if it.kind == "list"]
+    assert lists[0].heading == "附件1 / 一、为老年人提供健康管理、医养结合服务和提升养老机构服务水平"
+    assert lists[-1].heading.endswith("十、为青少年提供更加普惠专业的心理健康服务")
+    for it in items:
+        assert doc.text[it.start:it.end] == it.text
+    # the glossary (附件2 名词解释) lists no projects
+    assert not any("名词解释" in it.heading for it in items)
+
+
+def _work_report(appendix_title: str) -> str:
+    return ("各位代表：\n一、2024年工作回顾\n过去一年，全区新建学校3所，建成公园2个。\n"
+            "二、2025年工作安排\n（一）推进教育发展。新建学校5所。\n（二）改善生态环境。建成公园3个。\n"
+            f"附件\n{appendix_title}\n一、建设社区食堂。新建社区食堂10个。\n"
+            "二、改造老旧小区。完成老旧小区改造20个。\n")
+
+
+def test_an_appendix_reporting_last_years_projects_lists_no_promises():
+    listed = parse_text(_work_report("2025年区民生实事"), "区政府工作报告-2025.txt")
+    assert listed.genre == "gongzuo" and listed.plan_year == 2025
+    kinds = [it.kind for it in commitment_items(listed)]
+    assert kinds.count("list") == 2
+    for title in ("2024年区民生实事完成情况", "2024年区民生实事"):
+        done = parse_text(_work_report(title), "区政府工作报告-2025.txt")
+        assert [it.kind for it in commitment_items(done)] == \
+            [k for k in kinds if k != "list"], title
+
+
+def test_the_targets_part_gives_only_its_concrete_commitments():
+    prior = _doc("national-2024")
+    comparison = compare_documents(prior, _doc("national-2025"))
+    part = [it for it in comparison.items if it.kind == "targets"]
+    assert len(part) == 1 and part[0].heading == "二、2024年经济社会发展总体要求和政策取向"
+    texts = [p.text for p in part[0].promises]
+    assert "今年先发行1万亿元。" in texts
+    headline = passages(prior)
+    for p in part[0].promises:
+        # a figure or a completion; never one of the headline targets, checked on their own
+        assert any(ch.isdigit() for ch in p.text) or any(
+            w in p.text for w in ("出台", "完成", "发行", "建成", "开工")), p.text
+        assert not any(lo < p.end and p.start < hi for lo, hi in headline), p.text
+    assert not any("总基调" in t for t in texts)
+
+
 def test_fazhi_plan_items_are_sub_items_when_present(seeds):
     items = plan_items(seeds["hutiaoxia-2025"])
     assert items[0].text.startswith("一是完善责任体系")
@@ -45,9 +101,10 @@ def test_fazhi_plan_items_are_sub_items_when_present(seeds):
 
 def test_every_national_2024_group_has_evidence_in_the_2025_review():
     comparison = compare_documents(_doc("national-2024"), _doc("national-2025"))
-    assert len(comparison.items) == 10
+    groups = [it for it in comparison.items if it.kind == "plan"]
+    assert len(groups) == 10
     review = comparison.current.sections_of_kind("achievements")
-    for item in comparison.items:
+    for item in groups:
         assert item.evidence, item.heading
         # （三）着力扩大国内需求 is named by the 2025 shortcomings (有效需求不足)
         assert item.status in ("delivered", "partial", "acknowledged_gap"), (item.heading,
@@ -65,6 +122,12 @@ def test_evidence_never_comes_from_the_current_plan_or_targets(prior, current):
     comparison = compare_documents(_doc(prior), _doc(current))
     assert comparison.items
     forbidden = comparison.current.sections_of_kind("plan", "targets", "shortcomings")
+    # a summary of the year (一年来，面对…) is no group's evidence: none serves three groups,
+    # or a quarter of them in a long plan
+    shared = Counter(ev.start for item in comparison.items for ev in item.evidence)
+    common = max(3, len(comparison.items) // 4)
+    assert max(shared.values(), default=0) < common, comparison.current.text[
+        shared.most_common(1)[0][0]:][:40]
     for item in comparison.items:
         assert item.status in STATUSES and item.reasons
         for ev in item.evidence:
@@ -133,6 +196,43 @@ def test_a_promise_the_shortcomings_name_is_an_acknowledged_gap(seeds):
     assert quoted and quoted in current.text[gap.start:gap.end]
 
 
+def test_one_rare_word_carrying_most_of_a_short_promise_finds_its_evidence():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）推进能源转型。提升可再生能源占比。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n能源结构持续优化，可再生能源发电装机规模历史性超过火电。"
+                         "新建学校12所，建成公园3个。城市更新有序推进。\n"
+                         "二、2025年工作安排\n（一）推进教育发展。\n", "c-2025.txt")
+    item = compare_documents(prior, current).items[0]
+    promise = next(p for p in item.promises if "可再生能源" in p.text)
+    assert promise.evidence and "可再生能源发电装机" in promise.evidence[0].quote
+    assert promise.status == "delivered", promise.reasons
+
+
+def test_a_shortcoming_naming_what_a_groups_heading_is_about_makes_it_an_acknowledged_gap():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）提振和扩大消费，切实增强消费促发展基础性作用。举办购物节10场。\n"
+                       "（二）推进教育优质发展。新建学校5所。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n全年举办购物节12场，新建学校6所。\n"
+                         "我们也清醒认识到，工作中还存在一些短板不足：激发消费潜能、优化投资结构还需持续加力，"
+                         "城市治理还存在短板。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    first, second = compare_documents(prior, current).items[:2]
+    assert first.status == "acknowledged_gap", first.reasons
+    assert "激发消费潜能" in first.reasons[-1]
+    assert second.status != "acknowledged_gap", second.reasons
+
+
+def test_a_lacking_clause_sharing_a_word_of_a_headings_aim_only_names_no_gap():
+    comparison = compare_documents(_doc("guangdong-2025"), _doc("guangdong-2026"))
+    groups = {it.heading.split(" / ")[-1].split("）")[0] + "）": it
+              for it in comparison.items if it.kind == "plan"}
+    # 民生保障仍然存在短板弱项 is what （十）坚持在发展中保障和改善民生 is about; 投资增长动力不足
+    # shares only 动力 with （六）构建高水平社会主义市场经济体制，充分激发全社会内生动力
+    assert groups["（十）"].status == "acknowledged_gap"
+    assert "民生保障" in groups["（十）"].reasons[-1]
+    assert groups["（六）"].status != "acknowledged_gap", groups["（六）"].reasons
+
+
 def test_the_comparison_reports_each_step_and_finds_the_same(seeds):
     prior, current = seeds["baogou-2025"], seeds["guanba-2025"]
     steps: list[tuple[int, int, str]] = []
@@ -147,10 +247,15 @@ def test_the_comparison_reports_each_step_and_finds_the_same(seeds):
     assert {t for _, t, _ in steps} == {total}
     names = [name for *_, name in steps]
     # the current report is indexed first, then the targets checked, last year's groups matched
-    # one by one, and the pair checked
-    assert names[-len(plain.items) - 1:] == ["items"] * len(plain.items) + ["checks"]
-    assert names.index("targets") == len(names) - len(plain.items) - 2
-    assert {"evidence", "plan"} <= set(names)
+    # one by one (their promises, then each group's own evidence and status), and the pair
+    # checked
+    groups = len(commitment_items(prior))
+    assert names.count("targets") == 1
+    after = names[names.index("targets") + 1:]
+    assert after[-1] == "checks" and len(after) == 2 * groups + 1
+    assert after.count("items") == after.count("groups") == groups >= len(plain.items) > 0
+    assert after.index("groups") > 0 and after[0] == "items"
+    assert {"evidence", "plan"} <= set(names[:names.index("targets")])
 
 
 def test_a_cancelled_comparison_stops_at_the_next_step(seeds):

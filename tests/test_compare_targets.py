@@ -184,3 +184,93 @@ def test_a_list_of_headline_targets_read_clause_by_clause():
     relative = found[5]
     assert relative.other == "经济增长" and relative.state == "同步"
 
+
+
+def _review(text: str):
+    """A current report of one review paragraph, and the spans to read it in."""
+    doc = parse_text(f"一、2024年工作回顾\n{text}\n二、2025年工作安排\n（一）推进发展。\n", "r.txt")
+    return doc, doc.review_spans()
+
+
+def test_a_name_with_its_abbreviation_in_brackets_is_found_by_either():
+    doc, spans = _review("积极应对困难挑战，地区生产总值增长3.0%，一般公共预算收入123亿元。")
+    target = figures.Target("地区生产总值（GDP）增长", "about", 6.0, "%", "", 0, 0)
+    actual = figures.find_actual(doc, target, spans)
+    assert actual is not None and actual.value == 3.0
+    assert figures.verdict(target, actual) == "missed"
+    assert "GDP" in figures.names("地区生产总值（GDP）")
+
+
+def test_a_verb_between_subject_and_measure_and_scope_words_name_the_indicator():
+    doc, spans = _review("现代服务业实现增加值2900亿元，增长7.3%；固定资产投资总额535亿元，增长15%。")
+    services = figures.Target("现代服务业增加值增长", "about", 7, "%", "", 0, 0)
+    investment = figures.Target("全社会固定资产投资额增长", "equal", 10, "%", "", 0, 0)
+    assert figures.find_actual(doc, services, spans).value == 7.3
+    assert figures.find_actual(doc, investment, spans).value == 15
+
+
+def test_a_figure_on_a_comparable_basis_beside_the_reported_one_makes_it_unclear():
+    from reviewer.compare.targets import check_headline
+
+    doc, spans = _review("地方一般公共预算收入达3507.6亿元、增长1.7%（同口径增长2.5%以上），粮食产量突破620亿斤。")
+    target = figures.Target("地方一般公共预算收入增长", "equal", 2.5, "%", "", 0, 0)
+    result = check_headline([target], doc, spans)[0]
+    assert result.actual.value == 1.7 and result.actual.basis == 2.5
+    assert result.verdict == "unclear"
+    assert result.actual.quote.endswith("（同口径增长2.5%以上）")
+    # where both bases read the same the verdict stands
+    low = figures.Target("地方一般公共预算收入增长", "equal", 1.5, "%", "", 0, 0)
+    assert check_headline([low], doc, spans)[0].verdict == "met"
+
+
+def test_a_relative_target_naming_the_other_indicator_after_the_relation():
+    from reviewer.compare import headline_targets
+    from reviewer.compare.targets import check_headline
+
+    prior = parse_text("今年主要预期目标是：地区生产总值增长5.5%左右；居民收入增速高于经济增速。\n", "p.txt")
+    found = headline_targets(prior)
+    relative = [tr for tr in found if tr.kind == "relative"]
+    assert [(tr.indicator, tr.other, tr.state) for tr in relative] == \
+        [("居民收入增速", "经济增速", "高于")]
+    doc, spans = _review("全省地区生产总值增长4.8%，全体居民人均可支配收入达39545元、增长5%。")
+    result = check_headline(relative, doc, spans)[0]
+    assert (result.actual.value, result.other_actual.value, result.verdict) == (5, 4.8, "met")
+
+
+def test_a_task_set_from_above_is_met_by_the_figure_and_a_state_said_later_in_the_sentence():
+    from reviewer.compare import headline_targets
+    from reviewer.compare.targets import check_headline
+
+    prior = parse_text("今年主要预期目标是：地区生产总值增长5%；空气质量优良天数比率完成国家下达任务；"
+                       "空气质量综合指数保持全市最优。\n", "p.txt")
+    states = [tr for tr in headline_targets(prior) if tr.kind == "qualitative"]
+    doc, spans = _review("PM2.5平均浓度降至20.6微克/立方米，空气质量优良天数比率达95.8%、创有记录以来最好水平。"
+                         "空气质量综合指数2.19、优良天数比例98.6%，保持全市最优。")
+    results = check_headline(states, doc, spans)
+    assert [r.verdict for r in results] == ["met", "met"]
+    # a record since records began (以来) is no figure of another period
+    assert "95.8%" in results[0].actual.quote
+    short, spans = _review("空气质量优良天数比率达80.1%，未完成国家下达任务。")
+    assert check_headline(states[:1], short, spans)[0].verdict == "unclear"
+
+
+def test_a_condition_of_several_subjects_is_one_target_unless_each_is_meant():
+    from reviewer.compare import headline_targets
+    from reviewer.compare.targets import check_headline
+
+    prior = parse_text("今年主要预期目标是：地区生产总值增长5%；万元GDP能耗、水耗持续下降；"
+                       "单位国内生产总值能耗和主要污染物排放量继续下降；"
+                       "空气质量优良天数比率和地表水水质优良率均完成国家下达任务。\n", "p.txt")
+    states = [tr.indicator for tr in headline_targets(prior) if tr.kind == "qualitative"]
+    assert states == ["万元GDP能耗、水耗", "单位国内生产总值能耗", "主要污染物排放量",
+                      "空气质量优良天数比率", "地表水水质优良率"]
+    together = [tr for tr in headline_targets(prior) if tr.indicator == "万元GDP能耗、水耗"]
+    doc, spans = _review("万元GDP水耗下降14.9%，节约用水成效明显。")
+    result = check_headline(together, doc, spans)[0]
+    # one of its subjects reported, the other not: no verdict on the whole
+    assert result.verdict == "unclear" and "水耗下降14.9%" in result.actual.quote
+    assert any("万元GDP能耗" in r for r in result.reasons)
+    both, spans = _review("万元GDP能耗下降3.1%，万元GDP水耗下降14.9%。")
+    assert check_headline(together, both, spans)[0].verdict == "met"
+    neither, spans = _review("节约用水成效明显。")
+    assert check_headline(together, neither, spans)[0].verdict == "not_reported"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import SEED_NAMES, corpus_path
-from reviewer.document import load_document
+from reviewer.document import load_document, parse_text
 
 EXPECTED_TOP = {
     "baogou-2025": [("achievements", 4), ("shortcomings", 4), ("responsibility", 3), ("plan", 4)],
@@ -49,6 +49,17 @@ def test_no_debris_left_in_normalized_text(seeds, name):
     # every line is a paragraph: no blank lines, no edge whitespace
     for line in text.split("\n"):
         assert line and line == line.strip(" \u3000\t")
+
+
+def test_a_pages_related_links_are_debris():
+    doc = parse_text("宝安区2022年政府工作报告\n一、2021年工作回顾\n全年新增企业3家。\n"
+                     "各位代表！让我们团结奋斗。\n图解\n一图读懂 | 2022年宝安区政府工作报告 2022-04-21\n")
+    assert "一图读懂" not in doc.text
+    removed = [c.removed for c in doc.changes if c.kind == "debris"]
+    assert "一图读懂 | 2022年宝安区政府工作报告 2022-04-21" in removed
+    # a sentence ending in a date is report text
+    doc = parse_text("报告\n一、工作回顾\n条例施行于 2022-04-21。\n")
+    assert "条例施行于 2022-04-21。" in doc.text
 
 
 def test_hutiaoxia_third_level_items(seeds):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -162,3 +163,84 @@ def test_comparison_decisions_reach_the_file_in_a_real_terminal(tmux, tmp_path: 
     assert first["heading"] != second["heading"]
     data = tomllib.loads(review.read_text(encoding="utf-8"))
     assert data["prior"]["path"].endswith("national-2024.txt")
+
+
+def test_sigterm_within_the_autosave_second_saves_the_last_change(tmp_path: Path) -> None:
+    """kill, a service manager or a shutdown send SIGTERM: the note just made is saved, though
+    the autosave's second has not passed."""
+    review = tmp_path / "review.toml"
+    pid_file = tmp_path / "pid"
+    # the shell writes its own pid, then becomes the app: the pid is the app's
+    term = Tmux(tmp_path, ["sh", "-c", f'echo $$ > {pid_file}; exec "$0" "$@"', *_reviewer(),
+                           seed_path("guanba-2025"), "--review", str(review)])
+    try:
+        term.wait_for("关坝镇")
+        term.keys("J", "a")
+        term.wait_for("添加批注")
+        term.type("最后一改")
+        term._tmux("send-keys", "-t", "t", "Enter")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "✎ 数据存疑 最后一改" not in term.screen():
+            pass  # as fast as the screen can be read: well within the second
+        os.kill(int(pid_file.read_text()), signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not _notes(review):
+            time.sleep(0.1)
+        assert [n["note"] for n in _notes(review)] == ["最后一改"]
+    finally:
+        term.kill()
+
+
+def test_the_list_of_reports_in_256_colours_then_the_next_report(tmp_path: Path) -> None:
+    """Over SSH Textual draws in 256 colours: the list's statuses, open errors and the cursor row
+    are told apart there too; Enter opens a report, ] the next one, q comes back to the list."""
+    import re
+
+    folder = tmp_path / "季度"
+    (folder / "2025").mkdir(parents=True)
+    for name in ("guanba-2025", "hutiaoxia-2025"):
+        shutil.copy(seed_path(name), folder / "2025" / f"{name}.txt")
+    from reviewer.document import load_document
+    from reviewer.review import ReviewStore, default_review_path
+
+    done = folder / "2025" / "guanba-2025.txt"
+    store = ReviewStore(default_review_path(str(done)))
+    review, _ = store.load_or_new(load_document(str(done)), "同事")
+    review.verdict = "good"
+    assert store.save(review).ok
+    term = Tmux(tmp_path, ["env", "TEXTUAL_COLOR_SYSTEM=256",
+                           f"XDG_CACHE_HOME={tmp_path / 'cache'}",
+                           f"XDG_STATE_HOME={tmp_path / 'state'}", *_reviewer(), str(folder)],
+                width=120, height=40)
+    try:
+        from reviewer.flags import run_flags
+
+        flags = run_flags(load_document(str(folder / "2025" / "hutiaoxia-2025.txt")))
+        counts = "/".join(str(sum(f.severity == s for f in flags))
+                          for s in ("error", "warning", "info"))
+        term.wait_for("未开始")
+        coloured = term._tmux("capture-pane", "-p", "-e", "-t", "t")
+        assert "\x1b[38;2;" not in coloured and "\x1b[48;2;" not in coloured  # no true colour
+        lines = {name: next(line for line in coloured.splitlines() if name in line)
+                 for name in ("guanba-2025.txt", "hutiaoxia-2025.txt")}
+
+        def colours(line: str, text: str) -> list[str]:
+            """The 256-colour codes in force where ``text`` starts on ``line``."""
+            before = line[:line.index(text)]
+            return re.findall(r"\x1b\[([0-9;]*)m", before)[-2:]
+
+        assert colours(lines["guanba-2025.txt"], "已完成") != \
+            colours(lines["hutiaoxia-2025.txt"], "未开始")
+        background = [re.findall(r"48;5;(\d+)", lines[n])[:1] for n in lines]
+        assert background[0] != background[1]  # the cursor row stands out
+        term.keys(*"lllllll")  # to the column of open flags (a narrow terminal scrolls there)
+        term.wait_for(counts)  # the checks ran in the background
+        term.keys("Enter")
+        term.wait_for("关坝镇人民政府")
+        term.keys("]")
+        term.wait_for("虎跳峡镇人民政府")
+        term.keys("q")
+        shown = term.wait_for("待处理")  # back on the list, at the column chosen
+        assert counts in shown
+    finally:
+        term.kill()

@@ -15,8 +15,9 @@ import pytest
 from conftest import seed_path
 from reviewer.cli import main
 from reviewer.document import load_document
+from reviewer.flags import run_flags
 from reviewer.i18n import set_language
-from reviewer.review import Anchor, ReviewStore, default_review_path
+from reviewer.review import Anchor, ReviewStore, default_review_path, load_vocabulary
 
 
 @pytest.fixture
@@ -69,12 +70,53 @@ def test_csv_has_a_bom_and_one_row_per_note_or_decision(saved, tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert [r["Kind"] for r in rows] == ["annotation", "flag", "plan", "target"]
-    assert rows[0]["Note"] == "覆盖率超过100%？\n请核实口径。" and rows[0]["Passage"] == "100%以上"
-    assert rows[1]["Decision"] == "confirmed" and rows[2]["Status"] == "delivered"
-    assert (rows[3]["Indicator"], rows[3]["Suggested"], rows[3]["Status"], rows[3]["Passage"],
-            rows[3]["Note"]) == ("群众法治知晓率", "met", "missed", "80%", "口径不同")
-    assert int(rows[0]["Start"]) == review.annotations[0].anchor.start
+    assert [r["Kind"] for r in rows] == ["review", "annotation", "flag", "plan", "target"]
+    assert rows[1]["Note"] == "覆盖率超过100%？\n请核实口径。" and rows[1]["Passage"] == "100%以上"
+    assert rows[2]["Decision"] == "confirmed" and rows[3]["Status"] == "delivered"
+    assert (rows[4]["Indicator"], rows[4]["Suggested"], rows[4]["Status"], rows[4]["Passage"],
+            rows[4]["Note"]) == ("群众法治知晓率", "met", "missed", "80%", "口径不同")
+    assert int(rows[1]["Start"]) == review.annotations[0].anchor.start
+
+
+def test_every_csv_row_names_the_report_its_verdict_scores_and_summary(saved, tmp_path):
+    """So the CSVs of several reviews stack into one sheet."""
+    _report, path, review = saved
+    out = tmp_path / "review.csv"
+    assert main(["--lang", "en", "export", str(path), "--format", "csv", "-o", str(out)]) == 0
+    reader = csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")))
+    header = next(reader)
+    rubric = [c.name for c in load_vocabulary().criteria]
+    assert header[:4] == ["File", "Government", "Year", "Verdict"]
+    assert header[4:4 + len(rubric)] == rubric and header[4 + len(rubric)] == "Summary"
+    for row in reader:
+        cells = dict(zip(header, row, strict=True))
+        assert (cells["File"], cells["Government"], cells["Year"]) == \
+            ("guanba-2025.txt", "关坝镇", "2025")
+        assert cells["Verdict"] == "needs revision" and cells["结构完整"] == "3"
+        assert cells["数据翔实"] == "" and cells["Summary"] == review.summary
+
+
+def test_a_decided_flag_shows_what_the_check_said(saved, tmp_path, capsys):
+    """A decision stored without its message (as older reviews are) gets it from the checks
+    of the report; one made now keeps the message in the review file."""
+    report, path, _review = saved
+    doc = load_document(str(report))
+    said = next(f for f in run_flags(doc) if f.rule == "numbers.over_100")
+    out = tmp_path / "review.csv"
+    assert main(["export", str(path), "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert [r["检查提示"] for r in rows if r["类别"] == "检查"] == [said.message]
+    assert main(["export", str(path)]) == 0
+    assert f"`numbers.over_100` {said.message}" in capsys.readouterr().out
+
+    store = ReviewStore(str(path))
+    review, _ = store.load_or_new(doc)
+    review.decide_flag(doc, said, "dismissed")
+    assert store.save(review).ok
+    assert f'message = "{said.message}"' in path.read_text(encoding="utf-8")
+    report.unlink()  # no checks to ask now: the message comes from the review file
+    assert main(["export", str(path)]) == 0
+    assert f"**排除** `numbers.over_100` {said.message}" in capsys.readouterr().out
 
 
 def test_json_holds_the_same_data_as_the_toml(saved, capsys):

@@ -134,11 +134,10 @@ async def test_the_picker_lists_and_opens_word_pdf_and_web_pages(folder: Path) -
         screen = pilot.app.screen
         assert isinstance(screen, PickerScreen)
         assert screen.query_one(DataTable).row_count == 4
-        assert not screen.errors
-        governments = {Path(p).suffix: row["government"] for p, row in screen.rows.items()}
+        assert not [e for e in screen.entries.values() if e.error]
+        governments = {Path(p).suffix: e.facts.government for p, e in screen.entries.items()}
         assert governments == {".docx": "关坝镇", ".pdf": "鲍沟镇", ".html": "虎跳峡镇",
                                ".txt": "烟溪镇"}
-        screen.open_report(str(folder / "guanba-2025.docx"),
-                           screen.rows[str(folder / "guanba-2025.docx")]["doc"])
+        screen.open_report(str(folder / "guanba-2025.docx"))
         await pilot.pause()
         assert pilot.app.screen is not screen

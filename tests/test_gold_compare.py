@@ -1,7 +1,10 @@
-"""The comparison held to plan items and headline targets judged by reading
-(tests/gold/plan_items.toml, 13 consecutive-year pairs): every gold target found, actuals and
-verdicts as a reviewer reads them, evidence only from the year's own account, statuses that beat
-calling everything delivered. Figures and every miss: benchmarks/bench_compare_accuracy.py."""
+"""The comparison held to plan items and headline targets judged by reading: the 13 pairs of
+tests/gold/plan_items.toml (tuned on, and some held out) and the 8 pairs a third reader judged
+afterwards (plan_items-c.toml), each set held to the goals on its own: every gold target found
+and the GDP target right, actuals and verdicts as a reviewer reads them, evidence only from the
+year's own account, statuses at least 15 points above calling everything delivered, the best
+evidence relevant four times in five. Figures and every miss:
+benchmarks/bench_compare_accuracy.py."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import compare_gold  # noqa: E402
 
 PAIRS = compare_gold.load_gold()
+# the first two readers' pairs, tuned on or held out, and the third reader's
+SETS = {"a+b": ("tuned", "held_out"), "c": ("c",)}
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +33,17 @@ def records():
     return [compare_gold.run_pair(p) for p in PAIRS]
 
 
-def test_the_gold_file_is_well_formed():
+def _of(records, name: str):
+    return [r for r in records if r.set in SETS[name]]
+
+
+def test_the_gold_files_are_well_formed():
     statuses = set(compare_gold.STATUSES)
-    assert len(PAIRS) >= 8
-    assert sum(len(p["item"]) for p in PAIRS) >= 100
+    for name, sets in SETS.items():
+        pairs = [p for p in PAIRS if p["set"] in sets]
+        assert len(pairs) >= 8, name
+        assert sum(len(p["item"]) for p in pairs) >= 100, name
+    assert len({(p["prior"], p["current"]) for p in PAIRS}) == len(PAIRS)  # no pair twice
     for p in PAIRS:
         for it in p["item"]:
             assert it["status"] in statuses and it["level"] in ("group", "promise")
@@ -39,13 +51,17 @@ def test_the_gold_file_is_well_formed():
             assert tr["verdict"] in ("met", "missed", "unclear", "not_reported")
 
 
-def test_every_gold_target_is_found(records):
+def test_every_gold_target_is_found_and_the_gdp_target_is_right(records):
     missing = [f"{tr.pair}: {tr.indicator}" for r in records for tr in r.targets if not tr.found]
     assert not missing, missing
     # and next to no target the labels do not have (a comment on a target, a hedge, a figure
-    # without an indicator): one split of 万元GDP能耗和水耗 into its two indicators
+    # without an indicator, a condition of several subjects cut apart)
     extra = [q for r in records for q in r.extra]
     assert len(extra) <= 2, extra
+    for name in SETS:
+        s = compare_gold.scores(_of(records, name))
+        assert s["gdp"] >= 8 and s["gdp_right"] == s["gdp"], (name,
+                                                               compare_gold.misses(records))
 
 
 def test_actuals_and_verdicts_as_a_reviewer_reads_them(records):
@@ -72,15 +88,18 @@ def test_evidence_only_from_the_years_own_account(records):
     assert not outside, outside
 
 
-def test_every_gold_item_is_found_and_statuses_beat_always_delivered(records):
-    s = compare_gold.scores(records)
+@pytest.mark.parametrize("name", SETS)
+def test_every_gold_item_is_found_and_statuses_beat_always_delivered(records, name):
+    part = _of(records, name)
+    s = compare_gold.scores(part)
     assert s["decided"] / s["items"] >= 0.95  # found, and not "unclear"
     assert s["promises_found"] / s["promises"] >= 0.95
     margin = (s["agree"] - s["always_delivered"]) / s["items"]
-    assert margin >= 0.17, "\n".join(compare_gold.report(records, "all pairs"))
+    assert margin >= 0.15, "\n".join(compare_gold.report(part, name))
 
 
-def test_the_best_evidence_is_relevant(records):
-    s = compare_gold.scores(records)
-    assert s["p1"] / s["with_evidence"] >= 0.76
-    assert s["hit3"] / s["with_gold"] >= 0.5
+@pytest.mark.parametrize("name", SETS)
+def test_the_best_evidence_is_relevant(records, name):
+    s = compare_gold.scores(_of(records, name))
+    assert s["p1"] / s["with_evidence"] >= 0.80
+    assert s["hit3"] / s["with_gold"] >= 0.6

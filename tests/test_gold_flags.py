@@ -1,4 +1,5 @@
-"""The labelled set: flags read in context and judged true or false (``tests/gold/flags*.toml``).
+"""The labelled set: flags read in context and judged true or false (``tests/gold/flags*.toml``,
+read through ``tests/gold/flags_gold.py``: an independent reader's label wins over the author's).
 
 A flag labelled true must still be raised, one labelled false must not come back. Labels are keyed
 by file, rule and quote, so they survive changes of offsets; a label matches a flag whose quote,
@@ -8,7 +9,7 @@ why, when the corpus is not beside the repository.
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -17,29 +18,22 @@ import pytest
 
 from conftest import CORPUS, ROOT, SEEDS
 from reviewer.document import load_document
-from reviewer.flags import RULES, run_flags
+from reviewer.flags import RULES, SEVERITIES, run_flags
 from reviewer.i18n import set_language
 
-GOLD = ROOT / "tests" / "gold"
+sys.path.insert(0, str(ROOT / "tests" / "gold"))
+import flags_gold  # noqa: E402
 
 
-def _labels() -> dict[str, dict[tuple[str, str], dict]]:
-    """file name → (rule, quote) → label (a later file's label wins)."""
+def _by_file() -> dict[str, dict[tuple[str, str], dict]]:
+    """file name → (rule, quote) → label."""
     out: dict[str, dict[tuple[str, str], dict]] = defaultdict(dict)
-    for path in sorted(GOLD.glob("flags*.toml")):
-        for entry in tomllib.loads(path.read_text(encoding="utf-8"))["flag"]:
-            out[Path(entry["file"]).name][(entry["rule"], entry["quote"])] = entry
+    for (name, rule_id, quote), label in flags_gold.load_labels().items():
+        out[name][(rule_id, quote)] = label
     return dict(out)
 
 
-LABELS = _labels()
-
-
-def _where(name: str) -> Path | None:
-    for folder in (SEEDS, CORPUS / "gwr", CORPUS / "gwr-more"):
-        if (folder / name).exists():
-            return folder / name
-    return None
+LABELS = _by_file()
 
 
 @cache
@@ -51,13 +45,34 @@ def _found(path: Path) -> frozenset[tuple[str, str]]:
 
 
 def test_the_labelled_set_is_well_formed():
-    assert LABELS, f"no labels in {GOLD}"
+    assert LABELS, f"no labels in {flags_gold.GOLD}"
     for name, labels in LABELS.items():
         assert name.endswith(".txt"), name
         for (rule_id, quote), label in labels.items():
             assert rule_id in RULES, (name, rule_id)
             assert quote and isinstance(label["verdict"], bool), (name, rule_id, quote)
             assert label.get("reason"), (name, rule_id, quote)
+            assert label.get("severity", "warning") in SEVERITIES, (name, rule_id, quote)
+
+
+def test_an_independent_label_wins_over_the_authors():
+    author = {k: v for k, v in flags_gold.load_labels().items() if v["source"] == "flags.toml"}
+    independent = flags_gold.load_labels(independent_only=True)
+    assert independent, "no independent labels (tests/gold/flags-*.toml)"
+    merged = flags_gold.load_labels()
+    for key, label in independent.items():
+        assert merged[key]["verdict"] == label["verdict"], key
+    assert all(v["source"] == "flags.toml" for v in author.values())
+
+
+def test_the_independent_labels_are_split_by_report_into_two_halves():
+    independent = flags_gold.load_labels(independent_only=True)
+    halves = defaultdict(set)
+    for name, _, _ in independent:
+        halves[flags_gold.half(name)].add(name)
+    assert set(halves) == {"tuned", "held-out"}
+    counts = {h: sum(1 for k in independent if flags_gold.half(k[0]) == h) for h in halves}
+    assert min(counts.values()) >= 0.4 * sum(counts.values()), counts
 
 
 def test_the_named_examples_on_the_seeds_are_labelled():
@@ -68,7 +83,7 @@ def test_the_named_examples_on_the_seeds_are_labelled():
 
 @pytest.mark.parametrize("name", sorted(LABELS))
 def test_labelled_flags(name):
-    path = _where(name)
+    path = flags_gold.where(name)
     if path is None:
         pytest.skip(f"{name} is not among the seeds, and the corpus is not beside the "
                     f"repository ({CORPUS}); set REVIEWER_CORPUS to its folder")

@@ -27,7 +27,7 @@ from textual.widgets import DataTable
 
 from conftest import seed_path
 from reviewer.cli import main
-from reviewer.document import load as load_module
+from reviewer.document import files as files_module
 from reviewer.document import load_document
 from reviewer.document.files import iter_report_files
 from reviewer.review import default_review_path
@@ -111,7 +111,7 @@ def deny_reading(monkeypatch: pytest.MonkeyPatch, path: str) -> None:
             raise PermissionError(13, "Permission denied", path)
         return builtins.open(file, *args, **kwargs)
 
-    for module in (load_module, store_module):
+    for module in (files_module, store_module):
         monkeypatch.setattr(module, "open", guarded, raising=False)
 
 
@@ -186,11 +186,13 @@ def test_compare_refuses_a_bad_file_on_either_side(bad, capsys, side) -> None:
 @bad_files
 def test_export_refuses_a_bad_review_path(bad, capsys) -> None:
     """Given as the review to export, each bad file is refused (a report's bytes are no review
-    either)."""
+    either); a folder is searched for reviews, and one without any says so."""
     path, words = bad
     err = refused(capsys, ["export", path], path, ())
-    if words[0] in ("文件夹", "不存在", "权限"):
-        assert any(w in err for w in ("Is a directory", "No such file", "Permission denied"))
+    if words[0] == "文件夹":
+        assert "没有审阅文件" in err
+    elif words[0] in ("不存在", "权限"):
+        assert any(w in err for w in ("No such file", "Permission denied"))
 
 
 @bad_files
@@ -280,7 +282,6 @@ async def test_a_report_gone_bad_after_the_scan_is_a_notification(bad, tmp_path:
             deny_reading(monkeypatch, str(good))
         else:
             shutil.copyfile(path, good)
-        picker.rows.clear()  # as if chosen before the scan reached it
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is picker

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "reviewer"
-CORE = ("document", "profiles", "flags", "compare", "review")
+CORE = ("document", "profiles", "flags", "compare", "review", "workspace")
 
 
 def _modules(folder: Path) -> list[str]:

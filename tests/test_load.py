@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import seed_path
+from conftest import seed_path, unblocked
 from reviewer.document import ReportError, load_document, parse_bytes, parse_text
 
 SEED = open(seed_path("yanxi-2024"), encoding="utf-8").read()
@@ -95,7 +97,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_file_without_read_permission(tmp_path, monkeypatch):
-    from reviewer.document import load as load_module
+    from reviewer.document import files as files_module
 
     path = _write(tmp_path, "secret.txt", SEED.encode("utf-8"))
 
@@ -103,7 +105,7 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", path)
 
     # root ignores file modes, so the refusal is simulated where the loader opens the file
-    monkeypatch.setattr(load_module, "open", denied, raising=False)
+    monkeypatch.setattr(files_module, "open", denied, raising=False)
     with pytest.raises(ReportError, match="权限"):
         load_document(path)
 
@@ -214,3 +216,126 @@ def test_bytes_misread_as_utf16_without_content_are_refused(tmp_path):
     path = _write(tmp_path, "nulls.txt", b"\x00\xff\x00\xfe" * 100)
     with pytest.raises(ReportError):
         load_document(path)
+
+
+# --- legacy encodings: told apart by how Chinese each decoding reads --------------------------
+
+# A report in traditional characters (as a Big5 file holds it), and text in Japanese and Korean:
+# each is written here as it would be published, then encoded.
+TRADITIONAL = (
+    "某鎮人民政府關於2024年度法治政府建設情況的報告\n"
+    "本鎮堅持以習近平法治思想為指導，深入貫徹落實中央、市、區關於法治政府建設的決策部署，"
+    "將法治建設與經濟社會發展深度融合，紮實推進各項工作落地見效。\n"
+    "一、主要工作成效\n"
+    "（一）加強組織領導，落實主體責任。鎮黨委定期研究法治政府建設工作，主要負責人切實履行"
+    "推進法治建設第一責任人職責。\n"
+    "（二）深化普法宣傳，營造良好氛圍。全年開展法治宣傳活動三十餘場次，覆蓋群眾一萬餘人次。\n"
+    "二、存在的不足和原因\n部分幹部法治意識有待提高，基層法治力量較為薄弱。\n"
+    "三、下一步工作安排\n持續推進依法行政，提升行政執法規範化水平。\n"
+)
+JAPANESE = (
+    "令和6年度の市政運営について、市長は次のように述べました。市民の皆様の安全と安心を守るため、"
+    "防災体制の強化に取り組んでまいります。また、子育て支援の充実や地域経済の活性化を図り、"
+    "誰もが暮らしやすいまちづくりを進めてまいります。\n"
+    "行政手続きのデジタル化を推進し、窓口サービスの向上に努めます。\n"
+)
+KOREAN = (
+    "2024년도 시정 운영 방향에 대하여 시장은 다음과 같이 밝혔습니다. 시민 여러분의 안전과 안심을 "
+    "지키기 위해 재난 대응 체계를 강화하겠습니다. 또한 육아 지원을 확대하고 지역 경제를 활성화하여 "
+    "누구나 살기 좋은 도시를 만들어 나가겠습니다.\n"
+    "행정 절차의 디지털화를 추진하고 민원 서비스의 질을 높이겠습니다.\n"
+)
+
+
+def test_a_big5_report_is_read_in_big5_not_as_gb18030(tmp_path):
+    doc = load_document(_write(tmp_path, "big5.txt", TRADITIONAL.encode("big5")))
+    assert doc.encoding == "cp950"
+    assert doc.text == parse_text(TRADITIONAL).text
+
+
+@pytest.mark.parametrize(("text", "encoding", "words"), [
+    (JAPANESE, "shift_jis", ("日文", "Shift_JIS")),
+    (JAPANESE, "cp932", ("日文", "Shift_JIS")),
+    (KOREAN, "euc_kr", ("韩文", "EUC-KR")),
+    (KOREAN, "cp949", ("韩文", "EUC-KR")),
+])
+def test_japanese_and_korean_files_are_refused_as_not_chinese(tmp_path, text, encoding, words):
+    # GB18030 decodes these bytes too, into a jumble of rare characters that used to be flagged
+    # as a report
+    data = text.encode(encoding)
+    data.decode("gb18030")
+    path = _write(tmp_path, f"{encoding}.txt", data)
+    with pytest.raises(ReportError) as info:
+        load_document(path)
+    assert "not Chinese text in a known encoding" in info.value.reason
+    for word in words:
+        assert word in info.value.reason
+
+
+def test_bytes_no_candidate_reads_as_chinese_get_the_same_clear_message(tmp_path):
+    noise = bytes(range(0x81, 0xFF)) * 50  # decodes as GB18030, into nothing like Chinese
+    noise.decode("gb18030")
+    with pytest.raises(ReportError, match="not Chinese text in a known encoding"):
+        load_document(_write(tmp_path, "noise.txt", noise))
+
+
+@pytest.mark.parametrize("line_end", ["\x0b", "\x0c", "\x0c\n", "\u2028", "\u2029"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_vertical_tab_and_form_feed_line_ends_are_text(tmp_path, line_end, encoding):
+    data = SEED.replace("\n", line_end).encode(encoding)
+    doc = load_document(_write(tmp_path, "vt.txt", data))
+    assert doc.title == REFERENCE.title
+    assert _same_outline(doc) == _same_outline(REFERENCE)
+
+
+# --- special files: only regular files, never more than the limit ------------------------------
+
+def test_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReportError, match="FIFO") as info:
+        unblocked(fifo, lambda: load_document(str(fifo)))
+    assert info.value.path == str(fifo)
+
+
+def _bounded_run(argv: list[str]) -> subprocess.CompletedProcess:
+    """A command of the program in its own process, with 20 seconds and 1 GB: a regression that
+    reads a device without end fails instead of filling the machine's memory."""
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "reviewer", *argv], capture_output=True,
+                          text=True, timeout=20, preexec_fn=limit, check=False)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_without_reading_it(tmp_path, device):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} does not exist here")
+    link = tmp_path / "report.txt"
+    link.symlink_to(device)
+    done = _bounded_run(["outline", str(link)])
+    assert done.returncode == 2, done.stderr
+    assert "device" in done.stderr and str(link) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_reads_are_bounded_whatever_stat_says(tmp_path):
+    """Files in /proc say they are empty; the limit is counted on what is read."""
+    from reviewer.document.files import FileRefused, read_regular
+
+    source = "/proc/self/status"
+    if not os.path.exists(source) or os.stat(source).st_size:
+        pytest.skip("no /proc file that reports a size of 0 here")
+    link = tmp_path / "status.txt"
+    link.symlink_to(source)
+    assert read_regular(link, 1 << 20)  # read although stat says 0 bytes
+    with pytest.raises(FileRefused, match="too large"):
+        read_regular(link, 16)
+    grown = tmp_path / "big.txt"
+    grown.write_bytes(b"x" * 100)
+    with pytest.raises(FileRefused, match="too large"):
+        read_regular(grown, 99)
+    assert read_regular(grown, 100) == b"x" * 100

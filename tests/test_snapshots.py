@@ -63,3 +63,47 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
 def test_annotation_dialog(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app_on_seed(tmp_path), terminal_size=(100, 30),
                         run_before=after("J", "J", "a", *"数据", "ctrl+j", *"待核"))
+
+
+def app_on_folder(tmp_path: Path, monkeypatch) -> ReviewerApp:
+    """The list of a season's reports, seen from the folder above it (so the pictures name the
+    folder the same way wherever the test runs): one review done, one begun, one report of last
+    year under another name."""
+    from reviewer.review import ReviewStore, default_review_path
+    from reviewer.workspace import report_paths
+
+    folder = tmp_path / "reports"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2024").mkdir()
+    for name in ("guanba-2025", "hutiaoxia-2025", "baogou-2025"):
+        (folder / "2025" / f"{name}.txt").write_bytes(Path(seed_path(name)).read_bytes())
+    last_year = Path(seed_path("guanba-2025")).read_text(encoding="utf-8").replace("2025", "2024")
+    (folder / "2024" / "关坝镇上年.txt").write_text(last_year, encoding="utf-8")
+    (folder / "2024" / "yanxi-2024.txt").write_bytes(Path(seed_path("yanxi-2024")).read_bytes())
+    from reviewer.document import load_document
+
+    for name, verdict, scores in (("guanba-2025", "revise", {"结构完整": 3, "数据翔实": 4}),
+                                  ("hutiaoxia-2025", "", {"计划可考核": 2})):
+        report = folder / "2025" / f"{name}.txt"
+        doc = load_document(str(report))
+        store = ReviewStore(default_review_path(str(report)))
+        review, _ = store.load_or_new(doc, "测试员")
+        review.add_annotation(doc, 0, 8, tag="亮点", note="示例")
+        for criterion, value in scores.items():
+            review.set_score(criterion, value)
+        review.verdict = verdict
+        assert store.save(review).ok
+    monkeypatch.chdir(tmp_path)
+    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                       folder="reports", paths=report_paths("reports"))
+
+
+def test_picker_80x24(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(80, 24),
+                        run_before=after("down", "down", "down"))
+
+
+def test_picker_120x40(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(120, 40),
+                        run_before=after("right", "right", "right", "right", "s"))
+

@@ -54,14 +54,38 @@ def bundled_seeds() -> Path:
     return bundled_folder("seeds")
 
 
-def _reports_in(folder: str) -> list[str]:
+def _reports_in(folder: str, notes: list[str] | None = None) -> list[str]:
+    """The report files of ``folder``; files that are not regular files (FIFOs, devices) are
+    left out, each with a note in ``notes``."""
     from reviewer.document.files import iter_report_files
 
-    return iter_report_files([folder])
+    skipped: list[tuple[str, str]] = []
+    paths = iter_report_files([folder], skipped)
+    if notes is not None:
+        notes += [t("cli.skipped", path=path, reason=reason) for path, reason in skipped]
+    return paths
+
+
+def _login_name() -> str:
+    """The login name, as the reviewer's name when none is given; "" when it cannot serve."""
+    from reviewer.tui.config import name_problem
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no user name known for this process
+        return ""
+    return "" if name_problem(name) else name
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.tui.config import Settings, config_path, load_config, remember, user_themes_dir
+    from reviewer.tui.config import (
+        Settings,
+        config_path,
+        load_config,
+        name_problem,
+        remember,
+        user_themes_dir,
+    )
 
     path = config_path()
     config, problems = load_config(path)
@@ -71,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
         set_language(args.lang)
     elif config.language and not os.environ.get("REVIEWER_LANG"):
         set_language(config.language)
+    if args.reviewer is not None and name_problem(args.reviewer):
+        error(t(f"ui.bad_reviewer_{name_problem(args.reviewer)}", name=args.reviewer))
+        return 2
     if args.reviewer and args.reviewer != config.reviewer:
         problem = remember(path, reviewer=args.reviewer)
         problems += [problem] if problem else []
@@ -89,19 +116,26 @@ def run(args: argparse.Namespace) -> int:
         # every save would fail: say so now rather than keep the work only in memory
         error(t("ui.bad_review_path", path=args.review))
         return 2
+    if args.review and os.path.exists(args.review):
+        from reviewer.document.files import special_kind
+
+        kind = special_kind(os.stat(args.review).st_mode)
+        if kind is not None:  # a FIFO would block the review's reading, a device eat saves
+            error(t("ui.review_not_regular", path=args.review, reason=kind))
+            return 2
 
     from reviewer.document import ReportError, load_document
     from reviewer.tui.themes import bundled_themes_dir
 
     settings = Settings(
-        reviewer=args.reviewer or config.reviewer or getpass.getuser(),
+        reviewer=args.reviewer or config.reviewer or _login_name(),
         theme=args.theme or config.theme, keys=config.keys,
         theme_dirs=[bundled_themes_dir(), user_themes_dir()], config_path=path,
         problems=problems)
     session = None
     paths: list[str] = []
     if os.path.isdir(target):
-        paths = _reports_in(target)
+        paths = _reports_in(target, settings.problems)
         if not paths:
             error(t("cli.no_reports", path=target))
             return 2
@@ -120,5 +154,10 @@ def run(args: argparse.Namespace) -> int:
 
     from reviewer.tui.app import ReviewerApp
 
-    ReviewerApp(settings, session=session, folder=target, paths=paths).run()
-    return 0
+    app = ReviewerApp(settings, session=session, folder=target, paths=paths)
+    app.run()
+    if app.crash is not None:
+        from reviewer.commands.common import report_internal_error
+
+        return report_internal_error(*app.crash)
+    return app.return_code or 0

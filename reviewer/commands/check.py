@@ -20,6 +20,7 @@ from reviewer.document import ReportError, load_document
 from reviewer.document.files import iter_report_files
 from reviewer.flags import CATEGORIES, RULES, SEVERITIES, run_flags
 from reviewer.i18n import language, set_language, t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError, all_profiles
 from reviewer.terminal import cell_width, fit
 
@@ -96,15 +97,29 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 def check_file(path: str, genre: str | None = None, lang: str = "zh",
                keep: Filter | None = None) -> dict[str, Any]:
     """One report's flags as plain data (what a worker process sends back), in the engine's
-    order of importance; ``keep`` chooses which."""
+    order of importance; ``keep`` chooses which. A bug met on one report is logged and reported
+    for that report (``internal``); the others are still checked."""
     set_language(lang)
     keep = keep or Filter()
+    try:
+        return _check(path, genre, keep)
+    except Exception as exc:
+        from reviewer.faults import log_internal_error, summary
+
+        log = log_internal_error(exc)
+        key = "cli.internal_error" if log else "cli.internal_error_nolog"
+        return {"path": path, "genre": None, "flags": [], "internal": True,
+                "error": f"{shown_path(path)}: {t(key, error=summary(exc), log=log)}"}
+
+
+def _check(path: str, genre: str | None, keep: Filter) -> dict[str, Any]:
     try:
         doc = load_document(path, genre=genre)
     except (ReportError, ProfileError) as exc:
         return {"path": path, "genre": None, "flags": [], "error": str(exc)}
     except OSError as exc:
-        return {"path": path, "genre": None, "flags": [], "error": f"{path}: {exc.strerror}"}
+        return {"path": path, "genre": None, "flags": [],
+                "error": f"{shown_path(path)}: {exc.strerror}"}
     flags = []
     for f in run_flags(doc, keep.rule_ids()):
         if not keep(f):
@@ -168,7 +183,7 @@ def _message(flag: dict[str, Any]) -> str:
 
 
 def render_report(report: dict[str, Any]) -> str:
-    head = f"{report['path']}  [{report['genre'] or '?'}]"
+    head = f"{shown_path(report['path'])}  [{report['genre'] or '?'}]"
     if report.get("error"):
         return f"{head}\n  {t('flags.unreadable', reason=report['error'])}"
     flags = report["flags"]
@@ -196,6 +211,10 @@ def summary(reports: list[dict[str, Any]]) -> str:
 
 
 def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
+    if any(r.get("internal") for r in reports):
+        from reviewer.faults import INTERNAL_ERROR
+
+        return INTERNAL_ERROR
     if any(r.get("error") for r in reports):
         return 2
     if fail_on and any(_RANK[f["severity"]] <= _RANK[fail_on]
@@ -205,7 +224,7 @@ def exit_code(reports: list[dict[str, Any]], fail_on: str | None) -> int:
 
 
 def _json_report(report: dict[str, Any]) -> dict[str, Any]:
-    out = {"path": report["path"], "genre": report["genre"],
+    out = {"path": shown_path(report["path"]), "genre": report["genre"],
            "flags": [{k: f[k] for k in ("rule", "category", "severity", "start", "end", "quote",
                                         "message", "suggestion", "occurrences")}
                      for f in report["flags"]]}
@@ -220,7 +239,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(str(exc))
         return 2
-    paths = iter_report_files(args.paths)
+    skipped: list[tuple[str, str]] = []
+    paths = iter_report_files(args.paths, skipped)
+    for path, reason in skipped:  # FIFOs, devices, broken links in a folder: never opened
+        say(f"reviewer: {t('cli.skipped', path=path, reason=reason)}", file=sys.stderr)
     if not paths:
         error(t("cli.no_reports", path=" ".join(args.paths)))
         return 2

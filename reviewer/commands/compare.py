@@ -13,6 +13,7 @@ from typing import Any
 from reviewer.commands.common import error, print_json, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError
 from reviewer.terminal import cut
 
@@ -27,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "title": doc.title, "year": doc.year,
+    return {"path": shown_path(doc.path), "title": doc.title, "year": doc.year,
             "year_reviewed": doc.year_reviewed, "plan_year": doc.plan_year,
             "government": doc.government}
 
@@ -39,8 +40,8 @@ def _value(value: float | tuple[float, float] | None) -> float | list[float] | N
 def _actual(actual) -> dict[str, Any] | None:
     if actual is None:
         return None
-    return {"value": actual.value, "quote": actual.quote, "start": actual.start,
-            "end": actual.end}
+    return {"value": actual.value, "basis": actual.basis, "quote": actual.quote,
+            "start": actual.start, "end": actual.end}
 
 
 def _evidence(ev) -> dict[str, Any]:
@@ -79,8 +80,8 @@ def comparison_dict(comparison) -> dict[str, Any]:
         "warnings": [{"code": w.code, "severity": w.severity, "message": w.message}
                      for w in comparison.warnings],
         "items": [
-            {"text": it.text, "heading": it.heading, "start": it.start, "end": it.end,
-             "status": it.status, "reasons": list(it.reasons),
+            {"text": it.text, "heading": it.heading, "kind": it.kind, "start": it.start,
+             "end": it.end, "status": it.status, "reasons": list(it.reasons),
              "evidence": [_evidence(e) for e in it.evidence],
              "targets": [target_dict(tr) for tr in it.targets],
              "promises": [_promise_dict(p) for p in it.promises]}
@@ -101,9 +102,10 @@ def render(comparison) -> str:
     from reviewer.compare.figures import actual_text, target_text
 
     prior, current = comparison.prior, comparison.current
-    lines = [f"{t('compare.prior')}: {prior.path}  {prior.title} {prior.year or ''}".rstrip(),
-             f"{t('compare.current')}: {current.path}  {current.title} {current.year or ''}"
-             .rstrip()]
+    lines = [f"{t('compare.prior')}: {shown_path(prior.path)}  {prior.title} {prior.year or ''}"
+             .rstrip(),
+             f"{t('compare.current')}: {shown_path(current.path)}  {current.title} "
+             f"{current.year or ''}".rstrip()]
     for w in comparison.warnings:
         lines.append(f"! {w.message}")
     lines += ["", t("compare.summary")] + [f"  {line}" for line in summary_lines(comparison)]
@@ -120,8 +122,11 @@ def render(comparison) -> str:
         best = it.evidence[0] if it.evidence else None
         score = f"{best.score:.2f}" if best else t("compare.none")
         quote = best.quote[:EXCERPT] if best else t("compare.none")
+        name = it.heading.split(" / ")[-1]
+        if it.kind != "plan":
+            name = t("compare.kind_" + it.kind, heading=name)
         lines.append(f"{cut(t('compare.status_' + it.status), 10)} {cut(score, 6)} "
-                     f"{cut(it.heading.split(' / ')[-1], 40)} {quote}")
+                     f"{cut(name, 40)} {quote}")
         for reason in it.reasons:
             lines.append(f"{'':17} · {reason}")
         for p in it.promises:

@@ -7,6 +7,7 @@ import argparse
 from reviewer.commands.common import document_dict, error, print_json, say
 from reviewer.document import Change, Document, ReportError, Section, load_document
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.profiles import ProfileError, all_profiles
 
 META_ORDER = ("title", "government", "year", "year_reviewed", "plan_year", "issuer", "doc_number",
@@ -37,7 +38,7 @@ def change_line(text: str, change: Change) -> str:
 
 
 def render(doc: Document) -> str:
-    lines = [f"{t('meta.path')}: {doc.path}", f"{t('meta.genre')}: {doc.genre}"]
+    lines = [f"{t('meta.path')}: {shown_path(doc.path)}", f"{t('meta.genre')}: {doc.genre}"]
     for key in META_ORDER:
         f = doc.metadata.get(key)
         if f:

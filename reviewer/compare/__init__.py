@@ -9,7 +9,7 @@ from reviewer.compare.evidence import Evidence
 from reviewer.compare.figures import VERDICTS, Actual, Target, TargetResult, extract_targets
 from reviewer.compare.findings import current_flags
 from reviewer.compare.highlight import shared_spans
-from reviewer.compare.items import PlanItem, plan_items
+from reviewer.compare.items import PlanItem, commitment_items, plan_items
 from reviewer.compare.match import (
     STATUSES,
     SUGGESTIONS,
@@ -30,6 +30,7 @@ from reviewer.compare.tokens import ensure_jieba
 __all__ = [
     "STATUSES", "SUGGESTIONS", "VERDICTS", "Actual", "Comparison", "Evidence", "ItemResult",
     "Link", "PlanItem", "PromiseResult", "ShortcomingLink", "Summary", "Target", "TargetResult",
-    "Warning", "compare_documents", "current_flags", "ensure_jieba", "extract_targets", "find_prior",
+    "Warning", "commitment_items", "compare_documents", "current_flags", "ensure_jieba",
+    "extract_targets", "find_prior",
     "headline_targets", "plan_items", "shared_spans", "shortcomings_to_plan",
 ]

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reviewer.compare import data
 from reviewer.compare.tokens import tokenize
@@ -59,6 +59,27 @@ def progress_words(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSES = re.compile(r"[^，,；;。！？!?]+")
+
+
+@lru_cache(maxsize=4096)
+def _clauses(quote: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The first clauses of an evidence sentence with their character pairs (read once whatever
+    the number of promises it answers; a real sentence has a few dozen at most)."""
+    found = _CLAUSES.findall(quote)[: _conf()["max_clauses"]] or [quote]
+    return tuple((c, _bigrams(c)) for c in found)
+
+
+def result(quote: str, promise: str) -> tuple[bool, bool]:
+    """What an evidence sentence says of a promise, read in its clause most about the promise
+    (the clause sharing most character pairs with it): (done, under way). Done: a word of a
+    result (建成, 成功举办, 全部取消). Under way: a word of work still going on (有序推进, 基本完成,
+    前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is done)."""
+    grams = _bigrams(promise)
+    clauses = _clauses(quote)
+    clause = max(clauses, key=lambda c: len(c[1] & grams))[0]
+    under = any(m.group() not in promise for m in _pattern("progress").finditer(clause))
+    return done_words(clause), under
 
 
 @cache
@@ -79,6 +100,12 @@ def _factor(word: str) -> float:
     return found
 
 
+def weighty(word: str) -> bool:
+    """Whether a word says what a passage is about: not a light word, a figure or a single
+    character."""
+    return _factor(word) == 1.0
+
+
 def _period(doc: Document, offset: int) -> str:
     """The period of the passage at ``offset`` (``year`` where the report states none)."""
     return doc.period_at(offset) or "year"
@@ -86,24 +113,27 @@ def _period(doc: Document, offset: int) -> str:
 
 def sentence_passages(doc: Document, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
-    cut to its passage."""
+    cut to its passage: a sentence over several passages, such as the clauses of a shortcomings
+    paragraph, gives one piece per passage. Sentences and passages are walked in step, so the
+    work is their number plus the pieces'."""
     out: list[tuple[int, int]] = []
-    starts = [a for a, _ in spans]
+    i = 0  # the first passage that may still overlap a sentence
     for s in doc.sentences():
-        i = bisect.bisect_right(starts, s.start) - 1
-        if i < 0 or s.start >= spans[i][1]:
-            # a sentence starting before its passage (a span cut out in the middle)
-            j = i + 1
-            if j < len(spans) and spans[j][0] < s.end:
-                out.append((spans[j][0], min(s.end, spans[j][1])))
-            continue
-        out.append((s.start, min(s.end, spans[i][1])))
+        while i < len(spans) and spans[i][1] <= s.start:
+            i += 1
+        j = i
+        while j < len(spans) and spans[j][0] < s.end:
+            a, b = max(s.start, spans[j][0]), min(s.end, spans[j][1])
+            if b > a:
+                out.append((a, b))
+            j += 1
     return out
 
 
 class SentenceIndex:
     """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
-    cut to its passage, tokenized and indexed."""
+    cut to its passage (a sentence over several passages, such as the clauses of a shortcomings
+    paragraph, gives one piece per passage), tokenized and indexed."""
 
     def __init__(self, doc: Document, spans: Sequence[tuple[int, int]],
                  tick: Callable[[], object] | None = None):
@@ -130,14 +160,12 @@ class SentenceIndex:
             for w in distinct:
                 self.postings[w].append(i)
             self.weight.append(sum(self.idf[w] for w in distinct))
-        self.grams = [_bigrams(doc.text[a:b]) for a, b in self.spans]
-        gdf: dict[str, int] = defaultdict(int)
-        for g in self.grams:
-            for x in g:
-                gdf[x] += 1
-        self.gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
+        self._grams: list[frozenset[str]] | None = None
+        self._gram_idf: dict[str, float] = {}
         heads = sorted((h.start, h.end) for h in doc.headings)
         head_starts = [a for a, _ in heads]
+        # whether each sentence reports a result, read once for every promise
+        self.done = [done_words(doc.text[a:b]) for a, b in self.spans]
         self.heading: list[bool] = []
         short = _conf()["short"]
         for a, b in self.spans:
@@ -148,25 +176,42 @@ class SentenceIndex:
     def __len__(self) -> int:
         return len(self.spans)
 
+    def _character_pairs(self) -> tuple[list[frozenset[str]], dict[str, float]]:
+        """Each sentence's character pairs and their rarity, read on the first search that
+        scores by characters (an index only asked for the closest sentence never needs them)."""
+        if self._grams is None:
+            self._grams = [_bigrams(self.doc.text[a:b]) for a, b in self.spans]
+            gdf: dict[str, int] = defaultdict(int)
+            for g in self._grams:
+                for x in g:
+                    gdf[x] += 1
+            n = len(self.spans)
+            self._gram_idf = {x: math.log(1 + n / d) for x, d in gdf.items()}
+        return self._grams, self._gram_idf
+
     def _unseen(self, word: str) -> float:
         return self.unseen * _factor(word)
 
     def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
-               min_coverage: float = 0.0, text: str = "", headings: bool = False
+               min_coverage: float = 0.0, text: str = "", headings: bool = False,
+               relaxed: tuple[float, int] | None = None
                ) -> list[tuple[int, float, float]]:
         """The best sentences for ``query`` (the tokens of ``text``): (index, coverage, rank
         score), best first. The best by words are scored again by the characters they share
         with ``text`` (names jieba cuts apart: 莲塘/香园围), and the coverage is the mean of the
         two. ``headings``: a heading counts in full (a group's heading against the review's
-        own headings and summaries)."""
+        own headings and summaries). ``relaxed`` (coverage, words): a sentence sharing at least
+        that many words that are not light with the query needs only that coverage (a long
+        promise whose result is reported in other words around its names)."""
         terms = set(query)
         total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
         if not total:
             return []
         acc: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
-        heavy: set[int] = set()
+        heavy: dict[int, int] = defaultdict(int)
         cap = data.rules()["max_postings"]
+        rules = data.rules()["evidence"]
         for w in terms:
             weight = self.idf.get(w)
             if weight is None or len(self.postings[w]) > cap:
@@ -176,11 +221,13 @@ class SentenceIndex:
                 acc[i] += weight
                 shared[i] += 1
                 if strong:
-                    heavy.add(i)
-        rules = data.rules()["evidence"]
+                    heavy[i] += 1
         out = []
         for i, got in acc.items():
-            if shared[i] < min_shared and not (shared[i] == 1 and len(terms) == 1):
+            if shared[i] < min_shared and not (shared[i] == 1 and (
+                    len(terms) == 1 or got >= rules["single"] * total)):
+                # one word in common is enough where it carries most of the query (提升可再生
+                # 能源占比: 可再生能源)
                 continue
             if i not in heavy:
                 continue
@@ -188,11 +235,10 @@ class SentenceIndex:
             if coverage < min_coverage and not text:
                 continue
             focus = got / self.weight[i] if self.weight[i] else 0.0
-            a, b = self.spans[i]
             bonus = rules["focus"] * focus
             if self.heading[i] and not headings:
                 bonus -= rules["heading_penalty"]
-            if done_words(self.doc.text[a:b]):
+            if self.done[i]:
                 bonus += rules["done_bonus"]
             out.append((i, coverage, coverage + bonus, bonus))
         if text:
@@ -200,14 +246,16 @@ class SentenceIndex:
             out = out[: rules["rerank"]]
             grams = _bigrams(text)
             unseen = self.unseen
-            total_g = sum(self.gram_idf.get(x, unseen) for x in grams) or 1.0
+            pairs, gram_idf = self._character_pairs()
+            total_g = sum(gram_idf.get(x, unseen) for x in grams) or 1.0
             share = rules["characters"]
             blended = []
             for i, coverage, _, bonus in out:
-                chars = sum(self.gram_idf[x] for x in grams & self.grams[i]) / total_g
+                chars = sum(gram_idf[x] for x in grams & pairs[i]) / total_g
                 c = (1 - share) * coverage + share * chars
                 blended.append((i, c, c + bonus, bonus))
-            out = [h for h in blended if h[1] >= min_coverage]
+            out = [h for h in blended if h[1] >= min_coverage or
+                   (relaxed is not None and h[1] >= relaxed[0] and heavy[h[0]] >= relaxed[1])]
         out.sort(key=lambda h: (-h[2], h[0]))
         return [(i, c, sc) for i, c, sc, _ in out[:limit]]
 
@@ -234,7 +282,7 @@ class SentenceIndex:
         a, b = self.spans[i]
         text = self.doc.text[a:b]
         return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
-                        _period(self.doc, a), self.heading[i], done_words(text))
+                        _period(self.doc, a), self.heading[i], self.done[i])
 
 
 class BigramIndex:

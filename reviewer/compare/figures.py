@@ -38,9 +38,10 @@ VERDICTS = ("met", "missed", "unclear", "not_reported")
 KINDS = ("quantified", "relative", "qualitative")
 
 _CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_CLOSE = re.compile(r"[）)]")
+_BRACKETED = re.compile(r"(.*?)[（(]([^（）()]+)[）)](.*)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Actual:
     quote: str
     start: int
     end: int
+    # the figure on a comparable basis the review gives beside it (增长1.7%（同口径增长2.5%以上）)
+    basis: float | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,39 @@ def names(subject: str) -> tuple[str, ...]:
     for name in (subject, bare):
         if name in table:
             return table[name]
+    # a name with its abbreviation in brackets (地区生产总值（GDP）): the name, then the
+    # abbreviation, each with its synonyms
+    m = _BRACKETED.fullmatch(bare)
+    if m is not None:
+        out: list[str] = []
+        for part in (m.group(1) + m.group(3), m.group(2)):
+            if _cjk(part) >= 2 or (part.isascii() and len(part) >= 2):
+                out.extend(n for n in names(part) if n not in out)
+        if out:
+            return (subject, *out)
     return (subject,) if bare == subject else (subject, bare)
+
+
+@lru_cache(maxsize=256)
+def _spellings(found: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of an indicator as a review may write them, longest first: a name ending in a
+    measure (现代服务业增加值) also with a verb before the measure (现代服务业实现增加值)."""
+    act = data.indicators()["actual"]
+    out: set[str] = set()
+    for name in set(found):
+        out.add(name)
+        noun = next((n for n in act["measure_nouns"]
+                     if name.endswith(n) and _cjk(name[: -len(n)]) >= 2), None)
+        if noun is not None:
+            out.update(name[: -len(noun)] + verb + noun for verb in act["verb_infix"])
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(found: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for the names of an indicator as a review may write them (:func:`_spellings`),
+    the longest where several begin at the same place."""
+    return re.compile(_alternation(_spellings(found)))
 
 
 @cache
@@ -491,13 +526,13 @@ def _occurrences(text: str, spans: list[tuple[int, int]], wanted: tuple[str, ...
     ``spans``, as a search for the longest of them finds them: from ``index`` when given (all
     targets' names found in one pass), else searched for."""
     if index is None:
-        found = re.compile(_alternation(wanted))
+        found = _name_pattern(wanted)
         for lo, hi in spans:
             for occ in found.finditer(text, lo, hi):
                 yield occ.start(), occ.end(), lo, hi
         return
     starts = [lo for lo, _ in spans]
-    for start, end in index.matches(wanted):
+    for start, end in index.matches(list(_spellings(wanted))):
         lo, hi = spans[bisect.bisect_right(starts, start) - 1]
         yield start, end, lo, hi
 
@@ -536,7 +571,28 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
             continue
         if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
             value = -value
-        return Actual(value, doc.text[start: hit.end], start, hit.end)
+        basis = _basis(text, hit.end, end_of_sentence, target)
+        end = basis[1] if basis else hit.end
+        return Actual(value, doc.text[start:end], start, end,
+                      basis[0] if basis else None)
+    return None
+
+
+def _basis(text: str, pos: int, limit: int, target: Target) -> tuple[float, int] | None:
+    """The figure on a comparable basis right after a reported one (增长1.7%（同口径增长2.5%
+    以上）): (value in the target's unit, where it ends), or None."""
+    act = data.indicators()["actual"]
+    window = text[pos: min(limit, pos + act["basis_gap"])]
+    at = next((window.find(w) for w in act["basis_words"] if w in window), -1)
+    if at < 0:
+        return None
+    for f in figures(text, pos + at, limit):
+        if comparable(f.written_unit, target.unit):
+            value = convert(f.value, f.unit, target.unit)
+            if value is None:
+                return None
+            close = _CLOSE.search(text, f.end, min(limit, f.end + act["basis_gap"]))
+            return value, close.end() if close else f.end
     return None
 
 
@@ -545,34 +601,65 @@ def _grams(text: str) -> set[str]:
     return {chars[i:i + 2] for i in range(len(chars) - 1)}
 
 
+_SEGMENT_END = re.compile(r"[，,；;。：:、\n！？!?]")
+
+
+def _segment(text: str, pos: int, end: int, floor: int, limit: int) -> tuple[int, int]:
+    """The run around the figure at ``text[pos:end]`` up to the nearest separator either side
+    (、 too: 完成36个小区优质饮用水改造、234个小区二次供水提标改造 names each figure by its own
+    words, before or after it)."""
+    cut = max(text.rfind(c, floor, pos) for c in "，,；;。：:、\n！？!?")
+    stop = _SEGMENT_END.search(text, end, limit)
+    return max(cut + 1, floor), stop.start() if stop else limit
+
+
+@lru_cache(maxsize=4096)
+def _passage_figures(text: str, start: int, end: int, most: int) -> tuple[Figure, ...]:
+    """The first ``most`` figures of ``text[start:end]`` (an evidence sentence, read once
+    whatever the number of promises it answers; a real sentence gives a few dozen at most)."""
+    return tuple(figures(text, start, end)[:most])
+
+
 def actual_in(doc: Document, target: Target, passages: list[tuple[int, int]]) -> Actual | None:
-    """The figure for ``target`` inside ``passages`` (the evidence sentences of its promise):
-    a figure of a comparable unit whose clause shares most of the words of the target's
-    indicator (at least ``[actual] min_shared_name`` of its character pairs)."""
+    """The figure for ``target`` inside ``passages`` (the evidence sentences of its promise,
+    best first): a figure of a comparable unit named by the words of the target's indicator (at
+    least ``[actual] min_shared_name`` of its character pairs in its clause before it, or in the
+    words around it up to the nearest separator); in the best sentence a figure written in the
+    target's own unit needs only ``min_shared_same_unit`` (筹集建设公共住房8731套 for
+    筹集保障性住房8700套)."""
     text = _narrow(doc.text)
     subject, direction = measure(target.indicator)
     want = _grams(subject)
     if not want:
         return None
-    least = data.indicators()["actual"]["min_shared_name"]
-    best: tuple[float, Figure, int] | None = None
-    for lo, hi in passages:
-        for f in figures(doc.text, lo, hi):
+    conf = data.indicators()["actual"]
+    window = conf["figure_window"]
+    best: tuple[float, Figure, int, int] | None = None
+    for n, (lo, hi) in enumerate(passages):
+        for f in _passage_figures(doc.text, lo, hi, conf["max_figures"]):
             if not comparable(f.written_unit, target.unit):
                 continue
-            start = _clause_start(text, f.start, lo)
-            share = len(want & _grams(text[start:f.start])) / len(want)
+            # the words naming a figure stand near it: a clause is read back at most this far,
+            # so a sentence of any length costs each promise the same
+            near = max(lo, f.start - window)
+            start = _clause_start(text, f.start, near)
+            a, b = _segment(text, f.start, f.end, near, min(hi, f.end + window))
+            before = len(want & _grams(text[start:f.start]))
+            around = len(want & _grams(text[a:f.start] + text[f.end:b]))
+            share = max(before, around) / len(want)
+            least = conf["min_shared_same_unit"] if n == 0 and f.written_unit == target.unit \
+                else conf["min_shared_name"]
             if share >= least and (best is None or share > best[0]):
-                best = (share, f, start)
+                best = (share, f, start, b if around > before else f.end)
     if best is None:
         return None
-    _, f, start = best
+    _, f, start, end = best
     value = convert(f.value, f.unit, target.unit)
     if value is None:
         return None
     if direction and target.unit == "%" and _falls(text, start, f.start, direction):
         value = -value
-    return Actual(value, doc.text[start: f.end], start, f.end)
+    return Actual(value, doc.text[start:end], start, end)
 
 
 def _blocked(text: str, lo: int, start: int, end: int, act: dict) -> bool:
@@ -598,7 +685,7 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
     if _cjk(subject) < 2:
         return None
     text = _narrow(doc.text)
-    found = re.compile(_alternation(names(subject)))
+    found = _name_pattern(names(subject))
     year = doc.year_reviewed
     act = data.indicators()["actual"]
     for lo, hi in spans:
@@ -608,7 +695,10 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
             start = _clause_start(text, occ.start(), lo)
             stop = re.compile(r"[，,；;。！？!?\n]").search(text, occ.end(), hi)
             end = stop.start() if stop else hi
-            if _other_period(text, _sentence_start(text, occ.start(), lo), start, end, year):
+            # the period is said before the name (今年一季度进出口…), not by what the clause
+            # goes on to say of it (创有记录以来最好水平)
+            if _other_period(text, _sentence_start(text, occ.start(), lo), start, occ.end(),
+                             year):
                 continue
             return start, end
     return None
@@ -627,7 +717,9 @@ def verdict(target: Target, actual: Actual | None) -> str:
     if actual is None or actual.value is None:
         return "not_reported"
     rules = data.rules()
-    lower = lower_is_better(target.indicator)
+    # a ceiling the target's own words set (控制在18微克/立方米以下) is one whatever the
+    # indicator; else the indicator's kind decides (失业率: lower is better)
+    lower = target.comparator == "at_most" or lower_is_better(target.indicator)
     got = actual.value
     if target.comparator == "positive":
         return "met" if got > 0 else "missed"
@@ -652,7 +744,8 @@ def check_targets(targets: list[Target], current: Document,
     """Each quantified target with the figure ``current`` reports for it and the verdict. The
     review is read once for the names of all targets' indicators, and a target repeating an
     indicator and unit already looked for takes the same figure."""
-    wanted = {name for target in targets for name in names(measure(target.indicator)[0])}
+    wanted = {name for target in targets
+              for name in _spellings(names(measure(target.indicator)[0]))}
     index = _Names(_narrow(current.text), spans, wanted)
     found: dict[tuple[str, str], Actual | None] = {}
     out = []

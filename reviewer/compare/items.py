@@ -9,6 +9,7 @@ paragraphs. Every unit is a span of the normalized text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from reviewer.document import Document, Section
@@ -21,12 +22,17 @@ _SUB_STYLES = ("cn_shi", "arabic_paren")
 
 @dataclass(frozen=True)
 class PlanItem:
-    """One promise of a report: its text span and the headings above it."""
+    """One promise of a report: its text span and the headings above it.
+
+    ``kind``: ``plan`` (a group or item of the plan), ``targets`` (the plan year's targets
+    passage: only its concrete commitments are promises), ``list`` (an item of an appendix
+    listing the plan year's projects, such as 民生实事)."""
 
     text: str
     heading: str  # heading path, outermost first, joined with " / "
     start: int
     end: int
+    kind: str = "plan"
 
 
 def _heading_path(section: Section) -> str:
@@ -46,12 +52,12 @@ def _span_end(section: Section) -> int:
 
 
 def _item(doc: Document, section: Section, start: int | None = None,
-          end: int | None = None) -> PlanItem:
+          end: int | None = None, kind: str = "plan") -> PlanItem:
     start = section.start if start is None else start
     end = _span_end(section) if end is None else end
     while end > start and doc.text[end - 1] in "\n \u3000":
         end -= 1
-    return PlanItem(doc.text[start:end], _heading_path(section), start, end)
+    return PlanItem(doc.text[start:end], _heading_path(section), start, end, kind)
 
 
 def _paragraph_items(doc: Document, section: Section) -> list[PlanItem]:
@@ -101,3 +107,66 @@ def plan_items(doc: Document) -> list[PlanItem]:
     """The promises of ``doc``'s plan for its plan year (``Document.plan_sections``), in text
     order."""
     return units_of(doc, "plan", doc.plan_sections())
+
+
+# how far into an appendix its first line may name what it lists (附件1 / 2021年省十件民生实事)
+_LIST_LEAD = 40
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _plan_year_list(doc: Document, section: Section, words: tuple[str, ...],
+                    done: tuple[str, ...]) -> bool:
+    """An appendix listing the plan year's projects: its heading or first line names one of
+    ``words`` and none of ``done``, and no year but the plan year."""
+    head_end = section.children[0].start if section.children else section.end
+    lead = doc.text[section.start: min(head_end, section.heading.end + _LIST_LEAD)]
+    if not any(w in lead for w in words) or any(w in lead for w in done):
+        return False
+    return all(int(y) == doc.plan_year for y in _YEAR.findall(lead))
+
+
+def _targets_passages(doc: Document, taken: list[PlanItem]) -> list[PlanItem]:
+    """The plan year's targets passages: a part of targets (2024年经济社会发展总体要求和政策取向)
+    or a child of targets of a part joining it with the plan, and the introduction of a plan
+    stating its targets (a span), never about five years nor inside an item already taken."""
+    out: list[PlanItem] = []
+    sections: list[Section] = []
+    for sec in doc.sections:
+        if sec.kind == "targets" and len(sec.kinds) == 1:
+            sections.append(sec)
+        elif "plan" in sec.kinds and "targets" in sec.kinds:
+            sections.extend(c for c in sec.children if c.kind == "targets")
+    for sec in sections:
+        if sec.period != "five_year":
+            out.append(_item(doc, sec, sec.start, sec.end, kind="targets"))
+    for span in doc.spans_of("targets"):
+        chain = doc.section_at(span.start)
+        if chain and doc.period_at(span.start) != "five_year":
+            out.append(_item(doc, chain[-1], span.start, span.end, kind="targets"))
+    spans = sorted((it.start, it.end) for it in taken)
+    starts = [a for a, _ in spans]
+
+    def overlaps(it: PlanItem) -> bool:
+        i = bisect.bisect_left(starts, it.end) - 1
+        return i >= 0 and spans[i][1] > it.start
+
+    return [it for it in out if it.end > it.start and not overlaps(it)]
+
+
+def commitment_items(doc: Document) -> list[PlanItem]:
+    """Everything of ``doc`` a comparison holds the next report to: the plan's groups
+    (:func:`plan_items`) in text order, then the plan year's targets passages (only their
+    concrete commitments are read as promises), then the items of an appendix listing the plan
+    year's projects (the genre's ``plan_lists``: 2021年省十件民生实事), each a group of its own."""
+    items = plan_items(doc)
+    try:
+        profile = get_profile(doc.genre)
+        words, done = profile.plan_lists, profile.plan_lists_done
+    except ProfileError:
+        words, done = (), ()
+    lists: list[PlanItem] = []
+    if words and doc.plan_year is not None:
+        for sec in doc.sections_of_kind("appendix"):
+            if sec.children and _plan_year_list(doc, sec, words, done):
+                lists.extend(_item(doc, child, kind="list") for child in sec.children)
+    return items + sorted(_targets_passages(doc, items), key=lambda it: it.start) + lists

@@ -18,9 +18,17 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from reviewer.compare import data
-from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex, sentence_passages
+from reviewer.compare.evidence import (
+    BigramIndex,
+    Evidence,
+    SentenceIndex,
+    result,
+    sentence_passages,
+    weighty,
+)
 from reviewer.compare.figures import (
     TargetResult,
     actual_in,
@@ -29,11 +37,12 @@ from reviewer.compare.figures import (
     targets_in,
     verdict,
 )
-from reviewer.compare.items import PlanItem, plan_items, units_of
+from reviewer.compare.items import PlanItem, commitment_items, plan_items, units_of
 from reviewer.compare.promises import promises_in
-from reviewer.compare.targets import check_headline, headline_targets
+from reviewer.compare.targets import check_headline, headline_targets, passages
 from reviewer.compare.tokens import tokenize
 from reviewer.document import Document
+from reviewer.document.figures import figures
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 from reviewer.progress import CancelCheck, Progress, check, without_cycle_collector
@@ -47,6 +56,8 @@ PROBLEM_KINDS = kinds_where("problem")
 # a passage needs this many distinct words in common with an item to count as evidence
 MIN_SHARED = 2
 _CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
+# 再 at most this many characters before a figure (再提高30元, 分别再提高30元) makes it a new round
+_AGAIN_GAP = 4
 
 
 @dataclass
@@ -64,6 +75,7 @@ class PromiseResult:
     repeated: str = ""  # the sentence of this year's plan closest to it
     repeat_share: float = 0.0  # how much of it that sentence repeats (0–1)
     repeated_in: str = ""  # the heading of this year's plan group holding that sentence
+    renewed: bool = False  # that sentence sets a new figure for it: a new year's target
     named: str = ""  # the clause of this year's shortcomings closest to it
     named_share: float = 0.0  # how much they share (0–1)
 
@@ -82,6 +94,10 @@ class ItemResult:
     evidence: list[Evidence] = field(default_factory=list)
     targets: list[TargetResult] = field(default_factory=list)
     promises: list[PromiseResult] = field(default_factory=list)
+    # what it is of the prior report: a group of its plan (``plan``), its plan year's targets
+    # passage, its concrete commitments only (``targets``), an item of an appendix listing the
+    # plan year's projects (``list``: 民生实事)
+    kind: str = "plan"
 
 
 @dataclass(frozen=True)
@@ -191,6 +207,7 @@ class _Context:
         self.current = current
         self.review = current.review_spans()
         plan = sorted((s.start, s.end) for s in current.plan_sections())
+        self.plan_figures: dict[int, list] = {}  # the figures of a plan sentence, read once
         problems = _problem_passages(current)
         steps.total += sum(len(sentence_passages(current, spans))
                            for spans in (self.review, plan, problems))
@@ -198,6 +215,31 @@ class _Context:
         self.plan = SentenceIndex(current, plan, steps.ticker("plan"))
         self.problems = BigramIndex(current, problems)
         self.problem_words = SentenceIndex(current, problems, steps.ticker("gaps"))
+
+
+@cache
+def _lack_words() -> re.Pattern[str]:
+    words = sorted(data.load("promises")["shortcomings"]["lack"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _lack(clause: str) -> bool:
+    """The clause of the shortcomings says something is lacking (有效需求不足, 还需持续发力), not
+    only what it is about (对照高质量发展要求)."""
+    return bool(_lack_words().search(clause))
+
+
+_FIRST_CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def _objects(title: str) -> set[str]:
+    """What a group's heading is about: the words of its first clause that are neither light
+    nor verbs of action (（二）提振和扩大消费，… → 消费; （一）着力扩大国内需求 → 国内, 需求)."""
+    m = _FIRST_CLAUSE.search(title)
+    conf = data.load("promises")["promise"]
+    verbs = {*conf["action"], *conf["deliverable"]}
+    return {w for w in tokenize(m.group() if m else title)
+            if len(w) >= 2 and weighty(w) and w not in verbs}
 
 
 def _heading_at(doc: Document, offset: int) -> str:
@@ -209,7 +251,8 @@ def _heading_at(doc: Document, offset: int) -> str:
 
 def _evidence(ctx: _Context, text: str, limit: int) -> list[Evidence]:
     rules = data.rules()
-    hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text)
+    hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
+                            relaxed=(rules["evidence_named"], rules["evidence_named_words"]))
     return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
 
 
@@ -236,6 +279,33 @@ def _promise_targets(prior: Document, current: Document, span, evidence: list[Ev
         actual = actual_in(current, target, passages)
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
+
+
+def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b: int,
+             cache: dict[int, list] | None = None) -> bool:
+    """This year's plan sentence ``current.text[a:b]`` sets a new figure for the promise
+    ``prior.text[start:end]``: a figure in the unit of one of the promise's that differs from all
+    of them (新增托位2000个 → 新增托位3800个), or comes after 再 (补助标准再提高30元): a new year's
+    target of the same kind, not last year's promise carried over."""
+    most = data.indicators()["actual"]["max_figures"]
+    mine = figures(prior.text, start, end)[:most]
+    if not mine:
+        return False
+    again = data.load("promises")["promise"]["again"]
+    found = cache.get(a) if cache is not None else None
+    if found is None:
+        found = figures(current.text, a, b)[:most]
+        if cache is not None:
+            cache[a] = found
+    for f in found:
+        same = [m for m in mine if m.written_unit == f.written_unit]
+        if not same:
+            continue
+        lead = current.text[max(a, f.start - len(again) - _AGAIN_GAP): f.start]
+        if again in lead or all(abs(m.value - f.value) > 1e-9 * max(1.0, abs(f.value))
+                                for m in same):
+            return True
+    return False
 
 
 def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
@@ -270,7 +340,9 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
         if p.named_share >= rules["acknowledged_gap_first"]:
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
             return "acknowledged_gap", reasons
-        if p.repeat_share >= rules["carried_over"]:
+        if p.repeat_share >= rules["carried_over"] and p.renewed:
+            reasons.append(t("compare.rule_renewed", quote=p.repeated[:40]))
+        elif p.repeat_share >= rules["carried_over"]:
             reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                              share=f"{p.repeat_share:.0%}"))
             return "carried_over", reasons
@@ -282,11 +354,16 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
     if named and not strong:
         reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
         return "acknowledged_gap", reasons
-    if p.repeat_share >= rules["carried_over_despite"] and score < rules["evidence_strong"]:
+    if p.repeat_share >= rules["carried_over_despite"] and not p.renewed and \
+            score < rules["evidence_strong"]:
         reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                          share=f"{p.repeat_share:.0%}"))
         return "carried_over", reasons
-    if strong:
+    done, under = result(best.quote, p.text)
+    if under:
+        reasons.append(t("compare.rule_under_way"))
+        return "partial", reasons
+    if strong or (done and score >= rules["evidence_done"]):
         reasons.append(t("compare.rule_delivered"))
         return "delivered", reasons
     if all(e.heading for e in p.evidence) and score < rules["evidence_thin"]:
@@ -338,7 +415,7 @@ def _group_status(item: ItemResult, named: str, named_share: float
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
     shown = sum(1 for p in item.promises if p.evidence)
-    if item.evidence and (not n or shown / n >= rules["group_shown"]):
+    if (item.evidence and not n) or (n and shown / n >= rules["group_shown"]):
         reasons.append(t("compare.rule_group_delivered"))
         return "delivered", reasons
     if item.evidence or shown:
@@ -357,23 +434,29 @@ def compare_documents(prior: Document, current: Document, *,
 
     For a caller running it in the background (the app): ``progress(done, total, step)`` is
     called after each step (a sentence of ``current`` tokenized and indexed: ``evidence``,
-    ``plan``, ``gaps``; the headline ``targets``; each plan group of ``prior``: ``items``; the
-    ``checks`` of the pair), and ``cancelled()`` is asked after each; once it returns true the
+    ``plan``, ``gaps``; the headline ``targets``; each plan group of ``prior``: ``items`` for its
+    promises, ``groups`` for its own evidence and status; the ``checks`` of the pair), and ``cancelled()`` is asked after each; once it returns true the
     comparison stops by raising :class:`~reviewer.progress.Cancelled`.
     """
     from reviewer.compare.checks import check_pair
 
     rules = data.rules()
-    groups = plan_items(prior)
-    steps = _Steps(len(groups) + 2, progress, cancelled)
+    groups = commitment_items(prior)
+    # a step for each group's promises, one for each group's own evidence and status
+    steps = _Steps(2 * len(groups) + 2, progress, cancelled)
     ctx = _Context(current, steps)
     targets = check_headline(headline_targets(prior), current, ctx.review)
     steps.done("targets")
     items: list[ItemResult] = []
+    pending: list[tuple[ItemResult, str, set[str]]] = []
+    headline = passages(prior)
     for plan in groups:
-        result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence")
+        result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence",
+                            kind=plan.kind)
         words = set(tokenize(plan.heading.split(" / ")[-1]))
-        for span in promises_in(prior, plan.start, plan.end):
+        strict = plan.kind == "targets"
+        for span in promises_in(prior, plan.start, plan.end, strict=strict,
+                                skip=headline if strict else None):
             text = prior.text[span.start:span.end]
             words.update(tokenize(text))
             p = PromiseResult(text, span.start, span.end, "no_evidence")
@@ -383,6 +466,8 @@ def compare_documents(prior: Document, current: Document, *,
             if i >= 0:
                 a, b = ctx.plan.spans[i]
                 p.repeated, p.repeat_share = current.text[a:b], round(repeat, 3)
+                p.renewed = _renewed(prior, span.start, span.end, current, a, b,
+                                     ctx.plan_figures)
                 p.repeated_in = _heading_at(current, a)
             j, gap = ctx.problems.best(text, both=True)
             if j >= 0:
@@ -391,18 +476,54 @@ def compare_documents(prior: Document, current: Document, *,
             p.status, p.reasons = _promise_status(p)
             result.promises.append(p)
             result.targets.extend(p.targets)
+        steps.done("items")
+        if strict and not result.promises:
+            steps.done("groups")  # its second step has nothing to do
+            continue  # a targets passage committing to nothing one can check
         if not result.promises:
             words.update(tokenize(plan.text))
         title = plan.heading.split(" / ")[-1]
-        result.evidence = _group_evidence(ctx, title, words, rules["evidence_count"])
+        pending.append((result, title, words))
+    # a sentence among the best of many groups (a summary of the year: 在…坚强领导下，我们坚持…)
+    # says nothing of any one of them
+    found = []
+    for _, title, words in pending:
+        found.append(_group_evidence(ctx, title, words, 2 * rules["evidence_count"]))
+        steps.done("groups")
+    shared = Counter(e.start for ev in found for e in ev)
+    common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
+    # the words a group's heading is about, kept where few other groups' headings share them,
+    # against the clauses of this year's shortcomings that say something is lacking
+    objects = [_objects(title) for _, title, _ in pending]
+    spread = Counter(w for words in objects for w in words)
+    # the first lacking clause holding each word: a group finds its first in the words it is
+    # about, not by reading every lacking clause
+    lacking: dict[str, int] = {}
+    for k, toks in enumerate(ctx.problem_words.tokens):
+        if _lack(current.text[slice(*ctx.problem_words.spans[k])]):
+            for w in toks:
+                lacking.setdefault(w, k)
+    for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
+        own = [e for e in evidence if shared[e.start] < common]
+        result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
         k, _, focus = ctx.problem_words.closest(tokenize(title))
-        if focus >= rules["acknowledged_gap_group_focus"] and focus > gap:
-            gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
+        if k >= 0 and focus >= rules["acknowledged_gap_group_focus"] and \
+                objects[n] & set(ctx.problem_words.tokens[k]):
+            # most of a lacking clause is the heading's, what the heading is about among it
+            # (投资增长动力不足 names no （六）构建高水平社会主义市场经济体制，充分激发…内生动力)
+            clause = current.text[slice(*ctx.problem_words.spans[k])]
+            if _lack(clause):
+                gap, named = 1.0, clause
+        own = {w for w in objects[n] if spread[w] <= rules["group_object_spread"]}
+        if gap < 1.0 and own:
+            k = min((lacking[w] for w in own if w in lacking), default=-1)
+            if k >= 0:
+                # 激发消费潜能、优化投资结构还需持续加力 names （二）提振和扩大消费's field
+                gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
-        steps.done("items")
     checks = check_pair(prior, current, ctx.review)
     steps.done("checks")
     return Comparison(prior, current, items, targets, checks)

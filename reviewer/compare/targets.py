@@ -44,6 +44,7 @@ from reviewer.profiles import ProfileError, get_profile
 
 _CLAUSE = re.compile(r"[^，,；;。\n]+")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
 def _conf() -> dict:
@@ -113,6 +114,10 @@ def _relative(doc: Document, start: int, end: int) -> Target | None:
         return None
     before = clause[: rel.start()]
     parts = _subjects(before)
+    after = clause[rel.end():].strip(" \u3000")
+    if len(parts) == 1 and _cjk(after) >= 2:
+        # 居民收入增速高于经济增速: the other indicator follows the relation
+        parts = [parts[0], after]
     if len(parts) < 2:
         return None
     conf = data.indicators()["indicator"]
@@ -147,9 +152,15 @@ def _qualitative(doc: Document, start: int, end: int) -> list[Target]:
         # 实现正增长: a growth rate above zero
         return [Target(subject + "增长", "positive", 0.0, "%", quote, start + lead, end)]
     parts = _subjects(subject) if state else [subject]
-    if len(parts) > 1 and all(_cjk(p) >= 2 for p in parts):
+    if len(parts) > 1 and all(_cjk(p) >= 2 for p in parts) and (
+            any(state.startswith(w) for w in _conf()["each"]) or
+            (_direction_named(state) and all(_cjk(p) >= _conf()["full_name"] for p in parts))):
+        # A和B均完成…, and full names moving one way (单位国内生产总值能耗和主要污染物排放量继续
+        # 下降): one condition for each
         return [Target(p, "state", None, "", quote, start + lead, end, kind="qualitative",
                        state=state) for p in parts]
+    # one condition of several subjects together (节能减排和碳排放强度下降完成国家下达任务, 万元
+    # GDP能耗、水耗持续下降): one target, checked subject by subject
     return [Target(subject, "state", None, "", quote, start + lead, end, kind="qualitative",
                    state=state)]
 
@@ -251,8 +262,14 @@ def _check_quantified(tr: Target, current: Document,
     actual = find_actual(current, tr, spans)
     if actual is not None:
         v = verdict(tr, actual)
+        reasons = (t("compare.target_actual", quote=actual.quote[:60]),)
+        if actual.basis is not None and \
+                verdict(tr, replace(actual, value=actual.basis)) != v:
+            # 增长1.7%（同口径增长2.5%以上）: on a comparable basis it reads otherwise
+            v, reasons = "unclear", (*reasons, t("compare.target_basis",
+                                                  basis=f"{actual.basis:g}{tr.unit}"))
         return TargetResult(**vars(tr), actual=actual, verdict=v, headline=True,
-                            reasons=(t("compare.target_actual", quote=actual.quote[:60]),))
+                            reasons=reasons)
     subject, _ = measure(tr.indicator)
     said = mentions(current, subject, spans)
     if said is not None and _direction_named(current.text[said[0]:said[1]]):
@@ -265,16 +282,50 @@ def _check_quantified(tr: Target, current: Document,
 
 def _check_qualitative(tr: Target, current: Document,
                        spans: list[tuple[int, int]]) -> TargetResult:
-    said = mentions(current, tr.indicator, spans)
+    parts = _subjects(tr.indicator)
+    if len(parts) < 2 or any(_cjk(p) < 2 for p in parts):
+        parts = [tr.indicator]
+    results = [_check_state(tr, p, current, spans) for p in parts]
+    said = [r for r in results if r.actual is not None]
+    if len(said) == len(results) or not said:
+        return results[0] if len(results) == 1 or not said else \
+            replace(said[0], verdict="met" if all(r.verdict == "met" for r in said)
+                    else "unclear")
+    # some of its subjects reported, some not: the condition cannot be judged whole
+    return replace(said[0], verdict="unclear",
+                   reasons=(*said[0].reasons, t("compare.target_part_reported",
+                                                missing="、".join(
+                                                    p for p, r in zip(parts, results,
+                                                                      strict=True)
+                                                    if r.actual is None))))
+
+
+def _check_state(tr: Target, subject: str, current: Document,
+                 spans: list[tuple[int, int]]) -> TargetResult:
+    """The condition ``tr.state`` of one of its subjects, as the review says it."""
+    said = mentions(current, subject, spans)
     if said is None:
         return TargetResult(**vars(tr), verdict="not_reported", headline=True,
                             reasons=(t("compare.target_not_reported"),))
     words = current.text[said[0]:said[1]]
-    kept = _state_kept(tr.state, words)
+    # the state may be said after the figures, in the same sentence (空气质量综合指数2.19、优良
+    # 天数比例98.6%，保持全市最优)
+    stop = _SENTENCE_END.search(current.text, said[1])
+    sentence = current.text[said[0]: stop.start() if stop else said[1]]
+    kept = _state_kept(tr.state, sentence) and not _short(sentence)
+    if not kept and any(w in tr.state for w in _conf()["assigned"]) and \
+            figures(current.text, said[0], said[1]) and not _short(sentence):
+        # a task set from above (完成国家下达任务) the review answers with the figure reached
+        kept = True
     return TargetResult(**vars(tr), actual=_quote(current, said),
                         verdict="met" if kept else "unclear", headline=True,
                         reasons=(t("compare.target_state_kept" if kept
                                    else "compare.target_state_unclear", quote=words[:60]),))
+
+
+def _short(sentence: str) -> bool:
+    """The review says the figure fell short (未完成, 低于目标)."""
+    return any(w in sentence for w in _conf()["short_of"])
 
 
 def _growth(indicator: str) -> Target:

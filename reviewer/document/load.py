@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import os
+import stat
 
 from reviewer.document.errors import ReportError
+from reviewer.document.files import FileRefused, read_regular, special_kind
 
 MAX_BYTES = 64 * 1024 * 1024  # a report is never this large; refuse rather than exhaust memory
 
@@ -52,6 +53,12 @@ def _is_binary(text: str) -> bool:
     return bad / len(text) > 0.02
 
 
+# Line ends besides \r and \r\n: vertical tab (a word processor's line break), form feed (a page
+# break), and Unicode's line and paragraph separators.
+_LINE_ENDS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n",
+                            "\u2029": "\n"})
+
+
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes; return (text with \\n newlines, encoding name)."""
     if not data:
@@ -68,64 +75,58 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 ) from None
             encoding = enc
             break
-    if text is None:
-        if b"\x00" in data[:4096]:
-            enc16 = _looks_utf16_without_bom(data)
-            if enc16:
-                try:
-                    text, encoding = data.decode(enc16), enc16
-                except UnicodeDecodeError:
-                    text = None
-        if text is None:
+    if text is None and b"\x00" in data[:4096]:
+        enc16 = _looks_utf16_without_bom(data)
+        if enc16:
             try:
-                text, encoding = data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError as exc:
-                utf8_error = exc
-                try:
-                    text, encoding = data.decode("gb18030"), "gb18030"
-                except UnicodeDecodeError:
-                    enc16 = _looks_utf16_without_bom(data)
-                    if enc16:
-                        try:
-                            text, encoding = data.decode(enc16), enc16
-                        except UnicodeDecodeError:
-                            text = None
-                    if text is None:
-                        raise ReportError(path, _undecodable(data, utf8_error)) from None
-                else:
-                    # GB18030 decodes almost anything: make sure the result is Chinese text,
-                    # not arbitrary binary that happens to map onto rare code points.
-                    if not _plausible_gb(text):
-                        raise ReportError(path, _undecodable(data, utf8_error))
+                text, encoding = data.decode(enc16), enc16
+            except UnicodeDecodeError:
+                text = None
+    if text is None:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            text, encoding = _not_utf8(data, path, exc)
+    text = text.replace("\r\n", "\n").translate(_LINE_ENDS)
     if _is_binary(text):
         raise ReportError(path, "文件含有大量控制字符，像是二进制文件 (binary data, not a text report)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
 
 
-def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
-    """Why bytes that no encoding reads were refused. A UTF-8 file damaged in a few places (a
-    bad copy, a stray byte) is told where, so a person can mend it; anything else is called
-    binary."""
+def _not_utf8(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Bytes that are not UTF-8: the candidate encoding whose text is most plausibly Chinese,
+    else UTF-16 without BOM, else a refusal that says why."""
+    from reviewer.document.encodings import best_decoding, other_language
+
+    found = best_decoding(data)
+    if found is not None:
+        return found
+    enc16 = _looks_utf16_without_bom(data)
+    if enc16:
+        try:
+            return data.decode(enc16), enc16
+        except UnicodeDecodeError:
+            pass
+    raise ReportError(path, _undecodable(data, utf8_error, other_language(data)))
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError, language: tuple[str, str, str] | None
+                 ) -> str:
+    """Why bytes that no encoding reads as Chinese were refused. A UTF-8 file damaged in a few
+    places (a bad copy, a stray byte) is told where, so a person can mend it; text that reads as
+    another language says which; anything else is called binary."""
     where = error.start
     line = data.count(b"\n", 0, where) + 1
     damaged = data.decode("utf-8", errors="replace").count("\ufffd")
     if damaged * 100 <= len(data):
         return (f"第 {line} 行（第 {where} 字节）不是有效的 UTF-8，文件其余部分是 UTF-8 文本 "
                 f"(invalid UTF-8 at line {line}, byte {where})")
-    return ("无法识别文本编码，可能是二进制文件 (not text: neither UTF-8, GB18030 nor UTF-16; "
-            f"first bad byte at {where})")
-
-
-def _plausible_gb(text: str) -> bool:
-    if not text:
-        return False
-    common = sum(
-        1
-        for ch in text
-        if ("\u4e00" <= ch <= "\u9fff") or ch.isascii() or ch in "，。、；：？！“”‘’（）《》—…　\n"
-    )
-    return common / len(text) > 0.9
+    if language is not None:
+        zh, en, label = language
+        return (f"文本像是{zh}（{label}），不是已知编码的中文文本 "
+                f"(not Chinese text in a known encoding: it reads as {en} in {label})")
+    return ("不是已知编码的中文文本，可能是二进制文件 (not Chinese text in a known encoding: "
+            f"neither UTF-8, GB18030, Big5 nor UTF-16; first bad byte at {where})")
 
 
 def read_file(path: str) -> tuple[bytes, str, str]:
@@ -136,20 +137,16 @@ def read_file(path: str) -> tuple[bytes, str, str]:
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of a report file, refused clearly when it cannot be one. Raises ReportError."""
-    if os.path.isdir(path):
-        raise ReportError(path, "这是一个文件夹，不是报告文件 (is a folder, not a report file)")
+    """The bytes of a report file, refused clearly when it cannot be one (only a regular file,
+    never past ``MAX_BYTES``: see ``files.read_regular``). Raises ReportError."""
     try:
-        size = os.path.getsize(path)
+        data = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise ReportError(path, exc.reason) from None
     except FileNotFoundError:
         raise ReportError(path, "文件不存在 (no such file)") from None
-    except OSError as exc:
-        raise ReportError(path, f"无法读取 ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise ReportError(path, f"文件过大 ({size // (1024 * 1024)} MB)，不像是一份报告 (too large)")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+    except IsADirectoryError:
+        raise ReportError(path, special_kind(stat.S_IFDIR) or "") from None
     except PermissionError:
         raise ReportError(path, "没有读取权限 (permission denied)") from None
     except OSError as exc:

@@ -38,6 +38,25 @@ def _field(text: str, start: int, end: int, source: str) -> MetaField:
     return MetaField(text[start:end], start, end, source)
 
 
+# A whole date (day included): a line with one is a note about the text (updated, revised,
+# delivered on), never half of a title, which names at most the year.
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}")
+_BRACKETED = re.compile(r"^[（(【\[〔].*[）)】\]〕]$")
+
+
+def _names_a_report(line: str) -> bool:
+    """Whether ``报告`` occurs in ``line`` outside 《…》: inside, the line only refers to a
+    report by its title (a correction notice put above the report)."""
+    return "报告" in re.sub(r"《[^》]*》", "", line)
+
+
+def _title_half(line: str) -> bool:
+    """Whether ``line`` can be the first half of a title split over two lines: short, no
+    sentence punctuation, no whole date and not wholly in brackets (a revision note is)."""
+    return (len(line) <= 40 and "报告" not in line and not re.search(r"[。，：:；]", line)
+            and not _FULL_DATE.search(line) and not _BRACKETED.match(line))
+
+
 def find_title(text: str, paragraphs: list[Paragraph], header: dict,
                salutation: re.Pattern[str]) -> MetaField | None:
     """The title lines before the report's text. A title is never a body sentence: the search
@@ -51,11 +70,11 @@ def find_title(text: str, paragraphs: list[Paragraph], header: dict,
             break
         prev_line = text[head[i - 1].start:head[i - 1].end] if i > 0 else ""
         # a title split over two lines: the first half precedes this line (政府工作报 / 告)
-        split = (i > 0 and len(line) <= 8 and len(prev_line) <= 40 and "报告" not in prev_line
-                 and "报告" in prev_line + line and not re.search(r"[。，：:；]", prev_line))
+        split = (i > 0 and len(line) <= 8 and _title_half(prev_line)
+                 and _names_a_report(prev_line + line))
         if split:
             return MetaField(prev_line + line, head[i - 1].start, p.end, "title lines")
-        if "报告" in line and not line.startswith(("——", "—", "现在")):
+        if _names_a_report(line) and not line.startswith(("——", "—", "现在")):
             return _field(text, p.start, p.end, "title line")
     if "title" in header and "报告" in header["title"][0]:
         return MetaField(header["title"][0], -1, -1, "page metadata")

@@ -44,6 +44,10 @@ _ANYWHERE = [
     ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
                           r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
+    # a page's list of related articles: each link's title followed by its date (一图读懂 |
+    # 2022年宝安区政府工作报告 2022-04-21), not a labelled field of its metadata table
+    # (成文日期：2021-02-02)
+    ("related", re.compile(r"^[^:：\s][^:：]{1,80}\s\d{4}-\d{1,2}-\d{1,2}$")),
 ]
 
 # --- debris only inside the page header (before the report text starts) --------------------

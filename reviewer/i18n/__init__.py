@@ -12,6 +12,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from reviewer.names import has_undecodable, shown_path
+
 LANGUAGES = ("zh", "en")
 _lang = "zh"
 
@@ -52,12 +54,15 @@ def language() -> str:
 
 
 def t(key: str, **kwargs: object) -> str:
-    """The string for ``key`` in the current language, formatted with ``kwargs``."""
+    """The string for ``key`` in the current language, formatted with ``kwargs``. A file name
+    that is not UTF-8 among them is shown with its undecodable bytes as ``\\xNN``."""
     ns = key.partition(".")[0]
     text = _namespace(_lang, ns).get(key)
     if text is None:
         text = _namespace("zh", ns).get(key, key)
     if kwargs:
+        kwargs = {k: shown_path(v) if isinstance(v, str) and has_undecodable(v) else v
+                  for k, v in kwargs.items()}
         try:
             return text.format(**kwargs)
         except (KeyError, IndexError, ValueError):

@@ -96,6 +96,11 @@ class Profile(NamedTuple):
     # where a report without a list of main targets (主要预期目标是：…) states its headline
     # targets: the figures of its targets part (a rule-of-law report's 工作目标), or nowhere
     targets_from_part: bool = True
+    # an appendix listing the plan year's projects (2021年省十件民生实事) names one of these in
+    # its heading or first line: its items are promises of the plan; one naming one of
+    # ``plan_lists_done`` reports last year's (2020年民生实事完成情况) and is none
+    plan_lists: tuple[str, ...] = ()
+    plan_lists_done: tuple[str, ...] = ()
 
     # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
     # the genre's settings for the rules that do); read by reviewer.flags
@@ -156,6 +161,8 @@ def _parse(name: str, data: dict) -> Profile:
             standalone_targets=_kind_of(name, data.get("standalone_targets", "targets")),
             flags=_table(name, data, "flags"),
             targets_from_part=bool(data.get("targets_from_part", True)),
+            plan_lists=tuple(data.get("plan_lists", ())),
+            plan_lists_done=tuple(data.get("plan_lists_done", ())),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):

@@ -16,7 +16,9 @@ from typing import Any
 
 import tomli_w
 
+from reviewer import tomlfile
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.review.anchor import Anchor
 from reviewer.review.errors import ReviewError
 from reviewer.review.model import (
@@ -41,7 +43,8 @@ def _anchor(a: Anchor) -> dict[str, Any]:
 
 
 def _identity(r: ReportIdentity) -> dict[str, Any]:
-    out: dict[str, Any] = {"path": r.path, "sha256": r.sha256, "text_sha256": r.text_sha256,
+    # a file name that is not UTF-8 is stored as it is shown; store.report_path_for finds it
+    out: dict[str, Any] = {"path": shown_path(r.path), "sha256": r.sha256, "text_sha256": r.text_sha256,
                            "title": r.title, "government": r.government}
     if r.year is not None:
         out["year"] = r.year
@@ -56,8 +59,13 @@ def annotation_dict(a: Annotation) -> dict[str, Any]:
 
 
 def flag_dict(d: FlagDecision) -> dict[str, Any]:
-    return {"id": d.id, "rule": d.rule, "decision": d.decision, "decided": d.decided,
-            "note": d.note, "anchor": _anchor(d.anchor)}
+    out: dict[str, Any] = {"id": d.id, "rule": d.rule, "decision": d.decision,
+                           "decided": d.decided}
+    if d.message:
+        out["message"] = d.message
+    out["note"] = d.note
+    out["anchor"] = _anchor(d.anchor)
+    return out
 
 
 def plan_dict(p: PlanAssessment) -> dict[str, Any]:
@@ -255,11 +263,12 @@ def _annotation(r: _Reader, e: Any, where: str) -> Annotation:
 
 
 def _flag(r: _Reader, e: Any, where: str) -> FlagDecision:
-    e = r.known(e, ("id", "rule", "decision", "decided", "note", "anchor"), where)
+    e = r.known(e, ("id", "rule", "decision", "decided", "message", "note", "anchor"), where)
     return FlagDecision(r.take(e, "id", str, where), r.take(e, "rule", str, where),
                         r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
                         r.take(e, "decision", str, where), r.take(e, "note", str, where, ""),
-                        r.take(e, "decided", datetime, where))
+                        r.take(e, "decided", datetime, where),
+                        r.take(e, "message", str, where, ""))
 
 
 def _plan(r: _Reader, e: Any, where: str) -> PlanAssessment:
@@ -337,7 +346,7 @@ def loads(text: str, path: str = "<review>") -> Review:
     """Parse a review file's text. Raises :class:`ReviewError` (with line and column for broken
     TOML)."""
     try:
-        data = tomllib.loads(text)
+        data = tomlfile.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _POSITION.search(str(exc))
         line, column = (int(found[1]), int(found[2])) if found else (text.count("\n") + 1, None)

@@ -6,11 +6,13 @@ person can open the file and fix it. The file is never touched when this is rais
 
 from __future__ import annotations
 
+from reviewer.names import shown_path
+
 
 class ReviewError(Exception):
     def __init__(self, path: str, reason: str, line: int | None = None,
                  column: int | None = None) -> None:
-        where = path
+        where = shown_path(path)
         if line is not None:
             where += f":{line}" + (f":{column}" if column is not None else "")
         super().__init__(f"{where}: {reason}")

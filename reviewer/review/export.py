@@ -2,21 +2,28 @@
 
 Everything is rendered from the review alone (its stored quotes), so an export works even when
 the report file is gone. CSV starts with a UTF-8 byte order mark so spreadsheet programs read
-Chinese correctly; JSON holds the same data as the TOML file.
+Chinese correctly, and every row carries the report (file, government, year), the verdict, the
+scores in rubric order and the summary, so the CSVs of several reviews stack into one sheet; no
+cell can run as a formula (``sheets``). JSON holds the same data as the TOML file.
+
+``render_many`` does the same for several reviews at once: one CSV, Markdown records one after
+the other, a JSON array.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
+from reviewer.review import sheets
 from reviewer.review.anchor import Anchor
 from reviewer.review.codec import to_dict
 from reviewer.review.model import ReportIdentity, Review
+from reviewer.review.vocabulary import load_vocabulary
 
 FORMATS = ("md", "csv", "json")
 
@@ -53,7 +60,7 @@ def _note(text: str) -> list[str]:
 
 
 def _identity_lines(ident: ReportIdentity) -> list[str]:
-    rows = [("path", ident.path), ("government", ident.government),
+    rows = [("path", shown_path(ident.path)), ("government", ident.government),
             ("year", "" if ident.year is None else str(ident.year)), ("genre", ident.genre),
             ("sha256", f"`{ident.sha256}`" if ident.sha256 else "")]
     return [f"- {_x(key)}: {value}" for key, value in rows if value]
@@ -64,7 +71,7 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(review: Review) -> str:
-    title = review.report.title or review.report.path
+    title = review.report.title or shown_path(review.report.path)
     out = [f"# {_x('title').format(title=title)}", "", *_identity_lines(review.report)]
     if review.reviewer:
         out.append(f"- {_x('reviewer')}: {review.reviewer}")
@@ -95,6 +102,8 @@ def to_markdown(review: Review) -> str:
         for d in review.flags:
             quote = d.anchor.quote.replace("\n", " ")
             line = f"- **{label('decision', d.decision)}** `{d.rule}`"
+            if d.message:
+                line += " " + d.message.replace("\n", " ")
             if quote:
                 line += f" “{quote}”"
             if d.anchor.orphan:
@@ -135,21 +144,31 @@ def to_markdown(review: Review) -> str:
 
 # --- CSV ---------------------------------------------------------------------------------------
 
-_COLUMNS = ("kind", "id", "section", "tag", "severity", "rule", "decision", "heading",
-            "indicator", "suggested", "status", "quote", "note", "start", "end", "orphaned",
-            "time")
+_REPORT_COLUMNS = ("path", "government", "year", "verdict")
+_ENTRY_COLUMNS = ("kind", "id", "section", "tag", "severity", "rule", "decision", "message",
+                  "heading", "indicator", "suggested", "status", "quote", "note", "start", "end",
+                  "orphaned", "time")
 
 
-def _rows(review: Review) -> list[dict[str, Any]]:
+def criteria(reviews: Sequence[Review] = ()) -> list[str]:
+    """The rubric's criteria in its order, then any other criterion these reviews scored."""
+    names = [c.name for c in load_vocabulary().criteria]
+    for review in reviews:
+        names += [name for name in review.scores if name not in names]
+    return names
+
+
+def _entry_rows(review: Review) -> list[dict[str, Any]]:
     def place(anchor: Anchor) -> dict[str, Any]:
         return {"quote": anchor.quote, "start": anchor.start, "end": anchor.end,
                 "orphaned": _x("yes") if anchor.orphan else ""}
 
-    rows = [{"kind": _x("kind_annotation"), "id": a.id, "section": " › ".join(a.section_path),
-             "tag": a.tag, "severity": label("severity", a.severity), "note": a.note,
-             "time": _time(a.updated), **place(a.anchor)} for a in review.annotations]
+    rows: list[dict[str, Any]] = [{"kind": _x("kind_review"), "time": _time(review.updated)}]
+    rows += [{"kind": _x("kind_annotation"), "id": a.id, "section": " › ".join(a.section_path),
+              "tag": a.tag, "severity": label("severity", a.severity), "note": a.note,
+              "time": _time(a.updated), **place(a.anchor)} for a in review.annotations]
     rows += [{"kind": _x("kind_flag"), "id": d.id, "rule": d.rule,
-              "decision": label("decision", d.decision), "note": d.note,
+              "decision": label("decision", d.decision), "message": d.message, "note": d.note,
               "time": _time(d.decided), **place(d.anchor)} for d in review.flags]
     rows += [{"kind": _x("kind_plan"), "id": p.id, "heading": p.heading,
               "suggested": label("status", p.suggested), "status": label("status", p.status),
@@ -161,26 +180,54 @@ def _rows(review: Review) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(review: Review) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, restval="")
-    writer.writerow({c: _x(c) for c in _COLUMNS})
-    writer.writerows(_rows(review))
-    return buffer.getvalue()
+def _table(items: Sequence[tuple[Review, str]]) -> tuple[list[str], list[list[Any]]]:
+    """The header and rows of the CSV of these reviews; ``file`` of each names its report."""
+    scored = criteria([review for review, _ in items])
+    header = [_x(c) for c in _REPORT_COLUMNS] + scored + [_x("summary")] + \
+        [_x(c) for c in _ENTRY_COLUMNS]
+    rows: list[list[Any]] = []
+    for review, file in items:
+        head = [file, review.report.government,
+                "" if review.report.year is None else review.report.year,
+                label("verdict", review.verdict)]
+        head += [review.scores.get(name, "") for name in scored] + [review.summary]
+        rows += [head + [row.get(c, "") for c in _ENTRY_COLUMNS]
+                 for row in _entry_rows(review)]
+    return header, rows
+
+
+def to_csv(review: Review, file: str | None = None) -> str:
+    """One row for the review itself, then one per note, flag decision and plan item.
+    ``file`` names the report (by default the path the review stores)."""
+    return sheets.to_csv(*_table([(review, review.report.path if file is None else file)]))
 
 
 # --- JSON --------------------------------------------------------------------------------------
 
 
-def to_json(review: Review) -> str:
-    def default(value: Any) -> str:
-        if isinstance(value, datetime):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
+def _json_value(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
 
-    return json.dumps(to_dict(review), ensure_ascii=False, indent=2, default=default) + "\n"
+
+def to_json(review: Review) -> str:
+    return json.dumps(to_dict(review), ensure_ascii=False, indent=2,
+                      default=_json_value) + "\n"
 
 
 def render(review: Review, fmt: str) -> str:
     return {"md": to_markdown, "csv": to_csv, "json": to_json}[fmt](review)
+
+
+def render_many(items: Sequence[tuple[Review, str]], fmt: str) -> str:
+    """Several reviews in one output; ``items`` pairs each review with the name of its report
+    for the CSV's file column. One review renders as ``render`` does."""
+    if fmt == "csv":
+        return sheets.to_csv(*_table(items))
+    if len(items) == 1:
+        return render(items[0][0], fmt)
+    if fmt == "md":
+        return "\n---\n\n".join(to_markdown(review) for review, _ in items)
+    return json.dumps([to_dict(review) for review, _ in items], ensure_ascii=False, indent=2,
+                      default=_json_value) + "\n"

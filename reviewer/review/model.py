@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 SCHEMA = 1
 _LINE_END = re.compile(r"\r+\n")
 
+# Where a review stands: nothing recorded yet, begun, or done (a verdict is set); labels in
+# review.review_status.*, in this order in lists and sorts.
+STATUSES = ("not_started", "in_progress", "done")
+
 
 def now() -> datetime:
     """The current time with the local offset, to the second (as written to the file)."""
@@ -88,6 +92,7 @@ class FlagDecision:
     decision: str
     note: str
     decided: datetime
+    message: str = ""  # what the check said, as the reviewer saw it when deciding
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "note", one_newline(self.note))
@@ -261,7 +266,8 @@ class Review:
         anchor = Anchor.from_span(doc.text, flag.start, flag.end)
         old = self.flag_decision_for(flag)
         ident = old.id if old else _digest_id("f", flag.rule, flag.start, flag.end, anchor.quote)
-        made = FlagDecision(ident, flag.rule, anchor, decision, note, now())
+        made = FlagDecision(ident, flag.rule, anchor, decision, note, now(),
+                            str(getattr(flag, "message", "") or ""))
         if old is not None and replace(old, decided=made.decided) == made:
             return old
         self.flags = [d for d in self.flags if d.id != ident] + [made]
@@ -289,6 +295,32 @@ class Review:
             raise ValueError(f"a score is a whole number from {vocab.score_min} to "
                              f"{vocab.score_max}, not {value!r}")
         self.scores[criterion] = value
+
+    def loose_scores(self) -> list[str]:
+        """``criterion = value`` of each score outside the rubric: a value off its scale or a
+        criterion it does not have (a hand-edited file). They are kept, and shown unscored."""
+        vocab = load_vocabulary()
+        names = {c.name for c in vocab.criteria}
+        return [f"{name} = {value}" for name, value in self.scores.items()
+                if name not in names or not vocab.score_min <= value <= vocab.score_max]
+
+    @property
+    def overall_score(self) -> float | None:
+        """The mean of the criteria scored so far (``None`` before any is)."""
+        if not self.scores:
+            return None
+        return sum(self.scores.values()) / len(self.scores)
+
+    # --- where the review stands -----------------------------------------------------------
+    @property
+    def status(self) -> str:
+        """``done`` once a verdict is set, ``in_progress`` once anything is recorded, else
+        ``not_started`` (one of ``STATUSES``)."""
+        if self.verdict:
+            return "done"
+        if self.summary or self.scores or any(getattr(self, name) for name in _ENTRY_LISTS):
+            return "in_progress"
+        return "not_started"
 
     # --- the prior year's plan ---------------------------------------------------------------
     def plan_assessment_for(self, item: Anchor) -> PlanAssessment | None:
@@ -351,6 +383,18 @@ class Review:
         self.targets = [a for a in self.targets if a.id != target.id] + [target]
 
     # --- a changed report ----------------------------------------------------------------
+    def misplaced(self, text: str) -> list[str]:
+        """Ids of the entries with a placed anchor into ``text`` that is not where it says: its
+        offsets outside the text, or the text there not its quote (a hand-edited file)."""
+        def wrong(a: Anchor) -> bool:
+            return not a.orphan and not (0 <= a.start <= a.end <= len(text)
+                                         and text[a.start:a.end] == a.quote)
+
+        out = [a.id for a in self.annotations if wrong(a.anchor)]
+        out += [d.id for d in self.flags if wrong(d.anchor)]
+        out += [p.id for p in self.plans if any(wrong(e) for e in p.evidence)]
+        return out
+
     def reanchor(self, doc: Document, prior: Document | None = None) -> ReanchorReport:
         """Place every anchor on ``doc`` (and plan items and targets on ``prior`` when given).
 
@@ -387,6 +431,10 @@ class Review:
         if prior is not None and self.prior is not None:
             self.prior = replace(ReportIdentity.of(prior), path=self.prior.path)
         return report
+
+
+# the lists of entries a review records; any entry in one means the review has begun
+_ENTRY_LISTS = ("annotations", "flags", "plans", "targets")
 
 
 def _severity(value: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -26,16 +27,22 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
+from reviewer.document.files import FileRefused, read_regular, read_regular_stat, special_kind
+from reviewer.faults import state_folder
 from reviewer.i18n import t
+from reviewer.names import real_path
 from reviewer.review.codec import TomlWriter, loads_bytes
 from reviewer.review.errors import ReviewError
 from reviewer.review.merge import merge
 from reviewer.review.model import ReportIdentity, Review, now
+from reviewer.review.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from reviewer.document import Document
 
 SUFFIX = ".review.toml"
+# A review of a few hundred notes is a few hundred kilobytes; a file past this is no review.
+MAX_REVIEW_BYTES = 64 * 1024 * 1024
 
 
 def default_review_path(report_path: str) -> str:
@@ -45,9 +52,7 @@ def default_review_path(report_path: str) -> str:
 
 def rescue_folder() -> str:
     """Where copies of reviews that could not be saved beside their report go (XDG state)."""
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                             "state")
-    return os.path.join(state, "reviewer", "rescued")
+    return os.path.join(state_folder(), "rescued")
 
 
 # errors that the next attempt will meet again: a copy elsewhere is the review's only safe place
@@ -55,8 +60,10 @@ _REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def report_path_for(review_path: str, stored: str) -> str:
-    """The report file a review names, resolved from the review file's folder."""
-    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)), stored))
+    """The report file a review names, resolved from the review file's folder (a name stored
+    with its undecodable bytes as ``\\xNN`` finds the file of that name)."""
+    return real_path(os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(review_path)),
+                                                   stored)))
 
 
 def relative_path(report_path: str, review_path: str) -> str:
@@ -67,6 +74,28 @@ def relative_path(report_path: str, review_path: str) -> str:
                                os.path.dirname(os.path.abspath(review_path)))
     except ValueError:  # another drive
         return os.path.abspath(report_path)
+
+
+# how far into a report its title lines are looked for (paragraphs)
+_TITLE_HEAD = 12
+
+
+def same_report(old: ReportIdentity, doc: Document) -> bool:
+    """Whether ``doc`` is (a version of) the report ``old`` describes: government, year and title
+    agree. A corrected version with lines put above its title (a correction notice, an update
+    date) may have its title read differently, or not at all: it is the same report when its
+    head still holds the old title's lines and its year is not another."""
+    if (old.title, old.government, old.year) == (doc.title, doc.government, doc.year):
+        return True
+    if not old.title or (doc.year is not None and doc.year != old.year):
+        return False
+    if doc.government and doc.government != old.government:
+        return False  # "政府工作报告" is the title of every government's report
+    lines = [doc.text[p.start:p.end].strip() for p in doc.paragraphs[:_TITLE_HEAD]]
+    if old.government and not doc.government and old.government not in "".join(lines):
+        return False
+    return any(old.title in (line, line + after) for line, after in
+               zip(lines, [*lines[1:], ""], strict=True))
 
 
 @dataclass(frozen=True)
@@ -90,7 +119,7 @@ def _fsync_folder(folder: str) -> None:
 
 def _keep_backup(path: str, folder: str) -> None:
     """``path`` → ``path.bak``, atomically; a hard link costs no copy."""
-    spare = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}.bak")
+    spare = os.path.join(folder, f"{_temp_prefix(path)}{secrets.token_hex(4)}.bak")
     try:
         os.link(path, spare)
     except OSError:
@@ -98,14 +127,31 @@ def _keep_backup(path: str, folder: str) -> None:
     os.replace(spare, path + ".bak")
 
 
+def _temp_prefix(path: str) -> str:
+    """Temporary files of a save are named ``.<name>.<pid>-<random>``: a later start can tell
+    those of a process that is gone (killed while saving) from those of a save under way."""
+    return f".{os.path.basename(path)}.{os.getpid()}-"
+
+
 def write_atomic(path: str, data: bytes, *, backup: bool = False) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves the old or the new file, never half."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` by ``data`` so that a crash leaves the old or the new file, never half.
+
+    A symbolic link is written through: its target is replaced (the temporary file and the
+    backup beside the target), and the link stays. Anything but a regular file there — a FIFO, a
+    device, a socket — is never replaced: :class:`FileRefused` is raised instead.
+    """
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        st = os.stat(path)
     except FileNotFoundError:
         mode = 0o644  # mkstemp would leave the file readable by its owner only
-    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    else:
+        kind = special_kind(st.st_mode)
+        if kind is not None:
+            raise FileRefused(path, t("review.not_regular", reason=kind))
+        mode = stat.S_IMODE(st.st_mode)
+    fd, temp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):
@@ -131,7 +177,7 @@ def _folder_lock(path: str) -> Iterator[None]:
     except ImportError:
         yield
         return
-    fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    fd = os.open(os.path.dirname(os.path.realpath(path)), os.O_RDONLY)  # the real file's folder
     try:
         with suppress(OSError):  # a file system without locks: save unlocked rather than not
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -140,26 +186,48 @@ def _folder_lock(path: str) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-# A save takes milliseconds: a temporary file this old was left by a process that was killed.
+# A save takes milliseconds: a temporary file this old was left by a process that was killed,
+# whoever it was (also those named before temporary files carried their writer's process id).
 _STALE_SECONDS = 600
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:(?P<pid>\d+)-)?[A-Za-z0-9_]+\.(?:tmp|bak)")
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process ``pid`` is running (on this machine)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # someone else's process, or no way to ask: assume it lives
+        return False
+    return False
 
 
 def sweep_leftovers(path: str) -> list[str]:
-    """Remove temporary files that killed saves of ``path`` left behind; returns their names."""
-    folder = os.path.dirname(os.path.abspath(path))
-    prefix = f".{os.path.basename(path)}."
+    """Remove the temporary files that killed saves of ``path`` (and of the files saved beside
+    it, ``.conflict-*``) left behind; returns their names. Those of a process that is gone go at
+    once, any other once clearly stale."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    name = os.path.basename(target)
+    stem = name[:-len(".toml")] if name.endswith(".toml") else name
     removed = []
     try:
         names = os.listdir(folder)
     except OSError:
         return removed
-    for name in names:
-        if name.startswith(prefix) and name.endswith((".tmp", ".bak")):
-            full = os.path.join(folder, name)
-            with suppress(OSError):
-                if time.time() - os.stat(full).st_mtime > _STALE_SECONDS:
-                    os.unlink(full)
-                    removed.append(full)
+    for entry in names:
+        found = _LEFTOVER.fullmatch(entry)
+        if found is None or not found["name"].startswith(stem):
+            continue
+        full = os.path.join(folder, entry)
+        with suppress(OSError):
+            gone = found["pid"] is not None and _gone(int(found["pid"]))
+            if gone or time.time() - os.stat(full).st_mtime > _STALE_SECONDS:
+                os.unlink(full)
+                removed.append(full)
     return removed
 
 
@@ -199,14 +267,14 @@ class ReviewStore:
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> Review:
-        """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid)."""
+        """The review in the file. Raises :class:`ReviewError` (missing, unreadable, invalid,
+        not a regular file)."""
         try:
-            with open(self.path, "rb") as f:
-                data = f.read()
-                key = _key(os.fstat(f.fileno()))
+            data, st = read_regular_stat(self.path, MAX_REVIEW_BYTES)
         except OSError as exc:
             raise ReviewError(self.path, t("review.err_read", reason=exc.strerror or exc)) \
                 from None
+        key = _key(st)
         review = loads_bytes(data, self.path)
         # only a file that parsed counts as seen: one that did not must never be written over
         self._seen = _Seen(key, hashlib.sha256(data).hexdigest())
@@ -231,7 +299,7 @@ class ReviewStore:
         warnings = []
         old = review.report
         if old.text_sha256 != doc.text_sha256:
-            if (old.title, old.government, old.year) != (doc.title, doc.government, doc.year):
+            if not same_report(old, doc):
                 self._foreign = t("review.warn_other_report", title=old.title or old.path,
                                   year=old.year or "", current=doc.title or doc.path)
                 warnings.append(self._foreign)
@@ -240,9 +308,24 @@ class ReviewStore:
             done = review.reanchor(doc)
             warnings.append(t("review.warn_reanchored", same=done.same, moved=done.moved,
                               orphans=len(done.orphans)))
+        elif review.misplaced(doc.text):  # same text, offsets or quotes edited by hand
+            wrong = review.misplaced(doc.text)
+            done = review.reanchor(doc)
+            warnings.append(t("review.warn_misplaced", count=len(wrong), moved=done.moved,
+                              orphans=len(done.orphans)))
         elif review.orphans:
             warnings.append(t("review.warn_orphans", count=len(review.orphans)))
-        review.report = ReportIdentity.of(doc, here)
+        loose = review.loose_scores()
+        if loose:
+            vocab = load_vocabulary()
+            warnings.append(t("review.warn_scores", scores=", ".join(loose),
+                              low=vocab.score_min, high=vocab.score_max))
+        mine = ReportIdentity.of(doc, here)
+        if self._foreign is None:  # a version whose title lines read differently keeps its names
+            mine = replace(mine, title=mine.title or old.title,
+                           government=mine.government or old.government,
+                           year=old.year if mine.year is None else mine.year)
+        review.report = mine
         if reviewer and not review.reviewer:
             review.reviewer = reviewer
         return review, warnings
@@ -266,7 +349,7 @@ class ReviewStore:
     def _rescue(self, review: Review) -> str | None:
         """A copy of ``review`` in the rescue folder, named after the review file and its
         folder; ``None`` when that cannot be written either."""
-        digest = hashlib.sha256(os.path.abspath(self.path).encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha256(os.fsencode(os.path.abspath(self.path))).hexdigest()[:8]
         path = os.path.join(rescue_folder(), f"{digest}-{os.path.basename(self.path)}")
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -276,15 +359,15 @@ class ReviewStore:
         return path
 
     def _on_disk(self) -> bytes | None:
-        """The file's bytes when someone else changed it since we last saw it, else ``None``."""
+        """The file's bytes when someone else changed it since we last saw it, else ``None``.
+        Raises :class:`FileRefused` when the path is no longer a regular file."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return None
         if self._seen is not None and _key(st) == self._seen.key:
             return None
-        with open(self.path, "rb") as f:
-            data = f.read()
+        data = read_regular(self.path, MAX_REVIEW_BYTES)
         if self._seen is not None and hashlib.sha256(data).hexdigest() == self._seen.digest:
             return None
         return data
@@ -296,7 +379,10 @@ class ReviewStore:
     def _save(self, review: Review) -> SaveResult:
         if self._foreign is not None:
             return self._save_aside(review, "review.saved_aside_other", self._foreign)
-        theirs_bytes = self._on_disk()
+        try:
+            theirs_bytes = self._on_disk()
+        except FileRefused as exc:  # a FIFO or a device where the review was: never replaced
+            return self._save_aside(review, "review.saved_aside", exc.reason)
         merged, kept, message = False, None, t("review.saved", path=self.path)
         if theirs_bytes is not None:
             try:

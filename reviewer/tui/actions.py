@@ -3,8 +3,9 @@
 Every key the app answers to is declared here once, with an id (``main.annotate``) that the
 config file's ``[keys]`` table uses to remap it, that the help screen lists and that the command
 palette offers. The id's first part names where the key works (``main``, ``reader``, ``outline``,
-``side``, ``search``, ``compare``, ``picker``, ``annotation``, ``prompt``, ``help``, ``app``);
-``owner`` names the widget class that binds it (``bindings(owner)`` gives its Textual bindings).
+``side``, ``search``, ``compare``, ``picker``, ``choose``, ``annotation``, ``prompt``, ``help``,
+``app``); ``owner`` names the widget class that binds it (``bindings(owner)`` gives its Textual
+bindings).
 A key's label is the interface string ``ui.action.<id>``, its word in the key line
 ``ui.footer.<id>``.
 """
@@ -77,6 +78,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("main.search_previous", "ctrl+r", "search_previous", "main"),
     ActionSpec("main.compare", "p", "compare", "main"),
     ActionSpec("main.cancel_checks", "escape", "cancel_checks", "main"),
+    ActionSpec("main.next_report", "right_square_bracket", "next_report", "main"),
+    ActionSpec("main.previous_report", "left_square_bracket", "previous_report", "main"),
     ActionSpec("main.next_theme", "f4", "next_theme", "main"),
     ActionSpec("main.save", "ctrl+s", "save", "main"),
     ActionSpec("main.help", "question_mark,f1", "help", "main", footer=True),
@@ -118,11 +121,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compare.help", "question_mark,f1", "help", "compare", footer=True),
     ActionSpec("compare.quit", "q", "quit", "compare", footer=True),
     *_list("compare", "compare-list"),
-    # the report picker
+    # the report picker: the folder's list of reports
+    ActionSpec("picker.column_right", "right,l", "column_right", "picker"),
+    ActionSpec("picker.column_left", "left,h", "column_left", "picker"),
+    ActionSpec("picker.sort", "s", "sort", "picker", footer=True),
+    ActionSpec("picker.filter", "f", "filter", "picker", footer=True),
+    ActionSpec("picker.clear_filters", "F", "clear_filters", "picker"),
+    ActionSpec("picker.find", "slash", "find", "picker", footer=True),
+    ActionSpec("picker.find_close", "escape", "close", "picker-find"),
+    ActionSpec("picker.prior", "p", "prior", "picker", footer=True),
     ActionSpec("picker.help", "question_mark,f1", "help", "picker", footer=True),
     ActionSpec("picker.quit", "q", "quit", "picker", footer=True),
     *_list("picker", "picker-table", select="select_cursor", first="scroll_top",
            last="scroll_bottom"),
+    # choosing one of a list (last year's report)
+    ActionSpec("choose.cancel", "escape", "cancel", "choose", footer=True),
+    ActionSpec("choose.help", "f1", "help", "choose", footer=True),
+    *_list("choose", "choose-list", select="select"),
     # the annotation dialog
     ActionSpec("annotation.submit", "enter", "submit", "annotation-note annotation-tag",
                footer=True, priority=True),

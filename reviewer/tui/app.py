@@ -7,16 +7,22 @@ import gc
 import os
 import signal
 import threading
+from contextlib import suppress
 
+from textual import events
 from textual.app import App
 from textual.theme import Theme
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
 from reviewer.tui.themes import DEFAULT_THEME, load_themes
+
+# the signals on which the app saves every review, then exits (where the system has them)
+_SAVE_ON = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
 
 def _actions_provider() -> type:
@@ -39,8 +45,34 @@ class ReviewerApp(App[None]):
         self.folder = folder
         self.paths = list(paths)
         self.user_keymap: dict[str, str] = {}
+        self.crash: tuple[BaseException, str | None] | None = None  # a bug met, and its log
         self.file_themes: list[str] = []
         self._theme_problems = self._choose_theme()
+        # seconds between the key being handled and the one before it: keys far quicker than
+        # anyone types came in one read from the terminal (a paste; see reviewer.tui.dialogs)
+        self.key_gap = float("inf")
+        self.key = ""  # the key being handled
+        self._last_key = float("-inf")
+        self._gaps: dict[float, float] = {}  # each recent key's gap, by its time
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key reaches the app twice: from the terminal and, later, bubbling up from the focused
+        # widget (where the bindings that are not priority act on it); keys of one burst are all
+        # in before the first one bubbles. Each is timed once, when it arrives.
+        if isinstance(event, events.Key):
+            gap = self._gaps.get(event.time)
+            if gap is None:
+                gap = event.time - self._last_key
+                self._last_key = max(self._last_key, event.time)
+                self._gaps[event.time] = gap
+                if len(self._gaps) > 64:
+                    del self._gaps[next(iter(self._gaps))]
+            self.key, self.key_gap = event.key, gap
+        await super().on_event(event)
+
+    def key_gap_of(self, key: events.Key) -> float:
+        """Seconds between ``key`` and the key before it (infinite once forgotten)."""
+        return self._gaps.get(key.time, float("inf"))
 
     def _choose_theme(self) -> list[str]:
         """Register the theme files and take the chosen theme; returns the problems found.
@@ -84,8 +116,12 @@ class ReviewerApp(App[None]):
             self.notify(problem, severity="warning", timeout=15, markup=False)
         for problem in key_problems:  # long (they list the valid ids): time to read them
             self.notify(problem, severity="warning", timeout=30, markup=False)
-        if hasattr(signal, "SIGHUP"):  # handled by the event loop, between two of its steps
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hangup)
+        # Handled by the event loop, between two of its steps: the terminal closing (SIGHUP), and
+        # kill, a service manager or a shutdown (SIGTERM), which would otherwise end the app
+        # within the autosave's second and lose the last change.
+        loop = asyncio.get_running_loop()
+        for signum in _SAVE_ON:
+            loop.add_signal_handler(signum, self._signalled, signum)
         # Pushed once start-up is over: a screen drawn while the app still starts is drawn for
         # nothing (Textual holds every frame back until then), and drawn again after.
         self.call_later(self._first_screen)
@@ -109,6 +145,11 @@ class ReviewerApp(App[None]):
             gc.freeze()
             gc.enable()
 
+    def notify(self, message: str, **kwargs) -> None:
+        """Every notification, with a file name's undecodable bytes shown as ``\\xNN`` (the
+        terminal cannot be sent them)."""
+        super().notify(shown_path(message) if isinstance(message, str) else message, **kwargs)
+
     def next_theme(self) -> None:
         names = self.file_themes or sorted(self.available_themes)
         index = names.index(self.theme) if self.theme in names else -1
@@ -128,24 +169,43 @@ class ReviewerApp(App[None]):
         for screen in self._main_screens():
             screen.session.save()
 
-    async def _leave(self) -> None:
-        """Exit once every main screen has settled (see ``MainScreen.settle``)."""
+    async def _leave(self, return_code: int = 0) -> None:
+        """Exit (with ``return_code``) once every main screen has settled (see
+        ``MainScreen.settle``)."""
         for screen in self._main_screens():
             await screen.settle()
-        self.exit()
+        self.exit(return_code=return_code)
 
     async def action_quit(self) -> None:
         self.save_all()
         await self._leave()
 
-    def on_unmount(self) -> None:
-        if hasattr(signal, "SIGHUP"):
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug stops the app: first every review is saved, the traceback goes to the log, and
+        the command line says so in one line and exits with code 3 (not 0, and no traceback over
+        the screen)."""
+        with suppress(Exception):
+            self.save_all()
+        from reviewer.faults import INTERNAL_ERROR, log_internal_error
 
-    def _hangup(self) -> None:
-        """The terminal went away (a closed SSH connection): save now, then leave. With no
-        terminal left to restore, a shutdown that still waits on it is cut short."""
+        if self.crash is None:
+            self.crash = (error, log_internal_error(error))
+        super()._handle_exception(error)
+        # the command line prints one line instead of the traceback (a test still gets the
+        # exception itself from Textual)
+        getattr(self, "_exit_renderables", []).clear()
+        self._return_code = INTERNAL_ERROR
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in _SAVE_ON:
+            loop.remove_signal_handler(signum)
+
+    def _signalled(self, signum: int) -> None:
+        """The terminal went away (a closed SSH connection) or the app is asked to stop: save
+        now, then leave with 128 + the signal's number. A shutdown that still waits on a terminal
+        that is gone is cut short."""
         self.save_all()
-        self.call_later(self._leave)
+        self.call_later(self._leave, 128 + signum)
         if not self.is_headless:
-            threading.Timer(3.0, os._exit, (128 + signal.SIGHUP,)).start()
+            threading.Timer(3.0, os._exit, (128 + signum,)).start()

@@ -8,10 +8,12 @@ parse is never overwritten (its problem is reported instead).
 from __future__ import annotations
 
 import os
-import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from reviewer.names import has_undecodable, shown_path
 
 CONFIG_NAME = "config.toml"
 
@@ -42,17 +44,14 @@ def user_themes_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def _read(path: Path) -> dict:
-    """The raw table in ``path``; ``{}`` when the file does not exist. Raises ``ValueError``."""
+    """The raw table in ``path``; ``{}`` when the file does not exist. Raises ``ValueError``
+    (broken, nested too deeply, not a regular file)."""
+    from reviewer import tomlfile
+
     try:
-        data = path.read_bytes()
+        return tomlfile.read(path)
     except FileNotFoundError:
         return {}
-    except OSError as exc:
-        raise ValueError(f"{path}: {exc.strerror or exc}") from exc
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: {exc}") from exc
 
 
 def _text(data: dict, key: str, problems: list[str], path: Path) -> str | None:
@@ -105,13 +104,30 @@ def remember(path: Path, **values: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     data.update(values)
+    from reviewer.review.store import write_atomic
+
+    try:
+        text = tomli_w.dumps(data).encode("utf-8")  # before any file is made
+    except (UnicodeEncodeError, TypeError, ValueError) as exc:
+        return f"{shown_path(path)}: {exc}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(str(path), text)  # a kill or a full disk leaves no half file behind
     except OSError as exc:
-        return f"{path}: {exc.strerror or exc}"
+        return f"{shown_path(path)}: {exc.strerror or exc}"
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a reviewer's name (kept in every review, shown in the header), or
+    ``None``: it must have a letter, no control characters, and be text a file can hold (a
+    name given in bytes that are not UTF-8 is not)."""
+    if not name.strip():
+        return "empty"
+    if has_undecodable(name):
+        return "undecodable"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        return "control"
     return None
 
 

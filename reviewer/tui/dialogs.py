@@ -9,6 +9,13 @@ changes the review: the screen that opened one records what it returns through t
 Enter saves (it is the one key every terminal sends the same way); a line break inside a note is
 ctrl+j, which terminals send as a plain line feed, so it works over SSH too. Every key is in the
 action registry (``annotation.*``, ``prompt.*``) and can be remapped; F1 lists them.
+
+A dialog answers once: Enter pressed three times quickly, or the line ends of a paste, reach it
+again before it has left the screen, and a second ``dismiss`` would stop the app. And a
+multi-line paste in a terminal without bracketed paste arrives as keys, its line ends as Enter:
+an Enter that comes in the same burst as the key before it (far quicker than anyone types; the
+app measures the gap, ``ReviewerApp.key_gap``) is part of the paste, a line break in a note and a
+space in a one-line field, not "save".
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from reviewer.i18n import t
@@ -38,9 +47,24 @@ class AnnotationInput(NamedTuple):
     note: str
 
 
+# Keys closer together than this came in one read from the terminal: a paste, not typing.
+PASTE_GAP = 0.02  # seconds
+
+
+def _in_burst(widget: Widget, key: Key | None = None) -> bool:
+    """Whether a line end came in the same burst as the key before it: what a paste sends (a key
+    the reviewer chose for saving is never one). ``key``: the key a widget is handling; without
+    one, the key a priority binding is acting on as it arrives."""
+    app = widget.app
+    if key is not None:
+        gap = app.key_gap_of(key) if hasattr(app, "key_gap_of") else float("inf")
+        return key.key == "enter" and gap < PASTE_GAP
+    return getattr(app, "key", "") == "enter" and getattr(app, "key_gap", float("inf")) < PASTE_GAP
+
+
 class NoteArea(TextArea):
     """A note editor where Enter submits and ctrl+j starts a new line (both before the editor's
-    own handling of the key)."""
+    own handling of the key), as does Enter within a paste."""
 
     BINDINGS = actions.bindings("annotation-note")
 
@@ -48,19 +72,54 @@ class NoteArea(TextArea):
         pass
 
     def action_submit(self) -> None:
-        self.post_message(self.Submit())
+        if _in_burst(self):
+            # a priority binding acts on the key as it arrives, before the keys of the paste ahead
+            # of it have reached the editor: the line break queues behind them
+            self.call_later(self.insert, "\n")
+        else:
+            self.post_message(self.Submit())
 
     def action_newline(self) -> None:
         self.insert("\n")
 
 
-class TagInput(Input):
+class LineInput(Input):
+    """A one-line field: Enter submits, the line ends of a paste become spaces."""
+
+    async def _on_key(self, event: Key) -> None:
+        if _in_burst(self, event):  # in order with the paste's other keys
+            event.stop()
+            event.prevent_default()
+            self.insert_text_at_cursor(" ")
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        if _in_burst(self):  # through a priority binding, ahead of the paste's keys (see NoteArea)
+            self.call_later(self.insert_text_at_cursor, " ")
+        else:
+            await super().action_submit()
+
+
+class TagInput(LineInput):
     """The field for a tag of one's own; Enter saves the dialog."""
 
     BINDINGS = actions.bindings("annotation-tag")
 
 
-class AnnotationDialog(KeyedScreen, ModalScreen[AnnotationInput | None]):
+class _Answered:
+    """A dialog that hands back one answer, however many keys ask for it."""
+
+    _answered = False
+
+    def answer(self, result: Any) -> None:
+        if self._answered:
+            return
+        self._answered = True
+        self.dismiss(result)  # type: ignore[attr-defined]
+
+
+class AnnotationDialog(_Answered, KeyedScreen, ModalScreen[AnnotationInput | None]):
     """Note, tag (from the vocabulary or typed) and severity for a passage of the report."""
 
     BINDINGS = actions.bindings("annotation")
@@ -111,19 +170,20 @@ class AnnotationDialog(KeyedScreen, ModalScreen[AnnotationInput | None]):
     @on(NoteArea.Submit)
     @on(Input.Submitted)
     def action_save(self) -> None:
-        self.dismiss(self.result())
+        if not self._answered:
+            self.answer(self.result())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class PromptInput(Input):
+class PromptInput(LineInput):
     """The prompt's one line; Enter confirms."""
 
     BINDINGS = actions.bindings("prompt-field")
 
 
-class PromptDialog(KeyedScreen, ModalScreen[str | None]):
+class PromptDialog(_Answered, KeyedScreen, ModalScreen[str | None]):
     """A title, the passage or message it is about, and one line of text: returns the text
     (stripped; "" when left empty), or ``None`` on Escape."""
 
@@ -149,7 +209,7 @@ class PromptDialog(KeyedScreen, ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.answer(event.value.strip())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

@@ -67,11 +67,13 @@ class SummaryTyped(Message):
         self.summary = summary
 
 
-class ReportScanned(Message):
-    """The picker read one report: ``row`` describes it, ``error`` says why it cannot open."""
+class ReportsRead(Message):
+    """The picker's worker read some reports: their ``entries`` (``reviewer.workspace.Entry``),
+    at ``stage`` "read" (facts and reviews) or "check" (flags), ``done`` of ``total``."""
 
-    def __init__(self, path: str, row: dict[str, Any] | None, error: str | None = None) -> None:
+    def __init__(self, entries: list[Any], stage: str, done: int, total: int) -> None:
         super().__init__()
-        self.path = path
-        self.row = row
-        self.error = error
+        self.entries = entries
+        self.stage = stage
+        self.done = done
+        self.total = total

@@ -291,16 +291,18 @@ class ReviewPanel(VerticalScroll):
         vocab = load_vocabulary()
         review = self.session.review
         scale = [(str(v), v) for v in range(vocab.score_min, vocab.score_max + 1)]
+        self._scale = {v for _, v in scale}
         fields: list[Widget] = []
         for number, criterion in enumerate(vocab.criteria):
             fields.append(Label(Content.assemble((criterion.name, "bold"), " ",
                                                  (criterion.hint, "dim")), classes="field-label"))
-            fields.append(Select(scale, value=review.scores.get(criterion.name, Select.NULL),
+            fields.append(Select(scale, value=self._shown(criterion.name) or Select.NULL,
                                  prompt=t("ui.not_scored"), id=f"score-{number}",
                                  name=criterion.name, classes="score"))
         fields.append(Label(t("ui.verdict"), classes="field-label"))
         fields.append(Select([(term("verdict", v), v) for v in vocab.verdicts],
-                             value=review.verdict or Select.NULL, prompt=t("ui.no_verdict"),
+                             value=review.verdict if review.verdict in vocab.verdicts
+                             else Select.NULL, prompt=t("ui.no_verdict"),
                              id="verdict"))
         fields.append(Label(t("ui.summary"), classes="field-label"))
         fields.append(TextArea(review.summary or "", id="summary", soft_wrap=True,
@@ -311,17 +313,27 @@ class ReviewPanel(VerticalScroll):
         """Show what the review holds now (the fields follow an undo, for one)."""
         if not self.built:
             return
+        from reviewer.review import load_vocabulary
+
         review = self.session.review
         for select in self.query(".score").results(Select):
-            value = review.scores.get(select.name or "", Select.NULL)
+            value = self._shown(select.name or "")
+            value = Select.NULL if value is None else value
             if select.value != value:
                 select.value = value
         verdict = self.query_one("#verdict", Select)
-        if verdict.value != (review.verdict or Select.NULL):
-            verdict.value = review.verdict or Select.NULL
+        shown = review.verdict if review.verdict in load_vocabulary().verdicts else Select.NULL
+        if verdict.value != shown:
+            verdict.value = shown
         summary = self.query_one("#summary", TextArea)
         if summary.text != review.summary:
             summary.load_text(review.summary)
+
+    def _shown(self, criterion: str) -> int | None:
+        """The score shown for ``criterion``: none for one outside the rubric's scale (a
+        hand-edited file), which stays in the review until the reviewer scores it."""
+        value = self.session.review.scores.get(criterion)
+        return value if value in self._scale else None
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
@@ -329,11 +341,15 @@ class ReviewPanel(VerticalScroll):
         value = None if event.value is Select.NULL else event.value
         ident = event.select.id or ""
         if ident == "verdict":
-            if (value or "") != self.session.review.verdict:
+            from reviewer.review import load_vocabulary
+
+            verdict = self.session.review.verdict
+            shown = verdict if verdict in load_vocabulary().verdicts else None
+            if value != shown:  # not a verdict the vocabulary knows: kept until one is chosen
                 self.post_message(VerdictChosen(value or ""))
         elif ident.startswith("score-"):
             criterion = event.select.name or ""
-            if value != self.session.review.scores.get(criterion):
+            if value != self._shown(criterion):
                 self.post_message(ScoreChosen(criterion, value))
 
     @on(TextArea.Changed, "#summary")

@@ -9,14 +9,16 @@ nothing. (Markup is no concern: panels pass text as ``Content``/``Text``, never 
 from __future__ import annotations
 
 from reviewer.i18n import t
+from reviewer.names import shown_path
 from reviewer.terminal import display_text as inert
 
 __all__ = ["inert", "snippet", "term"]
 
 
 def snippet(text: str, limit: int) -> str:
-    """One line of at most ``limit`` characters: line breaks folded, the rest cut with …"""
-    line = inert(" ".join(text.split()))
+    """One line of at most ``limit`` characters: line breaks folded, the rest cut with …; a file
+    name's undecodable bytes shown as ``\\xNN``."""
+    line = inert(" ".join(shown_path(text).split()))
     return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"
 
 

@@ -168,8 +168,19 @@ class TargetAssessed(_Change):
         review.prior = self.prior_before
 
 
+class PriorChosen(_Change):
+    __slots__ = ("before",)
+    kind = "prior"
+
+    def __init__(self, before: ReportIdentity | None) -> None:
+        self.before = before
+
+    def undo(self, review: Review) -> None:
+        review.prior = self.before
+
+
 Change = (NoteAdded | NoteRemoved | NoteEdited | FlagDecided | ScoreSet | VerdictSet | SummarySet
-          | PlanAssessed | TargetAssessed)
+          | PlanAssessed | TargetAssessed | PriorChosen)
 Listener = Callable[[Change | None, bool], object]
 """Called after every change (with it and ``False``), every undo (with the change taken back and
 ``True``) and every save attempt (with ``None`` and ``False``)."""
@@ -397,6 +408,39 @@ class Session:
         path = relative_path(prior.path, self.store.path) if self.store else prior.path
         self.review.prior = ReportIdentity.of(prior, path)
         return before
+
+    def prior_report(self) -> str | None:
+        """The file of last year's report the review names, when it is there."""
+        import os
+
+        from reviewer.review.store import report_path_for
+
+        prior = self.review.prior
+        if prior is None or not prior.path or self.store is None:
+            return None
+        path = report_path_for(self.store.path, prior.path)
+        return path if os.path.isfile(path) else None
+
+    def choose_prior(self, prior: Document | None) -> bool:
+        """Name ``prior`` as last year's report in the review (``None``: name none, it is then
+        found by government and year); False when nothing changed. Refused (ValueError) while
+        the review assesses items or targets of another prior report: they point into its
+        text."""
+        review = self.review
+        before = review.prior
+        if prior is None:
+            review.prior = None
+        else:
+            self._take_prior(prior)
+        if review.prior == before:
+            return False
+        if (review.plans or review.targets) and before is not None and \
+                (review.prior is None or review.prior.text_sha256 != before.text_sha256):
+            review.prior = before
+            raise ValueError(t("ui.prior_in_use", count=len(review.plans) + len(review.targets),
+                               path=before.path))
+        self._changed(PriorChosen(before))
+        return True
 
     def assess_plan(self, prior: Document, start: int, end: int, *, heading: str,
                     suggested: str, status: str, note: str,

@@ -6,13 +6,14 @@ by field. A broken file never stops the app: it is reported and skipped, and the
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from reviewer import tomlfile
 from reviewer.bundled import bundled_folder
+from reviewer.names import shown_path
 
 DEFAULT_THEME = "reviewer-dark"
 COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground",
@@ -42,9 +43,11 @@ def _colour(path: Path, key: str, value: object) -> str:
 def theme_from_file(path: Path) -> Theme:
     """The theme described by one TOML file. Raises ``ThemeError``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ThemeError(f"{path}: {exc}") from exc
+        data = tomlfile.read(path)
+    except FileNotFoundError as exc:
+        raise ThemeError(f"{shown_path(path)}: {exc.strerror}") from exc
+    except ValueError as exc:  # broken, nested too deeply, not a regular file
+        raise ThemeError(str(exc)) from exc
     unknown = set(data) - {"name", "dark", "variables", *COLOUR_FIELDS, *NUMBER_FIELDS}
     if unknown:
         raise ThemeError(f"{path}: unknown field(s) {', '.join(sorted(unknown))}")

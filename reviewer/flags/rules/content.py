@@ -4,7 +4,9 @@ part, and the principals' role named right (第一责任人)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewer.document import Section
 from reviewer.flags.engine import Hit, RuleContext, rule
@@ -13,6 +15,11 @@ from reviewer.i18n import t
 _CLAUSE_MARKS = "，,；;。！？\n"
 # how far back the clause naming a principal is looked for
 _CLAUSE_WINDOW = 80
+
+
+@cache
+def _substance(expression: str) -> re.Pattern[str]:
+    return re.compile(expression)
 
 
 def _heading_span(sec: Section) -> tuple[int, int]:
@@ -71,8 +78,10 @@ def first_responsible(ctx: RuleContext) -> Iterator[Hit]:
 def missing_topic(ctx: RuleContext) -> Iterator[Hit]:
     """Content the 督察工作规定 and common practice expect is not reported at all (习近平法治思想
     study, 行政复议, 行政应诉 and 负责人出庭应诉, 合法性审查, 行政执法三项制度, 法律顾问, 述法: the
-    genre's ``[[flags.topic]]``, each expected of reports about its ``since`` year or later); the
-    flag sits on the part where it belongs."""
+    genre's ``[[flags.topic]]``, each expected of reports about its ``since`` year or later),
+    neither by its words nor in substance (its ``in_substance`` patterns: 法治建设履职情况纳入
+    年度述职 is 述法); the flag sits on the part where it belongs, and is not raised when no
+    part of that kind is recognised (a page holding no report text, a structure not read)."""
     text = ctx.text
     year = ctx.doc.year_reviewed
     for topic in ctx.setting("topic", ()):
@@ -80,7 +89,10 @@ def missing_topic(ctx: RuleContext) -> Iterator[Hit]:
             continue  # expected only of reports about that year or later
         if any(w in text for w in topic["words"]):
             continue
+        if any(_substance(p).search(text) for p in topic.get("in_substance", ())):
+            continue  # 纳入领导班子年度述职内容: said in other words
         parts = ctx.doc.sections_of_kind(topic.get("kind", "achievements"))
-        span = _heading_span(parts[0]) if parts else ctx.title_span
-        yield Hit(*span, t("flags.missing_topic", topic=topic["name"]),
+        if not parts:
+            continue  # no part where it belongs: the structure rules say what is not recognised
+        yield Hit(*_heading_span(parts[0]), t("flags.missing_topic", topic=topic["name"]),
                   t("flags.missing_topic_fix", topic=topic["name"]))

@@ -50,6 +50,8 @@ _APPROX_SLACK = 1.2
 _PLANNED = kinds_where("planned")
 # how much of a rate's name the perfect-rate flag shows before 率
 _RATE_NAME = 16
+# how far back a perfect rate's sentence is read for its base or a routine subject
+_BASE_WINDOW = 160
 
 
 @cache
@@ -232,6 +234,13 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low.approx and high.value <= low.value * _APPROX_SLACK
 
 
+def _sentence_start(text: str, pos: int, window: int) -> int:
+    """Where the sentence holding ``pos`` begins, looking back at most ``window`` characters."""
+    lo = max(pos - window, 0)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    return ends[-1] if ends else lo
+
+
 def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -292,12 +301,23 @@ def _perfect() -> re.Pattern[str]:
 
 @rule("numbers.perfect_rate", "numbers", "info")
 def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
-    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意率100%):
+    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意度100%):
     plausible, but worth verifying. Not where 100% is what the law asks (合法性审查覆盖率,
-    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant."""
+    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant. Not the
+    routine claim of every report (``routine_rates``: 人大代表建议、政协提案办理满意率100%), nor a
+    rate whose base its sentence states before it (行政诉讼案件3件…胜诉率100%): the counts say
+    what it is of."""
+    routine = pattern("words", "routine_rates")
+    counted = [q.start for q in ctx.quantities]
     for m in _perfect().finditer(ctx.text):
         if ctx.kind_at(m.start()) in _PLANNED:
             continue
+        sentence_start = _sentence_start(ctx.text, m.start(), _BASE_WINDOW)
+        if routine.search(ctx.text, sentence_start, m.start()):
+            continue
+        i = bisect.bisect_left(counted, sentence_start)
+        if i < len(counted) and counted[i] < m.start():
+            continue  # the base is stated: 62件，其中成功调解62件，调解成功率达到100%
         start = m.start()
         while start > m.start() - _RATE_NAME and _CJK.match(ctx.text[start - 1]):
             start -= 1

@@ -108,19 +108,123 @@ def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
             yield leaf.heading.start, leaf.heading.end, end
 
 
+def _any_between(sorted_positions: list[int], lo: int, hi: int) -> bool:
+    """Whether one of ``sorted_positions`` lies in ``lo..hi``."""
+    i = bisect.bisect_left(sorted_positions, lo)
+    return i < len(sorted_positions) and sorted_positions[i] < hi
+
+
+class _CountableWork:
+    """Which countable work a passage reports (``words.toml``'s ``countable_work``: sessions,
+    inspections, reviews, consultations, cases…), and where the year's account gives a figure
+    for each kind of it."""
+
+    def __init__(self, ctx: RuleContext):
+        self.ctx = ctx
+        self.text = ctx.text
+        self.kinds = [re.compile(p) for p in load("words")["countable_work"]]
+        self.any = pattern("words", "countable_work")
+        self.system = pattern("words", "countable_system")
+        self.principle = pattern("words", "principle_verbs")
+        self.act = pattern("words", "act_verbs")
+        self.means = pattern("words", "means_clause")
+        self.arrangement = pattern("words", "arrangement_clause")
+        self.figure = pattern("words", "figure")
+        self._counted: dict[int, list[int]] | None = None
+
+    def _clauses(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        pos = start
+        for m in [*_CLAUSE_END.finditer(self.text, start, end), None]:
+            stop = m.start() if m else end
+            if stop > pos:
+                yield pos, stop
+            pos = stop + 1
+
+    def _kind(self, found: str) -> int:
+        return next((i for i, rx in enumerate(self.kinds) if rx.fullmatch(found)), -1)
+
+    def in_clause(self, cs: int, ce: int) -> set[int]:
+        """The kinds of countable work the clause ``cs..ce`` reports as work done."""
+        text = self.text
+        clause = text[cs:ce].strip(" \u3000")
+        if self.means.search(clause) or self.arrangement.search(clause):
+            return set()
+        found = list(self.any.finditer(text, cs, ce))
+        if not found:
+            return set()
+        # each list read once, in text order: a clause may be a whole long line
+        systems = [m.start() for m in self.system.finditer(text, found[0].end(), ce)]
+        last_system = systems[-1] if systems else -1
+        principles = [m.end() for m in self.principle.finditer(text, cs, found[-1].start())]
+        acts = [m.start() for m in self.act.finditer(text, cs, found[-1].start())]
+        out = set()
+        for m in found:
+            if last_system >= m.end():
+                continue  # 合法性审查机制, 学法用法制度: a system, not work done
+            i = bisect.bisect_right(principles, m.start()) - 1
+            if i >= 0 and not _any_between(acts, principles[i], m.start()):
+                continue  # 加强…监督检查: a principle, not an account
+            out.add(self._kind(m.group(0)))
+        return out
+
+    def reported(self, start: int, end: int) -> set[int]:
+        """The kinds of countable work ``text[start:end]`` reports."""
+        out: set[int] = set()
+        for cs, ce in self._clauses(start, end):
+            out |= self.in_clause(cs, ce)
+        return out
+
+    def counted_elsewhere(self, kinds: set[int], start: int, end: int) -> bool:
+        """Whether the year's account gives a figure, outside ``start..end``, for every kind of
+        work in ``kinds`` (学法 and 学习 counted in the responsibility part: 全年组织党委理论学习
+        中心组学法12次、党内法规专题学习5次)."""
+        if self._counted is None:
+            self._counted = {}
+            for s, e in self.ctx.doc.review_spans():
+                for cs, ce in self._clauses(s, e):
+                    if self.figure.search(self.text, cs, ce):
+                        for kind in self.in_clause(cs, ce):
+                            self._counted.setdefault(kind, []).append(cs)
+        return bool(kinds) and all(any(not start <= at < end for at in self._counted.get(k, ()))
+                                   for k in kinds)
+
+    def asks_for_figures(self, start: int, end: int, body: int | None = None) -> bool:
+        """Whether ``text[start:end]`` (its text from ``body`` on) reports countable work that no
+        figure of the year's account counts: not an organisational set-up (its first sentence
+        sets up or staffs a body), not only principles and arrangements. In a genre whose
+        every account of work asks for figures (the profile's
+        ``figures_for_countable_work_only = false``: a work report's item is a whole field of
+        work), always."""
+        if not self.ctx.setting("figures_for_countable_work_only", True):
+            return True
+        body = start if body is None else body
+        first = self.text.find("。", body, end)
+        if pattern("words", "setup_opening").search(self.text, body, first if first >= 0 else end):
+            return False
+        kinds = self.reported(body, end)
+        return bool(kinds) and not self.counted_elsewhere(kinds, start, end)
+
+
 @rule("specificity.no_figures", "specificity", "warning")
 def no_figures(ctx: RuleContext) -> Iterator[Hit]:
-    """An account of work done that gives no figure at all: a paragraph, or in a genre whose
-    accounts are numbered items (the profile's ``account = "item"``), a whole item."""
+    """An account of countable work done in the year that gives no figure at all: a paragraph,
+    or in a genre whose accounts are numbered items (the profile's ``account = "item"``), a
+    whole item. An organisational set-up (成立了依法治镇委员会…) and a statement of principles
+    (严格执行…程序, 督促…依法行政) report nothing to count; work the year's account counts
+    elsewhere needs no second figure (``words.toml``: ``countable_work`` and what makes a clause
+    name none)."""
     figure = pattern("words", "figure")
     text = ctx.text
+    work = _CountableWork(ctx)
     if ctx.setting("account", "paragraph") == "item":
         for start, head_end, end in _item_accounts(ctx):
-            if end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end):
+            if (end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end)
+                    and work.asks_for_figures(start, end, head_end)):
                 yield Hit(start, head_end, t("flags.no_figures_item"), t("flags.no_figures_fix"))
         return
     for start, end in _paragraph_accounts(ctx):
-        if end - start >= _MIN_PASSAGE and not figure.search(text, start, end):
+        if (end - start >= _MIN_PASSAGE and not figure.search(text, start, end)
+                and work.asks_for_figures(start, end)):
             yield Hit(start, end, t("flags.no_figures", excerpt=text[start:start + _EXCERPT]),
                       t("flags.no_figures_fix"))
 
@@ -243,12 +347,15 @@ def _targets(ctx: RuleContext, plans: list[Section]) -> list[tuple[set[str], int
 
 @rule("specificity.unmeasurable_plan", "specificity", "warning")
 def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
-    """A plan item with neither a measurable target nor a deadline, in itself or in the plan's
-    own goals (its 工作目标 part, a work report's 主要预期目标): an item on 普法 is measured by a
-    goal such as 普法覆盖率达100%. Items of a five-year period are strategy, not the year's
-    tasks."""
+    """A plan item made only of general wording (加强, 健全, 完善, 深化…): no measurable target,
+    no deadline and nothing checkable next year (a thing to be set up, issued, equipped or
+    budgeted, a concrete instrument or event: ``words.toml``'s ``checkable_verbs`` and
+    ``checkable_things``), in itself or in the plan's own goals (its 工作目标 part, a work
+    report's 主要预期目标): an item on 普法 is measured by a goal such as 普法覆盖率达100%.
+    Items of a five-year period are strategy, not the year's tasks."""
     measurable = pattern("words", "measurable")
     deadline = pattern("words", "deadline")
+    checkable = (pattern("words", "checkable_verbs"), pattern("words", "checkable_things"))
     aims = pattern("words", "plan_not_items")
     text = ctx.text
     plans = ctx.doc.plan_sections()
@@ -260,6 +367,8 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
             continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
         if measurable.search(text, start, end) or deadline.search(text, start, end):
             continue
+        if any(p.search(text, start, end) for p in checkable):
+            continue  # 建立执法过错责任追究制度, 配备执法记录仪: next year can tell
         subject = _content_grams(text[start:head_end])
         if any(subject & grams for grams, _, _ in goals):
             continue
@@ -286,10 +395,22 @@ def _with_context(ctx: RuleContext, start: int, end: int) -> str:
     return "\n".join([*above, ctx.text[start:end]])
 
 
+@cache
+def _fields() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile("|".join(map(re.escape, names))))
+                 for name, names in load("words")["fields"].items())
+
+
+def _fields_of(text: str) -> set[str]:
+    """The fields of work ``text`` names (``words.toml``'s ``[fields]``)."""
+    return {name for name, rx in _fields() if rx.search(text)}
+
+
 @rule("specificity.unaddressed_shortcoming", "specificity", "warning")
 def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
-    """A shortcoming that no item of the plan for the plan year takes up (character-bigram
-    similarity, no segmentation)."""
+    """A shortcoming that no item of the plan for the plan year takes up: none shares its
+    words (character-bigram similarity, no segmentation) nor its field of work (``words.toml``'s
+    ``[fields]``: 依法行政意识不强 is taken up by 定期进行学习, 行政执法不严 by 执法监督检查)."""
     plans = _items(ctx.doc.plan_sections(), ctx)
     problems = _problem_items(ctx)
     if not plans or not problems:
@@ -297,12 +418,16 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     threshold = float(load("words")["addressed_similarity"])
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
-    ranking = index.ranking([_with_context(ctx, s, e) for s, _, e in plans],
-                            int(load("words")["addressed_max_shared"]),
+    plan_texts = [_with_context(ctx, s, e) for s, _, e in plans]
+    ranking = index.ranking(plan_texts, int(load("words")["addressed_max_shared"]),
                             within=[text[start:end] for start, _, end in problems])
+    # the fields any plan item names: a shortcoming's fields are looked up once, not against
+    # every item
+    plan_fields = set().union(*(_fields_of(p) for p in plan_texts))
     for start, head_end, end in problems:
         best, score = ranking.best(text[start:head_end], text[head_end:end])
-        if score < threshold:
+        fields = _fields_of(text[start:head_end]) or _fields_of(text[head_end:end])
+        if score < threshold and not fields & plan_fields:
             s, h, _ = plans[best]
             yield Hit(start, head_end,
                       t("flags.unaddressed_shortcoming", closest=text[s:h][:30],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -55,16 +56,20 @@ NARROW_WIDTH = 110  # below this many columns the reader shares the screen with 
 LARGE_REPORT = 5 * 1024 * 1024
 
 
-class MainScreen(KeyedScreen, Screen[None]):
+class MainScreen(KeyedScreen, Screen[str | None]):
     BINDINGS = actions.bindings("main")
     HELP = ("main", "reader", "outline", "side", "search", "app")
     HELP_TITLE = "ui.help_title_main"
     AUTO_FOCUS = "#reader"
 
-    def __init__(self, session: Session, *, from_picker: bool = False) -> None:
+    def __init__(self, session: Session, *, from_picker: bool = False,
+                 neighbour: Callable[[int], str | None] | None = None) -> None:
+        """``neighbour(step)`` names the next (1) or previous (-1) report of the picker's
+        list: ``]``/``[`` leave this screen with it as the result, for the picker to open."""
         super().__init__()
         self.session = session
         self.from_picker = from_picker
+        self.neighbour = neighbour
         self.narrow = False
         self.show_outline = True
         self.show_side = True
@@ -456,7 +461,8 @@ class MainScreen(KeyedScreen, Screen[None]):
         self.app.next_theme()
 
     def action_compare(self) -> None:
-        prior = self.session.prior_path
+        # --prior (or the picker's), else the report the review names, else one found beside
+        prior = self.session.prior_path or self.session.prior_report()
         if prior is None:
             from reviewer.compare import find_prior
 
@@ -509,6 +515,26 @@ class MainScreen(KeyedScreen, Screen[None]):
     def action_save(self) -> None:
         assert self.keeper is not None
         self.keeper.save_key()
+
+    async def _open_neighbour(self, step: int) -> None:
+        if self.neighbour is None:
+            self.notify(t("ui.no_list"), severity="warning")
+            return
+        target = self.neighbour(step)
+        if target is None:
+            self.notify(t("ui.list_end" if step > 0 else "ui.list_start"))
+            return
+        if not self.save_now():  # the review stays here until it is on disk
+            self.notify(t("ui.not_moved_unsaved"), severity="error", timeout=10)
+            return
+        await self.settle()
+        self.dismiss(target)
+
+    async def action_next_report(self) -> None:
+        await self._open_neighbour(1)
+
+    async def action_previous_report(self) -> None:
+        await self._open_neighbour(-1)
 
     async def action_quit(self) -> None:
         if not self.save_now() and not self._quit_armed:
