@@ -704,6 +704,10 @@ async def test_the_checks_show_their_progress_and_esc_stops_them(tmp_path: Path)
             assert screen._checks_cancelled and not screen.session.flags_ready
             assert "检查已停止" in [n.message for n in app._notifications]
             assert "正在检查" not in str(screen.query_one("#status").render())
+            # the flags panel says so too, not that the checks still run
+            flag_list = screen.query_one("#flag-list")
+            assert flag_list.option_count == 1
+            assert "检查已停止" in str(flag_list.get_option_at_index(0).prompt)
             await pilot.press("n")
             await pilot.pause()
             assert any("检查已停止" in n.message and "没有标记" in n.message

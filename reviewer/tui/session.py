@@ -202,6 +202,7 @@ class Session:
         self.flags: list[Any] = []
         self._flags_by_position: list[Any] = []
         self.flags_ready = False
+        self.flags_stopped = False  # the checks were stopped before they finished (Esc)
         self.dirty = False
         self.save_error: str | None = None
         self.saved_path: str | None = None  # the file that holds the review as it is now
@@ -263,6 +264,10 @@ class Session:
 
         # in the engine's order of importance
         return run_flags(self.doc, progress=progress, cancelled=cancelled)
+
+    def flags_cancelled(self) -> None:
+        """The checks were stopped before they finished: there are no flags to show."""
+        self.flags_stopped = True
 
     def set_flags(self, flags: list[Any]) -> None:
         self.flags = flags

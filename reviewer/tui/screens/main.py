@@ -305,7 +305,8 @@ class MainScreen(KeyedScreen, Screen[str | None]):
     def _checks_stopped(self) -> None:
         self._checks_progress = None
         self._checks_cancelled = True
-        self._show_status()
+        self.session.flags_cancelled()
+        self._refresh_views()
         self.notify(t("ui.checks_cancelled"))
 
     def action_cancel_checks(self) -> None:
