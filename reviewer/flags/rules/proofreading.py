@@ -32,6 +32,10 @@ _APPENDIX = re.compile(r"附件\s*\d{1,2}$")
 _APPENDIX_WINDOW = 6
 # a 顿号 between two quoted or titled items
 _DUN_BETWEEN = re.compile(r"(?<=[”》])、(?=[“《])")
+# quoted or titled items side by side without a 顿号 (“两重”“两新”)
+_SIDE_BY_SIDE = re.compile("[”》][“《]")
+# how far an item of a 顿号 series may run
+_ITEM_MAX = 40
 # marks that come in pairs; （ and ( pair alike, so a bracket of the wrong width is not unpaired
 _OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
 _CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
@@ -220,11 +224,58 @@ def placeholder(ctx: RuleContext) -> Iterator[Hit]:
                   occurrences=tuple(places))
 
 
+def _quoted_series(text: str, at: int, lo: int, hi: int) -> tuple[int, bool]:
+    """The 顿号 series (within ``lo``..``hi``) holding the 、 at ``at``, which stands between a
+    quoted or titled item and the next: where the series ends, and whether every item of it is
+    quoted or titled (“两重”、“两新”), not a mixed series where such items stand beside bare
+    ones (“强对流天气”、“龙舟水”、台风季; “深圳蓝”可持续、碧水巩固提质、“无废城市”).
+    Each item is looked for at most ``_ITEM_MAX`` characters away."""
+    pos = at  # walk left: the item before each 、 back to the series' first
+    while True:
+        opener = "“" if text[pos - 1] == "”" else "《"
+        o = text.rfind(opener, max(lo, pos - 1 - _ITEM_MAX), pos - 1)
+        if o < 0:
+            return at + 1, False
+        if o - 1 >= lo and text[o - 1] == "、":
+            if o - 2 >= lo and text[o - 2] in "”》":
+                pos = o - 1
+                continue
+            return at + 1, False  # a bare item before
+        break
+    pos = at  # walk right: the item after each 、 on to the series' last
+    while True:
+        closer = "”" if text[pos + 1] == "“" else "》"
+        c = text.find(closer, pos + 2, min(hi, pos + 2 + _ITEM_MAX))
+        if c < 0:
+            return pos + 1, False
+        if c + 1 < hi and text[c + 1] == "、":
+            if c + 2 < hi and text[c + 2] in "“《":
+                pos = c + 1
+                continue
+            return c + 1, False  # a bare item after
+        return c + 1, True
+
+
 @rule("proofreading.dun_between_quotes", "proofreading", "warning")
 def dun_between_quotes(ctx: RuleContext) -> Iterator[Hit]:
     """A 顿号 between items that quotation or title marks already set apart (“两重”、“两新”;
-    《宪法》、《民法典》): GB/T 15834 sets none there. One flag with every place."""
-    places = [(m.start(), m.end()) for m in _DUN_BETWEEN.finditer(ctx.text)]
+    《宪法》、《民法典》): GB/T 15834 sets none there. In a series whose every item is quoted or
+    titled always. In a mixed series, where such items stand beside bare ones (“强对流天气”、
+    “龙舟水”、台风季; “一国两制”、“港人治港”、“澳人治澳”、高度自治的方针), the 顿号 keeps
+    the items of one series apart: no slip where the report sets quoted items side by side
+    without one elsewhere (it knows the convention), the report's habit where it never does.
+    One flag with every place."""
+    text = ctx.text
+    knows = _SIDE_BY_SIDE.search(text) is not None
+    places = []
+    series_end, quoted = -1, False
+    for m in _DUN_BETWEEN.finditer(text):
+        if m.start() >= series_end:  # each series judged once
+            para = ctx.doc.paragraph_at(m.start())
+            lo, hi = (para.start, para.end) if para is not None else (0, len(text))
+            series_end, quoted = _quoted_series(text, m.start(), lo, hi)
+        if quoted or not knows:
+            places.append((m.start(), m.end()))
     if places:
         yield Hit(*places[0], t("flags.dun_between_quotes"), t("flags.dun_between_quotes_fix"),
                   occurrences=tuple(places))
