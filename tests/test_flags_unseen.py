@@ -125,3 +125,46 @@ def test_all_quoted_series_are_flagged_beside_mixed_ones():
     # futian-2022: 继续做好“六稳”、“六保”任务 flagged; “湾区芯谷”、“量子谷”、生物医药 not
     found = places(report("futian-2022"), "proofreading.dun_between_quotes", 4)
     assert found == ["“六稳”、“六保”"]
+
+
+# --- misses the second reader found ----------------------------------------------------------
+
+def test_a_half_width_mark_after_a_figure_inside_chinese_text():
+    # baoan-2018: 增长9.0%;财政综合预算收入, 增长39.9%,其中技改投资
+    found = places(report("baoan-2018"), "proofreading.punct_width", 5)
+    assert "长9.0%;财政综合预" in found and "39.9%,其中技改投" in found
+    # a figure's thousands and a time stay quiet: 1,000 and 10:19 are no Chinese text
+    doc = changed("baoan-2018", "增长9.0%;财政", "增长9.0%；财政，共1,000元、10:19，财政")
+    found = places(doc, "proofreading.punct_width", 2)
+    assert not any("1,0" in q or "10:" in q for q in found)
+
+
+def test_a_space_just_inside_quotation_marks():
+    # guangming-2017: 在“常和长”、“ 严和实”、“ 深和细”上下功夫
+    found = places(report("guangming-2017"), "proofreading.stray_space")
+    assert "“ 严" in found and "“ 深" in found
+    doc = changed("guangming-2017", "“ 严和实”", "“严和实 ”")
+    assert "实 ”" in places(doc, "proofreading.stray_space")
+
+
+def test_a_question_mark_standing_for_a_lost_character():
+    # luohu-2018: 以“城畔山水?花漾罗湖”为主题 (the 间隔号 · lost in a conversion)
+    doc = report("luohu-2018")
+    assert places(doc, "proofreading.lost_character", 2) == ["山水?花漾"]
+    assert "?" not in places(doc, "proofreading.punct_width")
+    # a question asked in Chinese text, outside quotation marks, is no lost character
+    doc = changed("luohu-2018", "以“城畔山水?花漾罗湖”为主题", "为什么?我们以“城畔山水·花漾罗湖”为主题")
+    assert places(doc, "proofreading.lost_character") == []
+
+
+def test_attached_files_names_are_debris():
+    # baoan-2020 ends with the page's links: 1．附件1 名词解释.docx …; pingshan-2020's …报告.jpg
+    for name, line in (("baoan-2020", "1．附件1 名词解释.docx"),
+                       ("pingshan-2020", "2．附件2：一图读懂2020年坪山区政府工作报告.jpg")):
+        doc = report(name)
+        assert line not in doc.text, name
+        assert any(c.kind == "debris" and c.rule == "attachment" and c.removed == line
+                   for c in doc.changes), name
+    # a sentence naming a file is report text
+    doc = changed("baoan-2020", "1．附件1 名词解释.docx", "详见附件1：名词解释.docx。")
+    assert "详见附件1：名词解释.docx。" in doc.text
