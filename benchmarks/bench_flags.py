@@ -241,7 +241,7 @@ def main(argv: list[str]) -> int:
     for part, pool, reports, _ in [*parts, ("every report", labels, None, False)]:
         for name in names:
             tally = Tally(sets[name], pool, reports)
-            print(f"flags per report, {part:<28} {name:<20} "
+            print(f"flags per report, {part:<28} {name:<24} "
                   f"{tally.total / max(tally.reports, 1):6.1f} "
                   f"({tally.total} on {tally.reports} reports)")
     every = Tally(sets["current"], labels)
