@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from reviewer.document import Paragraph, Section
 from reviewer.flags.data import load, pattern, words
@@ -205,6 +206,68 @@ class _CountableWork:
         return bool(kinds) and not self.counted_elsewhere(kinds, start, end)
 
 
+_SENTENCE = re.compile("[^。！？!?]+[。！？!?]?")
+# how much of an account's opening is read as its subject, against a summary's units
+_SUBJECT = 64
+
+
+class _SummaryFigures:
+    """Where a part's opening summary gives the figures of an account of the part: the text
+    between a heading and its first item (a work report's —— bullets, a lead paragraph), read
+    in units that hold figures, each with its subject's bigrams (``words.toml``:
+    ``summary_bullets``, ``summary_figures``, ``summary_shared_grams``). Built once per report;
+    an account is looked up by its subject's bigrams."""
+
+    def __init__(self, ctx: RuleContext, figure: re.Pattern[str]):
+        text = self.text = ctx.text
+        self.least = int(load("words")["summary_shared_grams"])
+        figures = int(load("words")["summary_figures"])
+        bullets = words("words", "summary_bullets")
+        self.parts: list[tuple[int, int]] = []  # the section each unit sums up
+        self.index: dict[str, list[int]] = {}  # subject bigram → units
+
+        def figured(start: int, end: int) -> bool:
+            return sum(1 for _ in islice(figure.finditer(text, start, end), figures)) >= figures
+
+        for sec in ctx.doc.walk():
+            if not sec.children or sec.children[0].heading.start <= sec.heading.end:
+                continue
+            lead = (sec.heading.end, sec.children[0].heading.start)
+            for p in _paragraphs_in(ctx, *lead):
+                start = p.start
+                while start < p.end and text[start] in " \u3000":
+                    start += 1
+                if text.startswith(bullets, start):
+                    # a bullet: its first sentence names what the bullet's figures are of
+                    if figured(start, p.end):
+                        first = _SENTENCE.match(text, start, min(p.end, start + _SUBJECT))
+                        self._add(sec, text[start:first.end()] if first else "")
+                    continue
+                for m in _SENTENCE.finditer(text, start, p.end):
+                    if figured(m.start(), m.end()):
+                        self._add(sec, text[m.start():min(m.end(), m.start() + _SUBJECT * 4)])
+
+    def _add(self, sec: Section, subject: str) -> None:
+        unit = len(self.parts)
+        self.parts.append((sec.heading.start, sec.end))
+        for g in _content_grams(subject):
+            self.index.setdefault(g, []).append(unit)
+
+    def gives(self, start: int, subject_end: int) -> bool:
+        """Whether a summary of a part holding ``start`` gives, with a figure, the subject of
+        ``text[start:subject_end]`` (its first sentence, at most ``_SUBJECT`` characters)."""
+        if not self.parts:
+            return False
+        first = _SENTENCE.match(self.text, start, min(subject_end, start + _SUBJECT))
+        shared: dict[int, int] = {}
+        for g in _content_grams(self.text[start:first.end()] if first else ""):
+            for unit in self.index.get(g, ()):
+                lo, hi = self.parts[unit]
+                if lo <= start < hi:
+                    shared[unit] = shared.get(unit, 0) + 1
+        return any(n >= self.least for n in shared.values())
+
+
 @rule("specificity.no_figures", "specificity", "warning")
 def no_figures(ctx: RuleContext) -> Iterator[Hit]:
     """An account of countable work done in the year that gives no figure at all: a paragraph,
@@ -212,19 +275,22 @@ def no_figures(ctx: RuleContext) -> Iterator[Hit]:
     whole item. An organisational set-up (成立了依法治镇委员会…) and a statement of principles
     (严格执行…程序, 督促…依法行政) report nothing to count; work the year's account counts
     elsewhere needs no second figure (``words.toml``: ``countable_work`` and what makes a clause
-    name none)."""
+    name none), nor does an account whose figures its part's opening summary gives
+    (:class:`_SummaryFigures`). Quantities in words (三分之一, 两成, 翻一番, 十余个) are figures."""
     figure = pattern("words", "figure")
     text = ctx.text
     work = _CountableWork(ctx)
+    summary = _SummaryFigures(ctx, figure)
     if ctx.setting("account", "paragraph") == "item":
         for start, head_end, end in _item_accounts(ctx):
             if (end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end)
-                    and work.asks_for_figures(start, end, head_end)):
+                    and work.asks_for_figures(start, end, head_end)
+                    and not summary.gives(start, head_end)):
                 yield Hit(start, head_end, t("flags.no_figures_item"), t("flags.no_figures_fix"))
         return
     for start, end in _paragraph_accounts(ctx):
         if (end - start >= _MIN_PASSAGE and not figure.search(text, start, end)
-                and work.asks_for_figures(start, end)):
+                and work.asks_for_figures(start, end) and not summary.gives(start, end)):
             yield Hit(start, end, t("flags.no_figures", excerpt=text[start:start + _EXCERPT]),
                       t("flags.no_figures_fix"))
 
