@@ -542,9 +542,10 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
             f"{t('compare.promises')} ({len(item.promises)})", "bold $text-accent")]
         for promise in item.promises:
             score = f" {promise.evidence[0].score:.2f}" if promise.evidence else ""
-            parts.append((Content.assemble(self._mark("item", promise.status, False)[2:],
-                                           (score, "$text-muted"), " ", inert(promise.text)),
-                          HANG))
+            mark = self._mark("item", promise.status, False)[2:]
+            # a promise that wraps goes on under its text, its status alone in its column
+            parts.append((Content.assemble(mark, (score, "$text-muted"), " ",
+                                           inert(promise.text)), mark.cell_length + 1))
         return [*parts, ""]
 
     def _show_target(self, row: Row) -> None:
