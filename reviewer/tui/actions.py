@@ -114,6 +114,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("compare.back", "escape", "back", "compare", footer=True),
     ActionSpec("compare.accept", "a", "accept", "compare", footer=True),
     ActionSpec("compare.cycle", "s", "cycle", "compare", footer=True),
+    ActionSpec("compare.switch_tab", "t", "switch_tab", "compare", footer=True),
     *(ActionSpec(f"compare.choose_{n}", str(n), f"choose({n})", "compare") for n in range(1, 6)),
     ActionSpec("compare.note", "n", "note", "compare", footer=True),
     ActionSpec("compare.undo", "u", "undo", "compare"),
