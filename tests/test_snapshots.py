@@ -1,5 +1,5 @@
 """Pictures of the app (pytest-textual-snapshot): the main screen at 80×24 and 120×40, the help
-screen and the annotation dialog. Deterministic: fixed reviewer, no times shown, no blinking.
+screen, the annotation dialog, the list of a folder and both tabs of the comparison screen. Deterministic: fixed reviewer, no times shown, no blinking.
 
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
 """
@@ -35,6 +35,10 @@ def after(*keys: str):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for key in keys:
+            if key == "wait":  # for the workers the keys before started (the comparison)
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+                continue
             await pilot.press(key)
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
@@ -107,3 +111,31 @@ def test_picker_120x40(snap_compare, tmp_path: Path, monkeypatch) -> None:
     assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(120, 40),
                         run_before=after("right", "right", "right", "right", "s"))
 
+
+
+def app_on_seed_pair(tmp_path: Path) -> ReviewerApp:
+    """The comparison of two seeds a year apart (two townships: the screen warns of it)."""
+    session = Session.open(seed_path("baogou-2025"), review_path=str(tmp_path / "review.toml"),
+                           reviewer="测试员", prior_path=seed_path("baixiang-2024"))
+    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+                       session=session)
+
+
+def test_compare_items_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(80, 24),
+                        run_before=after("p", "wait", "down"))
+
+
+def test_compare_items_120x40(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(120, 40),
+                        run_before=after("p", "wait", "down", "down"))
+
+
+def test_compare_targets_80x24(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(80, 24),
+                        run_before=after("p", "wait", "t"))
+
+
+def test_compare_targets_120x40(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(120, 40),
+                        run_before=after("p", "wait", "t"))
