@@ -48,6 +48,17 @@ def _actions_provider() -> type:
 
 class ReviewerApp(App[None]):
     CSS_PATH = "reviewer.tcss"
+    # Search hits in colours of their own, apart from the cursor, the selection and notes: theme
+    # variables this app gives defaults for (see get_css_variables), so they live here and not
+    # in reviewer.tcss, which other apps (tests' hosts) load without those defaults.
+    CSS = """
+    ReportView > .reportview--search { background: $search-hit; color: $search-hit-text; }
+    ReportView > .reportview--search-current {
+        background: $search-hit-current;
+        color: $search-hit-current-text;
+        text-style: bold;
+    }
+    """
     COMMANDS = App.COMMANDS | {_actions_provider}
     BINDINGS = actions.bindings("app")
 
