@@ -146,7 +146,16 @@ def filter_label(field: str, value: str) -> str:
     return inert(value) if label == key else label
 
 
-class FlagList(WrappedList, inherit_bindings=False):
+class SideList(WrappedList, inherit_bindings=False):
+    """A list of the side panel: focused with nothing highlighted, its first entry is, so Enter
+    goes there at once."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+
+
+class FlagList(SideList, inherit_bindings=False):
     """The report's flags in the engine's order, with the reviewer's decision on each.
 
     The list can be filtered by severity, category and rule (``f`` opens the choice, ``F`` clears
@@ -280,7 +289,7 @@ class FlagList(WrappedList, inherit_bindings=False):
         self.post_message(DecideFlags(same, decision, flag.rule))
 
 
-class NoteList(WrappedList, inherit_bindings=False):
+class NoteList(SideList, inherit_bindings=False):
     """The reviewer's annotations in text order: tag, severity, note and the quoted passage.
 
     Each option: the severity mark, then the tag and the note; the quote on the lines below. Every
@@ -345,6 +354,19 @@ def note_tags(note: Any) -> tuple[str, ...]:
     return (note.tag,) if note.tag else ()
 
 
+class SideTabs(TabbedContent):
+    """The side panel's tabs, turned only by the reviewer (a key, a click on a tab).
+
+    Textual would also show the page of every widget focused: that focus arrives as a message,
+    after the reviewer may have asked for another page (``3`` then ``1`` typed quickly), and
+    turned the tabs back. The panel always shows a page before focusing in it."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        # Textual runs this before TabbedContent's own handler, which prevent_default skips
+        event.stop()
+        event.prevent_default()
+
+
 class SidePanel(Vertical):
     """The side panel's tabs: the flags, the notes and the review form. The screen's keys
     (``1``/``2``/``3`` by default) show each tab, ctrl+PgDn/ctrl+PgUp turn them while the focus is
@@ -359,7 +381,7 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        with TabbedContent(initial="flags"):
+        with SideTabs(initial="flags"):
             with TabPane(t("ui.tab_flags"), id="flags"):
                 filter_line = Prose(id="flag-filter")
                 filter_line.display = False
@@ -370,14 +392,15 @@ class SidePanel(Vertical):
             with TabPane(t("ui.tab_review"), id="review"):
                 yield ReviewPanel(session, id="review-panel")
 
-    def stops(self) -> list[Widget]:
-        """What takes the keys on the page shown: its list, or each field of the review form
-        (not the scrolling frame around them)."""
+    def stops(self, name: str | None = None) -> list[Widget]:
+        """What takes the keys on the page shown (or the page ``name``): its list, or each field
+        of the review form (not the scrolling frame around them)."""
         tabs = self.query_one(TabbedContent)
-        pane = tabs.active_pane
+        pane = tabs.get_pane(name) if name else tabs.active_pane
         if pane is None:
             return [tabs]
-        found = [w for w in pane.query("*") if w.focusable and not isinstance(w, ReviewPanel)]
+        found = [w for w in pane.query("*") if w.focusable and not isinstance(w, ReviewPanel)
+                 and not any(isinstance(a, Select) for a in w.ancestors)]  # a list's drop-down
         return found or [tabs]
 
     def show_tab(self, name: str, field: str | None = None) -> None:
@@ -389,7 +412,7 @@ class SidePanel(Vertical):
             self.query_one(ReviewPanel).build()
 
         def focus() -> None:
-            stops = self.stops()
+            stops = self.stops(name)
             target = next((w for w in stops if field and w.id == field.lstrip("#")), stops[0])
             target.focus()
 
