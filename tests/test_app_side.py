@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from test_app import make_app, saved, started, type_note
 from textual.widgets import Select, TabbedContent, TextArea
 from textual.widgets._select import SelectOverlay
 
@@ -17,7 +18,6 @@ from reviewer.tui.dialogs import PromptDialog
 from reviewer.tui.panels import FlagList, NoteList, ReviewPanel
 from reviewer.tui.screens.choose import ChooseDialog
 from reviewer.tui.screens.main import MainScreen
-from test_app import make_app, saved, started, type_note
 
 # the widgets that take keys on the main screen, besides the screen itself
 INSIDE_MAIN = ("reader", "outline", "side", "side-list", "flag-list")
