@@ -15,6 +15,7 @@ from reviewer.i18n import t
 from reviewer.review import load_vocabulary
 from reviewer.tui import actions
 from reviewer.tui.dialogs import PromptDialog
+from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.panels import FlagList, NoteList, ReviewPanel
 from reviewer.tui.screens.choose import ChooseDialog
 from reviewer.tui.screens.main import MainScreen
@@ -45,6 +46,7 @@ async def test_a_key_for_each_tab_shows_it_and_focuses_it(tmp_path: Path) -> Non
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await started(pilot)
+        assert "筛选" not in screen.query_one(KeyHints).render_line(0).text  # in the reader
         await pilot.press("f3")  # the side panel hidden: the tab's key shows it again
         assert not screen.show_side
         await pilot.press("2")
@@ -58,6 +60,8 @@ async def test_a_key_for_each_tab_shows_it_and_focuses_it(tmp_path: Path) -> Non
         await pilot.press("1")
         await pilot.pause()
         assert side_tab(screen) == "flags" and isinstance(screen.focused, FlagList)
+        hints = screen.query_one(KeyHints)
+        assert hints.render_line(0).text.startswith("f 筛选 ")  # the filter's key, shown here
         # ] and [ are the next and previous report, in the side panel as everywhere
         await pilot.press("right_square_bracket")
         await pilot.pause()

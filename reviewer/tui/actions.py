@@ -117,7 +117,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("side.next_tab", "ctrl+pagedown", "next_tab", "side"),
     ActionSpec("side.previous_tab", "ctrl+pageup", "previous_tab", "side"),
     *_list("side", "side-list", select="select"),
-    ActionSpec("side.filter", "f", "filter", "flag-list"),
+    ActionSpec("side.filter", "f", "filter", "flag-list", footer=True),
     ActionSpec("side.clear_filter", "F", "clear_filter", "flag-list"),
     ActionSpec("side.confirm_rule", "C", "decide_rule('confirmed')", "flag-list"),
     ActionSpec("side.dismiss_rule", "X", "decide_rule('dismissed')", "flag-list"),
