@@ -127,11 +127,11 @@ EMITTED = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT,
 CUES = {"1": "bold", "3": "italic", "4": "underline", "7": "reverse"}
 DISTINCT = 20.0
 """The least CIE76 colour difference (ΔE*ab) between the grounds of two highlights. About 2.3 is
-the least difference seen side by side; the highlights must be told apart where they meet on
-no common edge, a line or a screen apart, so several times that: 20 is more than one step of
-the 256-colour grey ramp (≈4) or of its colour cube in one channel (≈12 at the dark end), the
-shades a terminal reduces two nearby colours to, and less than any two hues of the 16-colour
-palette (≥ 30)."""
+the least difference seen side by side; highlights are recognised a line or a screen apart, not
+side by side, so several times that. 20 is four times a step of the 256-colour grey ramp (3-5:
+two neighbouring greys, what blends of one theme colour reduce to, never pass), about the median
+one-channel step of its colour cube (22), and below the least difference of any two of the 16
+colours (28), so a 16-colour terminal can meet it with distinct palette entries."""
 
 
 @dataclass(frozen=True)
