@@ -1,13 +1,17 @@
-"""Pictures of the app (pytest-textual-snapshot): the main screen at 80×24 and 120×40, the help
-screen and the annotation dialog. Deterministic: fixed reviewer, no times shown, no blinking.
+"""Pictures of the app (pytest-textual-snapshot): the main screen, the comparison screen, the list
+of a folder's reports, help and the annotation dialog, each at 80×24 and 120×40 in the dark, light
+and high-contrast themes. Deterministic: fixed reviewer, no times shown, no blinking.
 
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
+Each picture is one case of `test_screen` (``test_screen[main-80x24-reviewer-dark]``…): after an
+intended change, every picture is made again by one run of
+``pytest tests/test_snapshots.py --snapshot-update``; look at the new ones before committing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from conftest import seed_path
@@ -20,11 +24,19 @@ SEED = "hutiaoxia-2025"
 
 
 
-def app_on_seed(tmp_path: Path) -> ReviewerApp:
+def app_on_seed(tmp_path: Path, theme: str, prior: bool = False) -> ReviewerApp:
+    """The review screen on a sample report; with ``prior``, last year's report beside it (the
+    same report a year earlier, so that the comparison has promises to find)."""
+    prior_path = None
+    if prior:
+        last_year = Path(seed_path(SEED)).read_text(encoding="utf-8")
+        prior_path = tmp_path / f"{SEED}-上年.txt"
+        prior_path.write_text(last_year.replace("2025", "2024").replace("2026", "2025"),
+                              encoding="utf-8")
     session = Session.open(seed_path(SEED), review_path=str(tmp_path / "review.toml"),
-                           reviewer="测试员")
-    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
-                       session=session)
+                           reviewer="测试员", prior_path=str(prior_path) if prior else None)
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]), session=session)
 
 
 def after(*keys: str):
@@ -36,6 +48,7 @@ def after(*keys: str):
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()  # the comparison, when one was asked for
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
             if isinstance(widget, (Input, TextArea)):
@@ -45,27 +58,7 @@ def after(*keys: str):
     return run_before
 
 
-def test_main_screen_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(80, 24),
-                        run_before=after("J", "J", "J"))
-
-
-def test_main_screen_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(120, 40),
-                        run_before=after("n", "n", "J"))
-
-
-def test_help_screen(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(100, 30),
-                        run_before=after("f1"))
-
-
-def test_annotation_dialog(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(100, 30),
-                        run_before=after("J", "J", "a", *"数据", "ctrl+j", *"待核"))
-
-
-def app_on_folder(tmp_path: Path, monkeypatch) -> ReviewerApp:
+def app_on_folder(tmp_path: Path, monkeypatch, theme: str) -> ReviewerApp:
     """The list of a season's reports, seen from the folder above it (so the pictures name the
     folder the same way wherever the test runs): one review done, one begun, one report of last
     year under another name."""
@@ -94,16 +87,33 @@ def app_on_folder(tmp_path: Path, monkeypatch) -> ReviewerApp:
         review.verdict = verdict
         assert store.save(review).ok
     monkeypatch.chdir(tmp_path)
-    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]),
                        folder="reports", paths=report_paths("reports"))
 
 
-def test_picker_80x24(snap_compare, tmp_path: Path, monkeypatch) -> None:
-    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(80, 24),
-                        run_before=after("down", "down", "down"))
+THEMES = ("reviewer-dark", "reviewer-light", "reviewer-contrast")
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+# Each screen: how its app is made, and the keys that bring it up. The main screen shows a note
+# just made, the cursor on the sentence after it and the flags of the report.
+SCREENS = {
+    "main": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
+             ("J", "J", "a", *"来源", "enter", "J")),
+    "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme, prior=True),
+                ("p", "down")),
+    "picker": (lambda tmp_path, monkeypatch, theme: app_on_folder(tmp_path, monkeypatch, theme),
+               ("down", "down", "down")),
+    "help": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme), ("f1",)),
+    "annotation": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
+                   ("J", "J", "a", *"数据", "ctrl+j", *"待核")),
+}
 
 
-def test_picker_120x40(snap_compare, tmp_path: Path, monkeypatch) -> None:
-    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(120, 40),
-                        run_before=after("right", "right", "right", "right", "s"))
-
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(snap_compare, tmp_path: Path, monkeypatch, screen: str, size: str,
+                theme: str) -> None:
+    make, keys = SCREENS[screen]
+    assert snap_compare(make(tmp_path, monkeypatch, theme), terminal_size=SIZES[size],
+                        run_before=after(*keys))
