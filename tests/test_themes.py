@@ -101,6 +101,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
     ('name = "x"\nprimary = "#123456"\nprimery = "#000000"\n', "primery"),
     ('name = "x"\nprimary = "#123456\n', "x.toml"),
     ('name = "x"\nprimary = "#123456"\nluminosity_spread = "wide"\n', "luminosity_spread"),
+    ('name = "x"\nprimary = "#123456"\n[variables]\nreader-note = "lila"\n', "reader-note"),
 ])
 def test_broken_theme_file_names_file_and_reason(tmp_path: Path, text: str, reason: str) -> None:
     path = _write(tmp_path, "x.toml", text)
@@ -375,3 +376,33 @@ def test_pane_lines_show_and_the_focused_pane_is_marked(drawn, system) -> None:
             if delta_e(plain.text, marked.text) < DISTINCT:
                 problems.append(f"{theme}: {pane}'s focus mark is a shade of its line")
     assert problems == [], "\n".join(problems)
+
+
+def test_a_theme_without_the_highlight_colours_gets_them_from_its_own(tmp_path: Path) -> None:
+    """A user's theme of Textual's fields only: the app starts, and the cursor is painted in the
+    colour derived from the theme's primary, its text black or white, whichever reads."""
+    import asyncio
+
+    from conftest import seed_path
+    from reviewer.tui.app import ReviewerApp
+    from reviewer.tui.config import Settings
+    from reviewer.tui.session import Session
+    from reviewer.tui.themes import highlight_defaults
+
+    _write(tmp_path / "themes", "mine.toml", 'name = "mine"\nprimary = "#af0000"\n'
+           'background = "#101010"\nsurface = "#101010"\nforeground = "#e0e0e0"\n')
+
+    async def run() -> None:
+        session = Session.open(seed_path("guanba-2025"), review_path=str(tmp_path / "r.toml"))
+        app = ReviewerApp(Settings(theme="mine", theme_dirs=[tmp_path / "themes"]),
+                          session=session)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.theme == "mine"
+            derived = highlight_defaults(app.theme_variables)
+            reader = app.screen.reader
+            style = reader.style_at(reader.current_sentence[0])
+            assert style.bgcolor.triplet.hex == derived["reader-cursor"].lower()
+            assert _contrast(tuple(style.color.triplet), tuple(style.bgcolor.triplet)) >= 4.5
+
+    asyncio.run(run())
