@@ -39,16 +39,38 @@ def app_on_seed(tmp_path: Path, theme: str, prior: bool = False) -> ReviewerApp:
                                 theme_dirs=[bundled_themes_dir()]), session=session)
 
 
-def after(*keys: str):
-    """A ``run_before`` that waits for the flags, presses ``keys`` and stops cursor blinking."""
+async def comparison_ready(pilot) -> None:
+    """Wait until the comparison screen shows its items: a key pressed sooner would be lost."""
+    from reviewer.tui.screens.compare import CompareScreen
+
+    for _ in range(600):
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.comparison is not None:
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the comparison never came")
+    await pilot.pause()
+
+
+def after(*keys):
+    """A ``run_before`` that waits for the flags, presses ``keys`` (a function among them is
+    awaited with the pilot instead), clears the messages and stops cursor blinking."""
 
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for key in keys:
-            await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()  # the comparison, when one was asked for
+            if callable(key):
+                await key(pilot)
+            else:
+                await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()
+        # Messages go after a few seconds, and a loaded machine may take those seconds to get
+        # here: the pictures are taken without them.
+        pilot.app.clear_notifications()
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
             if isinstance(widget, (Input, TextArea)):
@@ -100,7 +122,7 @@ SCREENS = {
     "main": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
              ("J", "J", "a", *"来源", "enter", "J")),
     "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme, prior=True),
-                ("p", "down")),
+                ("p", comparison_ready, "down")),
     "picker": (lambda tmp_path, monkeypatch, theme: app_on_folder(tmp_path, monkeypatch, theme),
                ("down", "down", "down")),
     "help": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme), ("f1",)),
