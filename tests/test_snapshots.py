@@ -54,6 +54,13 @@ async def comparison_ready(pilot) -> None:
     await pilot.pause()
 
 
+async def saved(pilot) -> None:
+    """Save now: the autosave comes a second after a change, before or after the picture as the
+    machine's load has it."""
+    assert pilot.app.screen.save_now()
+    await pilot.pause()
+
+
 def after(*keys):
     """A ``run_before`` that waits for the flags, presses ``keys`` (a function among them is
     awaited with the pilot instead), clears the messages and stops cursor blinking."""
@@ -120,7 +127,7 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 # just made, the cursor on the sentence after it and the flags of the report.
 SCREENS = {
     "main": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
-             ("J", "J", "a", *"来源", "enter", "J")),
+             ("J", "J", "a", *"来源", "enter", "J", saved)),
     "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme, prior=True),
                 ("p", comparison_ready, "down")),
     "picker": (lambda tmp_path, monkeypatch, theme: app_on_folder(tmp_path, monkeypatch, theme),
