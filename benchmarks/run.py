@@ -4,7 +4,7 @@ run, in one table. Prints it and writes it to ``benchmarks/results.md``.
     python benchmarks/run.py            # all benchmarks
     python benchmarks/run.py ui check   # only some (outline, accuracy, check, flags, compare,
                                         # compare_accuracy, reader, review, formats, ui,
-                                        # workspace)
+                                        # workspace, scaling: a quarter hour on two cores)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SUITES = ("outline", "accuracy", "check", "flags", "compare", "compare_accuracy", "reader",
-          "review", "formats", "ui", "workspace")
+          "review", "formats", "ui", "workspace", "scaling")
 
 
 def main(argv: list[str]) -> int:

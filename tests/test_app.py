@@ -673,3 +673,62 @@ def test_review_store_is_the_one_written(tmp_path: Path) -> None:
     loaded = ReviewStore(review).load()
     assert [(a.anchor.start, a.anchor.end, a.note) for a in loaded.annotations] == \
         [(start, end, "好")]
+
+
+@pilot_test
+async def test_the_checks_show_their_progress_and_esc_stops_them(tmp_path: Path) -> None:
+    from reviewer.flags import RULES, Hit, rule
+
+    @rule("proofreading.test_endless", "proofreading", "info")
+    def endless(ctx):
+        while True:  # a check that would never finish on its own
+            yield Hit(0, 1, "again")
+
+    try:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            for _ in range(200):  # until the rules before the endless one have reported
+                await pilot.pause(0.02)
+                if screen._checks_progress is not None:
+                    break
+            done, total = screen._checks_progress
+            assert 0 < done < total == len(RULES)
+            status = str(screen.query_one("#status").render())
+            assert f"{done}/{total}" in status and "Esc" in status
+            await pilot.press("j")  # the reader moves while the checks run
+            assert screen.reader.cursor > 0
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert screen._checks_cancelled and not screen.session.flags_ready
+            assert "检查已停止" in [n.message for n in app._notifications]
+            assert "正在检查" not in str(screen.query_one("#status").render())
+            # the flags panel says so too, not that the checks still run
+            flag_list = screen.query_one("#flag-list")
+            assert flag_list.option_count == 1
+            assert "检查已停止" in str(flag_list.get_option_at_index(0).prompt)
+            await pilot.press("n")
+            await pilot.pause()
+            assert any("检查已停止" in n.message and "没有标记" in n.message
+                       for n in app._notifications)
+    finally:
+        del RULES["proofreading.test_endless"]
+
+
+@pilot_test
+async def test_a_long_report_opens_with_a_notice_that_it_is_checked_in_the_background(
+        tmp_path: Path, monkeypatch) -> None:
+    import reviewer.tui.screens.main as main_screen
+
+    size = Path(seed_path(SEED)).stat().st_size
+    monkeypatch.setattr(main_screen, "LARGE_REPORT", size - 1)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert any("后台" in n.message and "Esc" in n.message for n in app._notifications)
+    monkeypatch.setattr(main_screen, "LARGE_REPORT", size)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert not any("后台" in n.message for n in app._notifications)

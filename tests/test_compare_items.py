@@ -231,3 +231,39 @@ def test_a_lacking_clause_sharing_a_word_of_a_headings_aim_only_names_no_gap():
     assert groups["（十）"].status == "acknowledged_gap"
     assert "民生保障" in groups["（十）"].reasons[-1]
     assert groups["（六）"].status != "acknowledged_gap", groups["（六）"].reasons
+
+
+def test_the_comparison_reports_each_step_and_finds_the_same(seeds):
+    prior, current = seeds["baogou-2025"], seeds["guanba-2025"]
+    steps: list[tuple[int, int, str]] = []
+    with_progress = compare_documents(prior, current,
+                                      progress=lambda done, total, step: steps.append(
+                                          (done, total, step)))
+    plain = compare_documents(prior, current)
+    assert [(it.status, it.evidence) for it in with_progress.items] == \
+        [(it.status, it.evidence) for it in plain.items]
+    total = steps[0][1]
+    assert [done for done, *_ in steps] == list(range(1, total + 1))
+    assert {t for _, t, _ in steps} == {total}
+    names = [name for *_, name in steps]
+    # the current report is indexed first, then the targets checked, last year's groups matched
+    # one by one (their promises, then each group's own evidence and status), and the pair
+    # checked
+    groups = len(commitment_items(prior))
+    assert names.count("targets") == 1
+    after = names[names.index("targets") + 1:]
+    assert after[-1] == "checks" and len(after) == 2 * groups + 1
+    assert after.count("items") == after.count("groups") == groups >= len(plain.items) > 0
+    assert after.index("groups") > 0 and after[0] == "items"
+    assert {"evidence", "plan"} <= set(names[:names.index("targets")])
+
+
+def test_a_cancelled_comparison_stops_at_the_next_step(seeds):
+    from reviewer.progress import Cancelled
+
+    prior, current = seeds["baogou-2025"], seeds["guanba-2025"]
+    steps: list[str] = []
+    with pytest.raises(Cancelled):
+        compare_documents(prior, current, progress=lambda d, t, step: steps.append(step),
+                          cancelled=lambda: len(steps) >= 5)
+    assert len(steps) == 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -12,11 +13,13 @@ from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
 import reviewer.compare
-from conftest import corpus_path, pilot_test
+import reviewer.tui
+from conftest import corpus_path, pilot_test, seed_path
 from reviewer.compare import STATUSES, VERDICTS
 from reviewer.document import load_document
 from reviewer.i18n import t
 from reviewer.tui import actions
+from reviewer.tui.plain import snippet
 from reviewer.tui.screens.compare import SHARED_STYLE, CompareScreen, Row
 from reviewer.tui.screens.help import HelpScreen
 from reviewer.tui.session import Session
@@ -26,7 +29,10 @@ SIZE = (120, 40)
 
 
 class Host(App[None]):
-    """A bare app that shows one comparison screen over an empty base screen."""
+    """A bare app that shows one comparison screen over an empty base screen, in the app's
+    stylesheet (the header one line high, as in the app)."""
+
+    CSS_PATH = str(Path(reviewer.tui.__file__).parent / "reviewer.tcss")
 
     def __init__(self, screen: CompareScreen) -> None:
         super().__init__()
@@ -76,12 +82,13 @@ async def test_loading_state_while_the_comparison_runs(pair, tmp_path, monkeypat
         await _ready(app, pilot)
         assert not screen.query_one("#compare-loading").display
         assert screen.query_one("#compare-body").display
-        items = screen.query_one("#compare-items", OptionList)
         comparison = screen.comparison
-        # the plan items, a heading, then every quantified target
-        assert items.option_count == len(comparison.items) + 1 + len(comparison.targets)
-        assert len(comparison.items) >= 10 and len(comparison.targets) >= 5
-        assert screen.row == Row("item", 0)
+        # the plan items on their tab, every headline target on the other
+        assert screen.query_one("#compare-items", OptionList).option_count == \
+            len(comparison.items) >= 10
+        assert screen.query_one("#compare-targets", OptionList).option_count == \
+            len(comparison.targets) >= 5
+        assert screen.tab == "items" and screen.row == Row("item", 0)
 
 
 @pilot_test
@@ -126,7 +133,7 @@ async def test_accept_cycle_choose_and_note_go_to_the_session(pair, tmp_path):
 
         # the list and the detail show the reviewer's choice
         badge = str(screen.query_one("#compare-items", OptionList).get_option_at_index(1).prompt)
-        assert badge.startswith("✓ " + t("compare.status_" + chosen))
+        assert badge.startswith("✓ " + t("compare.short_status_" + chosen))
         assert "check" in screen.query_one("#compare-item", Static).content.plain
 
         await pilot.press("escape")
@@ -143,20 +150,32 @@ async def test_targets_are_confirmed_or_overridden_after_the_items(pair, tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
         comparison = screen.comparison
-        items = screen.query_one("#compare-items", OptionList)
-        items.highlighted = len(comparison.items)  # the heading: never chosen, the cursor skips
-        await pilot.press("down")
+        await pilot.press("t")  # the targets' own tab
+        assert screen.tab == "targets"
+        assert screen.query_one("#compare-targets").display
+        assert not screen.query_one("#compare-items").display
         first = comparison.targets[0]
         assert screen.row == Row("target", 0) and first.indicator == "国内生产总值增长"
         detail = screen.query_one("#compare-item", Static).content.plain
-        assert first.indicator in detail and t("compare.verdict_" + first.verdict) in detail
-        assert "5%" in screen.query_one("#compare-evidence", Static).content.plain
+        # planned value, suggested verdict; the actual with its sentence; why; as written
+        assert first.indicator in detail and "5%左右" in detail
+        assert f"{t('compare.suggested')}: {t('compare.verdict_' + first.verdict)}" in detail
+        assert t("compare.confirmed") not in detail
+        actual = screen.query_one("#compare-evidence", Static).content.plain
+        said = current.text[first.actual.start:first.actual.end]
+        assert "5%" in actual and said in actual and "134.9万亿元" in actual
+        reasons = screen.query_one("#compare-promises", Static).content.plain
+        assert all(reason in reasons for reason in first.reasons) and first.reasons
         assert first.quote in screen.query_one("#compare-text", Static).content.plain
 
         await pilot.press("a")
         (made,) = session.review.targets
         assert (made.indicator, made.suggested, made.verdict) == \
             (first.indicator, first.verdict, first.verdict)
+        assert f"{t('compare.confirmed')}: {t('compare.verdict_' + first.verdict)}" in \
+            screen.query_one("#compare-item", Static).content.plain
+        row = str(screen.query_one("#compare-targets", OptionList).get_option_at_index(0).prompt)
+        assert row.startswith("✓ " + t("compare.short_verdict_" + first.verdict))
         assert prior.text[made.anchor.start:made.anchor.end] == first.quote
         assert session.review.prior.text_sha256 == prior.text_sha256
 
@@ -189,10 +208,8 @@ async def test_undo_takes_back_plan_and_target_decisions_and_the_prior(pair, tmp
         review = session.review
         item = screen.comparison.items[0]
         target = screen.comparison.targets[0]
-        await pilot.press("1", "2")
-        screen.query_one("#compare-items", OptionList).highlighted = \
-            len(screen.comparison.items) + 1
-        await pilot.press("4")
+        await pilot.press("1", "2", "t", "down", "4")
+        assert screen.row == Row("target", 1)
         assert review.targets and review.prior is not None
         await pilot.press("u")
         assert review.targets == [] and review.prior is not None
@@ -204,6 +221,7 @@ async def test_undo_takes_back_plan_and_target_decisions_and_the_prior(pair, tmp
         assert session.target_assessment(prior, target.start, target.end) is None
         await pilot.press("u")
         assert t("ui.nothing_to_undo") in [n.message for n in app._notifications]
+        await pilot.press("t")
         badge = str(screen.query_one("#compare-items", OptionList).get_option_at_index(0).prompt)
         assert badge.startswith("? ")  # the list shows the undone state
 
@@ -306,11 +324,11 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong, tmp_path):
             await pilot.resize_terminal(*size)
             await pilot.pause()
             items.highlighted = 0
-            listed: list[str] = []
             for index in range(count):
                 await pilot.pause()
                 assert screen.row == Row("item", index)
-                for name in ("#compare-item", "#compare-evidence", "#compare-text"):
+                for name in ("#compare-item", "#compare-evidence", "#compare-promises",
+                             "#compare-text"):
                     pane = screen.query_one(name, Static)
                     lines = _rendered(pane)
                     assert not _wrong_breaks(lines, pane.content.plain), (size, name, lines)
@@ -327,19 +345,239 @@ async def test_items_and_evidence_wrap_by_the_reader_rules(guangdong, tmp_path):
                                  for span in evidence.content.spans
                                  if str(span.style) == SHARED_STYLE)
                 assert _bare(drawn) == _bare(marked), (size, index)
-                listed += _rendered(items)
                 await pilot.press("down")
-            # the list, as it scrolled past: wrapped by the same rules, every heading whole
-            heading = f" {t('compare.targets')} ("  # the targets' heading, after the items
-            lines = [line for line in listed if line.strip() and not line.startswith(heading)]
-            assert all(line.startswith((" ? ", " ✓ ", "   ")) for line in lines), lines
-            widest.append(max(map(cell_len, lines)))
-            texts = [re.sub("^ [?✓] ", "", line) for line in lines]  # the marks aside
-            assert not _wrong_breaks(texts, " ".join(it.heading for it in
-                                                     screen.comparison.items)), (size, lines)
+            # the list: one compact line a row, cut to the list's width, never inside a figure
+            widths = []
             for index in range(count):
-                prompt = re.sub("^[?✓] ", "", str(items.get_option_at_index(index).prompt))
-                heading = screen.comparison.items[index].heading.split(" / ")[-1]
-                assert _bare(heading) in _bare(prompt), (size, prompt)
-                assert not _wrong_breaks(prompt.split("\n"), heading), (size, prompt)
-        assert widest[1] > widest[0]  # wrapped again for the wider list
+                prompt = str(items.get_option_at_index(index).prompt)
+                heading = snippet(screen.comparison.items[index].heading.split(" / ")[-1], 80)
+                assert "\n" not in prompt and cell_len(prompt) <= items._text_width(), prompt
+                assert re.match("[?✓] \\S+ +", prompt), prompt
+                shown = re.sub("^[?✓] \\S+ +", "", prompt)
+                if shown.endswith("…"):
+                    kept = shown[:-1]
+                    assert heading.startswith(kept) and len(kept) >= 4, (size, prompt)
+                    assert not (kept[-1:].isdigit() and heading[len(kept)].isdigit()), prompt
+                else:
+                    assert shown == heading, (size, prompt)
+                widths.append(cell_len(prompt))
+            widest.append(max(widths))
+        assert widest[1] > widest[0]  # cut again for the wider list
+
+
+# --- the summary, the warnings, the tabs, ten rows at 80×24, the place kept -------------------
+
+def seed_pair():
+    """Two seeds a year apart: the plan of one township's 2024 report against another's 2025
+    report (the screen must warn that the governments differ)."""
+    return load_document(seed_path("baixiang-2024")), load_document(seed_path("baogou-2025"))
+
+
+@pilot_test
+async def test_summary_and_warnings_are_shown_above_the_lists(tmp_path):
+    prior, current = seed_pair()
+    session = session_on(current, tmp_path)
+    screen = CompareScreen(prior, session)
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        comparison = screen.comparison
+        codes = [w.code for w in comparison.warnings]
+        assert "different_government" in codes
+        warnings = screen.query_one("#compare-warnings", Static)
+        assert warnings.display
+        for warning in comparison.warnings:
+            assert warning.message in warnings.content.plain
+        # above the lists: read before any status
+        body = screen.query_one("#compare-body")
+        assert warnings.region.y < body.region.y and warnings.region.height >= 1
+        summary = screen.query_one("#compare-summary", Static)
+        assert summary.region.y < body.region.y
+        line = summary.content.plain
+        counts = comparison.summary.promises
+        for status, n in counts.items():
+            word = t("compare.short_count", word=t("compare.short_status_" + status), n=n)
+            assert (word in line) == (n > 0), (status, line)
+        assert sum(counts.values()) == sum(len(it.promises) for it in comparison.items) > 0
+        total = len(comparison.items) + len(comparison.targets)
+        assert line.endswith(f"{t('compare.confirmed')} 0/{total}")
+        await pilot.press("a")  # a confirmation is counted at once
+        assert summary.content.plain.endswith(f"{t('compare.confirmed')} 1/{total}")
+        assert len(_rendered(summary)) == 1  # one line at 80 columns
+
+
+@pilot_test
+async def test_a_pair_of_one_government_gives_no_warning(pair, tmp_path):
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        assert screen.comparison.warnings == []
+        assert not screen.query_one("#compare-warnings").display
+        summary = screen.query_one("#compare-summary", Static).content.plain
+        met = screen.comparison.summary.targets["met"]
+        assert met and t("compare.short_count", word=t("compare.short_verdict_met"),
+                         n=met) in summary
+
+
+@pilot_test
+async def test_no_plan_says_so_instead_of_an_empty_list(tmp_path):
+    # a prior report with no plan part: the current one given as its own prior has one, so use
+    # a report cut before its plan
+    text = open(seed_path("baogou-2025"), encoding="utf-8").read()
+    cut = text.index("四、")
+    prior_file = tmp_path / "baogou-2024.txt"
+    prior_file.write_text(text[:cut].replace("2025", "2024"), encoding="utf-8")
+    prior = load_document(str(prior_file))
+    session = session_on(load_document(seed_path("baogou-2025")), tmp_path)
+    screen = CompareScreen(prior, session)
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        assert screen.comparison.items == []
+        assert "no_plan" in [w.code for w in screen.comparison.warnings]
+        assert not screen.query_one("#compare-items").display
+        assert not screen.query_one("#compare-detail").display
+        empty = screen.query_one("#compare-empty", Static)
+        assert empty.display and empty.region.height > 2
+        assert t("compare.no_plan", path=prior.path) in empty.content.plain
+        assert t("compare.no_plan_hint") in empty.content.plain
+        await pilot.press("a", "s", "1", "n")  # nothing to decide: nothing recorded
+        await pilot.pause()
+        assert not session.review.plans and not session.dirty
+        await pilot.press("t")
+        assert screen.tab == "targets"
+        if not screen.comparison.targets:
+            assert t("compare.no_targets") in empty.content.plain
+
+
+@pilot_test
+async def test_the_tab_key_switches_and_is_in_the_footer_and_help(pair, tmp_path):
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        spec = actions.spec("compare.switch_tab")
+        assert spec.footer and spec.key == "t"
+        shown = [b.binding.action for b in screen.active_bindings.values() if b.binding.show]
+        assert "switch_tab" in shown  # in the key line
+        tabs = screen.query_one("#compare-tabs", Static)
+        assert t("compare.tab_items") in tabs.content.plain
+        assert t("compare.tab_targets") in tabs.content.plain
+        await pilot.press("t")
+        assert screen.tab == "targets" and screen.row.kind == "target"
+        assert app.focused is screen.query_one("#compare-targets")
+        await pilot.press("t")
+        assert screen.tab == "items" and screen.row.kind == "item"
+        await pilot.press("question_mark")
+        assert "compare.switch_tab" in [e.id for e in app.screen.entries]
+
+
+@pilot_test
+async def test_ten_items_show_at_80x24_with_the_evidence_beside(pair, tmp_path):
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        items = screen.query_one("#compare-items", OptionList)
+        drawn = [line for line in _rendered(items) if re.match(r"\s*[?✓] ", line)]
+        assert len(drawn) >= 10, "|".join(_rendered(items))
+        assert items.region.bottom <= 24 - 1  # above the key line
+        await pilot.press("down", "down")
+        evidence = screen.query_one("#compare-evidence", Static).content.plain
+        item = screen.comparison.items[2]
+        assert item.evidence and item.evidence[0].quote in evidence
+        await pilot.press("t")
+        targets = screen.query_one("#compare-targets", OptionList)
+        rows = [line for line in _rendered(targets) if re.match(r"\s*[?✓] ", line)]
+        assert len(rows) == min(len(screen.comparison.targets), len(rows)) >= 5
+        # a quantified target's row keeps its actual whole: read without opening it
+        from reviewer.compare.figures import actual_text
+
+        for index, target in enumerate(screen.comparison.targets):
+            if target.kind != "quantified":
+                continue
+            prompt = str(targets.get_option_at_index(index).prompt)
+            assert prompt.endswith(actual_text(target)), prompt
+
+
+class TwoScreens(App[None]):
+    """A base screen that opens the comparison screen anew each time, as the main screen does."""
+
+    CSS_PATH = Host.CSS_PATH
+
+    def __init__(self, prior, session) -> None:
+        super().__init__()
+        self.prior, self.session = prior, session
+        self.compare: CompareScreen | None = None
+
+    def open(self) -> None:
+        self.compare = CompareScreen(self.prior, self.session)
+        self.push_screen(self.compare)
+
+
+@pilot_test
+async def test_back_returns_and_coming_back_keeps_the_tab_and_the_entry(pair, tmp_path,
+                                                                        monkeypatch):
+    prior, current = pair
+    session = session_on(current, tmp_path)
+    app = TwoScreens(prior, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = app.screen
+        app.open()
+        await _ready(app, pilot)
+        first = app.compare
+        await pilot.press("down", "down", "t", "down", "down", "down")
+        assert first.row == Row("target", 3)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is base
+        calls = []
+        monkeypatch.setattr(reviewer.compare, "compare_documents",
+                            lambda *a, **k: calls.append(a))  # not compared again
+        app.open()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        again = app.compare
+        assert again is not first and again.comparison is first.comparison and not calls
+        assert again.tab == "targets" and again.row == Row("target", 3)
+        await pilot.press("t")
+        assert again.row == Row("item", 2)
+        # another session (another report open) starts afresh
+        other = session_on(current, tmp_path / "other")
+        screen = CompareScreen(prior, other)
+        assert screen.place is None
+
+
+@pilot_test
+async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, tmp_path, monkeypatch):
+    from reviewer.progress import Cancelled
+
+    stopped = threading.Event()
+
+    def endless(prior, current, *, progress=None, cancelled=None):
+        done = 0
+        while not cancelled():  # a comparison that would never finish on its own
+            done = min(done + 1, 99)
+            progress(done, 100, "items")
+            stopped.wait(0.001)
+        stopped.set()
+        raise Cancelled("items")
+
+    monkeypatch.setattr(reviewer.compare, "ensure_jieba", lambda: None)
+    monkeypatch.setattr(reviewer.compare, "compare_documents", endless)
+    screen = CompareScreen(seeds["baogou-2025"], session_on(seeds["guanba-2025"], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if "%" in str(screen.query_one("#compare-progress").render()):
+                break
+        assert re.search(r"\d+%", str(screen.query_one("#compare-progress").render()))
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert stopped.is_set()
+        assert app.screen is not screen
+        assert not [n for n in app._notifications if n.severity == "error"]

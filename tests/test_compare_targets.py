@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import corpus_path
 from reviewer.compare import VERDICTS, Actual, compare_documents, extract_targets, figures
@@ -138,6 +142,22 @@ def test_ranges_and_seed_targets(seeds):
 def test_tolerance_of_about_and_none_for_floors(words, reported, verdict):
     target = _by_indicator(extract_targets(load_document(corpus_path("national-2024"))), words)
     assert figures.verdict(target, Actual(reported, "", 0, 0)) == verdict
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="生产总值国内就业", max_size=60),
+       st.lists(st.text(alphabet="生产总值国内就业", min_size=1, max_size=4), min_size=1,
+                max_size=4, unique=True),
+       st.integers(0, 30), st.integers(0, 30))
+def test_names_are_found_as_a_search_for_the_longest_finds_them(text, names, a, b):
+    """All targets' names are found in one pass; each target reads them as its own search did."""
+    from reviewer.compare.figures import _alternation, _Names
+
+    spans = [(0, min(a, b, len(text))), (min(max(a, b), len(text)), len(text))]
+    found = _Names(text, spans, set(names) | {"国内"})
+    search = re.compile(_alternation(names))
+    expected = [(m.start(), m.end()) for lo, hi in spans for m in search.finditer(text, lo, hi)]
+    assert found.matches(names) == expected
 
 
 def test_a_list_of_headline_targets_read_clause_by_clause():

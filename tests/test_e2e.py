@@ -154,7 +154,7 @@ def test_comparison_decisions_reach_the_file_in_a_real_terminal(tmux, tmp_path: 
     term.keys("a")
     term.wait_for("已记录")
     term.keys("Down", "3")
-    term.wait_for("✓ 未见成效")
+    term.wait_for("✓ 无据")  # the row: the status in short
     term.keys("q")
     term.wait_until(lambda: len(_plans(review)) == 2)
     first, second = _plans(review)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.document import ReportError, parse_text
-from reviewer.flags import CATEGORIES, RULES, SEVERITIES, Flag, Hit, rule, run_flags
+from reviewer.flags import CATEGORIES, RULES, SEVERITIES, Cancelled, Flag, Hit, rule, run_flags
 from reviewer.flags.engine import RuleContext
 from reviewer.i18n import set_language
 
@@ -144,6 +144,68 @@ def test_rules_can_be_chosen_by_id_or_category(seeds):
     assert run_flags(doc, ["no.such_rule"]) == []
 
 
+def test_progress_is_reported_once_per_rule_in_order(seeds):
+    doc = seeds["guanba-2025"]
+    seen: list[tuple[int, int, str]] = []
+    flags = run_flags(doc, progress=lambda done, total, rule_id: seen.append((done, total, rule_id)))
+    assert flags == run_flags(doc)
+    assert [rule_id for *_, rule_id in seen] == list(RULES)
+    assert [done for done, *_ in seen] == list(range(1, len(RULES) + 1))
+    assert {total for _, total, _ in seen} == {len(RULES)}
+    chosen: list[str] = []
+    run_flags(doc, ["numbers"], progress=lambda d, t, rule_id: chosen.append(rule_id))
+    assert chosen == [r for r in RULES if r.startswith("numbers.")]
+
+
+def test_a_cancelled_run_stops_at_once_and_returns_nothing(seeds):
+    doc = seeds["guanba-2025"]
+    ran: list[str] = []
+    with pytest.raises(Cancelled):
+        run_flags(doc, progress=lambda d, t, rule_id: ran.append(rule_id),
+                  cancelled=lambda: len(ran) >= 3)
+    assert len(ran) == 3  # no rule ran after the run was cancelled
+
+
+def test_cancelling_stops_inside_a_rule_between_its_hits(seeds):
+    doc = seeds["guanba-2025"]
+    yielded = 0
+
+    @rule("proofreading.test_endless", "proofreading", "info")
+    def endless(ctx):
+        nonlocal yielded
+        while True:  # a rule that would never finish
+            yielded += 1
+            yield Hit(0, 1, "again")
+
+    try:
+        with pytest.raises(Cancelled):
+            run_flags(doc, ["proofreading.test_endless"], cancelled=lambda: yielded >= 5)
+    finally:
+        del RULES["proofreading.test_endless"]
+    assert yielded == 5
+
+
+def test_timings_name_every_rule_run_and_are_off_by_default(seeds, monkeypatch):
+    doc = seeds["hutiaoxia-2025"]
+    timings: dict[str, float] = {}
+    assert run_flags(doc, timings=timings) == run_flags(doc)
+    assert set(timings) == set(RULES)
+    assert all(seconds >= 0 for seconds in timings.values())
+    import reviewer.flags.engine as engine
+
+    calls = 0
+    clock = engine.time.perf_counter
+
+    def counting() -> float:
+        nonlocal calls
+        calls += 1
+        return clock()
+
+    monkeypatch.setattr(engine.time, "perf_counter", counting)
+    run_flags(doc)
+    assert calls == 0  # nothing is timed unless asked
+
+
 def test_messages_follow_the_interface_language(seeds):
     doc = seeds["guanba-2025"]
     zh = run_flags(doc, ["numbers.over_100"])[0]
@@ -192,3 +254,25 @@ def test_no_rule_raises_on_any_report_text(pieces, genre):
         list(r.check(RuleContext(doc)))
     for f in run_flags(doc):
         assert 0 <= f.start < f.end <= len(doc.text)
+
+
+def test_the_checks_pause_the_cycle_collector_and_leave_it_as_they_found_it(seeds):
+    import gc
+
+    seen: list[bool] = []
+
+    @rule("proofreading.test_gc", "proofreading", "info")
+    def probe(ctx):
+        seen.append(gc.isenabled())
+        yield from ()
+
+    try:
+        assert gc.isenabled()
+        run_flags(seeds["guanba-2025"], ["proofreading.test_gc"])
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        run_flags(seeds["guanba-2025"], ["proofreading.test_gc"])
+        assert not gc.isenabled()  # the app keeps it off at start-up: it stays off
+    finally:
+        gc.enable()
+        del RULES["proofreading.test_gc"]

@@ -65,14 +65,35 @@ def test_an_independent_label_wins_over_the_authors():
     assert all(v["source"] == "flags.toml" for v in author.values())
 
 
-def test_the_independent_labels_are_split_by_report_into_two_halves():
-    independent = flags_gold.load_labels(independent_only=True)
+def test_the_first_independent_labels_are_split_by_report_into_two_halves():
+    halved = flags_gold.labels_of(flags_gold.HALVED)
     halves = defaultdict(set)
-    for name, _, _ in independent:
+    for name, _, _ in halved:
         halves[flags_gold.half(name)].add(name)
     assert set(halves) == {"tuned", "held-out"}
-    counts = {h: sum(1 for k in independent if flags_gold.half(k[0]) == h) for h in halves}
+    counts = {h: sum(1 for k in halved if flags_gold.half(k[0]) == h) for h in halves}
     assert min(counts.values()) >= 0.4 * sum(counts.values()), counts
+
+
+def test_a_later_readers_reports_are_a_set_of_their_own():
+    """A later reader judged reports no other label file touches: their figures measure the
+    rules on reports unseen when they were judged."""
+    sets = flags_gold.label_sets()
+    later = [p for p in flags_gold.label_files() if p not in (flags_gold.AUTHOR, flags_gold.HALVED)]
+    assert later, "no later independent labels (tests/gold/flags-independent-2.toml…)"
+    for path in later:
+        own = flags_gold.reports_of(path)
+        assert sets[path.stem.removeprefix("flags-")] == own
+        # reports read without a flag to judge are named in the file's comments and count too
+        assert own > {k[0] for k in flags_gold.labels_of(path)}
+        for other in flags_gold.label_files():
+            if other != path:
+                assert not own & flags_gold.reports_of(other), (path.name, other.name)
+
+
+def test_later_files_win():
+    assert [p.name for p in flags_gold.label_files()][:3] == [
+        "flags.toml", "flags-independent.toml", "flags-independent-2.toml"]
 
 
 def test_the_named_examples_on_the_seeds_are_labelled():

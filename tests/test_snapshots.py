@@ -1,6 +1,7 @@
-"""Pictures of the app (pytest-textual-snapshot): the main screen, the comparison screen, the list
-of a folder's reports, help and the annotation dialog, each at 80×24 and 120×40 in the dark, light
-and high-contrast themes. Deterministic: fixed reviewer, no times shown, no blinking.
+"""Pictures of the app (pytest-textual-snapshot): the main screen, both tabs of the comparison
+screen, the list of a folder's reports, help and the annotation dialog, each at 80×24 and 120×40
+in the dark, light and high-contrast themes. Deterministic: fixed reviewer, no times shown, no
+blinking.
 
 Each picture is one case of `test_screen` (``test_screen[main-80x24-reviewer-dark]``…): after an
 intended change, every picture is made again by one run of
@@ -24,17 +25,17 @@ SEED = "hutiaoxia-2025"
 
 
 
-def app_on_seed(tmp_path: Path, theme: str, prior: bool = False) -> ReviewerApp:
-    """The review screen on a sample report; with ``prior``, last year's report beside it (the
-    same report a year earlier, so that the comparison has promises to find)."""
-    prior_path = None
-    if prior:
-        last_year = Path(seed_path(SEED)).read_text(encoding="utf-8")
-        prior_path = tmp_path / f"{SEED}-上年.txt"
-        prior_path.write_text(last_year.replace("2025", "2024").replace("2026", "2025"),
-                              encoding="utf-8")
+def app_on_seed(tmp_path: Path, theme: str) -> ReviewerApp:
     session = Session.open(seed_path(SEED), review_path=str(tmp_path / "review.toml"),
-                           reviewer="测试员", prior_path=str(prior_path) if prior else None)
+                           reviewer="测试员")
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]), session=session)
+
+
+def app_on_seed_pair(tmp_path: Path, theme: str) -> ReviewerApp:
+    """The comparison of two seeds a year apart (two townships: the screen warns of it)."""
+    session = Session.open(seed_path("baogou-2025"), review_path=str(tmp_path / "review.toml"),
+                           reviewer="测试员", prior_path=seed_path("baixiang-2024"))
     return ReviewerApp(Settings(reviewer="测试员", theme=theme,
                                 theme_dirs=[bundled_themes_dir()]), session=session)
 
@@ -128,8 +129,10 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SCREENS = {
     "main": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
              ("J", "J", "a", *"来源", "enter", "J", saved)),
-    "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme, prior=True),
+    "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed_pair(tmp_path, theme),
                 ("p", comparison_ready, "down")),
+    "compare-targets": (lambda tmp_path, monkeypatch, theme: app_on_seed_pair(tmp_path, theme),
+                        ("p", comparison_ready, "t")),
     "picker": (lambda tmp_path, monkeypatch, theme: app_on_folder(tmp_path, monkeypatch, theme),
                ("down", "down", "down")),
     "help": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme), ("f1",)),

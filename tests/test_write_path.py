@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from test_app import started, type_note
-from textual.widgets import OptionList, Select, TabbedContent, TextArea
+from textual.widgets import Select, TabbedContent, TextArea
 
 from conftest import pilot_test, seed_path
 from reviewer.document import load_document
@@ -90,9 +90,8 @@ async def comparison(pilot) -> CompareScreen:
 
 
 async def to_target(pilot, screen: CompareScreen) -> None:
-    """Move the list to the first target (after the plan items and the targets' heading)."""
-    screen.query_one("#compare-items", OptionList).highlighted = \
-        len(screen.comparison.items) + 1
+    """Go to the first target: the targets' own tab."""
+    await pilot.press("t")
     await pilot.pause()
     assert screen.row is not None and screen.row.kind == "target"
 

@@ -17,7 +17,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -111,25 +111,41 @@ def _period(doc: Document, offset: int) -> str:
     return doc.period_at(offset) or "year"
 
 
+def sentence_passages(doc: Document, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
+    cut to its passage: a sentence over several passages, such as the clauses of a shortcomings
+    paragraph, gives one piece per passage. Sentences and passages are walked in step, so the
+    work is their number plus the pieces'."""
+    out: list[tuple[int, int]] = []
+    i = 0  # the first passage that may still overlap a sentence
+    for s in doc.sentences():
+        while i < len(spans) and spans[i][1] <= s.start:
+            i += 1
+        j = i
+        while j < len(spans) and spans[j][0] < s.end:
+            a, b = max(s.start, spans[j][0]), min(s.end, spans[j][1])
+            if b > a:
+                out.append((a, b))
+            j += 1
+    return out
+
+
 class SentenceIndex:
     """The sentences of ``doc`` inside ``spans`` (sorted, disjoint (start, end) passages), each
     cut to its passage (a sentence over several passages, such as the clauses of a shortcomings
     paragraph, gives one piece per passage), tokenized and indexed."""
 
-    def __init__(self, doc: Document, spans: Sequence[tuple[int, int]]):
+    def __init__(self, doc: Document, spans: Sequence[tuple[int, int]],
+                 tick: Callable[[], object] | None = None):
+        """``tick()`` is called after each sentence is tokenized (the slow part of a long
+        report): for progress and cancellation."""
         self.doc = doc
-        self.spans: list[tuple[int, int]] = []
-        i = 0  # the first passage that may still overlap a sentence: walked in step with them
-        for s in doc.sentences():
-            while i < len(spans) and spans[i][1] <= s.start:
-                i += 1
-            j = i
-            while j < len(spans) and spans[j][0] < s.end:
-                a, b = max(s.start, spans[j][0]), min(s.end, spans[j][1])
-                if b > a:
-                    self.spans.append((a, b))
-                j += 1
-        self.tokens = [tokenize(doc.text[a:b]) for a, b in self.spans]
+        self.spans = sentence_passages(doc, spans)
+        self.tokens = []
+        for a, b in self.spans:
+            self.tokens.append(tokenize(doc.text[a:b]))
+            if tick is not None:
+                tick()
         n = len(self.spans)
         df: dict[str, int] = defaultdict(int)
         for toks in self.tokens:

@@ -20,8 +20,9 @@ Figures and their units are read by the reader shared with the flags
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -37,7 +38,6 @@ VERDICTS = ("met", "missed", "unclear", "not_reported")
 KINDS = ("quantified", "relative", "qualitative")
 
 _CLAUSE = re.compile(r"[^，,；;。：:、\n！？!?]+")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _CLOSE = re.compile(r"[）)]")
@@ -334,20 +334,25 @@ def names(subject: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
-def _name_pattern(found: tuple[str, ...]) -> re.Pattern[str]:
-    """The names of an indicator as a review may write them: a name ending in a measure
-    (现代服务业增加值) also with a verb before the measure (现代服务业实现增加值)."""
+def _spellings(found: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of an indicator as a review may write them, longest first: a name ending in a
+    measure (现代服务业增加值) also with a verb before the measure (现代服务业实现增加值)."""
     act = data.indicators()["actual"]
-    verbs = _alternation(act["verb_infix"])
-    out = []
-    for name in sorted(set(found), key=len, reverse=True):
+    out: set[str] = set()
+    for name in set(found):
+        out.add(name)
         noun = next((n for n in act["measure_nouns"]
                      if name.endswith(n) and _cjk(name[: -len(n)]) >= 2), None)
-        if noun is None:
-            out.append(re.escape(name))
-        else:
-            out.append(f"{re.escape(name[: -len(noun)])}(?:{verbs})?{re.escape(noun)}")
-    return re.compile("|".join(out))
+        if noun is not None:
+            out.update(name[: -len(noun)] + verb + noun for verb in act["verb_infix"])
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(found: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for the names of an indicator as a review may write them (:func:`_spellings`),
+    the longest where several begin at the same place."""
+    return re.compile(_alternation(_spellings(found)))
 
 
 @cache
@@ -389,15 +394,103 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
     return None
 
 
+_CLAUSE_MARKS = "，,；;。：:\n"
+
+
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
+
+
+@lru_cache(maxsize=8)
+def _clause_marks(text: str) -> list[int]:
+    """Where the clause marks of ``text`` are (kept per text: looked up per occurrence)."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos`` (after the previous ，；。： or line break)."""
-    cut = max(text.rfind(c, floor, pos) for c in "，,；;。：:\n")
-    return max(cut + 1, floor)
+    marks = _clause_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return max(marks[i - 1] + 1, floor) if i else floor
+
+
+class _Names:
+    """Where indicator names occur in the review part of a report: every name of every target,
+    found in one pass over the review (a trie with failure links), instead of one pass per
+    target; :meth:`matches` then reads them as a search for the names would find them."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], names: set[str]):
+        goto: list[dict[str, int]] = [{}]
+        ends: list[list[str]] = [[]]
+        for name in names:
+            state = 0
+            for ch in name:
+                nxt = goto[state].get(ch)
+                if nxt is None:
+                    nxt = goto[state][ch] = len(goto)
+                    goto.append({})
+                    ends.append([])
+                state = nxt
+            ends[state].append(name)
+        # where to go on when a character does not continue a name: the longest end of what
+        # was read that begins a name (the root's children fall back to the root)
+        fail = [0] * len(goto)
+        queue = list(goto[0].values())
+        for state in queue:  # breadth first: a state's failure is known before its children's
+            for ch, nxt in goto[state].items():
+                back = fail[state]
+                while back and ch not in goto[back]:
+                    back = fail[back]
+                fail[nxt] = goto[back].get(ch, 0)
+                ends[nxt] = ends[nxt] + ends[fail[nxt]]
+                queue.append(nxt)
+        self._at: dict[str, list[int]] = {name: [] for name in names}
+        root = goto[0]
+        for lo, hi in spans:
+            state = 0
+            for pos in range(lo, hi):
+                ch = text[pos]
+                if state == 0 and ch not in root:
+                    continue
+                while state and ch not in goto[state]:
+                    state = fail[state]
+                state = goto[state].get(ch, 0)
+                for name in ends[state]:
+                    self._at[name].append(pos + 1 - len(name))
+
+    def matches(self, names: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of the occurrences of ``names`` a left-to-right search for the longest
+        of them finds: at each place the longest name, none overlapping the one before."""
+        found = sorted((start, -len(name)) for name in names for start in self._at.get(name, ()))
+        out: list[tuple[int, int]] = []
+        end = -1
+        for start, neg_length in found:
+            if start >= end:
+                end = start - neg_length
+                out.append((start, end))
+        return out
+
+
+_SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
+
+
+@lru_cache(maxsize=8)
+def _sentence_marks(text: str) -> list[int]:
+    """Where the sentence marks of ``text`` are (kept per text: looked up per occurrence)."""
+    return [m.start() for m in _SENTENCE_MARK.finditer(text)]
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    cut = max(text.rfind(c, floor, pos) for c in "。；;！？!?\n")
-    return max(cut + 1, floor)
+    marks = _sentence_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return max(marks[i - 1] + 1, floor) if i else floor
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence holding ``pos`` ends, at ``hi`` at the latest."""
+    marks = _sentence_marks(text)
+    i = bisect.bisect_left(marks, pos)
+    return min(marks[i], hi) if i < len(marks) else hi
 
 
 def _other_period(text: str, start: int, clause: int, end: int, year: int | None) -> bool:
@@ -427,10 +520,28 @@ def _split_index(text: str, lo: int, occ_start: int, occ_end: int, limit: int) -
     return 0
 
 
+def _occurrences(text: str, spans: list[tuple[int, int]], wanted: tuple[str, ...],
+                 index: _Names | None) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, span start, span end) of each occurrence of the names ``wanted`` in
+    ``spans``, as a search for the longest of them finds them: from ``index`` when given (all
+    targets' names found in one pass), else searched for."""
+    if index is None:
+        found = _name_pattern(wanted)
+        for lo, hi in spans:
+            for occ in found.finditer(text, lo, hi):
+                yield occ.start(), occ.end(), lo, hi
+        return
+    starts = [lo for lo, _ in spans]
+    for start, end in index.matches(list(_spellings(wanted))):
+        lo, hi = spans[bisect.bisect_right(starts, start) - 1]
+        yield start, end, lo, hi
+
+
 def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
-                subject: str | None = None) -> Actual | None:
+                subject: str | None = None, index: _Names | None = None) -> Actual | None:
     """The figure ``doc`` reports for ``target`` inside ``spans`` (its account of the year), or
-    None. ``subject`` overrides the subject read from the target's indicator."""
+    None. ``subject`` overrides the subject read from the target's indicator; ``index``: where
+    the names of all targets' indicators occur in the spans, when known."""
     text = _narrow(doc.text)
     act = data.indicators()["actual"]
     subj, direction = measure(target.indicator)
@@ -438,35 +549,32 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
         subj = subject
     if _generic(subj):
         return None
-    found = _name_pattern(names(subj))
     year = doc.year_reviewed
-    for lo, hi in spans:
-        for occ in found.finditer(text, lo, hi):
-            if _blocked(text, lo, occ.start(), occ.end(), act):
-                continue
-            start = _clause_start(text, occ.start(), lo)
-            if _holds(text[start: occ.start()], act["not_actual"]):
-                continue
-            stop = _SENTENCE_END.search(text, occ.end(), hi)
-            end_of_sentence = stop.start() if stop else hi
-            limit = min(occ.end() + act["max_gap"], end_of_sentence)
-            index = _split_index(text, lo, occ.start(), occ.end(), end_of_sentence)
-            if index:
-                limit = end_of_sentence
-            hit = _figure_after(text, occ.end(), limit, target, direction, index)
-            if hit is None:
-                continue
-            if _other_period(text, _sentence_start(text, occ.start(), lo), start, hit.end, year):
-                continue
-            value = convert(hit.value, hit.unit, target.unit)
-            if value is None:
-                continue
-            if direction and target.unit == "%" and _falls(text, occ.end(), hit.start, direction):
-                value = -value
-            basis = _basis(text, hit.end, end_of_sentence, target)
-            end = basis[1] if basis else hit.end
-            return Actual(value, doc.text[start:end], start, end,
-                          basis[0] if basis else None)
+    for occ_start, occ_end, lo, hi in _occurrences(text, spans, names(subj), index):
+        if _blocked(text, lo, occ_start, occ_end, act):
+            continue
+        start = _clause_start(text, occ_start, lo)
+        if _holds(text[start: occ_start], act["not_actual"]):
+            continue
+        end_of_sentence = _sentence_end(text, occ_end, hi)
+        limit = min(occ_end + act["max_gap"], end_of_sentence)
+        split = _split_index(text, lo, occ_start, occ_end, end_of_sentence)
+        if split:
+            limit = end_of_sentence
+        hit = _figure_after(text, occ_end, limit, target, direction, split)
+        if hit is None:
+            continue
+        if _other_period(text, _sentence_start(text, occ_start, lo), start, hit.end, year):
+            continue
+        value = convert(hit.value, hit.unit, target.unit)
+        if value is None:
+            continue
+        if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
+            value = -value
+        basis = _basis(text, hit.end, end_of_sentence, target)
+        end = basis[1] if basis else hit.end
+        return Actual(value, doc.text[start:end], start, end,
+                      basis[0] if basis else None)
     return None
 
 
@@ -633,10 +741,19 @@ def verdict(target: Target, actual: Actual | None) -> str:
 
 def check_targets(targets: list[Target], current: Document,
                   spans: list[tuple[int, int]]) -> list[TargetResult]:
-    """Each quantified target with the figure ``current`` reports for it and the verdict."""
+    """Each quantified target with the figure ``current`` reports for it and the verdict. The
+    review is read once for the names of all targets' indicators, and a target repeating an
+    indicator and unit already looked for takes the same figure."""
+    wanted = {name for target in targets
+              for name in _spellings(names(measure(target.indicator)[0]))}
+    index = _Names(_narrow(current.text), spans, wanted)
+    found: dict[tuple[str, str], Actual | None] = {}
     out = []
     for target in targets:
-        actual = find_actual(current, target, spans)
+        key = (target.indicator, target.unit)
+        if key not in found:
+            found[key] = find_actual(current, target, spans, index=index)
+        actual = found[key]
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
 

@@ -16,11 +16,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from reviewer.compare import data
-from reviewer.compare.evidence import BigramIndex, Evidence, SentenceIndex, result, weighty
+from reviewer.compare.evidence import (
+    BigramIndex,
+    Evidence,
+    SentenceIndex,
+    result,
+    sentence_passages,
+    weighty,
+)
 from reviewer.compare.figures import (
     TargetResult,
     actual_in,
@@ -37,6 +45,7 @@ from reviewer.document import Document
 from reviewer.document.figures import figures
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
+from reviewer.progress import CancelCheck, Progress, check, without_cycle_collector
 
 # what a reviewer can decide; a suggestion may also be "unclear" (too little to go on)
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
@@ -170,19 +179,42 @@ def _problem_passages(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-class _Context:
-    """Everything about the current report the matching reads, built once."""
+class _Steps:
+    """Progress and cancellation of a comparison: each step done is reported, and a cancelled
+    comparison stops at the next one."""
 
-    def __init__(self, current: Document):
+    def __init__(self, total: int, progress: Progress | None, cancelled: CancelCheck | None):
+        self.total = total
+        self.count = 0
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def done(self, name: str) -> None:
+        self.count += 1
+        check(self._cancelled, name)
+        if self._progress is not None:
+            self._progress(self.count, self.total, name)
+
+    def ticker(self, name: str) -> Callable[[], None]:
+        return lambda: self.done(name)
+
+
+class _Context:
+    """Everything about the current report the matching reads, built once (each sentence
+    tokenized is a step of ``steps``)."""
+
+    def __init__(self, current: Document, steps: _Steps):
         self.current = current
         self.review = current.review_spans()
-        self.index = SentenceIndex(current, self.review)
         plan = sorted((s.start, s.end) for s in current.plan_sections())
-        self.plan = SentenceIndex(current, plan)
         self.plan_figures: dict[int, list] = {}  # the figures of a plan sentence, read once
         problems = _problem_passages(current)
+        steps.total += sum(len(sentence_passages(current, spans))
+                           for spans in (self.review, plan, problems))
+        self.index = SentenceIndex(current, self.review, steps.ticker("evidence"))
+        self.plan = SentenceIndex(current, plan, steps.ticker("plan"))
         self.problems = BigramIndex(current, problems)
-        self.problem_words = SentenceIndex(current, problems)
+        self.problem_words = SentenceIndex(current, problems, steps.ticker("gaps"))
 
 
 @cache
@@ -393,18 +425,32 @@ def _group_status(item: ItemResult, named: str, named_share: float
     return "no_evidence", reasons
 
 
-def compare_documents(prior: Document, current: Document) -> Comparison:
+@without_cycle_collector()
+def compare_documents(prior: Document, current: Document, *,
+                      progress: Progress | None = None,
+                      cancelled: CancelCheck | None = None) -> Comparison:
     """Match every plan group of ``prior`` (its promises, its figures) with the evidence in
-    ``current``, check ``prior``'s headline targets, and say what stands in the way."""
+    ``current``, check ``prior``'s headline targets, and say what stands in the way.
+
+    For a caller running it in the background (the app): ``progress(done, total, step)`` is
+    called after each step (a sentence of ``current`` tokenized and indexed: ``evidence``,
+    ``plan``, ``gaps``; the headline ``targets``; each plan group of ``prior``: ``items`` for its
+    promises, ``groups`` for its own evidence and status; the ``checks`` of the pair), and ``cancelled()`` is asked after each; once it returns true the
+    comparison stops by raising :class:`~reviewer.progress.Cancelled`.
+    """
     from reviewer.compare.checks import check_pair
 
     rules = data.rules()
-    ctx = _Context(current)
+    groups = commitment_items(prior)
+    # a step for each group's promises, one for each group's own evidence and status
+    steps = _Steps(2 * len(groups) + 2, progress, cancelled)
+    ctx = _Context(current, steps)
     targets = check_headline(headline_targets(prior), current, ctx.review)
+    steps.done("targets")
     items: list[ItemResult] = []
     pending: list[tuple[ItemResult, str, set[str]]] = []
     headline = passages(prior)
-    for plan in commitment_items(prior):
+    for plan in groups:
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence",
                             kind=plan.kind)
         words = set(tokenize(plan.heading.split(" / ")[-1]))
@@ -430,7 +476,9 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
             p.status, p.reasons = _promise_status(p)
             result.promises.append(p)
             result.targets.extend(p.targets)
+        steps.done("items")
         if strict and not result.promises:
+            steps.done("groups")  # its second step has nothing to do
             continue  # a targets passage committing to nothing one can check
         if not result.promises:
             words.update(tokenize(plan.text))
@@ -438,16 +486,23 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
         pending.append((result, title, words))
     # a sentence among the best of many groups (a summary of the year: 在…坚强领导下，我们坚持…)
     # says nothing of any one of them
-    found = [_group_evidence(ctx, title, words, 2 * rules["evidence_count"])
-             for _, title, words in pending]
+    found = []
+    for _, title, words in pending:
+        found.append(_group_evidence(ctx, title, words, 2 * rules["evidence_count"]))
+        steps.done("groups")
     shared = Counter(e.start for ev in found for e in ev)
     common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
     # the words a group's heading is about, kept where few other groups' headings share them,
     # against the clauses of this year's shortcomings that say something is lacking
     objects = [_objects(title) for _, title, _ in pending]
     spread = Counter(w for words in objects for w in words)
-    lacking = [(k, set(toks)) for k, toks in enumerate(ctx.problem_words.tokens)
-               if _lack(current.text[slice(*ctx.problem_words.spans[k])])]
+    # the first lacking clause holding each word: a group finds its first in the words it is
+    # about, not by reading every lacking clause
+    lacking: dict[str, int] = {}
+    for k, toks in enumerate(ctx.problem_words.tokens):
+        if _lack(current.text[slice(*ctx.problem_words.spans[k])]):
+            for w in toks:
+                lacking.setdefault(w, k)
     for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
         own = [e for e in evidence if shared[e.start] < common]
         result.evidence = own[: rules["evidence_count"]]
@@ -463,13 +518,15 @@ def compare_documents(prior: Document, current: Document) -> Comparison:
                 gap, named = 1.0, clause
         own = {w for w in objects[n] if spread[w] <= rules["group_object_spread"]}
         if gap < 1.0 and own:
-            k = next((k for k, toks in lacking if own & toks), -1)
+            k = min((lacking[w] for w in own if w in lacking), default=-1)
             if k >= 0:
                 # 激发消费潜能、优化投资结构还需持续加力 names （二）提振和扩大消费's field
                 gap, named = 1.0, current.text[slice(*ctx.problem_words.spans[k])]
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
-    return Comparison(prior, current, items, targets, check_pair(prior, current, ctx.review))
+    checks = check_pair(prior, current, ctx.review)
+    steps.done("checks")
+    return Comparison(prior, current, items, targets, checks)
 
 
 def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
@@ -488,7 +545,7 @@ def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
             if sent.start >= item.end:
                 break
             sentences.append((n, tokenize(doc.text[sent.start:sent.end])))
-    index = BM25([tokens for _, tokens in sentences])
+    index = BM25([tokens for _, tokens in sentences], rules["max_postings"])
     out: list[ShortcomingLink] = []
     for gap in units_of(doc, "shortcomings"):
         best: dict[int, float] = {}

@@ -38,6 +38,7 @@ from reviewer.document.structure import (
     numbering_issues,
 )
 from reviewer.profiles import detect_genre, get_profile
+from reviewer.progress import without_cycle_collector
 
 __all__ = [
     "KINDS", "SPAN_KINDS", "UNKNOWN", "Change", "Document", "Heading", "MetaField",
@@ -63,6 +64,7 @@ def _paragraphs(text: str) -> list[Paragraph]:
     return [p for p in out if p.end > p.start]
 
 
+@without_cycle_collector()
 def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
                raw: bytes | None = None, encoding: str = "utf-8",
                extracted: Extracted | None = None) -> Document:

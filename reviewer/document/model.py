@@ -233,6 +233,8 @@ class Document:
     spans: list[Span] = field(default_factory=list)
     periods: list[PeriodSpan] = field(default_factory=list)
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     # --- convenience -----------------------------------------------------------------------
     @property
@@ -376,11 +378,18 @@ class Document:
         level = self.sections
         while True:
             # siblings are in text order and do not overlap: a long report has thousands
-            i = bisect.bisect_right(level, offset, key=lambda s: s.start) - 1
+            i = bisect.bisect_right(self._starts(level), offset) - 1
             if i < 0 or not level[i].start <= offset < level[i].end:
                 return chain
             chain.append(level[i])
             level = level[i].children
+
+    def _starts(self, level: list[Section]) -> list[int]:
+        """Where each of a list of sibling sections starts (kept: asked for every offset)."""
+        found = self._section_starts.get(id(level))
+        if found is None or found[0] is not level:
+            found = self._section_starts[id(level)] = (level, [s.start for s in level])
+        return found[1]
 
     def kind_at(self, offset: int) -> str:
         """The kind of the passage at ``offset``: the span's kind inside a span (a shortcomings
@@ -407,6 +416,13 @@ class Document:
             return None
         i = bisect.bisect_right(sents, offset, key=lambda s: s.start) - 1
         return sents[max(i, 0)]
+
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """The sentences starting in ``start``..``end`` (by bisection: a long report has hundreds
+        of thousands)."""
+        sents = self.sentences()
+        first = bisect.bisect_left(sents, start, key=lambda s: s.start)
+        return sents[first:bisect.bisect_left(sents, end, first, key=lambda s: s.start)]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1

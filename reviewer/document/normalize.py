@@ -18,6 +18,7 @@ recorded as a :class:`Change`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,9 @@ _ANYWHERE = [
     # 2022年宝安区政府工作报告 2022-04-21), not a labelled field of its metadata table
     # (成文日期：2021-02-02)
     ("related", re.compile(r"^[^:：\s][^:：]{1,80}\s\d{4}-\d{1,2}-\d{1,2}$")),
+    # a page's links to the files attached to it (1．附件1 名词解释.docx): a file's name, never
+    # report text (the attachments' own text, when the page gives it, has no extension)
+    ("attachment", re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|jpe?g|png|gif)$", re.I)),
 ]
 
 # --- debris only inside the page header (before the report text starts) --------------------
@@ -82,6 +86,7 @@ _LABEL_RE = re.compile(
     r"^[-•·*]?\s*[\[【]?\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*[\]】]?\s*[:：]?\s*(.*)$"
 )
+_LABEL_FIRST = frozenset("-•·*[【" + "".join(label[0] for label in _LABELS))
 _BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
 _HEADER_ONLY = [
     ("header", re.compile(r"^政府信息公开(目录)?$")),
@@ -103,6 +108,8 @@ def _is_cjk(char: str) -> bool:
 
 
 _BODY_PUNCT = re.compile(r"[，。；、,;]")
+_CLAUSE_MARKS = re.compile(r"[，。；,;]")
+_SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
 # reduplicated words that legitimately double a character across a line break
 _REDUP_OK = set("常人天处事时层步个家户年月条件一实扎样节项日代世代代声面")
@@ -134,8 +141,18 @@ def _strip(line: str) -> str:
 _DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report text whatever it says
 
 
+# every debris pattern in one: a line that matches none of them (most lines) is told so by one
+# search instead of one per pattern
+_ANY_DEBRIS = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE), re.I)
+_ANY_HEADER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _HEADER_ONLY))
+_WS = re.compile(r"\s")
+_YEAR_FIRST = re.compile(r"^\d{4}")
+
+
 def _is_debris_anywhere(line: str) -> str | None:
     if len(line) > _DEBRIS_MAX or "。" in line:  # chrome never ends a sentence
+        return None
+    if not _ANY_DEBRIS.search(line):
         return None
     for rule, rx in _ANYWHERE:
         if rx.search(line):
@@ -172,7 +189,9 @@ def normalize(text: str) -> Normalized:
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
         if rule is None and in_header:
-            m = _LABEL_RE.match(re.sub(r"\s", "", s))
+            # a label opens the line, after a bullet or a bracket at most
+            m = _LABEL_RE.match(_WS.sub("", s)) if s[0] in _LABEL_FIRST or s[0].isspace() \
+                else None
             if s.startswith("[") and _BRACKET_FIELDS.search(s):
                 for label, value in _BRACKET_FIELDS.findall(s):
                     key = _LABELS.get(label.replace(" ", ""))
@@ -195,11 +214,11 @@ def normalize(text: str) -> Normalized:
                     header_fields.setdefault(key, (s, pending_label))
                 pending_label = None
                 rule = "page_metadata"
-            else:
+            elif _ANY_HEADER.search(s):
                 for r, rx in _HEADER_ONLY:
                     if rx.search(s):
                         rule = r
-                        if r == "header" and re.match(r"^\d{4}", s):
+                        if r == "header" and _YEAR_FIRST.match(s):
                             header_fields.setdefault("published", (s, "date line"))
                         break
         if rule is not None:
@@ -224,34 +243,34 @@ def normalize(text: str) -> Normalized:
             changes.append(Change("debris", at, at, s, "", ln, rule))
             next_removed = next(removed_iter, None)
 
+    # a debris line between two halves keeps them apart, but (此页无正文) does not: the line
+    # numbers of the lines that do, for a bisection per candidate join
+    blocking = [ln for ln, _, rule in removed if rule != "no_content"]
+    para: _Open | None = None
     for k, (lineno, s) in enumerate(kept):
-        prev = out[-1] if out else None
-        join = (
-            prev is not None
-            and _should_join(prev, s)
-            and not any(r[0] < lineno and r[0] > kept[k - 1][0] and r[2] != "no_content" for r in removed)
-        )
-        if join:
-            assert prev is not None
+        if para is not None and para.joins(s) and not _between(blocking, kept[k - 1][0], lineno):
             at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
-            if prev[-1] == s[0] and prev[-1] not in _REDUP_OK and _is_cjk(s[0]):
+            if para.last == s[0] and para.last not in _REDUP_OK and _is_cjk(s[0]):
                 changes.append(Change("dedup", at, at, "\n" + s[0], "", lineno, "page_break"))
                 s_add = s[1:]
             else:
                 changes.append(Change("join", at, at, "\n", "", lineno, "page_break"))
                 s_add = s
             line_starts[lineno] = at
-            out[-1] = prev + s_add
+            para.add(s_add)
             pos += len(s_add)
             continue
-        if out:
+        if para is not None:
+            out.append(para.text())
             pos += 1  # the newline
-        flush_removed(lineno, pos if not out else pos - 1)
+        flush_removed(lineno, pos if para is None else pos - 1)
         line_starts[lineno] = pos
-        out.append(s)
+        para = _Open(s)
         line_map.append(lineno)
         pos += len(s)
+    if para is not None:
+        out.append(para.text())
     flush_removed(10**12, pos)
     text_out = "\n".join(out)
     return Normalized(
@@ -264,22 +283,59 @@ def normalize(text: str) -> Normalized:
     )
 
 
-def _should_join(prev: str, nxt: str) -> bool:
-    """Was ``prev``/``nxt`` one word cut by a page break?"""
-    if len(prev) < 20 or not nxt:
-        return False
-    last = prev[-1]
-    if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
-        return False
-    # headings and titles carry no sentence punctuation; a numbered line is a paragraph only when
-    # a sentence ends inside it (an inline heading followed by body text)
-    numbered = _NUMBERING_START.match(prev)
-    body = prev[numbered.end():] if numbered else prev
-    if not re.search(r"[。；;]" if numbered else r"[，。；,;]", body):
-        return False
-    if _NUMBERING_START.match(nxt):
-        return False
-    first = nxt[0]
-    if not (_is_cjk(first) or first.isdigit() or first in "，。、；：）)”"):
-        return False
-    return True
+def _between(lines: list[int], after: int, before: int) -> bool:
+    """Whether the sorted ``lines`` hold a line number strictly between ``after`` and ``before``."""
+    i = bisect.bisect_right(lines, after)
+    return i < len(lines) and lines[i] < before
+
+
+class _Open:
+    """The paragraph being built, joined line by line across page breaks.
+
+    It keeps its pieces (joined once, when the paragraph closes) and what deciding the next join
+    needs: its length, its last character and whether its body holds sentence punctuation (read
+    once, from its first line: a paragraph is joined to only when it does). A chain of thousands
+    of joins costs what its lines cost."""
+
+    __slots__ = ("pieces", "length", "last", "punct")
+
+    def __init__(self, line: str):
+        self.pieces = [line]
+        self.length = len(line)
+        self.last = line[-1]
+        self.punct: bool | None = None  # read when a join is first in question
+
+    def _has_punct(self) -> bool:
+        # headings and titles carry no sentence punctuation; a numbered line is a paragraph only
+        # when a sentence ends inside it (an inline heading followed by body text). Asked before
+        # any join, so of the first line alone; once true it stays true as lines are added.
+        if self.punct is None:
+            line = self.pieces[0]
+            numbered = _NUMBERING_START.match(line)
+            marks = _SENTENCE_MARKS if numbered else _CLAUSE_MARKS
+            self.punct = bool(marks.search(line, numbered.end() if numbered else 0))
+        return self.punct
+
+    def add(self, piece: str) -> None:
+        if not piece:
+            return
+        self.pieces.append(piece)
+        self.length += len(piece)
+        self.last = piece[-1]
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def joins(self, nxt: str) -> bool:
+        """Was this paragraph's end and ``nxt`` one word cut by a page break?"""
+        if self.length < 20 or not nxt:
+            return False
+        last = self.last
+        if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
+            return False
+        if not self._has_punct():
+            return False
+        if _NUMBERING_START.match(nxt):
+            return False
+        first = nxt[0]
+        return _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"

@@ -22,6 +22,15 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN = "一二三四五六七八九十"
 
 _SHI = re.compile(rf"([{_CN}]{{1,3}})是(?=[^，,。；]{{2}})")
+# the numbering families, tried in this order at the start of a paragraph (compiled once: a
+# report can have a heading on every line)
+_CN_DUN = re.compile(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)")
+_CN_DECIMAL = re.compile(rf"[{_CN}]{{1,3}}[.．]\d")
+_CN_PAREN = re.compile(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])")
+_ARABIC_PAREN = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
+_ARABIC = re.compile(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*")
+_SHI_CLAUSE_END = re.compile(r"[；;：:]")
+_CLAUSE_END = re.compile(r"[，,；;：:]")
 # rank 0: the parts of a report whose top level is 第一部分, unnumbered lines or a lost heading, and
 # appendices; a list under any of them starts afresh
 RANK = {"cn_part": 0, "plain": 0, "lead": 0, "cn_dun": 1, "cn_paren": 2, "arabic": 3,
@@ -62,19 +71,24 @@ def cn_numeral(n: int) -> str:
 
 def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
+    # every numbering opens with a numeral, 第, a bracket or a digit: most paragraphs are told
+    # by their first character that none of the patterns can match
+    first = line[:1]
+    if not (first in _CN or first in "第（(" or first.isdigit()):
+        return None
     m = _CN_PART.match(line)
     if m and len(line) > m.end():
         return "cn_part", cn_number(m.group(1)), m.group(0).rstrip(), "", m.end()
-    m = re.match(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)", line)
-    if m and not re.match(rf"[{_CN}]{{1,3}}[.．]\d", line):
+    m = _CN_DUN.match(line)
+    if m and not _CN_DECIMAL.match(line):
         return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
-    m = re.match(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])", line)
+    m = _CN_PAREN.match(line)
     if m:
         return "cn_paren", cn_number(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = re.match(r"([（(])\s*(\d{1,2})\s*([）)])", line)
+    m = _ARABIC_PAREN.match(line)
     if m:
         return "arabic_paren", int(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = re.match(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*", line)
+    m = _ARABIC.match(line)
     if m and len(line) > m.end():
         return "arabic", int(m.group(1)), m.group(0).rstrip(), "", m.end()
     m = _SHI.match(line)
@@ -140,7 +154,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             # 一是 items are headings only when they lead a paragraph; the title is the first clause
             # up to 。 (or ；/， when the clause runs long)
             if not m or len(title) > _MAX_TITLE:
-                m2 = re.search(r"[；;：:]", rest)
+                m2 = _SHI_CLAUSE_END.search(rest)
                 if m2 and m2.start() <= _MAX_TITLE:
                     title = rest[: m2.start()]
                     end_in_line = k + m2.end()
@@ -150,7 +164,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         elif len(title) > _MAX_TITLE:
             # a long first sentence is body text that happens to start with a number: the heading is
             # its first clause
-            m2 = re.search(r"[，,；;：:]", rest)
+            m2 = _CLAUSE_END.search(rest)
             cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else _MAX_TITLE
             title = rest[:cut]
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)

@@ -11,6 +11,7 @@ from reviewer.flags.engine import (
     CATEGORIES,
     RULES,
     SEVERITIES,
+    Cancelled,
     Flag,
     Hit,
     Occurrence,
@@ -19,5 +20,6 @@ from reviewer.flags.engine import (
     run_flags,
 )
 
-__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Flag", "Hit", "Occurrence", "Rule", "rule",
+__all__ = ["CATEGORIES", "RULES", "SEVERITIES", "Cancelled", "Flag", "Hit", "Occurrence", "Rule",
+           "rule",
            "run_flags"]

@@ -14,7 +14,10 @@ app and ``check`` share.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +27,7 @@ from reviewer.document import Document
 from reviewer.flags.data import words
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
+from reviewer.progress import CancelCheck, Cancelled, Progress, without_cycle_collector
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +110,7 @@ class RuleContext:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
+        self._marks: dict[str, list[int]] = {}
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -130,8 +135,37 @@ class RuleContext:
         """Every counted quantity in the text (several number rules read them)."""
         return quantities(self.text)
 
+    @cached_property
+    def quantity_starts(self) -> list[int]:
+        """Where each of :attr:`quantities` starts, for bisection."""
+        return [q.start for q in self.quantities]
+
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    def marks(self, chars: str) -> list[int]:
+        """The offsets of every character of ``chars`` in the text, in order (found once per set
+        of characters, for every rule that asks)."""
+        found = self._marks.get(chars)
+        if found is None:
+            rx = re.compile("[" + re.escape(chars) + "]")
+            found = self._marks[chars] = [m.start() for m in rx.finditer(self.text)]
+        return found
+
+    def after_mark(self, chars: str, pos: int, floor: int = 0) -> int:
+        """Where the stretch before ``pos`` free of ``chars`` starts (just after the last of them
+        before ``pos``), not before ``floor``: the start of a clause or a sentence."""
+        marks = self.marks(chars)
+        i = bisect.bisect_left(marks, pos)
+        return max(marks[i - 1] + 1, floor) if i else floor
+
+    def next_mark(self, chars: str, pos: int, limit: int | None = None) -> int:
+        """The first offset at or after ``pos`` holding one of ``chars``, else ``limit`` (the end
+        of the text by default): the end of a clause or a sentence."""
+        marks = self.marks(chars)
+        end = len(self.text) if limit is None else limit
+        i = bisect.bisect_left(marks, pos)
+        return min(marks[i], end) if i < len(marks) else end
 
     def sure_year(self) -> int | None:
         """The report's own year when the evidence for it is sure (its source is one of
@@ -177,10 +211,17 @@ def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
     return tuple(sorted(out))
 
 
-def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
+def _run_rule(r: Rule, ctx: RuleContext,
+              cancelled: CancelCheck | None = None) -> Iterator[Flag]:
     length = len(ctx.text)
+    hits: list[Hit] = []
     try:
-        hits = list(r.check(ctx))
+        for hit in r.check(ctx):
+            hits.append(hit)
+            if cancelled is not None and cancelled():
+                raise Cancelled(r.id)
+    except Cancelled:
+        raise
     except Exception as exc:  # one faulty rule must not hide what the other rules found
         log.warning("rule %s skipped on %s: %r", r.id, ctx.doc.path, exc)
         log.debug("rule %s failed", r.id, exc_info=True)
@@ -193,19 +234,38 @@ def _run_rule(r: Rule, ctx: RuleContext) -> Iterator[Flag]:
                    hit.suggestion, places)
 
 
-def run_flags(doc: Document, rules: Iterable[str] | None = None) -> list[Flag]:
+@without_cycle_collector()
+def run_flags(doc: Document, rules: Iterable[str] | None = None, *,
+              progress: Progress | None = None,
+              cancelled: CancelCheck | None = None,
+              timings: dict[str, float] | None = None) -> list[Flag]:
     """Every flag the chosen rules (all by default) raise on ``doc``, in the order of importance
     (:attr:`Flag.rank`: severity, category, position, rule).
 
     Unknown rule ids are ignored; ``rules`` may also name whole categories (``"numbers"``).
+
+    For a caller that runs the checks in the background (the app, on a long report):
+    ``progress(done, total, rule_id)`` is called as each rule finishes; ``cancelled()`` is asked
+    before each rule and after each hit, and once it returns true the run stops by raising
+    :class:`~reviewer.progress.Cancelled`. ``timings``, a dict, receives each rule's seconds
+    (what several rules share, such as the text's quantities, is charged to the first rule that
+    reads it); without it nothing is timed.
     """
     wanted = set(rules) if rules is not None else None
     ctx = RuleContext(doc)
+    chosen = [r for r in RULES.values()
+              if (wanted is None or r.id in wanted or r.category in wanted) and ctx.applies(r.id)]
     flags: list[Flag] = []
-    for r in RULES.values():
-        if wanted is not None and r.id not in wanted and r.category not in wanted:
-            continue
-        if ctx.applies(r.id):
-            flags.extend(_run_rule(r, ctx))
+    for done, r in enumerate(chosen, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled(r.id)
+        if timings is None:
+            flags.extend(_run_rule(r, ctx, cancelled))
+        else:
+            t0 = time.perf_counter()
+            flags.extend(_run_rule(r, ctx, cancelled))
+            timings[r.id] = timings.get(r.id, 0.0) + time.perf_counter() - t0
+        if progress is not None:
+            progress(done, len(chosen), r.id)
     flags.sort(key=lambda f: f.rank)
     return flags

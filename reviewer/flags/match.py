@@ -19,7 +19,14 @@ _RUN = re.compile(r"[\u4e00-\u9fff]+")
 def bigrams(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for run in _RUN.findall(text):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update(map(str.__add__, run, run[1:]))
+    return out
+
+
+def _bigram_set(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _RUN.findall(text):
+        out.update(map(str.__add__, run, run[1:]))
     return out
 
 
@@ -28,11 +35,12 @@ class BigramIndex:
 
     def __init__(self, background: Iterable[str]):
         df: Counter[str] = Counter()
-        n = 0
-        for doc in background:
-            df.update(set(bigrams(doc)))
-            n += 1
-        self._n = n
+        # a paragraph that recurs (a compilation of reports, a repeated formula) is read once
+        texts = Counter(background)
+        for doc, times in texts.items():
+            for gram in _bigram_set(doc):
+                df[gram] += times
+        self._n = sum(texts.values())
         self._df = df
         # every candidate is scored against every query: weigh each text once
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
@@ -62,18 +70,78 @@ class BigramIndex:
     def coverage(self, query: str, text: str) -> float:
         """How much of ``query``'s weight ``text`` contains: a short problem statement against a
         longer passage, where length should not count against the passage."""
+        return self._covered(self._wanted(query), text)
+
+    def _wanted(self, query: str) -> tuple[set[str], float]:
         wanted = set(bigrams(query))
-        total = sum(self.idf(g) for g in wanted)
-        found = wanted.intersection(self.vector(text))
+        return wanted, sum(self.idf(g) for g in wanted)
+
+    def _covered(self, wanted: tuple[set[str], float], text: str) -> float:
+        grams, total = wanted
+        found = grams.intersection(self.vector(text))
         return sum(self.idf(g) for g in found) / total if total else 0.0
 
     def best(self, headline: str, body: str, candidates: Sequence[str]) -> tuple[int, float]:
         """The candidate that best takes up a headline and its body, and how well (0..1): the
         better of the headline's coverage and the whole passage's cosine. (-1, 0.0) if none."""
-        whole = headline + body
-        scored = [(max(self.coverage(headline, c), self.similarity(whole, c)), i)
-                  for i, c in enumerate(candidates)]
-        if not scored:
+        return self.ranking(candidates, within=[headline + body]).best(headline, body)
+
+    def ranking(self, candidates: Sequence[str], max_shared: int | None = None,
+                within: Iterable[str] | None = None) -> Ranking:
+        """:meth:`best` for many queries against the same ``candidates``, each query scoring
+        only the candidates it shares a bigram with (see :class:`Ranking`)."""
+        return Ranking(self, candidates, max_shared, within)
+
+
+class Ranking:
+    """Candidates indexed by their bigrams, to rank them against one query after another.
+
+    A candidate sharing no bigram with a query scores 0 against it, so only those sharing one are
+    scored; a text that appears several times is scored once. A bigram held by more than
+    ``max_shared`` distinct candidates is not used to find them: it tells none of them apart, and
+    following it from every query would cost the square of the text. With fewer distinct
+    candidates than that (every real report), the ranking is exactly that of scoring them all.
+
+    ``within``, when given, holds every passage (headline and body together) that will be
+    ranked: only their bigrams are indexed, and a candidate is weighed only once a query finds
+    it, so a few shortcomings against a plan of thousands of items cost little more than reading
+    the plan once.
+    """
+
+    def __init__(self, index: BigramIndex, candidates: Sequence[str],
+                 max_shared: int | None = None, within: Iterable[str] | None = None):
+        self._index = index
+        self._count = len(candidates)
+        last: dict[str, int] = {}  # text → its last position: ties go to the later candidate
+        for i, text in enumerate(candidates):
+            last[text] = i
+        self._texts = list(last)
+        self._positions = list(last.values())
+        asked = None if within is None else set().union(*map(_bigram_set, within))
+        postings: dict[str, list[int]] = {}
+        for k, text in enumerate(self._texts):
+            grams = _bigram_set(text)  # the keys of the text's vector
+            if asked is not None:
+                grams &= asked
+            for gram in grams:
+                postings.setdefault(gram, []).append(k)
+        self._postings = {g: p for g, p in postings.items()
+                          if max_shared is None or len(p) <= max_shared}
+
+    def best(self, headline: str, body: str) -> tuple[int, float]:
+        """The best candidate for the passage and its score: see :meth:`BigramIndex.best`."""
+        if not self._count:
             return -1, 0.0
-        score, index = max(scored)
-        return index, score
+        index = self._index
+        whole = headline + body
+        shared: set[int] = set()
+        for gram in index.vector(whole):  # the headline's bigrams are among the whole's
+            shared.update(self._postings.get(gram, ()))
+        wanted = index._wanted(headline)
+        scored = [(max(index._covered(wanted, self._texts[k]),
+                       index.similarity(whole, self._texts[k])), self._positions[k])
+                  for k in shared]
+        score, position = max(scored, default=(0.0, -1))
+        if score <= 0.0:  # nothing in common with any: every candidate scores 0, the last wins
+            return self._count - 1, 0.0
+        return position, score

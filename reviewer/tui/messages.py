@@ -29,6 +29,19 @@ class FlagsReady(Message):
         self.flags = flags
 
 
+class ChecksProgress(Message):
+    """The checks running in the worker finished ``done`` of their ``total`` rules."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class ChecksCancelled(Message):
+    """The checks were stopped before they finished (Esc)."""
+
+
 class ScoreChosen(Message):
     """The reviewer chose a score for a rubric criterion (``None``: not scored)."""
 

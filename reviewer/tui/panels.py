@@ -134,7 +134,8 @@ class FlagList(WrappedList, inherit_bindings=False):
         keep = self.highlighted
         self.clear_options()
         if not self.session.flags_ready:
-            self.add_option(Option(Content(t("ui.flags_running")), disabled=True))
+            said = "ui.flags_cancelled" if self.session.flags_stopped else "ui.flags_running"
+            self.add_option(Option(Content(t(said)), disabled=True))
             return
         if not self.session.flags:
             self.add_option(Option(Content(t("ui.no_flags")), disabled=True))

@@ -202,6 +202,7 @@ class Session:
         self.flags: list[Any] = []
         self._flags_by_position: list[Any] = []
         self.flags_ready = False
+        self.flags_stopped = False  # the checks were stopped before they finished (Esc)
         self.dirty = False
         self.save_error: str | None = None
         self.saved_path: str | None = None  # the file that holds the review as it is now
@@ -256,11 +257,17 @@ class Session:
                 self.saved_path = str(path)
         self._review = review
 
-    def compute_flags(self) -> list[Any]:
-        """Run the checks (slow on large reports: the app calls this in a worker thread)."""
+    def compute_flags(self, progress: Any = None, cancelled: Any = None) -> list[Any]:
+        """Run the checks (slow on large reports: the app calls this in a worker thread, with
+        ``progress`` and ``cancelled`` as ``run_flags`` takes them)."""
         from reviewer.flags import run_flags
 
-        return run_flags(self.doc)  # in the engine's order of importance
+        # in the engine's order of importance
+        return run_flags(self.doc, progress=progress, cancelled=cancelled)
+
+    def flags_cancelled(self) -> None:
+        """The checks were stopped before they finished: there are no flags to show."""
+        self.flags_stopped = True
 
     def set_flags(self, flags: list[Any]) -> None:
         self.flags = flags

@@ -8,20 +8,24 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from reviewer.flags.data import pattern, words
+from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
-from reviewer.flags.quantities import Quantity, comparable, quantities
+from reviewer.flags.quantities import Quantity, comparable
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+# a figure starts where a run of digits starts: tried inside a run of ten thousand digits, the
+# pattern would read the rest of the run again at every one of them
+_PERCENT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]")
 # 的 before a percentage (or the first of several: 的109.3%、142.7%): "this share of a base"
 _OF_BASE = re.compile(r"的\s*(?:\d+(?:\.\d+)?\s*[%％]\s*[、和及与]\s*)*$")
 _OF_WINDOW = 40
 _ABOVE_WINDOW = 4
 _SPACES = re.compile(r"\s*")
-_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_MARKS = "，,。；;：:！？!?\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 # what may follow a count that closes its clause
 _COUNT_CLOSES = re.compile(r"[ \u3000]*(?:[，,。；;、：:！？!?）)\n]|$)")
 _PER = re.compile("每")
@@ -48,20 +52,38 @@ _PLANNED = kinds_where("planned")
 _RATE_NAME = 16
 # how far back a perfect rate's sentence is read for its base or a routine subject
 _BASE_WINDOW = 160
-# how far a figure's clause and sentence are read (a long national sentence is some 300
-# characters)
-_CLAUSE_REACH = 160
-_SENTENCE_REACH = 600
+
+
+@cache
+def _reach() -> int:
+    return int(load("words")["clause_reach"])
+
+
+# everything up to the last clause mark: matched on a window, it ends where the clause begins
+_UP_TO_LAST_MARK = re.compile(f"(?s:.*)[{_CLAUSE_MARKS}]")
 
 
 def _clause_before(text: str, pos: int) -> str:
-    """The clause up to ``pos``, at most ``_CLAUSE_REACH`` characters of it (a line without
-    punctuation is no clause whose whole a figure's description could be)."""
-    start = pos
-    lo = max(pos - _CLAUSE_REACH, 0)
-    while start > lo and not _CLAUSE_END.match(text, start - 1):
-        start -= 1
-    return text[start:pos]
+    """The clause before ``pos``, read back no further than ``clause_reach`` characters (a
+    "clause" of a million figures is a flattened table: read whole for each of its figures, it
+    would cost the square of its length)."""
+    floor = max(0, pos - _reach())
+    m = _UP_TO_LAST_MARK.match(text, floor, pos)
+    return text[m.end() if m else floor:pos]
+
+
+def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
+    """The sentence holding ``pos``: its marks are found once per text, by bisection."""
+    return ctx.after_mark(_SENTENCE_MARKS, pos), ctx.next_mark(_SENTENCE_MARKS, pos)
+
+
+def _longer_period(ctx: RuleContext, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the sentence holding ``pos`` speaks of a longer period (五年, 累计), decided once
+    per sentence (``seen``: sentence start → answer)."""
+    start, end = _sentence(ctx, pos)
+    if start not in seen:
+        seen[start] = pattern("words", "period_markers").search(ctx.text, start, end) is not None
+    return seen[start]
 
 
 def _is_rate(clause: str) -> bool:
@@ -100,20 +122,38 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _clause_after(text: str, pos: int) -> int:
-    m = _CLAUSE_END.search(text, pos)
-    return m.start() if m else len(text)
+    """Where the clause after ``pos`` ends, read no further than ``clause_reach``."""
+    limit = min(len(text), pos + _reach())
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
 
 
-def _whole_before(text: str, at: int) -> Quantity | None:
+def _counts_in(ctx: RuleContext, start: int, end: int) -> list[Quantity]:
+    """The text's counts inside ``start``..``end``, found by bisection among all of them."""
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    out = []
+    for k in range(bisect.bisect_left(starts, start), len(counts)):
+        if counts[k].end > end:
+            break
+        out.append(counts[k])
+    return out
+
+
+def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     """The whole that the parts after 其中 (at ``at``) belong to: the last count of the clause
     before it. None when there is none, or it is no total: a rate per head (每千人6.5批次), a
     change (净增608万户: the parts are of the stock), or a count followed by a predicate
     (仅有2名执法人员持有有效执法证，其中3名…: 其中 speaks of another subject)."""
+    text = ctx.text
     stop = at - 1 if _CLAUSE_END.match(text, at - 1) else at
-    before = quantities(text, stop - len(_clause_before(text, stop)), stop)
-    if not before:
+    # the last count ending before 其中, if it lies in the clause (by bisection)
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    i = bisect.bisect_left(starts, stop) - 1
+    while i >= 0 and counts[i].end > stop:
+        i -= 1
+    if i < 0 or counts[i].start < stop - len(_clause_before(text, stop)):
         return None
-    whole = before[-1]
+    whole = counts[i]
     if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
         return None
     if pattern("words", "change_wholes").search(text, max(0, whole.start - _CHANGE_WINDOW),
@@ -124,10 +164,11 @@ def _whole_before(text: str, at: int) -> Quantity | None:
     return whole
 
 
-def _part_scope(text: str, pos: int) -> int:
+def _part_scope(text: str, pos: int, limit: int) -> int:
     """Where the parts after 其中 end: the clause, or the bracket that holds 其中 (1050个(其中
-    义务教育学位750个)、病床位85张: the beds are no part of the school places)."""
-    end = _clause_after(text, pos)
+    义务教育学位750个)、病床位85张: the beds are no part of the school places), and at
+    ``limit`` (the next 其中, which opens another breakdown)."""
+    end = min(_clause_after(text, pos), limit)
     close = _BRACKET_CLOSE.search(text, pos, end)
     return close.start() if close else end
 
@@ -140,12 +181,14 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     after it; a whole given per head (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
-    for m in _QIZHONG.finditer(text):
-        whole = _whole_before(text, m.start())
+    found = list(_QIZHONG.finditer(text))
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
         if whole is None:
             continue
-        for part in quantities(text, m.end(), _part_scope(text, m.end())):
-            if comparable(whole, part) and part.value > whole.value:
+        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
+        for part in _counts_in(ctx, m.end(), _part_scope(text, m.end(), limit)):
+            if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
                             whole=text[whole.start:whole.end]),
@@ -198,15 +241,6 @@ def _sentence_start(text: str, pos: int, window: int) -> int:
     return ends[-1] if ends else lo
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The sentence holding ``pos``, at most ``_SENTENCE_REACH`` characters either side of it:
-    a figure is read with its sentence, and a text without full stops must not make every figure
-    read all of it."""
-    start = _sentence_start(text, pos, _SENTENCE_REACH)
-    stop = _SENTENCE_END.search(text, pos, min(pos + _SENTENCE_REACH, len(text)))
-    return start, stop.start() if stop else min(pos + _SENTENCE_REACH, len(text))
-
-
 def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -230,6 +264,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     restatement of a count of all there is."""
     text = ctx.text
     periods = pattern("words", "period_markers")
+    longer: dict[int, bool] = {}
     increments = pattern("words", "increment_words")
     spans = ctx.doc.review_spans()
     starts = [s for s, _ in spans]
@@ -240,8 +275,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
         chain = ctx.doc.section_at(q.start)
         if not chain or periods.search(chain[0].heading.title):
             continue
-        sentence = _sentence(text, q.start)
-        if periods.search(text, *sentence):
+        if _longer_period(ctx, q.start, longer):
             continue
         key = _key(text, q)
         if key is None:
@@ -364,11 +398,13 @@ def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
     belong to (12件，其中维持8件、撤销5件). A single part larger than its whole is
     ``part_exceeds_whole``."""
     text = ctx.text
-    for m in _QIZHONG.finditer(text):
-        whole = _whole_before(text, m.start())
+    found = list(_QIZHONG.finditer(text))
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
         if whole is None:
             continue
-        parts = [q for q in quantities(text, m.end(), _list_end(text, m.end()))
+        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
+        parts = [q for q in _counts_in(ctx, m.end(), _list_end(text, m.end(), limit))
                  if comparable(whole, q) and q.unit == whole.unit]
         if len(parts) < 2 or any(p.value > whole.value for p in parts):
             continue  # one part too large is the other rule's
@@ -380,10 +416,12 @@ def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.part_exceeds_whole_fix"))
 
 
-def _list_end(text: str, pos: int) -> int:
-    """Where a list of parts after 其中 ends: the sentence, or the bracket that holds it."""
-    m = _SENTENCE_END.search(text, pos)
-    end = m.start() if m else len(text)
+def _list_end(text: str, pos: int, limit: int) -> int:
+    """Where a list of parts after 其中 ends: the sentence, or the bracket that holds it, read
+    no further than the next 其中 (``limit``) and ``clause_reach`` characters."""
+    limit = min(limit, pos + _reach())
+    m = _SENTENCE_END.search(text, pos, limit)
+    end = m.start() if m else limit
     close = _BRACKET_CLOSE.search(text, pos, end)
     return close.start() if close else end
 
@@ -393,9 +431,9 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     """A multi-year total given as the year's figure: the year's account states, as its own, a
     count the report elsewhere gives as a total over several years (累计, 五年来, 十四五期间)."""
     text = ctx.text
-    periods = pattern("words", "period_markers")
     spans = ctx.doc.review_spans()
     starts = [s for s, _ in spans]
+    longer_period: dict[int, bool] = {}
     totals: dict[tuple[str, float, str], Quantity] = {}
     yearly: list[tuple[tuple[str, float, str], Quantity]] = []
     for q in ctx.quantities:
@@ -406,7 +444,7 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
             continue
         ident = (key, q.value, q.unit)
         chain = ctx.doc.section_at(q.start)
-        longer = (periods.search(text, *_sentence(text, q.start)) is not None
+        longer = (_longer_period(ctx, q.start, longer_period)
                   or any(s.period == "five_year" for s in chain))
         if longer:
             totals.setdefault(ident, q)

@@ -15,6 +15,8 @@ from reviewer.i18n import t
 _CJK = "\u4e00-\u9fff"
 _DOUBLED = re.compile(r"[。，、；：,;:]{2,}")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
+# a space just inside quotation marks, before or after Chinese text or a figure (“ 严和实”)
+_INSIDE_QUOTES = re.compile(rf"(?<=“)[ \u3000\u00a0]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \u3000\u00a0]+(?=”)")
 _BEFORE_SPACE = re.compile(rf"[{_CJK}\d]")
 _AFTER_CJK = re.compile(rf"[{_CJK}\d，。；：、！？]")
 _AFTER_DIGIT = re.compile(rf"[{_CJK}]")
@@ -26,12 +28,21 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
 _FIGURE_CHARS = frozenset("0123456789.．%％０１２３４５６７８９")
+# half-width marks that may follow a figure inside Chinese text (增长9.0%;财政); a colon after
+# a figure is a time (10:19)
+_AFTER_FIGURE = frozenset(",;")
 # a quotation or a title inside one paragraph (no nesting of the same mark)
 _QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
 _APPENDIX = re.compile(r"附件\s*\d{1,2}$")
 _APPENDIX_WINDOW = 6
 # a 顿号 between two quoted or titled items
 _DUN_BETWEEN = re.compile(r"(?<=[”》])、(?=[“《])")
+# quoted or titled items side by side without a 顿号 (“两重”“两新”)
+_SIDE_BY_SIDE = re.compile("[”》][“《]")
+# a question mark between two Chinese characters (a lost character where it stands in a quotation)
+_LOST = re.compile(rf"(?<=[{_CJK}])\?(?=[{_CJK}])")
+# how far an item of a 顿号 series may run
+_ITEM_MAX = 40
 # marks that come in pairs; （ and ( pair alike, so a bracket of the wrong width is not unpaired
 _OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
 _CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
@@ -57,11 +68,14 @@ def doubled_punct(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _chinese_context(text: str, i: int) -> bool:
-    """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English)."""
+    """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English); a comma
+    or semicolon after a figure when Chinese text goes on after it (增长9.0%;财政综合预算收入)."""
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
     if text[i] == "(":
         return bool(_CJK_CHAR.match(after) or _CJK_CHAR.match(before))
+    if text[i] in _AFTER_FIGURE and before in _FIGURE_CHARS:
+        return bool(_CJK_CHAR.match(after))
     return bool(_CJK_CHAR.match(before))
 
 
@@ -71,6 +85,8 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     reverse): one flag per mark, with every place it occurs. Heading numbers are left to the
     bracket-style rule."""
     text = ctx.text
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
     numbering = sorted((h.start, h.title_start) for h in ctx.doc.headings)
     starts = [s for s, _ in numbering]
     seen: dict[str, list[int]] = {}
@@ -79,6 +95,8 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
         ch = text[i]
         if ch in _HALF and not _chinese_context(text, i):
             continue
+        if ch == "?" and _LOST.match(text, i) and _inside(quoted, quoted_starts, i):
+            continue  # a lost character, not a question mark
         k = bisect.bisect_right(starts, i) - 1
         if k >= 0 and i < numbering[k][1]:
             continue
@@ -123,7 +141,8 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
 def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
     the report, with every place; spaces on both sides of a figure are one place, and each
-    place shows whole figures (2024 年). No slip: the space that sets off a name (省长 王伟中),
+    place shows whole figures (2024 年); a space just inside quotation marks (“ 严和实”) is one
+    too. No slip: the space that sets off a name (省长 王伟中),
     a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
     or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》)."""
     text = ctx.text
@@ -153,6 +172,9 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             runs[-1][1] = m.end()
         else:
             runs.append([m.start(), m.end()])
+    for m in _INSIDE_QUOTES.finditer(text):
+        runs.append([m.start(), m.end()])  # “ 严和实”: a space just inside the marks
+    runs.sort()
     places = [_whole_tokens(text, start - 1, end + 1) for start, end in runs]
     if places:
         quote = text[places[0][0]:places[0][1]]
@@ -220,11 +242,58 @@ def placeholder(ctx: RuleContext) -> Iterator[Hit]:
                   occurrences=tuple(places))
 
 
+def _quoted_series(text: str, at: int, lo: int, hi: int) -> tuple[int, bool]:
+    """The 顿号 series (within ``lo``..``hi``) holding the 、 at ``at``, which stands between a
+    quoted or titled item and the next: where the series ends, and whether every item of it is
+    quoted or titled (“两重”、“两新”), not a mixed series where such items stand beside bare
+    ones (“强对流天气”、“龙舟水”、台风季; “深圳蓝”可持续、碧水巩固提质、“无废城市”).
+    Each item is looked for at most ``_ITEM_MAX`` characters away."""
+    pos = at  # walk left: the item before each 、 back to the series' first
+    while True:
+        opener = "“" if text[pos - 1] == "”" else "《"
+        o = text.rfind(opener, max(lo, pos - 1 - _ITEM_MAX), pos - 1)
+        if o < 0:
+            return at + 1, False
+        if o - 1 >= lo and text[o - 1] == "、":
+            if o - 2 >= lo and text[o - 2] in "”》":
+                pos = o - 1
+                continue
+            return at + 1, False  # a bare item before
+        break
+    pos = at  # walk right: the item after each 、 on to the series' last
+    while True:
+        closer = "”" if text[pos + 1] == "“" else "》"
+        c = text.find(closer, pos + 2, min(hi, pos + 2 + _ITEM_MAX))
+        if c < 0:
+            return pos + 1, False
+        if c + 1 < hi and text[c + 1] == "、":
+            if c + 2 < hi and text[c + 2] in "“《":
+                pos = c + 1
+                continue
+            return c + 1, False  # a bare item after
+        return c + 1, True
+
+
 @rule("proofreading.dun_between_quotes", "proofreading", "warning")
 def dun_between_quotes(ctx: RuleContext) -> Iterator[Hit]:
     """A 顿号 between items that quotation or title marks already set apart (“两重”、“两新”;
-    《宪法》、《民法典》): GB/T 15834 sets none there. One flag with every place."""
-    places = [(m.start(), m.end()) for m in _DUN_BETWEEN.finditer(ctx.text)]
+    《宪法》、《民法典》): GB/T 15834 sets none there. In a series whose every item is quoted or
+    titled always. In a mixed series, where such items stand beside bare ones (“强对流天气”、
+    “龙舟水”、台风季; “一国两制”、“港人治港”、“澳人治澳”、高度自治的方针), the 顿号 keeps
+    the items of one series apart: no slip where the report sets quoted items side by side
+    without one elsewhere (it knows the convention), the report's habit where it never does.
+    One flag with every place."""
+    text = ctx.text
+    knows = _SIDE_BY_SIDE.search(text) is not None
+    places = []
+    series_end, quoted = -1, False
+    for m in _DUN_BETWEEN.finditer(text):
+        if m.start() >= series_end:  # each series judged once
+            para = ctx.doc.paragraph_at(m.start())
+            lo, hi = (para.start, para.end) if para is not None else (0, len(text))
+            series_end, quoted = _quoted_series(text, m.start(), lo, hi)
+        if quoted or not knows:
+            places.append((m.start(), m.end()))
     if places:
         yield Hit(*places[0], t("flags.dun_between_quotes"), t("flags.dun_between_quotes_fix"),
                   occurrences=tuple(places))
@@ -272,6 +341,21 @@ def _runs_on(text: str, entry: tuple[str, int, int], paragraphs) -> bool:
     kind, _, k = entry
     return (kind == "quote" and k + 1 < len(paragraphs)
             and text.startswith("“", paragraphs[k + 1].start))
+
+
+@rule("proofreading.lost_character", "proofreading", "warning")
+def lost_character(ctx: RuleContext) -> Iterator[Hit]:
+    """A ``?`` standing for a character lost in a conversion of encodings: between two Chinese
+    characters inside a quotation or a title (“城畔山水?花漾罗湖”, 《罗湖?梦开始的地方》: the
+    间隔号 · lost), where no question is asked. One flag with every place."""
+    text = ctx.text
+    quoted = _quoted(ctx)
+    starts = [s for s, _ in quoted]
+    places = [(m.start(), m.end()) for m in _LOST.finditer(text)
+              if _inside(quoted, starts, m.start())]
+    if places:
+        yield Hit(*places[0], t("flags.lost_character"), t("flags.lost_character_fix"),
+                  occurrences=tuple(places))
 
 
 @rule("proofreading.page_break_double", "proofreading", "warning")

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 from reviewer.document import Paragraph, Section
 from reviewer.flags.data import load, pattern, words
@@ -205,6 +206,68 @@ class _CountableWork:
         return bool(kinds) and not self.counted_elsewhere(kinds, start, end)
 
 
+_SENTENCE = re.compile("[^。！？!?]+[。！？!?]?")
+# how much of an account's opening is read as its subject, against a summary's units
+_SUBJECT = 64
+
+
+class _SummaryFigures:
+    """Where a part's opening summary gives the figures of an account of the part: the text
+    between a heading and its first item (a work report's —— bullets, a lead paragraph), read
+    in units that hold figures, each with its subject's bigrams (``words.toml``:
+    ``summary_bullets``, ``summary_figures``, ``summary_shared_grams``). Built once per report;
+    an account is looked up by its subject's bigrams."""
+
+    def __init__(self, ctx: RuleContext, figure: re.Pattern[str]):
+        text = self.text = ctx.text
+        self.least = int(load("words")["summary_shared_grams"])
+        figures = int(load("words")["summary_figures"])
+        bullets = words("words", "summary_bullets")
+        self.parts: list[tuple[int, int]] = []  # the section each unit sums up
+        self.index: dict[str, list[int]] = {}  # subject bigram → units
+
+        def figured(start: int, end: int) -> bool:
+            return sum(1 for _ in islice(figure.finditer(text, start, end), figures)) >= figures
+
+        for sec in ctx.doc.walk():
+            if not sec.children or sec.children[0].heading.start <= sec.heading.end:
+                continue
+            lead = (sec.heading.end, sec.children[0].heading.start)
+            for p in _paragraphs_in(ctx, *lead):
+                start = p.start
+                while start < p.end and text[start] in " \u3000":
+                    start += 1
+                if text.startswith(bullets, start):
+                    # a bullet: its first sentence names what the bullet's figures are of
+                    if figured(start, p.end):
+                        first = _SENTENCE.match(text, start, min(p.end, start + _SUBJECT))
+                        self._add(sec, text[start:first.end()] if first else "")
+                    continue
+                for m in _SENTENCE.finditer(text, start, p.end):
+                    if figured(m.start(), m.end()):
+                        self._add(sec, text[m.start():min(m.end(), m.start() + _SUBJECT * 4)])
+
+    def _add(self, sec: Section, subject: str) -> None:
+        unit = len(self.parts)
+        self.parts.append((sec.heading.start, sec.end))
+        for g in _content_grams(subject):
+            self.index.setdefault(g, []).append(unit)
+
+    def gives(self, start: int, subject_end: int) -> bool:
+        """Whether a summary of a part holding ``start`` gives, with a figure, the subject of
+        ``text[start:subject_end]`` (its first sentence, at most ``_SUBJECT`` characters)."""
+        if not self.parts:
+            return False
+        first = _SENTENCE.match(self.text, start, min(subject_end, start + _SUBJECT))
+        shared: dict[int, int] = {}
+        for g in _content_grams(self.text[start:first.end()] if first else ""):
+            for unit in self.index.get(g, ()):
+                lo, hi = self.parts[unit]
+                if lo <= start < hi:
+                    shared[unit] = shared.get(unit, 0) + 1
+        return any(n >= self.least for n in shared.values())
+
+
 @rule("specificity.no_figures", "specificity", "warning")
 def no_figures(ctx: RuleContext) -> Iterator[Hit]:
     """An account of countable work done in the year that gives no figure at all: a paragraph,
@@ -212,19 +275,22 @@ def no_figures(ctx: RuleContext) -> Iterator[Hit]:
     whole item. An organisational set-up (成立了依法治镇委员会…) and a statement of principles
     (严格执行…程序, 督促…依法行政) report nothing to count; work the year's account counts
     elsewhere needs no second figure (``words.toml``: ``countable_work`` and what makes a clause
-    name none)."""
+    name none), nor does an account whose figures its part's opening summary gives
+    (:class:`_SummaryFigures`). Quantities in words (三分之一, 两成, 翻一番, 十余个) are figures."""
     figure = pattern("words", "figure")
     text = ctx.text
     work = _CountableWork(ctx)
+    summary = _SummaryFigures(ctx, figure)
     if ctx.setting("account", "paragraph") == "item":
         for start, head_end, end in _item_accounts(ctx):
             if (end - head_end >= _MIN_PASSAGE and not figure.search(text, start, end)
-                    and work.asks_for_figures(start, end, head_end)):
+                    and work.asks_for_figures(start, end, head_end)
+                    and not summary.gives(start, head_end)):
                 yield Hit(start, head_end, t("flags.no_figures_item"), t("flags.no_figures_fix"))
         return
     for start, end in _paragraph_accounts(ctx):
         if (end - start >= _MIN_PASSAGE and not figure.search(text, start, end)
-                and work.asks_for_figures(start, end)):
+                and work.asks_for_figures(start, end) and not summary.gives(start, end)):
             yield Hit(start, end, t("flags.no_figures", excerpt=text[start:start + _EXCERPT]),
                       t("flags.no_figures_fix"))
 
@@ -242,27 +308,35 @@ def vague_quantity(ctx: RuleContext) -> Iterator[Hit]:
         for m in vague.finditer(text, start, end):
             if set_phrases and m.group(0).startswith(set_phrases):
                 continue
-            clause_start, clause_end = _clause(text, m.start(), start, end)
+            clause_start, clause_end = _clause(ctx, m.start(), start, end)
             if problems.search(text, clause_start, clause_end):
                 continue
             if leaders.search(text, clause_start, clause_end):
                 continue
-            if _quoted_at(text, m.start(), clause_start):
+            if _quoted_at(ctx, m.start(), clause_start):
                 continue  # 由“多次跑”变为“一次结”: a slogan, not a count
             yield Hit(m.start(), m.end(), t("flags.vague_quantity", quote=m.group(0)),
                       t("flags.vague_quantity_fix"))
 
 
-def _quoted_at(text: str, pos: int, start: int) -> bool:
+def _last(ctx: RuleContext, char: str, start: int, pos: int) -> int:
+    """Where ``char`` last stands in ``start``..``pos``, or -1 (by bisection among all of them)."""
+    marks = ctx.marks(char)
+    i = bisect.bisect_left(marks, pos)
+    return marks[i - 1] if i and marks[i - 1] >= start else -1
+
+
+def _quoted_at(ctx: RuleContext, pos: int, start: int) -> bool:
     """Whether ``pos`` is inside a quotation opened earlier in its clause."""
-    return text.rfind("“", start, pos) > text.rfind("”", start, pos)
+    return _last(ctx, "“", start, pos) > _last(ctx, "”", start, pos)
 
 
-def _clause(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``pos`` (between ，；。 marks), within ``start``..``end``."""
-    left = max(text.rfind(c, start, pos) for c in _CLAUSE_MARKS) + 1
-    rights = [i for i in (text.find(c, pos, end) for c in _CLAUSE_MARKS) if i >= 0]
-    return max(left, start), min(rights, default=end)
+def _clause(ctx: RuleContext, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``pos`` (between ，；。 marks), within ``start``..``end`` (the marks are
+    found once for the whole text: a paragraph of one endless clause is not searched again for
+    every match in it)."""
+    return (ctx.after_mark(_CLAUSE_MARKS, pos, start),
+            ctx.next_mark(_CLAUSE_MARKS, pos, end))
 
 
 def _items(sections: list[Section], ctx: RuleContext,
@@ -411,11 +485,15 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     threshold = float(load("words")["addressed_similarity"])
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
     plan_texts = [_with_context(ctx, s, e) for s, _, e in plans]
-    plan_fields = [_fields_of(p) for p in plan_texts]
+    ranking = index.ranking(plan_texts, int(load("words")["addressed_max_shared"]),
+                            within=[text[start:end] for start, _, end in problems])
+    # the fields any plan item names: a shortcoming's fields are looked up once, not against
+    # every item
+    plan_fields = set().union(*(_fields_of(p) for p in plan_texts))
     for start, head_end, end in problems:
-        best, score = index.best(text[start:head_end], text[head_end:end], plan_texts)
+        best, score = ranking.best(text[start:head_end], text[head_end:end])
         fields = _fields_of(text[start:head_end]) or _fields_of(text[head_end:end])
-        if score < threshold and not any(fields & f for f in plan_fields):
+        if score < threshold and not fields & plan_fields:
             s, h, _ = plans[best]
             yield Hit(start, head_end,
                       t("flags.unaddressed_shortcoming", closest=text[s:h][:30],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -102,9 +103,7 @@ def no_causes(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if markers.search(text, sec.heading.end, sec.end):
             continue
-        sentences = ctx.doc.sentences()
-        counts = [sum(1 for s in sentences if leaf.heading.end <= s.start < leaf.end)
-                  for leaf in _leaves(sec)]
+        counts = [len(ctx.doc.sentences_in(leaf.heading.end, leaf.end)) for leaf in _leaves(sec)]
         if counts and min(counts) >= min_sentences:
             continue
         key = "no_causes_promised" if markers.search(sec.heading.title) else "no_causes"
@@ -112,18 +111,31 @@ def no_causes(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _longest_ordered(ranks: list[int]) -> set[int]:
-    """Indices of a longest non-decreasing run of ``ranks`` (earliest elements kept on ties)."""
+    """Indices of a longest non-decreasing run of ``ranks`` (earliest elements kept on ties).
+
+    Ranks take a handful of values (a genre's kinds), so each element looks back at the best run
+    ending in each value rather than at every element before it: thousands of parts cost
+    thousands of steps."""
     n = len(ranks)
-    best = [1] * n
-    prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if ranks[j] <= ranks[i] and best[j] + 1 > best[i]:
-                best[i], prev[i] = best[j] + 1, j
     if not n:
         return set()
-    i = max(range(n), key=lambda k: (best[k], -k))
+    prev = [-1] * n
+    # per rank value: the length of the longest run ending in it so far, and its earliest end
+    ending: dict[int, tuple[int, int]] = {}
+    best_len, best_end = 0, -1
+    for i, rank in enumerate(ranks):
+        length, before = 0, -1
+        for value, (run, end) in ending.items():
+            if value <= rank and (run > length or (run == length and end < before)):
+                length, before = run, end
+        prev[i] = before
+        length += 1
+        if length > ending.get(rank, (0, -1))[0]:
+            ending[rank] = (length, i)
+        if length > best_len:
+            best_len, best_end = length, i
     keep = set()
+    i = best_end
     while i >= 0:
         keep.add(i)
         i = prev[i]
@@ -139,35 +151,72 @@ def section_order(ctx: RuleContext) -> Iterator[Hit]:
     placed = [s for s in ctx.doc.sections if s.kind in order]
     ranks = [order.index(s.kind) for s in placed]
     keep = _longest_ordered(ranks)
+    # for each part: the nearest kept part before it of a later rank, and after it of an earlier
+    # rank, found in one pass each way over the few rank values
+    earlier: list[Section | None] = [None] * len(placed)
+    later: list[Section | None] = [None] * len(placed)
+    last_kept: dict[int, int] = {}
+    for i, rank in enumerate(ranks):
+        if i not in keep:
+            j = max((k for r, k in last_kept.items() if r > rank), default=-1)
+            earlier[i] = placed[j] if j >= 0 else None
+        else:
+            last_kept[rank] = i
+    next_kept: dict[int, int] = {}
+    for i in range(len(ranks) - 1, -1, -1):
+        if i not in keep:
+            j = min((k for r, k in next_kept.items() if r < ranks[i]), default=-1)
+            later[i] = placed[j] if j >= 0 else None
+        else:
+            next_kept[ranks[i]] = i
     for i, sec in enumerate(placed):
         if i in keep:
             continue
-        later = next((placed[j] for j in sorted(keep) if j > i and ranks[j] < ranks[i]), None)
-        earlier = next((placed[j] for j in sorted(keep, reverse=True)
-                        if j < i and ranks[j] > ranks[i]), None)
-        if earlier is not None:
-            message = t("flags.order_before", kind=_kind(sec.kind), other=_kind(earlier.kind))
-        elif later is not None:
-            message = t("flags.order_after", kind=_kind(sec.kind), other=_kind(later.kind))
+        if earlier[i] is not None:
+            message = t("flags.order_before", kind=_kind(sec.kind), other=_kind(earlier[i].kind))
+        elif later[i] is not None:
+            message = t("flags.order_after", kind=_kind(sec.kind), other=_kind(later[i].kind))
         else:
             continue
         yield Hit(*_heading_span(sec), message, t("flags.order_fix",
                                                   order="、".join(_kind(k) for k in order)))
 
 
-def _written_between(ctx: RuleContext, style: str, number: int, start: int, end: int) -> bool:
-    """Whether a paragraph between two headings starts with the number said to be missing: the
-    heading is there, only not read as one (``8.6个重大科技专项``)."""
-    label = str(number) if style.startswith("arabic") else cn_numeral(number)
-    head = re.compile(rf"[（(]?\s*{label}\s*[、.．）)是]")
-    return any(head.match(ctx.text, p.start) for p in ctx.doc.paragraphs
-               if start < p.start < end)
+# a paragraph opening with a number: the number as written (一二…十 or digits)
+_OPENING_NUMBER = {
+    "cn": re.compile(r"[（(]?\s*([一二三四五六七八九十]+)\s*[、.．）)是]"),
+    "arabic": re.compile(r"[（(]?\s*(\d+)\s*[、.．）)是]"),
+}
+
+
+def _written_between(ctx: RuleContext, style: str, numbers: range, start: int, end: int) -> bool:
+    """Whether a paragraph between two headings starts with one of the numbers said to be
+    missing: the heading is there, only not read as one (``8.6个重大科技专项``). One look at each
+    paragraph between the two, found by bisection."""
+    arabic = style.startswith("arabic")
+    labels = {str(n) if arabic else cn_numeral(n) for n in numbers}
+    if not labels:
+        return False
+    opening = _OPENING_NUMBER["arabic" if arabic else "cn"]
+    paragraphs = ctx.doc.paragraphs
+    first = bisect.bisect_right(paragraphs, start, key=lambda p: p.start)
+    for p in paragraphs[first:bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)]:
+        m = opening.match(ctx.text, p.start)
+        if m and m.group(1) in labels:
+            return True
+    return False
 
 
 @rule("structure.numbering", "structure", "warning")
 def numbering(ctx: RuleContext) -> Iterator[Hit]:
     """Heading numbers that skip or repeat. A list restarting at 1 is a new list, not an error."""
     headings = ctx.doc.headings
+    # the heading before each of the same style and level, in one pass
+    previous: list[int | None] = []
+    last: dict[tuple[str, int], int] = {}
+    for i, g in enumerate(headings):
+        previous.append(last.get((g.style, g.level)))
+        last[(g.style, g.level)] = i
     for issue in ctx.doc.numbering_issues:
         if issue.kind not in ("gap", "repeat", "restart"):
             continue
@@ -175,13 +224,13 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
         if issue.kind == "restart" and h.number == 1:
             continue
         if issue.kind == "gap":
-            before = [g for g in headings[: issue.heading_index]
-                      if g.style == h.style and g.level == h.level]
-            if before and before[-1].number == h.number - 1:
+            j = previous[issue.heading_index]
+            before = headings[j] if j is not None else None
+            if before is not None and before.number == h.number - 1:
                 continue  # numbered on from the previous part's items: 1.–7. under （一）, 8. on
-            since = before[-1].start if before else 0
-            if any(_written_between(ctx, h.style, n, since, h.start)
-                   for n in range(before[-1].number + 1 if before else 1, h.number)):
+            since = before.start if before else 0
+            missing = range(before.number + 1 if before else 1, h.number)
+            if _written_between(ctx, h.style, missing, since, h.start):
                 continue
         yield Hit(h.start, h.title_start, t(f"flags.numbering_{issue.kind}",
                                             numbering=h.numbering.strip()),

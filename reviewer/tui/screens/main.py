@@ -15,6 +15,8 @@ looks the panels up by class name and handles their events by method name.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +33,15 @@ from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.header import HeaderLine
 from reviewer.tui.keyhints import KeyHints
-from reviewer.tui.messages import FlagsReady, JumpTo, ScoreChosen, SummaryTyped, VerdictChosen
+from reviewer.tui.messages import (
+    ChecksCancelled,
+    ChecksProgress,
+    FlagsReady,
+    JumpTo,
+    ScoreChosen,
+    SummaryTyped,
+    VerdictChosen,
+)
 from reviewer.tui.plain import snippet
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.saving import Keeper
@@ -42,6 +52,8 @@ if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
 
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+# a report above this many bytes opens with a notice that its checks run in the background
+LARGE_REPORT = 5 * 1024 * 1024
 
 
 class MainScreen(KeyedScreen, Screen[str | None]):
@@ -67,6 +79,9 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
         self._panels_mounted = False
+        self._checks_cancel = threading.Event()
+        self._checks_progress: tuple[int, int] | None = None  # (done, total) while they run
+        self._checks_cancelled = False
         self._mounting: list[Any] = []  # the panels' mounts, until they are done
         self._leaving = False
 
@@ -100,6 +115,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self._mount_panels()
         self._refresh_views()
         # The checks start once the report is on screen, not competing with its first frame.
+        self._notice_large_report()
         self._compute_flags()
         self.app.start_up_done()
 
@@ -215,7 +231,8 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         when they change, and without a new layout (the line's size is fixed): the cursor
         moves on every key and must stay cheap."""
         flag, note = self._flag_here(), self._note_here()
-        shown = (flag, note, flag and self.session.decision(flag), note and note.note)
+        shown = (flag, note, flag and self.session.decision(flag), note and note.note,
+                 self._checks_progress)
         if shown == self._status_shown:
             return
         self._status_shown = shown
@@ -227,6 +244,9 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         if note is not None:
             parts += ["  " if parts else "", ("✎ ", "$accent"),
                       snippet(f"{note.tag} {note.note}", 80)]
+        if self._checks_progress is not None and not parts:
+            done, total = self._checks_progress
+            parts += [("⋯ ", "$warning"), t("ui.checks_progress", done=done, total=total)]
         self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
 
     @on(ReportView.CursorMoved)
@@ -241,10 +261,28 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self._show_status()
 
     # --- flags -----------------------------------------------------------------------------
+    def _notice_large_report(self) -> None:
+        """A long report (a compilation, a scanned book) is said to be checked in the background:
+        the reader can be used meanwhile, and Esc stops the checks."""
+        try:
+            size = os.path.getsize(self.session.doc.path)
+        except OSError:
+            size = len(self.session.doc.text) * 3  # most characters are three bytes of UTF-8
+        if size > LARGE_REPORT:
+            self.notify(t("ui.large_report", size=f"{size / (1024 * 1024):.0f}"), timeout=15)
+
     @work(thread=True, exclusive=True, group="flags")
     def _compute_flags(self) -> None:
+        from reviewer.progress import Cancelled
+
+        def progress(done: int, total: int, rule_id: str) -> None:
+            self.post_message(ChecksProgress(done, total))
+
         try:
-            flags = self.session.compute_flags()
+            flags = self.session.compute_flags(progress, self._checks_cancel.is_set)
+        except Cancelled:
+            self.post_message(ChecksCancelled())
+            return
         except Exception as exc:  # a failing check must not take the review down with it
             self.app.call_from_thread(self.notify, t("ui.flags_failed", reason=str(exc)),
                                       severity="error", timeout=15)
@@ -253,12 +291,33 @@ class MainScreen(KeyedScreen, Screen[str | None]):
 
     @on(FlagsReady)
     def _flags_ready(self, event: FlagsReady) -> None:
+        self._checks_progress = None
         self.session.set_flags(event.flags)
         self._refresh_views()
 
+    @on(ChecksProgress)
+    def _checks_advanced(self, event: ChecksProgress) -> None:
+        if not self.session.flags_ready and not self._checks_cancelled:
+            self._checks_progress = (event.done, event.total)
+            self._show_status()
+
+    @on(ChecksCancelled)
+    def _checks_stopped(self) -> None:
+        self._checks_progress = None
+        self._checks_cancelled = True
+        self.session.flags_cancelled()
+        self._refresh_views()
+        self.notify(t("ui.checks_cancelled"))
+
+    def action_cancel_checks(self) -> None:
+        """Esc while the checks run: stop them (the rule running finishes its current hit)."""
+        if not self.session.flags_ready and not self._checks_cancel.is_set():
+            self._checks_cancel.set()
+
     def _go_to_flag(self, step: int) -> None:
         if not self.session.flags_ready:
-            self.notify(t("ui.flags_running"))
+            self.notify(t("ui.flags_cancelled") if self._checks_cancelled
+                        else t("ui.flags_running"))
             return
         here = self._flag_here()
         flag = self.session.next_flag(self.reader.cursor, step,
@@ -446,7 +505,9 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         return self.keeper.save_now()
 
     def on_unmount(self) -> None:
-        """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save."""
+        """Whatever way the screen goes (quit, ctrl+q, the palette's quit), try a last save; the
+        checks, if they still run, stop."""
+        self._checks_cancel.set()
         self.session.forget(self._heard)
         if self.keeper is not None:
             self.keeper.stop()

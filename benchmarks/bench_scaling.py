@@ -1,0 +1,226 @@
+"""Scaling: outline, check and comparison time against the text's size, for real text and for
+every hostile shape (``tests/hostile.py``), from 0.25 to 16 MB.
+
+For each shape and stage the exponent of time against size is fitted (least squares on the
+log-log points from 1 MB up, where fixed costs no longer flatter it); target ≤ 1.1. Each shape is
+set beside real text of the same size measured in the same run (target: no more than 2× slower).
+Each flag rule's share of the check time is printed per shape, so a slow rule shows by name. Then
+``reviewer check`` on a 20 MB report (target < 20 s), against reading and decoding that file.
+
+Real text is every report the benchmark finds one after another (the seeds, and the corpus when
+it is beside the repository), repeated as often as the size asks. The comparison compares a text
+with itself, jieba loaded before timing and its token cache emptied before each run.
+
+    python benchmarks/bench_scaling.py                      # everything (about a quarter hour)
+    python benchmarks/bench_scaling.py --max 4 --stages check --shapes real,headings
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _timing import CORPUS, ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "tests"))
+import hostile  # noqa: E402  (the shape generators are shared with the tests)
+from reviewer.compare import compare_documents, ensure_jieba  # noqa: E402
+from reviewer.compare.tokens import tokenize  # noqa: E402
+from reviewer.document import parse_text  # noqa: E402
+from reviewer.flags import RULES, run_flags  # noqa: E402
+
+MB = 1024 * 1024
+SIZES = (0.25, 0.5, 1, 2, 4, 8, 16)
+# outline: parse_text; flags: run_flags on the parsed report; check: both, what `reviewer check`
+# does for a report; compare: compare_documents
+STAGES = ("outline", "flags", "check", "compare")
+# the stages the 2× target is set for: what a person waits for
+RATIO_STAGES = ("check", "compare")
+# a stage this fast even at the largest size is not fitted: its figures are timer noise
+TOO_FAST = 0.25
+EXPONENT_TARGET = 1.1
+RATIO_TARGET = 2.0
+BIG_REPORT_MB = 20
+BIG_REPORT_TARGET = 20.0  # seconds
+FIT_FROM = 1  # MB: the exponent is fitted on this size and above
+
+
+def _reports() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    for folder in (CORPUS, CORPUS.parent / "gwr-more"):
+        if folder.is_dir():
+            paths += sorted(folder.glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _timed(fn, rounds: int) -> float:
+    """The fastest of ``rounds`` runs: other work on a shared machine only ever adds time."""
+    samples = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return min(samples)
+
+
+def _exponent(points: list[tuple[float, float]]) -> float | None:
+    """Slope of log(time) against log(size), least squares."""
+    pts = [(math.log(s), math.log(t)) for s, t in points if t > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    var = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
+
+
+def _measure(text: str, stages: tuple[str, ...], rounds: int
+             ) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per stage, and each rule's seconds in the check."""
+    times: dict[str, float] = {}
+    doc = parse_text(text, "<scaling>")
+    if "outline" in stages:
+        times["outline"] = _timed(lambda: parse_text(text, "<scaling>"), rounds)
+    rule_times: dict[str, float] = {}
+    if "flags" in stages or "check" in stages:
+        def flags() -> None:
+            rule_times.clear()
+            run_flags(doc, timings=rule_times)
+
+        times["flags"] = _timed(flags, rounds)
+        if "outline" in times:
+            times["check"] = times["outline"] + times["flags"]
+    if "compare" in stages:
+        def compare() -> None:
+            tokenize.cache_clear()
+            compare_documents(doc, doc)
+
+        times["compare"] = _timed(compare, rounds)
+    return times, rule_times
+
+
+def _big_report(reports: list[str]) -> list[str]:
+    """``reviewer check`` on a 20 MB report, in a process, against reading and decoding it."""
+    text = hostile.real(BIG_REPORT_MB * MB, reports)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "compilation-2025.txt"
+        path.write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "reviewer", "check", "--json", str(path)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, check=False)
+        took = time.perf_counter() - t0
+        read = _timed(lambda: path.read_bytes().decode("utf-8"), 3)
+    size = path.stat().st_size if path.exists() else len(text.encode("utf-8"))
+    verdict = "met" if took < BIG_REPORT_TARGET and proc.returncode in (0, 1) else "NOT met"
+    lines = [f"reviewer check on a {size / MB:.1f} MB report (process, start-up included): "
+             f"{took:.1f} s  vs  reading and decoding it {read * 1000:.0f} ms  "
+             f"(target < {BIG_REPORT_TARGET:.0f} s: {verdict})"]
+    if proc.returncode not in (0, 1):
+        lines.append(f"  failed with exit code {proc.returncode}: {proc.stderr.strip()[-500:]}")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max", type=float, default=SIZES[-1], help="largest size in MB")
+    parser.add_argument("--shapes", default=",".join(hostile.SHAPES),
+                        help="comma-separated shapes (default: all)")
+    parser.add_argument("--stages", default=",".join(STAGES))
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per point below 2 MB")
+    parser.add_argument("--large-rounds", type=int, default=1, help="rounds from 2 MB up")
+    parser.add_argument("--no-big", action="store_true", help="skip the 20 MB check")
+    args = parser.parse_args(argv)
+    shapes = [s for s in args.shapes.split(",") if s]
+    unknown = [s for s in shapes if s not in hostile.SHAPES]
+    asked = set(args.stages.split(","))
+    if "check" in asked:  # the sum of the two
+        asked |= {"outline", "flags"}
+    stages = tuple(s for s in STAGES if s in asked)
+    if unknown or not stages:
+        print(f"unknown shape(s) {unknown} or no stage; shapes: {', '.join(hostile.SHAPES)}; "
+              f"stages: {', '.join(STAGES)}", file=sys.stderr)
+        return 2
+    if "real" in shapes:
+        shapes.remove("real")
+    shapes.insert(0, "real")  # every shape is set beside it
+    sizes = [s for s in SIZES if s <= args.max]
+    reports = _reports()
+    print(f"real text: {len(reports)} reports ({sum(len(r) for r in reports)} characters) "
+          f"one after another; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    if "compare" in stages:
+        ensure_jieba()
+
+    # shape → stage → [(MB, seconds)], and the rule times at the largest size
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {}
+    rule_share: dict[str, dict[str, float]] = {}
+    print(f"\n{'shape':<15} {'MB':>5} {'chars':>9}  " + "  ".join(f"{s:>9}" for s in stages)
+          + "   (seconds)")
+    for shape in shapes:
+        results[shape] = {stage: [] for stage in stages}
+        for size in sizes:
+            text = (hostile.real(int(size * MB), reports) if shape == "real"
+                    else hostile.make(shape, int(size * MB)))
+            times, rules = _measure(text, stages, args.rounds if size < 2 else args.large_rounds)
+            for stage, seconds in times.items():
+                results[shape][stage].append((size, seconds))
+            total = sum(rules.values())
+            if total:
+                rule_share[shape] = {r: t / total for r, t in rules.items()}
+            print(f"{shape:<15} {size:>5} {len(text):>9}  "
+                  + "  ".join(f"{times[s]:>9.3f}" for s in stages), flush=True)
+
+    print(f"\nexponent of time against size (fitted from {FIT_FROM} MB up; "
+          f"target ≤ {EXPONENT_TARGET}) and time against real text at {sizes[-1]} MB "
+          f"(target ≤ {RATIO_TARGET}× for {' and '.join(RATIO_STAGES)}); '·' marks a stage under "
+          f"{TOO_FAST * 1000:.0f} ms at the largest size, too fast to fit")
+    print(f"{'shape':<15} " + "  ".join(f"{s + ' exp':>12} {'× real':>7}" for s in stages))
+    worst_exp, worst_exp_at = 0.0, ""
+    worst_ratio, worst_ratio_at = 0.0, ""
+    for shape in shapes:
+        cells = []
+        for stage in stages:
+            points = results[shape][stage]
+            fitted = [p for p in points if p[0] >= FIT_FROM] or points
+            exp = _exponent(fitted) if points[-1][1] >= TOO_FAST else None
+            real_t = results["real"][stage][-1][1]
+            ratio = points[-1][1] / real_t if real_t else float("inf")
+            if exp is not None and exp > worst_exp:
+                worst_exp, worst_exp_at = exp, f"{shape} {stage}"
+            if shape != "real" and stage in RATIO_STAGES and ratio > worst_ratio:
+                worst_ratio, worst_ratio_at = ratio, f"{shape} {stage}"
+            cells.append(f"{exp:>12.2f} {ratio:>6.2f}×" if exp is not None
+                         else f"{'·':>12} {ratio:>6.2f}×")
+        print(f"{shape:<15} " + "  ".join(cells))
+
+    if rule_share:
+        print(f"\neach rule's share of the flags time at {sizes[-1]} MB (%; rules under 1% in "
+              f"every shape left out)")
+        names = [s for s in shapes if s in rule_share]
+        short = {s: s[:7] for s in names}
+        print(f"{'rule':<36} " + " ".join(f"{short[s]:>7}" for s in names))
+        for rule_id in RULES:
+            shares = [rule_share[s].get(rule_id, 0.0) * 100 for s in names]
+            if max(shares) >= 1:
+                print(f"{rule_id:<36} " + " ".join(f"{v:>7.1f}" for v in shares))
+
+    if not args.no_big:
+        print()
+        for line in _big_report(reports):
+            print(line)
+    exp_verdict = "met" if worst_exp <= EXPONENT_TARGET else "NOT met"
+    ratio_verdict = "met" if worst_ratio <= RATIO_TARGET else "NOT met"
+    print(f"\ntarget exponent ≤ {EXPONENT_TARGET}: {exp_verdict} (largest {worst_exp:.2f}, "
+          f"{worst_exp_at or '—'}); target ≤ {RATIO_TARGET}× real text: {ratio_verdict} "
+          f"(largest {worst_ratio:.2f}×, {worst_ratio_at or '—'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
