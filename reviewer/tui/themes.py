@@ -126,3 +126,9 @@ def highlight_defaults(variables: dict[str, str]) -> dict[str, str]:
     colours["pane-divider"] = surface.blend(Color.parse(variables["foreground"]), 0.45).hex
     colours["focus-mark"] = Color.parse(variables["primary"]).hex
     return colours
+
+
+def with_highlights(variables: dict[str, str]) -> dict[str, str]:
+    """An app's CSS ``variables`` with `THEME_COLOURS` added where its theme leaves them out:
+    what the app's style sheet (``reviewer.tcss``) needs besides Textual's own."""
+    return {**highlight_defaults(variables), **variables}
