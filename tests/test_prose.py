@@ -126,7 +126,9 @@ async def test_notes_tab_wraps_note_and_quote_by_the_same_rules(tmp_path) -> Non
                 assert cell_len(line) <= notes.size.width
             shown = "".join(line.strip() for line in lines)
             assert shown.count(NOTE) == 6  # nothing lost
-            assert "[b]标 \u241b[31m[bold]红字" in shown  # markup and escapes stay inert
+            # markup and escapes stay inert; the tag and the severity on the first line
+            assert "[b]标 · 一般\u241b[31m[bold]红字" in shown
+            assert sum(line.startswith(" ●数据存疑 · 较重") for line in lines) == 6
 
 
 def _boundary_report(folder) -> str:

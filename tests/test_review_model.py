@@ -201,6 +201,42 @@ name = "可读性"
     load_vocabulary.cache_clear()
 
 
+def test_every_bundled_criterion_says_what_each_score_means():
+    vocab = load_vocabulary()
+    scale = range(vocab.score_min, vocab.score_max + 1)
+    for criterion in vocab.criteria:
+        meanings = [criterion.meaning(score, vocab.score_min) for score in scale]
+        assert all(meanings) and len(set(meanings)) == len(meanings), criterion.name
+    first = vocab.criteria[0]
+    assert first.meaning(vocab.score_max + 1, vocab.score_min) == ""
+
+
+def test_a_criterion_whose_levels_do_not_fit_the_scale_is_refused(tmp_path):
+    from reviewer.review import ReviewError
+
+    own = tmp_path / "vocabulary.toml"
+    own.write_text('''tags = ["口径不一"]
+severities = ["low"]
+verdicts = ["ok"]
+decisions = ["confirmed", "dismissed"]
+plan_statuses = ["done"]
+target_verdicts = ["reached"]
+[rubric]
+min = 1
+max = 3
+[[rubric.criterion]]
+name = "可读性"
+levels = ["差", "好"]
+''', encoding="utf-8")
+    with pytest.raises(ReviewError, match="可读性.*2 levels.*needs 3"):
+        load_vocabulary(str(own))
+    own.write_text(own.read_text(encoding="utf-8").replace('["差", "好"]', '["差", "中", "好"]'),
+                   encoding="utf-8")
+    load_vocabulary.cache_clear()
+    assert load_vocabulary(str(own)).criteria[0].meaning(2, 1) == "中"
+    load_vocabulary.cache_clear()
+
+
 def test_plan_status_scale_is_the_one_the_comparison_suggests_from():
     from reviewer.compare import STATUSES
 

@@ -19,6 +19,12 @@ from reviewer.review.errors import ReviewError
 class Criterion:
     name: str
     hint: str = ""
+    levels: tuple[str, ...] = ()  # what each score of the scale means, lowest first
+
+    def meaning(self, score: int, low: int) -> str:
+        """What ``score`` means for this criterion ("" when the rubric does not say)."""
+        index = score - low
+        return self.levels[index] if 0 <= index < len(self.levels) else ""
 
 
 @dataclass(frozen=True)
@@ -54,12 +60,17 @@ def parse_vocabulary(data: dict, where: str) -> Vocabulary:
     target_verdicts = _strings(data, "target_verdicts", where)
     rubric = data.get("rubric", {})
     try:
-        criteria = tuple(Criterion(str(c["name"]), str(c.get("hint", "")))
+        criteria = tuple(Criterion(str(c["name"]), str(c.get("hint", "")),
+                                   tuple(str(v) for v in c.get("levels", ())))
                          for c in rubric.get("criterion", []))
         low, high = int(rubric["min"]), int(rubric["max"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReviewError(where, f"[rubric] needs min, max and criteria with a name ({exc})") \
             from None
+    for criterion in criteria:
+        if criterion.levels and len(criterion.levels) != high - low + 1:
+            raise ReviewError(where, f"criterion '{criterion.name}' has {len(criterion.levels)} "
+                                     f"levels; the scale {low}–{high} needs {high - low + 1}")
     return Vocabulary(tags, severities, default, verdicts, decisions, statuses, target_verdicts,
                       criteria, low, high)
 

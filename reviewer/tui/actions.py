@@ -63,6 +63,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("app.quit", "ctrl+q", "quit", "app", priority=True),
     # the main screen
     ActionSpec("main.next_pane", "tab", "next_pane", "main"),
+    ActionSpec("main.previous_pane", "shift+tab", "previous_pane", "main"),
+    # the side panel's tabs and the review form's fields, from anywhere on the screen
+    ActionSpec("main.tab_flags", "1", "show_tab('flags')", "main"),
+    ActionSpec("main.tab_notes", "2", "show_tab('notes')", "main"),
+    ActionSpec("main.tab_review", "3", "show_tab('review')", "main"),
+    ActionSpec("main.scores", "s", "review_field('scores')", "main"),
+    ActionSpec("main.verdict", "V", "review_field('verdict')", "main"),
+    ActionSpec("main.summary", "S", "review_field('summary')", "main"),
     ActionSpec("main.toggle_outline", "f2", "toggle_outline", "main", footer=True),
     ActionSpec("main.toggle_side", "f3", "toggle_side", "main", footer=True),
     ActionSpec("main.annotate", "a", "annotate", "main", footer=True),
@@ -105,10 +113,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("outline.parent", "shift+left", "cursor_parent", "outline"),
     ActionSpec("outline.next_sibling", "shift+down", "cursor_next_sibling", "outline"),
     ActionSpec("outline.previous_sibling", "shift+up", "cursor_previous_sibling", "outline"),
-    # the side panel: its tabs, and its flag and note lists
-    ActionSpec("side.next_tab", "right_square_bracket", "next_tab", "side"),
-    ActionSpec("side.previous_tab", "left_square_bracket", "previous_tab", "side"),
+    # the side panel: its tabs (] and [ are the next and previous report), its flag and note
+    # lists, and the flag list's filter and decisions by rule
+    ActionSpec("side.next_tab", "ctrl+pagedown", "next_tab", "side"),
+    ActionSpec("side.previous_tab", "ctrl+pageup", "previous_tab", "side"),
     *_list("side", "side-list", select="select"),
+    ActionSpec("side.filter", "f", "filter", "flag-list", footer=True),
+    ActionSpec("side.clear_filter", "F", "clear_filter", "flag-list"),
+    ActionSpec("side.confirm_rule", "C", "decide_rule('confirmed')", "flag-list"),
+    ActionSpec("side.dismiss_rule", "X", "decide_rule('dismissed')", "flag-list"),
     ActionSpec("search.close", "escape", "close", "search"),
     # the comparison with last year's report
     ActionSpec("compare.back", "escape", "back", "compare", footer=True),

@@ -77,3 +77,14 @@ class ReportsRead(Message):
         self.stage = stage
         self.done = done
         self.total = total
+
+
+class DecideFlags(Message):
+    """The reviewer asked to confirm or dismiss every flag of ``rule`` that the flag list shows
+    (``flags``): the screen asks to be sure, naming the count, and records it as one change."""
+
+    def __init__(self, flags: list[Any], decision: str, rule: str) -> None:
+        super().__init__()
+        self.flags = flags
+        self.decision = decision
+        self.rule = rule

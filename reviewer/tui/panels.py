@@ -21,15 +21,24 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, TabbedContent, TabPane, TextArea, Tree
+from textual.widgets import (
+    Input,
+    Label,
+    OptionList,
+    Select,
+    TabbedContent,
+    TabPane,
+    TextArea,
+    Tree,
+)
 from textual.widgets.option_list import Option
 
 from reviewer.document import UNKNOWN
 from reviewer.i18n import t
 from reviewer.tui import actions
-from reviewer.tui.messages import JumpTo, ScoreChosen, SummaryTyped, VerdictChosen
+from reviewer.tui.messages import DecideFlags, JumpTo, ScoreChosen, SummaryTyped, VerdictChosen
 from reviewer.tui.plain import inert, snippet, term
-from reviewer.tui.prose import WrappedList, wrapped
+from reviewer.tui.prose import Prose, WrappedList, wrap_content, wrapped
 from reviewer.tui.session import Session
 from reviewer.tui.wrap import ellipsize
 
@@ -121,27 +130,66 @@ class OutlinePanel(Tree, inherit_bindings=False):
             self.post_message(JumpTo(event.node.data.heading.start))
 
 
-class FlagList(WrappedList, inherit_bindings=False):
-    """The report's flags in text order, with the reviewer's decision on each."""
+# What the flag list can be filtered by: each flag's field, in the order the choice lists them.
+FILTER_FIELDS = ("severity", "category", "rule")
 
-    BINDINGS = actions.bindings("side-list")
+
+def filter_label(field: str, value: str) -> str:
+    """A filter's value as the interface names it: 错误, 数字, or the rule's id."""
+    if field == "severity":
+        key = f"flags.severity_{value}"
+    elif field == "category":
+        key = f"workspace.category.{value}"
+    else:
+        return inert(value)
+    label = t(key)
+    return inert(value) if label == key else label
+
+
+class SideList(WrappedList, inherit_bindings=False):
+    """A list of the side panel: focused with nothing highlighted, its first entry is, so Enter
+    goes there at once."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+
+
+class FlagList(SideList, inherit_bindings=False):
+    """The report's flags in the engine's order, with the reviewer's decision on each.
+
+    The list can be filtered by severity, category and rule (``f`` opens the choice, ``F`` clears
+    it; the filters of several fields hold at once), shown with its count in the line above the
+    list; ``C`` / ``X`` ask the screen to confirm / dismiss every shown flag of the rule under the
+    cursor (``DecideFlags``).
+    """
+
+    BINDINGS = [*actions.bindings("side-list"), *actions.bindings("flag-list")]
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
+        self.filters: dict[str, str] = {}  # field → value
+        self.shown: list[Any] = []
+
+    def _passes(self, flag: Any) -> bool:
+        return all(getattr(flag, name, None) == value for name, value in self.filters.items())
 
     def refresh_items(self) -> None:
         keep = self.highlighted
         self.clear_options()
+        self.shown = [f for f in self.session.flags if self._passes(f)]
+        self._show_filter()
         if not self.session.flags_ready:
             said = "ui.flags_cancelled" if self.session.flags_stopped else "ui.flags_running"
             self.add_option(Option(Content(t(said)), disabled=True))
             return
-        if not self.session.flags:
-            self.add_option(Option(Content(t("ui.no_flags")), disabled=True))
+        if not self.shown:
+            self.add_option(Option(Content(t("ui.no_flags_shown" if self.session.flags
+                                             else "ui.no_flags")), disabled=True))
             return
         width = self._text_width()
-        for flag in self.session.flags:
+        for flag in self.shown:
             mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
             decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
             prefix = cell_len(mark + decision)
@@ -149,20 +197,100 @@ class FlagList(WrappedList, inherit_bindings=False):
                 else inert(flag.message)
             self.add_option(Option(Content.assemble((mark, style), decision, message)))
         if keep is not None:
-            self.highlighted = min(keep, len(self.session.flags) - 1)
+            self.highlighted = min(keep, len(self.shown) - 1)
+
+    def _show_filter(self) -> None:
+        """The line above the list: the filter and how many flags it keeps, or nothing."""
+        found = self.parent.query("#flag-filter") if self.parent is not None else None
+        if not found:
+            return
+        line = found.first(Prose)
+        line.display = bool(self.filters)
+        if self.filters:
+            named = " · ".join(filter_label(k, v) for k, v in self.filters.items())
+            line.update(Content(t("ui.flag_filter", filter=named, shown=len(self.shown),
+                                  total=len(self.session.flags),
+                                  clear=self._key("side.clear_filter"))))
+
+    def _key(self, action_id: str) -> str:
+        keymap = getattr(self.app, "user_keymap", {})
+        return actions.display_keys(keymap.get(action_id, actions.spec(action_id).key))
 
     def show_flag(self, flag: Any) -> None:
-        if flag in self.session.flags:
-            self.highlighted = self.session.flags.index(flag)
+        if flag in self.shown:
+            self.highlighted = self.shown.index(flag)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self.session.flags:
-            flag = self.session.flags[event.option_index]
+        if self.shown:
+            flag = self.shown[event.option_index]
             self.post_message(JumpTo(flag.start, flag))
 
+    def _here(self) -> Any | None:
+        index = self.highlighted
+        return self.shown[index] if self.shown and index is not None \
+            and 0 <= index < len(self.shown) else None
 
-class NoteList(WrappedList, inherit_bindings=False):
+    # --- the filter ------------------------------------------------------------------------
+    def filter_choices(self) -> list[tuple[str, str]]:
+        """The values the flags have, field by field, each with how many flags have it; the
+        active ones are marked by the dialog (``field=value``)."""
+        choices: list[tuple[str, str]] = []
+        if self.filters:
+            choices.append(("", t("ui.filter_none")))
+        for name in FILTER_FIELDS:
+            counts: dict[str, int] = {}
+            for flag in self.session.flags:  # in the engine's order of importance
+                value = str(getattr(flag, name, ""))
+                counts[value] = counts.get(value, 0) + 1
+            choices += [(f"{name}={value}", t("ui.filter_choice", field=t(f"ui.filter_{name}"),
+                                             value=filter_label(name, value), count=n))
+                        for value, n in counts.items()]
+        return choices
+
+    def set_filter(self, choice: str | None) -> None:
+        """Apply a choice of ``filter_choices``: a value for its field (chosen again: that field
+        no longer filters), "" for no filter, ``None`` for no change."""
+        if choice is None:
+            return
+        if not choice:
+            self.filters = {}
+        else:
+            name, _, value = choice.partition("=")
+            if self.filters.get(name) == value:
+                del self.filters[name]
+            else:
+                self.filters[name] = value
+                self.filters = {k: self.filters[k] for k in FILTER_FIELDS if k in self.filters}
+        self.highlighted = None
+        self.refresh_items()
+        if self.shown:
+            self.highlighted = 0
+
+    def action_filter(self) -> None:
+        from reviewer.tui.screens.choose import ChooseDialog
+
+        if not self.session.flags:
+            self.notify(t("ui.no_flags"))
+            return
+        marked = {f"{k}={v}" for k, v in self.filters.items()}
+        self.app.push_screen(ChooseDialog(t("ui.filter_title"), self.filter_choices(), marked),
+                             self.set_filter)
+
+    def action_clear_filter(self) -> None:
+        if self.filters:
+            self.set_filter("")
+
+    def action_decide_rule(self, decision: str) -> None:
+        flag = self._here()
+        if flag is None:
+            self.notify(t("ui.no_flag_here"), severity="warning")
+            return
+        same = [f for f in self.shown if f.rule == flag.rule]
+        self.post_message(DecideFlags(same, decision, flag.rule))
+
+
+class NoteList(SideList, inherit_bindings=False):
     """The reviewer's annotations in text order: tag, severity, note and the quoted passage.
 
     Each option: the severity mark, then the tag and the note; the quote on the lines below. Every
@@ -194,27 +322,56 @@ class NoteList(WrappedList, inherit_bindings=False):
         mark, style = SEVERITY_MARK.get(note.severity, ("·", ""))
         orphan = f" {t('ui.orphan')}" if note.anchor.orphan else ""
         text, quote = snippet(note.note, 200), snippet(note.anchor.quote, 200)
+        tags = "、".join(inert(tag) for tag in note_tags(note))
+        severity = f" · {term('severity', note.severity)}"
         indent = cell_len(mark)
         if width <= indent + 4:  # not laid out yet (a hidden tab): Textual's folding will do
-            return Content.assemble((mark, style), (inert(note.tag), "bold"), (orphan, "$error"),
-                                    " ", text, "\n", (quote, "dim"))
-        # a free tag may be long: it keeps the first line, cut, and the note starts below
-        tag = ellipsize(note.tag, max(width - indent - cell_len(orphan) - 1, 2))
-        first = indent + cell_len(tag + orphan) + 1
+            return Content.assemble((mark, style), (tags, "bold"), (severity, style),
+                                    (orphan, "$error"), " ", text, "\n", (quote, "dim"))
+        # the tags and severity keep the first line (long tags cut), and the note starts below
+        room = max(width - indent - cell_len(severity + orphan), 2)
+        tags = ellipsize(tags, room)
         return Content.assemble(
-            (mark, style), (tag, "bold"), (orphan, "$error"), " ",
-            wrapped(text, width, indent, first), "\n" + " " * indent,
-            (wrapped(quote, width, indent), "dim"))
+            (mark, style), (tags, "bold"), (severity, style), (orphan, "$error"),
+            "\n" + " " * indent, wrapped(text, width, indent) if text else "",
+            "\n" + " " * indent if text else "", (wrapped(quote, width, indent), "dim"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self._notes:
-            self.post_message(JumpTo(self._notes[event.option_index].anchor.start))
+        if not self._notes:
+            return
+        note = self._notes[event.option_index]
+        if note.anchor.orphan:  # its passage is no longer in the text: nowhere to go
+            self.notify(t("ui.orphan_no_jump"), severity="warning")
+            return
+        self.post_message(JumpTo(note.anchor.start))
+
+
+def note_tags(note: Any) -> tuple[str, ...]:
+    """A note's tags: several where the note has them, else its one tag."""
+    tags = getattr(note, "tags", None)
+    if tags:
+        return tuple(tags)
+    return (note.tag,) if note.tag else ()
+
+
+class SideTabs(TabbedContent):
+    """The side panel's tabs, turned only by the reviewer (a key, a click on a tab).
+
+    Textual would also show the page of every widget focused: that focus arrives as a message,
+    after the reviewer may have asked for another page (``3`` then ``1`` typed quickly), and
+    turned the tabs back. The panel always shows a page before focusing in it."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        # Textual runs this before TabbedContent's own handler, which prevent_default skips
+        event.stop()
+        event.prevent_default()
 
 
 class SidePanel(Vertical):
-    """The side panel's tabs: the flags, the notes and the review form. ``[`` and ``]`` (by
-    default) turn its pages while the focus is in it."""
+    """The side panel's tabs: the flags, the notes and the review form. The screen's keys
+    (``1``/``2``/``3`` by default) show each tab, ctrl+PgDn/ctrl+PgUp turn them while the focus is
+    in the panel; ``]`` and ``[`` are the next and previous report, never a tab."""
 
     BINDINGS = actions.bindings("side")
     TABS = ("flags", "notes", "review")
@@ -225,31 +382,47 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        with TabbedContent(initial="flags"):
+        with SideTabs(initial="flags"):
             with TabPane(t("ui.tab_flags"), id="flags"):
+                filter_line = Prose(id="flag-filter")
+                filter_line.display = False
+                yield filter_line
                 yield FlagList(session, id="flag-list")
             with TabPane(t("ui.tab_notes"), id="notes"):
                 yield NoteList(session, id="note-list")
             with TabPane(t("ui.tab_review"), id="review"):
                 yield ReviewPanel(session, id="review-panel")
 
-    def stops(self) -> list[Widget]:
-        """What takes the keys on the page shown: its list, or each field of the review form
-        (not the scrolling frame around them)."""
+    def stops(self, name: str | None = None) -> list[Widget]:
+        """What takes the keys on the page shown (or the page ``name``): its list, or each field
+        of the review form (not the scrolling frame around them)."""
         tabs = self.query_one(TabbedContent)
-        pane = tabs.active_pane
+        pane = tabs.get_pane(name) if name else tabs.active_pane
         if pane is None:
             return [tabs]
-        found = [w for w in pane.query("*") if w.focusable and not isinstance(w, ReviewPanel)]
+        found = [w for w in pane.query("*") if w.focusable and not isinstance(w, ReviewPanel)
+                 and not any(isinstance(a, Select) for a in w.ancestors)]  # a list's drop-down
         return found or [tabs]
+
+    def show_tab(self, name: str, field: str | None = None) -> None:
+        """Show the tab ``name`` and focus its list, or on the review form the field ``field``
+        (``#score-0``, ``#verdict``, ``#summary``; by default the first), scrolled into view."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = name
+        if name == "review":
+            self.query_one(ReviewPanel).build()
+
+        def focus() -> None:
+            stops = self.stops(name)
+            target = next((w for w in stops if field and w.id == field.lstrip("#")), stops[0])
+            target.focus()
+
+        self.call_after_refresh(focus)
 
     def _turn(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
         here = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
-        tabs.active = self.TABS[(here + step) % len(self.TABS)]
-        if tabs.active == "review":
-            self.query_one(ReviewPanel).build()
-        self.call_after_refresh(lambda: self.stops()[0].focus())
+        self.show_tab(self.TABS[(here + step) % len(self.TABS)])
 
     def action_next_tab(self) -> None:
         self._turn(1)
@@ -266,6 +439,37 @@ class SearchBar(Input):
     def action_close(self) -> None:
         self.display = False
         self.screen.query_one("#reader").focus()
+
+
+SELECT_CHROME = 8  # cells a Select takes around its label: border, padding and the arrow
+
+
+class ScoreSelect(Select[int]):
+    """A score's drop-down list: each score with what it means for the criterion, wrapped by the
+    reader's Chinese rules at the list's width (Textual would fold a line before ，) with the
+    meaning's lines under the meaning, and wrapped again when the width changes."""
+
+    def __init__(self, scale: list[tuple[int, str]], **kwargs: Any) -> None:
+        self.scale = scale
+        self._fitted_at = 0
+        super().__init__(self._prompts(0), **kwargs)
+
+    def _prompts(self, width: int) -> list[tuple[Content, int]]:
+        prompts = []
+        for value, meaning in self.scale:
+            text = Content.assemble((str(value), "bold"), " " if meaning else "", meaning)
+            prompts.append((wrap_content(text, width, indent=cell_len(f"{value} "), first=0)
+                            if width > 6 else text, value))
+        return prompts
+
+    def on_resize(self) -> None:
+        width = self.size.width - SELECT_CHROME
+        if width != self._fitted_at and width > 6:
+            self._fitted_at = width
+            keep = self.value
+            with self.prevent(Select.Changed):  # the same choice, only wrapped anew
+                self.set_options(self._prompts(width))
+                self.value = keep
 
 
 class ReviewPanel(VerticalScroll):
@@ -291,13 +495,15 @@ class ReviewPanel(VerticalScroll):
 
         vocab = load_vocabulary()
         review = self.session.review
-        scale = [(str(v), v) for v in range(vocab.score_min, vocab.score_max + 1)]
-        self._scale = {v for _, v in scale}
+        values = range(vocab.score_min, vocab.score_max + 1)
+        self._scale = set(values)
         fields: list[Widget] = []
         for number, criterion in enumerate(vocab.criteria):
+            # each score with what it means for this criterion, where the rubric says
+            scale = [(v, criterion.meaning(v, vocab.score_min)) for v in values]
             fields.append(Label(Content.assemble((criterion.name, "bold"), " ",
                                                  (criterion.hint, "dim")), classes="field-label"))
-            fields.append(Select(scale, value=self._shown(criterion.name) or Select.NULL,
+            fields.append(ScoreSelect(scale, value=self._shown(criterion.name) or Select.NULL,
                                  prompt=t("ui.not_scored"), id=f"score-{number}",
                                  name=criterion.name, classes="score"))
         fields.append(Label(t("ui.verdict"), classes="field-label"))

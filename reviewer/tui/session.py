@@ -100,6 +100,24 @@ class FlagDecided(_Change):
             review.restore_flag_decision(self.before)
 
 
+class FlagsDecided(_Change):
+    """Several flags decided at once (every flag of one rule): one undo takes them all back."""
+
+    __slots__ = ("decided",)
+    kind = "decided_rule"
+
+    def __init__(self, decided: list[tuple[Any, FlagDecision | None]]) -> None:
+        self.decided = decided  # each flag with its decision before (None: undecided)
+
+    @property
+    def count(self) -> int:
+        return len(self.decided)
+
+    def undo(self, review: Review) -> None:
+        for flag, before in reversed(self.decided):
+            FlagDecided(flag, before).undo(review)
+
+
 class ScoreSet(_Change):
     __slots__ = ("criterion", "before")
     kind = "scored"
@@ -179,7 +197,7 @@ class PriorChosen(_Change):
         review.prior = self.before
 
 
-Change = (NoteAdded | NoteRemoved | NoteEdited | FlagDecided | ScoreSet | VerdictSet | SummarySet
+Change = (NoteAdded | NoteRemoved | NoteEdited | FlagDecided | FlagsDecided | ScoreSet | VerdictSet | SummarySet
           | PlanAssessed | TargetAssessed | PriorChosen)
 Listener = Callable[[Change | None, bool], object]
 """Called after every change (with it and ``False``), every undo (with the change taken back and
@@ -377,6 +395,23 @@ class Session:
             return False
         self._changed(FlagDecided(flag, before))
         return True
+
+    def to_decide(self, flags: list[Any], decision: str) -> list[Any]:
+        """Those of ``flags`` not decided ``decision`` yet: what ``decide_all`` would change."""
+        return [f for f in flags if self.decision(f) != decision]
+
+    def decide_all(self, flags: list[Any], decision: str, note: str = "") -> int:
+        """Confirm or dismiss several flags (every flag of one rule) as one change: one undo
+        takes all of them back. A flag already decided so keeps its decision and its note.
+        Returns how many were decided."""
+        decided: list[tuple[Any, FlagDecision | None]] = []
+        for flag in self.to_decide(flags, decision):
+            before = self.review.flag_decision_for(flag)
+            if self.review.decide_flag(self.doc, flag, decision, note) is not before:
+                decided.append((flag, before))
+        if decided:
+            self._changed(FlagsDecided(decided))
+        return len(decided)
 
     def set_score(self, criterion: str, value: int | None) -> bool:
         """Score a criterion (``None`` clears it); False when it already had that score."""

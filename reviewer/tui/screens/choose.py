@@ -23,23 +23,24 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
 
 class ChooseDialog(KeyedScreen, ModalScreen[str | None]):
-    """A title and the options as ``(value, text)``; the one whose value is ``current`` is
-    marked and highlighted."""
+    """A title and the options as ``(value, text)``; the one whose value is ``current`` (or each
+    whose value is in it, when it is a set) is marked, and the first of them highlighted."""
 
     BINDINGS = actions.bindings("choose")
     HELP = ("choose", "app")
     HELP_TITLE = "ui.help_title_choose"
 
-    def __init__(self, title: str, options: list[tuple[str, str]], current: str = "") -> None:
+    def __init__(self, title: str, options: list[tuple[str, str]],
+                 current: str | set[str] = "") -> None:
         super().__init__()
         self.title_text = title
         self.options = options
-        self.current = current
+        self.marked = {current} if isinstance(current, str) else set(current)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield ChoiceList(*(Option(Content(("● " if value == self.current else "  ") + text)
+            yield ChoiceList(*(Option(Content(("● " if value in self.marked else "  ") + text)
                                       , id=str(n)) for n, (value, text) in
                                enumerate(self.options)), id="choices-list")
             yield Static(Content(self.key_hint("choose.select", "choose.cancel",
@@ -47,7 +48,7 @@ class ChooseDialog(KeyedScreen, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         choices = self.query_one(ChoiceList)
-        index = next((n for n, (value, _) in enumerate(self.options) if value == self.current),
+        index = next((n for n, (value, _) in enumerate(self.options) if value in self.marked),
                      0)
         choices.highlighted = index
         choices.focus()

@@ -36,6 +36,7 @@ from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.messages import (
     ChecksCancelled,
     ChecksProgress,
+    DecideFlags,
     FlagsReady,
     JumpTo,
     ScoreChosen,
@@ -189,14 +190,34 @@ class MainScreen(KeyedScreen, Screen[str | None]):
                 panes.extend(side.stops())
         return panes
 
-    def action_next_pane(self) -> None:
+    def _step_pane(self, step: int) -> None:
         panes = self._panes()
         focused = self.focused
         current = next((i for i, p in enumerate(panes)
                         if focused is not None and p in focused.ancestors_with_self), -1)
         if current == len(panes) - 1 and self.show_side and focused not in panes:
             current = -1  # inside the side panel but not on its list: start over
-        panes[(current + 1) % len(panes)].focus()
+        if current == -1 and step < 0:
+            current = 0  # from nowhere, shift+Tab goes to the last stop
+        panes[(current + step) % len(panes)].focus()
+
+    def action_next_pane(self) -> None:
+        self._step_pane(1)
+
+    def action_previous_pane(self) -> None:
+        self._step_pane(-1)
+
+    def action_show_tab(self, name: str, field: str | None = None) -> None:
+        """Show a tab of the side panel (showing the panel if hidden) and focus it."""
+        self._mount_panels()
+        if not self.show_side:
+            self.action_toggle_side()
+        for side in self.query("SidePanel"):
+            side.show_tab(name, field)
+
+    def action_review_field(self, field: str) -> None:
+        """Go to the review form's scores, verdict or summary."""
+        self.action_show_tab("review", {"scores": "score-0"}.get(field, field))
 
     # --- showing the session ---------------------------------------------------------------
     def _refresh_views(self) -> None:
@@ -353,6 +374,26 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self.app.push_screen(PromptDialog(title, flag.message,
                                           placeholder=t("ui.optional_note")), decided)
 
+    @on(DecideFlags)
+    def _decide_flags(self, event: DecideFlags) -> None:
+        """Every shown flag of one rule, confirmed or dismissed once the reviewer is sure."""
+        from reviewer.tui.dialogs import PromptDialog
+
+        decision, pending = event.decision, self.session.to_decide(event.flags, event.decision)
+        if not pending:
+            self.notify(t(f"ui.rule_already_{decision}", count=len(event.flags),
+                          rule=event.rule))
+            return
+        title = t(f"ui.decide_rule_{decision}", count=len(pending), rule=event.rule)
+
+        def decided(note: str | None) -> None:
+            if note is not None:
+                count = self.session.decide_all(pending, decision, note)
+                self.notify(t(f"ui.rule_{decision}", count=count, rule=event.rule))
+
+        self.app.push_screen(PromptDialog(title, pending[0].message,
+                                          placeholder=t("ui.optional_note")), decided)
+
     # --- annotations -----------------------------------------------------------------------
     def action_annotate(self) -> None:
         from reviewer.review import load_vocabulary
@@ -407,7 +448,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         if change is None:
             self.notify(t("ui.nothing_to_undo"))
         else:
-            self.notify(t(f"ui.undone_{change.kind}"))
+            self.notify(t(f"ui.undone_{change.kind}", count=getattr(change, "count", 1)))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "review":
