@@ -21,7 +21,7 @@ from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
-from reviewer.tui.themes import DEFAULT_THEME, load_themes
+from reviewer.tui.themes import DEFAULT_THEME, load_themes, with_highlights
 
 # the signals on which the app saves every review, then exits (where the system has them)
 _SAVE_ON = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -48,17 +48,6 @@ def _actions_provider() -> type:
 
 class ReviewerApp(App[None]):
     CSS_PATH = "reviewer.tcss"
-    # Search hits in colours of their own, apart from the cursor, the selection and notes: theme
-    # variables this app gives defaults for (see get_css_variables), so they live here and not
-    # in reviewer.tcss, which other apps (tests' hosts) load without those defaults.
-    CSS = """
-    ReportView > .reportview--search { background: $search-hit; color: $search-hit-text; }
-    ReportView > .reportview--search-current {
-        background: $search-hit-current;
-        color: $search-hit-current-text;
-        text-style: bold;
-    }
-    """
     COMMANDS = App.COMMANDS | {_actions_provider}
     BINDINGS = actions.bindings("app")
 
@@ -118,6 +107,10 @@ class ReviewerApp(App[None]):
         self._take_theme(wanted)
         return problems
 
+    def get_css_variables(self) -> dict[str, str]:
+        # The reader's and the panes' own colours: the theme's where it names them.
+        return with_highlights(super().get_css_variables())
+
     def _take_theme(self, name: str) -> None:
         """Take the theme as Textual's own start-up takes its default one: the classes, the
         colour filter and the style sheet's variables, set before anything is parsed. Setting
@@ -134,16 +127,6 @@ class ReviewerApp(App[None]):
         self.add_class(f"-theme-{name}", update=False)
         refresh_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
-
-    def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, with the app's own for a theme that does not set them (a
-        theme of the user's): search hits in the warning colour, the current one brighter."""
-        variables = super().get_css_variables()
-        defaults = {"search-hit": variables.get("warning-darken-2", variables["warning"]),
-                    "search-hit-text": variables["foreground"],
-                    "search-hit-current": variables["warning"],
-                    "search-hit-current-text": variables["background"]}
-        return {**defaults, **variables}
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
