@@ -11,19 +11,27 @@ from test_app_picker import folder, picker_app, scanned  # noqa: F401 - the fold
 
 from reviewer.tui import actions
 from reviewer.tui.app import ReviewerApp
-from reviewer.tui.dialogs import AnnotationDialog, NoteArea, PromptDialog, PromptInput, TagInput
-from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SearchBar, SidePanel
+from reviewer.tui.dialogs import (
+    AnnotationDialog,
+    Choices,
+    NoteArea,
+    PromptDialog,
+    PromptInput,
+    TagInput,
+)
+from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SidePanel
 from reviewer.tui.reader import ReportView
 from reviewer.tui.screens.choose import ChoiceList, ChooseDialog
 from reviewer.tui.screens.compare import CompareScreen, PlanList
 from reviewer.tui.screens.help import HelpScreen, KeyTable
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.picker import FindBar, PickerScreen, ReportTable
+from reviewer.tui.search import SearchBar
 
 I18N = Path(__file__).resolve().parent.parent / "reviewer" / "i18n"
 BOUND = (ReviewerApp, MainScreen, ReportView, OutlinePanel, FlagList, NoteList, SidePanel,
          CompareScreen, PlanList, PickerScreen, ReportTable, ChooseDialog, ChoiceList,
-         AnnotationDialog, PromptDialog, HelpScreen, KeyTable)
+         AnnotationDialog, Choices, PromptDialog, HelpScreen, KeyTable)
 # text fields: their editing keys are the field's own; the registry adds Enter, Escape, ctrl+j
 FIELDS = (SearchBar, FindBar, NoteArea, TagInput, PromptInput)
 # Textual's own keys of every screen: focus the next or previous widget, copy the selected text

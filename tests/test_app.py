@@ -150,7 +150,7 @@ async def test_annotate_a_selection_by_sentence_and_character(tmp_path: Path) ->
         await pilot.pause()
         note = screen.session.annotations[0]
         assert (note.anchor.start, note.anchor.end) == selection
-        assert note.tag == "自定" and note.note == "两句合看"
+        assert note.tags == ("数据存疑", "自定") and note.note == "两句合看"  # added, not instead
         assert screen.reader.selection is None
 
 
@@ -249,17 +249,17 @@ async def test_search_finds_and_steps_through_hits(tmp_path: Path) -> None:
         text = screen.session.doc.text
         await pilot.press("slash")
         await type_note(pilot, "法治")
-        await pilot.press("enter")
         await pilot.pause()
         expected = text.count("法治")
-        assert screen.reader.search_position == (1, expected)
+        assert screen.reader.search_position == (1, expected)  # found while typing
         hits = [i for i in range(len(text)) if text.startswith("法治", i)]
         start, end = screen.reader.current_sentence
         assert start <= hits[0] < end
-        await pilot.press("enter")  # Enter again: the next hit
-        assert screen.reader.search_position == (2, expected)
-        await pilot.press("escape")
+        await pilot.press("enter")  # Enter closes the line, the hits stay
         assert screen.focused is screen.reader
+        assert not screen.query_one("#search-line").display
+        await pilot.press("n")  # n steps through the hits now, not the flags
+        assert screen.reader.search_position == (2, expected)
         await pilot.press("ctrl+n", "ctrl+n")
         assert screen.reader.search_position == (4, expected)
         await pilot.press("ctrl+r")

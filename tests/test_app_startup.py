@@ -12,8 +12,9 @@ from reviewer.i18n import t
 from reviewer.tui.app import ReviewerApp
 from reviewer.tui.config import Settings
 from reviewer.tui.dialogs import AnnotationDialog
-from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SearchBar
+from reviewer.tui.panels import FlagList, NoteList, OutlinePanel
 from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.search import SearchBar
 from reviewer.tui.session import Session
 from reviewer.tui.themes import bundled_themes_dir
 

@@ -122,7 +122,10 @@ def test_annotate_in_a_real_terminal_then_quit(tmux, tmp_path: Path) -> None:
 def test_closing_the_terminal_saves_the_review(tmux, tmp_path: Path) -> None:
     review = tmp_path / "review.toml"
     term = tmux(seed_path("guanba-2025"), "--review", str(review))
-    term.wait_for("关坝镇")
+    term.wait_for("您的姓名")  # no --reviewer and none remembered: asked once
+    term.type("断线")
+    term.keys("Enter")
+    term.wait_for("关坝镇 · 2025 · 断线")
     term.keys("J", "a")
     term.wait_for("添加批注")
     term.type("断线之前")
@@ -147,7 +150,7 @@ def test_comparison_decisions_reach_the_file_in_a_real_terminal(tmux, tmp_path: 
     another, quit from the comparison screen; the file holds both."""
     current, prior = corpus_path("national-2025"), corpus_path("national-2024")
     review = tmp_path / "review.toml"
-    term = tmux(current, "--prior", prior, "--review", str(review))
+    term = tmux(current, "--prior", prior, "--review", str(review), "--reviewer", "终端")
     term.wait_for("标记")
     term.keys("p")
     term.wait_for("建议", timeout=40)  # the comparison is ready: the first item is shown
@@ -172,7 +175,8 @@ def test_sigterm_within_the_autosave_second_saves_the_last_change(tmp_path: Path
     pid_file = tmp_path / "pid"
     # the shell writes its own pid, then becomes the app: the pid is the app's
     term = Tmux(tmp_path, ["sh", "-c", f'echo $$ > {pid_file}; exec "$0" "$@"', *_reviewer(),
-                           seed_path("guanba-2025"), "--review", str(review)])
+                           seed_path("guanba-2025"), "--review", str(review),
+                           "--reviewer", "终端"])
     try:
         term.wait_for("关坝镇")
         term.keys("J", "a")
@@ -210,7 +214,8 @@ def test_the_list_of_reports_in_256_colours_then_the_next_report(tmp_path: Path)
     assert store.save(review).ok
     term = Tmux(tmp_path, ["env", "TEXTUAL_COLOR_SYSTEM=256",
                            f"XDG_CACHE_HOME={tmp_path / 'cache'}",
-                           f"XDG_STATE_HOME={tmp_path / 'state'}", *_reviewer(), str(folder)],
+                           f"XDG_STATE_HOME={tmp_path / 'state'}", *_reviewer(), str(folder),
+                           "--reviewer", "终端"],
                 width=120, height=40)
     try:
         from reviewer.flags import run_flags

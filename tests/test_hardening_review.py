@@ -51,7 +51,7 @@ def _replace_once(find: str, replace: str) -> Callable[[bytes], bytes]:
 # name → how a good review file is damaged, and a word the message must give
 DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "malformed-toml": (_replace_once("[[annotation]]", "[[annotation]"), "TOML"),
-    "wrong-type": (_replace_once('tag = "数据存疑"', "tag = 3"), "tag"),
+    "wrong-type": (_replace_once('tags = [\n    "数据存疑",\n]', "tags = 3"), "tags"),
     "unknown-key": (_replace_once("[[annotation]]\n", "[[annotation]]\nsevrity = 1\n"), "sevrity"),
     "newer-schema": (_replace_once("schema = 1", "schema = 99"), "99"),
     "truncated": (lambda data: data[:len(data) * 2 // 3], ""),

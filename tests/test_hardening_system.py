@@ -387,7 +387,7 @@ def test_the_command_line_of_a_crashed_app_says_one_line_and_exits_3(
 
     monkeypatch.setattr(ReviewerApp, "run", lambda self: App.run(self, headless=True))
     monkeypatch.setattr("reviewer.tui.screens.main.MainScreen._after_first_frame", _boom)
-    assert main([seed_path(SEED), "--review", str(tmp_path / "r.toml")]) == 3
+    assert main([seed_path(SEED), "--review", str(tmp_path / "r.toml"), "--reviewer", "甲"]) == 3
     err = capsys.readouterr().err
     assert "ZeroDivisionError" in err and "Traceback" not in err
     assert "Traceback" in _log(tmp_path).read_text(encoding="utf-8")

@@ -117,7 +117,8 @@ def test_the_app_starts_and_draws_with_few_colours(tmp_path: Path, monkeypatch,
 def test_the_app_works_in_a_real_terminal_with_few_colours(tmp_path: Path, colours: str) -> None:
     review = tmp_path / "review.toml"
     term = Tmux(tmp_path, ["env", f"TEXTUAL_COLOR_SYSTEM={colours}", *_reviewer(),
-                           seed_path("guanba-2025"), "--review", str(review)])
+                           seed_path("guanba-2025"), "--review", str(review),
+                           "--reviewer", "终端"])
     try:
         shown = term.wait_for("标记")
         assert "关坝镇" in shown and "Traceback" not in shown

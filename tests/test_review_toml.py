@@ -54,7 +54,8 @@ def reviews(draw):
     for ident in ids:
         kind = draw(st.sampled_from("afpt"))
         if kind == "a":
-            entries.append(Annotation(ident, draw(anchors()), draw(free), draw(free), draw(free),
+            entries.append(Annotation(ident, draw(anchors()), tuple(draw(st.lists(free, max_size=3))),
+                                      draw(free), draw(free),
                                       tuple(draw(st.lists(free, max_size=3))), draw(times),
                                       draw(times)))
         elif kind == "f":
@@ -147,7 +148,8 @@ def test_every_truncation_is_a_clear_error_or_a_shorter_valid_review(seeds):
 
 @pytest.mark.parametrize(("find", "replace", "words"), [
     ("start = ", 'start = "', ["start", "整数", "字符串"]),
-    ('tag = "数据存疑"', "tag = 3", ["tag", "字符串", "整数"]),
+    ('tags = [\n    "数据存疑",\n]', "tags = [3]", ["tags", "字符串数组"]),
+    ('tags = [\n    "数据存疑",\n]', 'tag = 3', ["tag", "字符串", "整数"]),
     ("[[annotation]]\n", "[[annotation]]\nsevrity = 1\n", ["sevrity"]),
     ("schema = 1", "schema = 2", ["2", "1"]),
     ("schema = 1", "schema = 0", ["0"]),
@@ -190,3 +192,25 @@ def test_newer_schema_names_both_versions(seeds):
     with pytest.raises(ReviewError) as caught:
         loads(text.replace("schema = 1", "schema = 7", 1), "r.review.toml")
     assert "7" in caught.value.reason and str(SCHEMA) in caught.value.reason
+
+
+def test_a_note_holds_several_tags_written_as_a_list(seeds):
+    doc = seeds["guanba-2025"]
+    review = Review.new(doc, "王五")
+    start = doc.text.index("100%以上")
+    made = review.add_annotation(doc, start, start + 6, tag=("数据存疑", " 亮点", "数据存疑", ""),
+                                 severity="major")
+    assert made.tags == ("数据存疑", "亮点") and made.tag == "数据存疑、亮点"
+    text = dumps(review)
+    assert 'tags = [\n    "数据存疑",\n    "亮点",\n]' in text
+    assert "\ntag = " not in text
+    assert loads(text).annotations[0].tags == ("数据存疑", "亮点")
+
+
+def test_a_file_with_one_tag_as_older_versions_wrote_it_still_reads(seeds):
+    review, text = sample(seeds)
+    old = text.replace('tags = [\n    "数据存疑",\n]', 'tag = "数据存疑"')
+    assert old != text
+    read = loads(old)
+    assert read.annotations[0].tags == ("数据存疑",)
+    assert 'tags = [\n    "数据存疑",\n]' in dumps(read)  # written back the new way

@@ -8,7 +8,6 @@ once the app is really going to start.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from pathlib import Path
 
@@ -66,17 +65,6 @@ def _reports_in(folder: str, notes: list[str] | None = None) -> list[str]:
     return paths
 
 
-def _login_name() -> str:
-    """The login name, as the reviewer's name when none is given; "" when it cannot serve."""
-    from reviewer.tui.config import name_problem
-
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):  # no user name known for this process
-        return ""
-    return "" if name_problem(name) else name
-
-
 def run(args: argparse.Namespace) -> int:
     from reviewer.tui.config import (
         Settings,
@@ -128,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.tui.themes import bundled_themes_dir
 
     settings = Settings(
-        reviewer=args.reviewer or config.reviewer or _login_name(),
+        # no name given nor remembered: the app asks for it once (never the login name)
+        reviewer=args.reviewer or config.reviewer or "", ask_name=not (args.reviewer or config.reviewer),
         theme=args.theme or config.theme, keys=config.keys,
         theme_dirs=[bundled_themes_dir(), user_themes_dir()], config_path=path,
         problems=problems)

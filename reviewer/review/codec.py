@@ -53,7 +53,7 @@ def _identity(r: ReportIdentity) -> dict[str, Any]:
 
 
 def annotation_dict(a: Annotation) -> dict[str, Any]:
-    return {"id": a.id, "tag": a.tag, "severity": a.severity, "section_path": list(a.section_path),
+    return {"id": a.id, "tags": list(a.tags), "severity": a.severity, "section_path": list(a.section_path),
             "created": a.created, "updated": a.updated, "note": a.note,
             "anchor": _anchor(a.anchor)}
 
@@ -252,11 +252,13 @@ class _Reader:
 
 
 def _annotation(r: _Reader, e: Any, where: str) -> Annotation:
-    e = r.known(e, ("id", "tag", "severity", "section_path", "created", "updated", "note",
-                    "anchor"), where)
+    e = r.known(e, ("id", "tags", "tag", "severity", "section_path", "created", "updated",
+                    "note", "anchor"), where)
+    # files written before a note could hold several tags have one: tag = "…"
+    tags = [r.take(e, "tag", str, where, ""), *r.take(e, "tags", list, where, [])]
     return Annotation(r.take(e, "id", str, where),
                       r.anchor(r.take(e, "anchor", dict, where), f"{where} anchor"),
-                      r.take(e, "tag", str, where, ""), r.take(e, "severity", str, where, ""),
+                      tuple(tags), r.take(e, "severity", str, where, ""),
                       r.take(e, "note", str, where, ""),
                       tuple(r.take(e, "section_path", list, where, [])),
                       r.take(e, "created", datetime, where), r.take(e, "updated", datetime, where))

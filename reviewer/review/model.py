@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -66,11 +67,26 @@ class ReportIdentity:
                    doc.title, doc.government, doc.year, doc.genre)
 
 
+def tag_list(tags: str | Iterable[str]) -> tuple[str, ...]:
+    """Tags as a note keeps them: each stripped, empty ones and repeats dropped, in order; a
+    single string is one tag."""
+    if isinstance(tags, str):
+        tags = (tags,)
+    out: list[str] = []
+    for tag in tags:
+        tag = tag.strip()
+        if tag and tag not in out:
+            out.append(tag)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Annotation:
+    """A note on a passage. ``tags``: any number (one string stands for one tag)."""
+
     id: str
     anchor: Anchor
-    tag: str
+    tags: tuple[str, ...]
     severity: str
     note: str
     section_path: tuple[str, ...]
@@ -78,8 +94,14 @@ class Annotation:
     updated: datetime
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tag_list(self.tags))
         object.__setattr__(self, "note", one_newline(self.note))
         object.__setattr__(self, "section_path", tuple(self.section_path))
+
+    @property
+    def tag(self) -> str:
+        """The tags as one label, for showing and for a single column (``数据存疑、亮点``)."""
+        return "、".join(self.tags)
 
 
 @dataclass(frozen=True)
@@ -210,8 +232,10 @@ class Review:
                 return i
         raise KeyError(ident)
 
-    def add_annotation(self, doc: Document, start: int, end: int, *, tag: str,
-                       severity: str = "", note: str = "") -> Annotation:
+    def add_annotation(self, doc: Document, start: int, end: int, *,
+                       tag: str | Iterable[str] = (), severity: str = "",
+                       note: str = "") -> Annotation:
+        """A new note on ``start..end``; ``tag``: its tag, or its tags."""
         if not 0 <= start < end <= len(doc.text):
             raise ValueError(f"an annotation needs a non-empty span inside the text, "
                              f"not {start}..{end}")
@@ -220,7 +244,8 @@ class Review:
         while ident in taken:
             ident = f"a-{secrets.token_hex(4)}"
         stamp = now()
-        made = Annotation(ident, Anchor.from_span(doc.text, start, end), tag,
+        made = Annotation(ident, Anchor.from_span(doc.text, start, end),
+                          tag_list(tag),
                           _severity(severity), note, _section_path(doc, start), stamp, stamp)
         self._insert(made)
         return made
@@ -229,11 +254,12 @@ class Review:
         """Keep annotations in the order of the text, so the file reads like the report."""
         bisect.insort(self.annotations, annotation, key=_text_order)
 
-    def update_annotation(self, ident: str, *, tag: str | None = None,
+    def update_annotation(self, ident: str, *, tag: str | Iterable[str] | None = None,
                           severity: str | None = None, note: str | None = None) -> Annotation:
+        """Change a note; ``tag``: its tags now (one, or several), ``None`` keeps them."""
         i = self._index(ident)
         old = self.annotations[i]
-        new = replace(old, tag=old.tag if tag is None else tag,
+        new = replace(old, tags=old.tags if tag is None else tag_list(tag),
                       severity=old.severity if severity is None else _severity(severity),
                       note=old.note if note is None else note)
         if new == old:

@@ -7,10 +7,12 @@ import gc
 import os
 import signal
 import threading
+from collections.abc import Iterable
 from contextlib import suppress
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.theme import Theme
 
 from reviewer.i18n import t
@@ -23,6 +25,18 @@ from reviewer.tui.themes import DEFAULT_THEME, load_themes, with_highlights
 
 # the signals on which the app saves every review, then exits (where the system has them)
 _SAVE_ON = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+# Textual's system commands, told apart by their help text (a title such as "Keys" names two)
+_SYSTEM_COMMANDS = {
+    "Change the current theme": "theme",
+    "Quit the application as soon as possible": "quit",
+    "Hide the keys and widget help panel": "keys_hide",
+    "Show help for the focused widget and a summary of available keys": "keys_show",
+    "Minimize the widget and restore to normal size": "minimize",
+    "Maximize the focused widget": "maximize",
+    "Save an SVG 'screenshot' of the current screen": "screenshot",
+}
 
 
 def _actions_provider() -> type:
@@ -39,6 +53,9 @@ class ReviewerApp(App[None]):
 
     def __init__(self, settings: Settings, *, session: Session | None = None,
                  folder: str = "", paths: list[str] = ()) -> None:
+        from reviewer.tui.toasts import use_whole_toasts
+
+        use_whole_toasts()  # messages shown whole, never cut where panes meet below them
         super().__init__()
         self.settings = settings
         self.session = session
@@ -131,6 +148,42 @@ class ReviewerApp(App[None]):
         self.call_later(self._first_screen)
 
     def _first_screen(self) -> None:
+        if self.settings.ask_name and not self.settings.reviewer:
+            self._ask_name()
+            return
+        self._open_first_screen()
+
+    def _ask_name(self) -> None:
+        """The reviewer's name, asked once: kept in every review and remembered in the config
+        file. Escape goes on without one (the review is not signed; asked again next time)."""
+        from reviewer.tui.dialogs import PromptDialog
+
+        self.push_screen(PromptDialog(t("ui.name_title"), t("ui.name_about"),
+                                      placeholder=t("ui.name_placeholder")), self._named)
+
+    def _named(self, name: str | None) -> None:
+        from reviewer.tui.config import name_problem
+
+        if name is None:
+            self.notify(t("ui.name_skipped"), severity="warning", timeout=10)
+        else:
+            problem = name_problem(name)
+            if problem:
+                self.notify(t(f"ui.bad_reviewer_{problem}", name=name), severity="error",
+                            markup=False)
+                self.call_later(self._ask_name)
+                return
+            self.settings.reviewer = name
+            self.settings.ask_name = False
+            if self.settings.config_path is not None:
+                trouble = remember(self.settings.config_path, reviewer=name)
+                if trouble:
+                    self.notify(trouble, severity="warning", markup=False)
+            if self.session is not None:
+                self.session.sign(name)
+        self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
         if self.session is not None:
             self.push_screen(MainScreen(self.session))
         else:
@@ -148,6 +201,32 @@ class ReviewerApp(App[None]):
             gc.collect()
             gc.freeze()
             gc.enable()
+
+    # --- the command palette, in the interface language -----------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands (theme, quit, keys, screenshot…), named in the interface
+        language; one this version does not know of keeps Textual's words."""
+        for command in super().get_system_commands(screen):
+            key = _SYSTEM_COMMANDS.get(command.help)
+            if key is None:
+                yield command
+            else:
+                yield command._replace(title=t(f"ui.system.{key}"),
+                                       help=t(f"ui.system.{key}_help"))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("ui.palette_placeholder")))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=t("ui.palette_themes")))
 
     def notify(self, message: str, **kwargs) -> None:
         """Every notification, with a file name's undecodable bytes shown as ``\\xNN`` (the

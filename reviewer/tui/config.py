@@ -140,4 +140,5 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     theme_dirs: list[Path] = field(default_factory=list)
     config_path: Path | None = None  # where the chosen theme is remembered; None: nowhere
+    ask_name: bool = False  # no reviewer's name known: ask for it before a review is written
     problems: list[str] = field(default_factory=list)

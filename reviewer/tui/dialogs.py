@@ -2,7 +2,7 @@
 ``dismiss``: the caller gets the value, or ``None`` when the reviewer pressed Escape. Neither
 changes the review: the screen that opened one records what it returns through the session.
 
-- `AnnotationDialog`: the note, tag and severity of a passage.
+- `AnnotationDialog`: the note, tags and severity of a passage.
 - `PromptDialog`: one line of text about something quoted: the note of a decision on a flag,
   the note on a plan item or a target of last year's report.
 
@@ -20,6 +20,8 @@ space in a one-line field, not "save".
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
 from typing import Any, NamedTuple
 
 from textual import on
@@ -30,11 +32,11 @@ from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from reviewer.i18n import t
 from reviewer.tui import actions
-from reviewer.tui.plain import snippet, term
+from reviewer.tui.plain import inert, snippet, term
 from reviewer.tui.prose import Prose
 from reviewer.tui.screens.keys import KeyedScreen
 
@@ -42,7 +44,7 @@ from reviewer.tui.screens.keys import KeyedScreen
 class AnnotationInput(NamedTuple):
     """What the annotation dialog returns."""
 
-    tag: str
+    tags: tuple[str, ...]
     severity: str
     note: str
 
@@ -102,9 +104,85 @@ class LineInput(Input):
 
 
 class TagInput(LineInput):
-    """The field for a tag of one's own; Enter saves the dialog."""
+    """The field for tags of one's own (several: between 、 or commas); Enter saves the dialog."""
 
     BINDINGS = actions.bindings("annotation-tag")
+
+
+_TAG_SEPARATORS = re.compile(r"[、,，;；\s]+")
+
+
+def own_tags(text: str) -> tuple[str, ...]:
+    """The tags typed in the own-tag field: 数据口径、待核实 or 数据口径, 待核实."""
+    return tuple(tag for tag in _TAG_SEPARATORS.split(text) if tag)
+
+
+class Choices(Widget, can_focus=True):
+    """A row of choices, each with the digit that picks it shown beside it: ``multi`` ticks
+    any number (the tags), else exactly one is chosen (the severity). ←/→ move, Space picks
+    the one under the cursor, a digit picks its entry; Enter saves the dialog."""
+
+    BINDINGS = actions.bindings("annotation-choices")
+
+    DEFAULT_CSS = """
+    Choices { height: auto; width: 1fr; padding: 0 1; }
+    Choices:focus { background: $boost; }
+    """
+
+    class Submit(Message):
+        pass
+
+    def __init__(self, values: list[str], labels: list[str], chosen: list[str], *,
+                 multi: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values = values
+        self.labels = labels
+        self.multi = multi
+        self.chosen = [v for v in values if v in chosen]
+        self.at = values.index(self.chosen[0]) if self.chosen else 0
+
+    def render(self) -> Content:
+        parts: list[Any] = []
+        for i, (value, label) in enumerate(zip(self.values, self.labels, strict=True)):
+            on = value in self.chosen
+            mark = ("☑" if on else "☐") if self.multi else ("●" if on else "○")
+            key = f"{i + 1}" if i < 9 else " "
+            style = "reverse" if self.has_focus and i == self.at else ("bold" if on else "")
+            # no space inside an entry: a line wraps between entries, never inside one
+            parts += ["  " if parts else "", (key, "$text-muted"), (f"{mark}{label}", style)]
+        return Content.assemble(*parts)
+
+    def pick(self, index: int) -> None:
+        if not 0 <= index < len(self.values):
+            return
+        self.at = index
+        value = self.values[index]
+        if not self.multi:
+            self.chosen = [value]
+        elif value in self.chosen:
+            self.chosen.remove(value)
+        else:  # kept in the vocabulary's order
+            self.chosen = [v for v in self.values if v in self.chosen or v == value]
+        self.refresh(layout=True)
+
+    def action_pick(self, number: int) -> None:
+        self.pick(number - 1)
+
+    def action_toggle(self) -> None:
+        self.pick(self.at)
+
+    def action_move(self, step: int) -> None:
+        self.at = (self.at + step) % len(self.values)
+        self.refresh()
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submit())
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
 
 class _Answered:
@@ -119,16 +197,25 @@ class _Answered:
         self.dismiss(result)  # type: ignore[attr-defined]
 
 
+NOTE_ROWS_LEAST = 3  # the note's field, its frame included, when the dialog must be small
+
+
 class AnnotationDialog(_Answered, KeyedScreen, ModalScreen[AnnotationInput | None]):
-    """Note, tag (from the vocabulary or typed) and severity for a passage of the report."""
+    """Note, tags (from the vocabulary, ticked, and typed) and severity for a passage.
+
+    ``place``: "top" or "bottom", where on the screen the dialog sits, clear of the passage
+    (which the caller knows the place of); "middle" when it does not matter. ``room``: the rows
+    it may take there; the note's field gives up rows (down to `NOTE_ROWS_LEAST`) to fit."""
 
     BINDINGS = actions.bindings("annotation")
     HELP = ("annotation", "app")
     HELP_TITLE = "ui.help_title_annotation"
 
     def __init__(self, quote: str, vocabulary: Any, *,
-                 initial: AnnotationInput | None = None) -> None:
-        super().__init__()
+                 initial: AnnotationInput | None = None, place: str = "middle",
+                 room: int | None = None) -> None:
+        super().__init__(classes=f"-{place}")
+        self.room = room
         self.quote = quote
         self.tags = list(vocabulary.tags)
         self.severities = list(vocabulary.severities)
@@ -137,8 +224,11 @@ class AnnotationDialog(_Answered, KeyedScreen, ModalScreen[AnnotationInput | Non
 
     def compose(self) -> ComposeResult:
         init = self.initial
-        known_tag = init.tag if init and init.tag in self.tags else self.tags[0]
-        free_tag = init.tag if init and init.tag not in self.tags else ""
+        if init is None:  # a new note starts with the vocabulary's first tag, as it always has
+            known, free = self.tags[:1], ()
+        else:
+            known = [tag for tag in init.tags if tag in self.tags]
+            free = tuple(tag for tag in init.tags if tag not in self.tags)
         severity = init.severity if init and init.severity in self.severities \
             else self.default_severity
         with Vertical(id="dialog"):
@@ -147,27 +237,41 @@ class AnnotationDialog(_Answered, KeyedScreen, ModalScreen[AnnotationInput | Non
             yield Prose(snippet(self.quote, 160), id="quote")
             yield NoteArea(init.note if init else "", id="note", soft_wrap=True,
                            show_line_numbers=False, tab_behavior="focus")
+            yield Choices(self.tags, [inert(x) for x in self.tags], known, multi=True,
+                          id="tags")
             with Horizontal(id="choices"):
-                yield Select([(Content(x), x) for x in self.tags], value=known_tag,
-                             allow_blank=False, id="tag")
-                yield TagInput(free_tag, placeholder=t("ui.free_tag"), id="free-tag")
-                yield Select([(term("severity", x), x) for x in self.severities],
-                             value=severity, allow_blank=False, id="severity")
+                yield TagInput("、".join(free), placeholder=t("ui.free_tag"), id="free-tag")
+                yield Choices(self.severities, [term("severity", x) for x in self.severities],
+                              [severity], multi=False, id="severity")
             yield Static(Content(self.key_hint("annotation.submit", "annotation.newline",
-                                               "annotation.next_field", "annotation.cancel",
-                                               "annotation.help")),
+                                               "annotation.editor", "annotation.next_field",
+                                               "annotation.cancel", "annotation.help")),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(NoteArea).focus()
+        note = self.query_one(NoteArea)
+        note.focus()
+        note.move_cursor(note.document.end)  # editing goes on where the note ends
+        if self.room is not None:
+            self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Shrink the note's field until the dialog fits in its room."""
+        assert self.room is not None
+        box, note = self.query_one("#dialog"), self.query_one(NoteArea)
+        over = box.outer_size.height - self.room
+        if over > 0:
+            note.styles.height = max(note.outer_size.height - over, NOTE_ROWS_LEAST)
 
     def result(self) -> AnnotationInput:
-        free = self.query_one("#free-tag", Input).value.strip()
-        tag = free or str(self.query_one("#tag", Select).value)
-        return AnnotationInput(tag, str(self.query_one("#severity", Select).value),
+        ticked = tuple(self.query_one("#tags", Choices).chosen)
+        free = own_tags(self.query_one("#free-tag", Input).value)
+        severity = self.query_one("#severity", Choices).chosen
+        return AnnotationInput(ticked + free, severity[0] if severity else self.default_severity,
                                self.query_one(NoteArea).text.strip())
 
     @on(NoteArea.Submit)
+    @on(Choices.Submit)
     @on(Input.Submitted)
     def action_save(self) -> None:
         if not self._answered:
@@ -175,6 +279,55 @@ class AnnotationDialog(_Answered, KeyedScreen, ModalScreen[AnnotationInput | Non
 
     def action_cancel(self) -> None:
         self.answer(None)
+
+    async def action_editor(self) -> None:
+        """The note in the reviewer's own editor ($EDITOR, else $VISUAL), for a long note: the
+        app steps aside while it runs and the note is what the file holds when it closes."""
+        note = self.query_one(NoteArea)
+        text, problem = edit_outside(self.app, note.text)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
+            return
+        if text is not None:
+            note.load_text(text)
+            note.move_cursor(note.document.end)
+        note.focus()
+
+
+def edit_outside(app: Any, text: str) -> tuple[str | None, str | None]:
+    """Run the reviewer's editor on ``text`` with the app suspended: (the text as saved, None),
+    or (None, a message saying why not: no editor named, it could not start or it failed). The
+    file is the reviewer's own temporary file, removed after."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    command = os.environ.get("EDITOR", "").strip() or os.environ.get("VISUAL", "").strip()
+    if not command:
+        return None, t("ui.no_editor")
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return None, t("ui.editor_failed", editor=command, reason="?")
+    fd, path = tempfile.mkstemp(prefix="reviewer-note-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        try:
+            with app.suspend():
+                done = subprocess.run([*argv, path], check=False)
+        except Exception as exc:  # not found, not runnable, a terminal that cannot suspend
+            return None, t("ui.editor_failed", editor=command,
+                           reason=getattr(exc, "strerror", None) or type(exc).__name__)
+        if done.returncode != 0:
+            return None, t("ui.editor_failed", editor=command,
+                           reason=t("ui.exit_code", code=done.returncode))
+        with open(path, encoding="utf-8", errors="replace") as back:
+            return back.read().rstrip("\n"), None
+    finally:
+        with suppress(OSError):
+            os.unlink(path)
 
 
 class PromptInput(LineInput):

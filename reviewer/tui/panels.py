@@ -1,10 +1,10 @@
 """The panels around the reader: outline, the side panel's flag and note lists, the review
-form and the search bar.
+and the review form.
 
 They show what the session holds and report choices as messages (``JumpTo``; the review form's
 ``ScoreChosen``, ``VerdictChosen``, ``SummaryTyped``): the screen turns those into calls on the
 session, so no panel changes the review itself, and none computes anything about the report.
-Their keys come from the action registry (``outline.*``, ``side.*``, ``search.*``). Report text is passed as plain ``Content``/``Text`` after ``inert``.
+Their keys come from the action registry (``outline.*``, ``side.*``). Report text is passed as plain ``Content``/``Text`` after ``inert``.
 The main screen mounts them right after its first frame, so each one draws itself from the
 session when it mounts, whatever changed before.
 """
@@ -22,7 +22,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import (
-    Input,
     Label,
     OptionList,
     Select,
@@ -429,16 +428,6 @@ class SidePanel(Vertical):
 
     def action_previous_tab(self) -> None:
         self._turn(-1)
-
-
-class SearchBar(Input):
-    """The ``/`` search field: Enter finds (again: the next hit), Escape closes it."""
-
-    BINDINGS = actions.bindings("search")
-
-    def action_close(self) -> None:
-        self.display = False
-        self.screen.query_one("#reader").focus()
 
 
 SELECT_CHROME = 8  # cells a Select takes around its label: border, padding and the arrow

@@ -14,7 +14,6 @@ core agree on what a sentence is), the selection a span, highlights spans with a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -159,6 +158,8 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layers.clear()
         self._search_hits: list[tuple[int, int]] = []
         self._search_index = -1
+        self._search_query = ""
+        self._folded: str | None = None
         self._changed_highlights()
 
     @property
@@ -250,6 +251,25 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         if last == _GAP:
             last = self._rows[bottom - 1]
         return (self._row_offset(top), self._lines[last].end)
+
+    def rows_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """The screen rows (of the whole screen) the first and last line of ``start..end``
+        show on, clipped to the view; None when no part of it is in view."""
+        if not self._lines or end <= start:
+            return None
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        first = self._line_row[self._line_of(start)] - top
+        last = self._line_row[self._line_of(end - 1)] - top
+        if last < 0 or first >= height:
+            return None
+        y = self.scrollable_content_region.y
+        return (y + max(first, 0), y + min(last, height - 1))
+
+    def scroll_line_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the view's first."""
+        if self._lines:
+            self._scroll_y(self._line_row[self._line_of(offset)])
 
     # ------------------------------------------------------------------ rendering
 
@@ -695,21 +715,44 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
             return (0, 0)
         return (self._search_index + 1, len(self._search_hits))
 
-    def search(self, query: str) -> int:
+    @property
+    def search_query(self) -> str:
+        """The query whose hits are shown ("" when none are)."""
+        return self._search_query
+
+    def search(self, query: str, *, origin: int | None = None, move: bool = True) -> int:
         """Highlight every occurrence of ``query`` (Latin letters in any case) and move to the
-        first one at or after the cursor. Returns the number of hits; an empty query clears."""
-        self._search_hits = [
-            (m.start(), m.end())
-            for m in re.finditer(re.escape(query), self._text, re.IGNORECASE)
-        ] if query else []
+        first one at or after ``origin`` (default: the cursor). Returns the number of hits; an
+        empty query clears.
+
+        Cheap enough for every keystroke: a plain substring search (the query is text, never a
+        pattern) over a case-folded copy of the text made once, at most `MAX_SEARCH_HITS` hits.
+        """
+        self._search_query = query
+        self._search_hits = _find_all(self._folded_text(), query.translate(_ASCII_LOWER))
         if not self._search_hits:
             self._search_index = -1
             self._show_search()
             return 0
         starts = [start for start, _ in self._search_hits]
-        self._search_index = bisect_left(starts, self.cursor) % len(starts)
-        self._go_to_hit()
+        at = self.cursor if origin is None else origin
+        self._search_index = bisect_left(starts, at) % len(starts)
+        if move:
+            self._go_to_hit()
+        else:
+            self._show_search()
         return len(self._search_hits)
+
+    def clear_search(self) -> None:
+        """Drop the search's hits and their highlights."""
+        if self._search_hits or self._search_query:
+            self.search("")
+
+    def _folded_text(self) -> str:
+        if self._folded is None:
+            # ASCII letters only: folding keeps every offset (str.lower may lengthen a character)
+            self._folded = self._text.translate(_ASCII_LOWER)
+        return self._folded
 
     def search_next(self) -> bool:
         """Move to the next hit (after the last, the first). False when there are no hits."""
@@ -735,6 +778,26 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
             Highlight(start, end, "search-current" if i == self._search_index else "search")
             for i, (start, end) in enumerate(self._search_hits)
         ])
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+MAX_SEARCH_HITS = 5000
+"""At most this many hits are found and highlighted: the work one keystroke may cost."""
+
+
+def _find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """The spans of ``query`` in ``text``, not overlapping, at most `MAX_SEARCH_HITS`."""
+    if not query:
+        return []
+    hits: list[tuple[int, int]] = []
+    size = len(query)
+    find = text.find
+    at = find(query)
+    while at >= 0 and len(hits) < MAX_SEARCH_HITS:
+        hits.append((at, at + size))
+        at = find(query, at + size)
+    return hits
 
 
 def _clip(span: tuple[int, int] | None, line: VisualLine) -> tuple[int, int] | None:

@@ -252,6 +252,13 @@ class Session:
         """Who reviews: the name kept in the review once it is read, else the one given."""
         return self._review.reviewer if self._review is not None else self._reviewer
 
+    def sign(self, name: str) -> None:
+        """Who reviews, learnt after the report opened (asked at first start): a new review is
+        signed with it; a review file that names its reviewer keeps that name."""
+        self._reviewer = name
+        if self._review is not None and not self._review.reviewer:
+            self._review.reviewer = name
+
     def load_review(self) -> None:
         """Read the review file, once; its warnings join ``problems``.
 
@@ -364,14 +371,16 @@ class Session:
         self.dirty = True
         self._tell(change)
 
-    def annotate(self, start: int, end: int, *, tag: str, severity: str, note: str
-                 ) -> Annotation:
+    def annotate(self, start: int, end: int, *, tag: str | tuple[str, ...], severity: str,
+                 note: str) -> Annotation:
+        """A note on ``start..end`` with its tag, or its tags (a tuple)."""
         annotation = self.review.add_annotation(self.doc, start, end, tag=tag, severity=severity,
                                                 note=note)
         self._changed(NoteAdded(annotation))
         return annotation
 
-    def edit(self, annotation: Annotation, *, tag: str, severity: str, note: str) -> bool:
+    def edit(self, annotation: Annotation, *, tag: str | tuple[str, ...], severity: str,
+             note: str) -> bool:
         """Change a note; False when nothing changed."""
         before = self.review.annotation(annotation.id)
         if before is None:

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -43,7 +44,7 @@ from reviewer.tui.messages import (
     SummaryTyped,
     VerdictChosen,
 )
-from reviewer.tui.plain import snippet
+from reviewer.tui.plain import inert
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.saving import Keeper
 from reviewer.tui.screens.keys import KeyedScreen
@@ -53,8 +54,59 @@ if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
 
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
+DIALOG_ROWS = 18  # the annotation dialog's height with its note at full height
 # a report above this many bytes opens with a notice that its checks run in the background
 LARGE_REPORT = 5 * 1024 * 1024
+
+
+def status_line(flag: Any, flags: int, note: Any, notes: int, search: tuple[int, int],
+                width: int, progress: tuple[int, int] | None = None) -> Content:
+    """The status line in ``width`` cells. Its parts, from the most to the least kept: how many
+    flags and notes the cursor's sentence holds with the note's tags, where a search stands, the
+    note's text, the flag's message, the flag's suggestion; each part cut at a word when short
+    of room, the least useful first. With none of them, how far the checks are (``progress``:
+    done, total)."""
+    from reviewer.tui.wrap import ellipsize
+
+    flag_head = ("⚑ " + (f"{flags} " if flags > 1 else "")) if flag is not None else ""
+    note_head = ("✎ " + (f"{notes} " if notes > 1 else "")) if note is not None else ""
+    tags = inert(note.tag) if note is not None else ""
+    found = t("ui.search_status", current=search[0], total=search[1]) if search[1] else ""
+    message = inert(" ".join(flag.message.split())) if flag is not None else ""
+    suggestion = inert(" ".join((flag.suggestion or "").split())) if flag is not None else ""
+    text = inert(" ".join(note.note.split())) if note is not None else ""
+    gap = 2
+    fixed = sum(cell_len(x) for x in (flag_head, note_head, found))
+    fixed += gap * (sum(1 for x in (flag_head, note_head, found) if x) - 1)
+    room = width - fixed
+    # the note's tags, then its text, the message and the suggestion get what is left
+    tags = ellipsize(tags, max(room, 1)) if tags else ""
+    room -= cell_len(tags)
+    lengths = {"text": cell_len(text) + (1 if text else 0),
+               "message": cell_len(message), "suggestion": cell_len(suggestion) + 3}
+    if not suggestion:
+        lengths["suggestion"] = 0
+    given = dict.fromkeys(lengths, 0)
+    # in turn: a share for the note's text, the flag's message, then whatever remains
+    for name, share in (("text", 0.5), ("message", 1.0), ("text", 1.0), ("suggestion", 1.0)):
+        want = lengths[name] - given[name]
+        take = min(want, max(int(room * share), 0))
+        given[name] += take
+        room -= take
+    parts: list[Any] = []
+    if flag_head:
+        parts += [(flag_head, "$warning"), ellipsize(message, given["message"])]
+        if given["suggestion"] > 3:
+            parts += [" → ", ellipsize(suggestion, given["suggestion"] - 3)]
+    if note_head:
+        parts += [" " * gap if parts else "", (note_head, "$accent"), (tags, "bold")]
+        if given["text"] > 1:
+            parts += [" ", ellipsize(text, given["text"] - 1)]
+    if found:
+        parts += [" " * gap if parts else "", (found, "$text-accent")]
+    if progress is not None and not parts:
+        parts += [("⋯ ", "$warning"), t("ui.checks_progress", done=progress[0], total=progress[1])]
+    return Content.assemble(*parts)
 
 
 class MainScreen(KeyedScreen, Screen[str | None]):
@@ -75,7 +127,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self.show_outline = True
         self.show_side = True
         self.keeper: Keeper | None = None
-        self._last_query = ""
+        self._search_origin: int | None = None  # the cursor when / was pressed
         self._quit_armed = False
         self._current_flag: Any = None  # the flag last reached with n/N
         self._status_shown: tuple = ()
@@ -127,9 +179,10 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             return
         self._panels_mounted = True
         # Imported here: these widgets and their styles are not needed for the first frame.
-        from reviewer.tui.panels import OutlinePanel, SearchBar, SidePanel
+        from reviewer.tui.panels import OutlinePanel, SidePanel
+        from reviewer.tui.search import SearchLine
 
-        search = SearchBar(placeholder=t("ui.search_placeholder"), id="search")
+        search = SearchLine(id="search-line")
         search.display = False
         self._mounting = [
             self.query_one("#outline").mount(OutlinePanel(self.session, id="outline-tree")),
@@ -155,6 +208,7 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             self.show_outline = not narrow
             self.show_side = True
         self._apply_layout()
+        self.call_after_refresh(self._show_status)  # fitted to the line's new width
 
     def _apply_layout(self) -> None:
         self.set_class(self.narrow, "-narrow")
@@ -248,27 +302,23 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         return notes[0] if notes else None
 
     def _show_status(self) -> None:
-        """The flag and the note under the cursor, in one line above the footer. Redrawn only
-        when they change, and without a new layout (the line's size is fixed): the cursor
-        moves on every key and must stay cheap."""
-        flag, note = self._flag_here(), self._note_here()
-        shown = (flag, note, flag and self.session.decision(flag), note and note.note,
-                 self._checks_progress)
+        """What the cursor is on, in one line above the footer: the flag (with how many the
+        sentence holds), the note (likewise) and where a search stands; with none of them, how
+        far the checks are. Redrawn only when that changes, and without a new layout (the line's
+        size is fixed): the cursor moves on every key and must stay cheap."""
+        flags = self.session.flags_in(*self.reader.current_sentence)
+        notes = self.session.annotations_in(*self.reader.current_sentence)
+        flag, note = self._flag_here(), (notes[0] if notes else None)
+        search = self.reader.search_position
+        line = self.query_one("#status", Static)
+        width = line.size.width or self.app.size.width - 2  # its padding: one cell each side
+        shown = (flag, len(flags), note, len(notes), flag and self.session.decision(flag),
+                 note and (note.tag, note.note), search, width, self._checks_progress)
         if shown == self._status_shown:
             return
         self._status_shown = shown
-        parts: list[Any] = []
-        if flag is not None:
-            parts += [("⚑ ", "$warning"), snippet(flag.message, 120)]
-            if flag.suggestion:
-                parts += [" → ", snippet(flag.suggestion, 60)]
-        if note is not None:
-            parts += ["  " if parts else "", ("✎ ", "$accent"),
-                      snippet(f"{note.tag} {note.note}", 80)]
-        if self._checks_progress is not None and not parts:
-            done, total = self._checks_progress
-            parts += [("⋯ ", "$warning"), t("ui.checks_progress", done=done, total=total)]
-        self.query_one("#status", Static).update(Content.assemble(*parts), layout=False)
+        line.update(status_line(flag, len(flags), note, len(notes), search, width,
+                                self._checks_progress), layout=False)
 
     @on(ReportView.CursorMoved)
     def _cursor_moved(self) -> None:
@@ -353,10 +403,16 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self._show_status()
 
     def action_next_flag(self) -> None:
-        self._go_to_flag(1)
+        if self._searching():
+            self._step_search(1)
+        else:
+            self._go_to_flag(1)
 
     def action_previous_flag(self) -> None:
-        self._go_to_flag(-1)
+        if self._searching():
+            self._step_search(-1)
+        else:
+            self._go_to_flag(-1)
 
     def action_decide_flag(self, decision: str) -> None:
         from reviewer.tui.dialogs import PromptDialog
@@ -408,12 +464,35 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             if result is None:
                 return
             self.reader.clear_selection()
-            self.session.annotate(start, end, tag=result.tag, severity=result.severity,
+            self.session.annotate(start, end, tag=result.tags, severity=result.severity,
                                   note=result.note)
             self.notify(t("ui.note_added"))
 
         quote = self.session.doc.text[start:end]
-        self.app.push_screen(AnnotationDialog(quote, load_vocabulary()), annotate)
+        place, room = self._clear_of(start, end)
+        self.app.push_screen(AnnotationDialog(quote, load_vocabulary(), place=place, room=room),
+                             annotate)
+
+    def _clear_of(self, start: int, end: int) -> tuple[str, int | None]:
+        """Where the annotation dialog goes to leave the passage ``start..end`` in sight, and
+        how many rows it has there: above the passage (at the top) when it shows in the lower
+        half of the screen, below it (at the bottom) when in the upper half; where the dialog
+        fits on neither side, the report first scrolls the passage up as far as it goes, and the
+        dialog takes the larger side, shrinking its note to fit."""
+        rows = self.reader.rows_of(start, end)
+        if rows is None:
+            return "middle", None
+        top, bottom = rows
+        height = self.app.size.height
+        above, below = top, height - bottom - 1
+        lower = (top + bottom) / 2 >= height / 2
+        if (above if lower else below) >= DIALOG_ROWS:
+            return ("top", above) if lower else ("bottom", below)
+        if max(above, below) < DIALOG_ROWS:
+            self.reader.scroll_line_to_top(start)
+            top, bottom = self.reader.rows_of(start, end) or rows
+            above, below = top, height - bottom - 1
+        return ("top", above) if above > below else ("bottom", below)
 
     def _annotation_here(self) -> Any | None:
         note = self._note_here()
@@ -430,12 +509,13 @@ class MainScreen(KeyedScreen, Screen[str | None]):
             return
         def edited(result: AnnotationInput | None) -> None:
             if result is not None and self.session.edit(
-                    note, tag=result.tag, severity=result.severity, note=result.note):
+                    note, tag=result.tags, severity=result.severity, note=result.note):
                 self.notify(t("ui.note_edited"))
 
-        initial = AnnotationInput(note.tag, note.severity, note.note)
+        initial = AnnotationInput(note.tags, note.severity, note.note)
+        place, room = self._clear_of(note.anchor.start, note.anchor.end)
         self.app.push_screen(AnnotationDialog(note.anchor.quote, load_vocabulary(),
-                                              initial=initial), edited)
+                                              initial=initial, place=place, room=room), edited)
 
     def action_delete_annotation(self) -> None:
         note = self._annotation_here()
@@ -468,32 +548,92 @@ class MainScreen(KeyedScreen, Screen[str | None]):
         self.session.set_summary(event.summary)
 
     # --- search ----------------------------------------------------------------------------
-    def action_search(self) -> None:
+    def _search_line(self) -> Any:
         self._mount_panels()
-        bar = self.query_one("#search")
-        bar.display = True
+        return self.query_one("SearchLine")
+
+    def action_search(self) -> None:
+        line = self._search_line()
+        self._search_origin = self.reader.cursor
+        line.display = True
+        bar = line.query_one("#search")
         bar.focus()
+        if bar.value:  # the last query, ready to be run again or typed over
+            bar.select_all()
+            self._run_search(bar.value)
+
+    def _run_search(self, query: str) -> None:
+        """Search as the query is typed: hits from where ``/`` was pressed."""
+        self.reader.search(query, origin=self._search_origin)
+        self._search_line().show_position(query, self.reader.search_position)
+        self._show_status()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and event.input.display:
+            self._run_search(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
-        query = event.value
-        if not query:
-            return
-        if query == self._last_query:
-            self.action_search_next()
-            return
-        self._last_query = query
-        count = self.reader.search(query)
-        self.notify(t("ui.search_hits", count=count, query=snippet(query, 30)))
+        if event.input.id == "search":
+            self._close_search(keep=True)
+
+    def on_search_bar_closed(self, event: Any) -> None:
+        self._close_search(keep=event.keep)
+
+    def _close_search(self, *, keep: bool) -> None:
+        line = self._search_line()
+        line.display = False
+        self.reader.focus()
+        if not keep:
+            self.action_clear_search()
+        elif self.reader.search_query and not self.reader.search_position[1]:
+            self.notify(t("ui.search_none"))
+
+    def action_clear_search(self) -> None:
+        """Escape: the hits go, and the cursor back to where the search started."""
+        if self.reader.search_query:
+            self.reader.clear_search()
+            if self._search_origin is not None:
+                self.reader.move_to(self._search_origin, center=False)
+            self._show_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Escape clears a search's hits, else stops the checks running, else means nothing here
+        if action == "clear_search":
+            return bool(self.reader.search_query)
+        if action == "cancel_checks":
+            return not self.session.flags_ready
+        return True
+
+    def _searching(self) -> bool:
+        """Whether a search's hits are shown: then n/N step through them, not the flags."""
+        return self.reader.search_position[1] > 0
 
     def action_search_next(self) -> None:
-        if not self.reader.search_next():
-            self.notify(t("ui.search_none"))
+        self._step_search(1)
 
     def action_search_previous(self) -> None:
-        if not self.reader.search_previous():
+        self._step_search(-1)
+
+    def _step_search(self, step: int) -> None:
+        moved = self.reader.search_next() if step > 0 else self.reader.search_previous()
+        if not moved:
             self.notify(t("ui.search_none"))
+        self._search_origin = None  # Escape now leaves the cursor on the hit reached
+        self._show_status()
+
+    # --- copying ---------------------------------------------------------------------------
+    def action_copy(self) -> None:
+        """The selection, or the cursor's sentence, to the clipboard through the terminal
+        (OSC 52: it reaches the reviewer's own machine over SSH too)."""
+        selection = self.reader.selection
+        start, end = selection or self.reader.current_sentence
+        if end <= start:
+            self.notify(t("ui.nothing_to_copy"), severity="warning")
+            return
+        text = self.session.doc.text[start:end]
+        self.app.copy_to_clipboard(text)
+        what = "ui.copied_selection" if selection else "ui.copied_sentence"
+        self.notify(t(what, count=len(text)))
 
     # --- other screens ---------------------------------------------------------------------
     def palette_targets(self) -> dict[str, Any]:
