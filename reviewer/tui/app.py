@@ -53,9 +53,12 @@ class ReviewerApp(App[None]):
 
     def __init__(self, settings: Settings, *, session: Session | None = None,
                  folder: str = "", paths: list[str] = ()) -> None:
-        from reviewer.tui.toasts import use_whole_toasts
-
-        use_whole_toasts()  # messages shown whole, never cut where panes meet below them
+        try:  # messages shown whole, never cut where panes meet below them
+            from reviewer.tui.toasts import use_whole_toasts
+        except ImportError:  # a Textual whose notifications live elsewhere: shown as it draws them
+            pass
+        else:
+            use_whole_toasts()
         super().__init__()
         self.settings = settings
         self.session = session
