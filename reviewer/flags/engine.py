@@ -111,6 +111,7 @@ class RuleContext:
         self.doc = doc
         self.text = doc.text
         self._marks: dict[str, list[int]] = {}
+        self._shared: dict[str, Any] = {}
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -142,6 +143,13 @@ class RuleContext:
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    def shared(self, key: str, compute: Callable[[RuleContext], Any]) -> Any:
+        """A reading several rules of a module share (the wholes of the 其中 breakdowns),
+        ``compute(self)`` on the first rule that asks, the same object for every later one."""
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        return self._shared[key]
 
     def marks(self, chars: str) -> list[int]:
         """The offsets of every character of ``chars`` in the text, in order (found once per set

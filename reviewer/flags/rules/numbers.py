@@ -164,6 +164,23 @@ def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     return whole
 
 
+def _read_breakdowns(ctx: RuleContext) -> list[tuple[int, Quantity, int]]:
+    found = list(_QIZHONG.finditer(ctx.text))
+    out = []
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
+        if whole is not None:
+            limit = found[n + 1].start() if n + 1 < len(found) else len(ctx.text)
+            out.append((m.end(), whole, limit))
+    return out
+
+
+def _breakdowns(ctx: RuleContext) -> list[tuple[int, Quantity, int]]:
+    """Every 其中 with a whole before it: (where its parts start, the whole, the next 其中 or
+    the end of the text), read once per run for both rules that check breakdowns."""
+    return ctx.shared("numbers.breakdowns", _read_breakdowns)
+
+
 def _part_scope(text: str, pos: int, limit: int) -> int:
     """Where the parts after 其中 end: the clause, or the bracket that holds 其中 (1050个(其中
     义务教育学位750个)、病床位85张: the beds are no part of the school places), and at
@@ -181,13 +198,8 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     after it; a whole given per head (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
-    found = list(_QIZHONG.finditer(text))
-    for n, m in enumerate(found):
-        whole = _whole_before(ctx, m.start())
-        if whole is None:
-            continue
-        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
-        for part in _counts_in(ctx, m.end(), _part_scope(text, m.end(), limit)):
+    for at, whole, limit in _breakdowns(ctx):
+        for part in _counts_in(ctx, at, _part_scope(text, at, limit)):
             if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
@@ -398,13 +410,8 @@ def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
     belong to (12件，其中维持8件、撤销5件). A single part larger than its whole is
     ``part_exceeds_whole``."""
     text = ctx.text
-    found = list(_QIZHONG.finditer(text))
-    for n, m in enumerate(found):
-        whole = _whole_before(ctx, m.start())
-        if whole is None:
-            continue
-        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
-        parts = [q for q in _counts_in(ctx, m.end(), _list_end(text, m.end(), limit))
+    for at, whole, limit in _breakdowns(ctx):
+        parts = [q for q in _counts_in(ctx, at, _list_end(text, at, limit))
                  if comparable(whole, q) and q.unit == whole.unit]
         if len(parts) < 2 or any(p.value > whole.value for p in parts):
             continue  # one part too large is the other rule's
