@@ -103,15 +103,18 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     """A rate or coverage above 100%, or 100%以上 (审查通过率100% is fine; a share of a base,
     是目标值的109.3%, may exceed it)."""
     text = ctx.text
+    above_after_rx = pattern("words", "above_after")
+    above_before = tuple(words("words", "above_before"))
     for m in _PERCENT.finditer(text):
         value = float(m.group(1))
+        if value < 100:
+            continue  # the words around it only matter at 100% (100%以上)
         gap = _SPACES.match(text, m.end()).end()
-        above_after = pattern("words", "above_after").match(text, gap)
-        before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
-        above = above_after is not None or any(before.endswith(w)
-                                               for w in words("words", "above_before"))
-        if not (value > 100 or (value == 100 and above)):
-            continue
+        above_after = above_after_rx.match(text, gap)
+        if value == 100 and above_after is None:
+            before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
+            if not before.endswith(above_before):
+                continue
         if _OF_BASE.search(text, max(0, m.start() - _OF_WINDOW), m.start()):
             continue  # 是目标值的109.3%: a share of a base may exceed it
         if not _is_rate(_clause_before(text, m.start())):
