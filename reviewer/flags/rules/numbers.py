@@ -59,17 +59,17 @@ def _reach() -> int:
     return int(load("words")["clause_reach"])
 
 
-# everything up to the last clause mark: matched on a window, it ends where the clause begins
-_UP_TO_LAST_MARK = re.compile(f"(?s:.*)[{_CLAUSE_MARKS}]")
+def _clause_start(ctx: RuleContext, pos: int) -> int:
+    """Where the clause before ``pos`` starts, read back no further than ``clause_reach``
+    characters (a "clause" of a million figures is a flattened table: read whole for each of its
+    figures, it would cost the square of its length). The clause marks are found once per text,
+    by bisection: a figure every few characters would otherwise read its reach again each."""
+    return ctx.after_mark(_CLAUSE_MARKS, pos, max(0, pos - _reach()))
 
 
-def _clause_before(text: str, pos: int) -> str:
-    """The clause before ``pos``, read back no further than ``clause_reach`` characters (a
-    "clause" of a million figures is a flattened table: read whole for each of its figures, it
-    would cost the square of its length)."""
-    floor = max(0, pos - _reach())
-    m = _UP_TO_LAST_MARK.match(text, floor, pos)
-    return text[m.end() if m else floor:pos]
+def _clause_before(ctx: RuleContext, pos: int) -> str:
+    """The clause before ``pos`` (:func:`_clause_start`)."""
+    return ctx.text[_clause_start(ctx, pos):pos]
 
 
 def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
@@ -117,7 +117,7 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
                 continue
         if _OF_BASE.search(text, max(0, m.start() - _OF_WINDOW), m.start()):
             continue  # 是目标值的109.3%: a share of a base may exceed it
-        if not _is_rate(_clause_before(text, m.start())):
+        if not _is_rate(_clause_before(ctx, m.start())):
             continue
         end = above_after.end() if above_after else m.end()
         yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
@@ -154,7 +154,7 @@ def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     i = bisect.bisect_left(starts, stop) - 1
     while i >= 0 and counts[i].end > stop:
         i -= 1
-    if i < 0 or counts[i].start < stop - len(_clause_before(text, stop)):
+    if i < 0 or counts[i].start < _clause_start(ctx, stop):
         return None
     whole = counts[i]
     if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
@@ -221,11 +221,11 @@ def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
 
 
-def _key(text: str, q: Quantity) -> str | None:
+def _key(ctx: RuleContext, q: Quantity) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
     description, or when it speaks of a change (增至, 高于全国)."""
-    desc = _clause_before(text, q.start).strip()
+    desc = _clause_before(ctx, q.start).strip()
     desc = desc[desc.rfind("、") + 1:]
     fillers = words("words", "count_fillers")
     while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
@@ -292,10 +292,10 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if _longer_period(ctx, q.start, longer):
             continue
-        key = _key(text, q)
+        key = _key(ctx, q)
         if key is None:
             continue
-        new = increments.search(_clause_before(text, q.start)) is not None
+        new = increments.search(_clause_before(ctx, q.start)) is not None
         first, first_new = seen.setdefault((chain[-1].start, key), (q, new))
         if first is q or first_new != new:
             continue
@@ -340,10 +340,10 @@ def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
                   t("flags.perfect_rate_fix"))
 
 
-def _rate_key(text: str, pos: int) -> str | None:
+def _rate_key(ctx: RuleContext, pos: int) -> str | None:
     """The rate a percentage at ``pos`` gives: the words ending in 率/度/比例 just before it,
     without the verbs between (群众法治知晓率提升至80% → 群众法治知晓率)."""
-    desc = _clause_before(text, pos).strip()
+    desc = _clause_before(ctx, pos).strip()
     verbs = pattern("words", "rate_verbs")
     while (m := verbs.search(desc)) is not None and m.end() == len(desc) and m.start() > 0:
         desc = desc[:m.start()]
@@ -382,14 +382,14 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
         if _within(spans, starts, m.start()):
             if _IN_LIST.match(text, m.end()) or text[m.start() - 1:m.start()] == "、":
                 continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
-            key = _rate_key(text, m.start())
+            key = _rate_key(ctx, m.start())
             if key:
                 reached.append((key, float(m.group(1)), m.start(), m.end()))
         elif _within(plans, plan_starts, m.start()):
             gap = _SPACES.match(text, m.end()).end()
             before = text[max(0, m.start() - _FLOOR_WINDOW):m.start()]
             if floor_after.match(text, gap) or floor_before.search(before):
-                key = _rate_key(text, m.start())
+                key = _rate_key(ctx, m.start())
                 if key:
                     end = (floor_after.match(text, gap) or m).end()
                     planned.append((key, float(m.group(1)), m.start(), end))
@@ -449,7 +449,7 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     for q in ctx.quantities:
         if not _names_before(text, q):
             continue
-        key = _key(text, q)
+        key = _key(ctx, q)
         if key is None:
             continue
         ident = (key, q.value, q.unit)
