@@ -214,11 +214,17 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
 @rule("numbers.approx_exact", "numbers", "warning")
 def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
     """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
+    # the words of each quote's flag, written once: a table of counts repeats its figures
+    said: dict[str, tuple[str, str]] = {}
     for q in ctx.quantities:
         if q.approx and not q.is_round:
             quote = ctx.text[q.start:q.end]
-            yield Hit(q.start, q.end, t("flags.approx_exact", quote=quote),
-                      t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+            words_of = said.get(quote)
+            if words_of is None:
+                words_of = said[quote] = (
+                    t("flags.approx_exact", quote=quote),
+                    t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+            yield Hit(q.start, q.end, *words_of)
 
 
 def _key(ctx: RuleContext, q: Quantity) -> str | None:
