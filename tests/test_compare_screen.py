@@ -23,6 +23,7 @@ from reviewer.tui.plain import snippet
 from reviewer.tui.screens.compare import SHARED_STYLE, CompareScreen, Row
 from reviewer.tui.screens.help import HelpScreen
 from reviewer.tui.session import Session
+from reviewer.tui.themes import with_highlights
 from reviewer.tui.wrap import CLOSING
 
 SIZE = (120, 40)
@@ -33,6 +34,9 @@ class Host(App[None]):
     stylesheet (the header one line high, as in the app)."""
 
     CSS_PATH = str(Path(reviewer.tui.__file__).parent / "reviewer.tcss")
+
+    def get_css_variables(self) -> dict[str, str]:
+        return with_highlights(super().get_css_variables())  # as the app: its sheet needs them
 
     def __init__(self, screen: CompareScreen) -> None:
         super().__init__()
@@ -505,6 +509,9 @@ class TwoScreens(App[None]):
     """A base screen that opens the comparison screen anew each time, as the main screen does."""
 
     CSS_PATH = Host.CSS_PATH
+
+    def get_css_variables(self) -> dict[str, str]:
+        return with_highlights(super().get_css_variables())
 
     def __init__(self, prior, session) -> None:
         super().__init__()

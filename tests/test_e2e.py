@@ -244,3 +244,101 @@ def test_the_list_of_reports_in_256_colours_then_the_next_report(tmp_path: Path)
         assert counts in shown
     finally:
         term.kill()
+
+
+def _grounds(escaped: str) -> list[list[tuple[str, str | None]]]:
+    """Each line of a ``capture-pane -e`` screen, as its characters with the background colour
+    code in force at each (``None``: the terminal's own); under reverse video the text colour is
+    the ground. The codes carry on from one line to the next."""
+    import re
+
+    cells: list[tuple[str, str | None]] = []
+    fg: str | None = None
+    bg: str | None = None
+    reverse = False
+    for escape, text in re.findall(r"\x1b\[([0-9;:]*)m|([^\x1b]+)", escaped):
+        if text:
+            cells += [(char, fg if reverse else bg) for char in text]
+            continue
+        codes = escape.split(";") if escape else ["0"]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in ("38", "48"):
+                width = 3 if codes[i + 1] == "5" else 5
+                value = ";".join(codes[i:i + width])
+                if code == "38":
+                    fg = value
+                else:
+                    bg = value
+                i += width
+                continue
+            if code == "0":
+                fg = bg = None
+                reverse = False
+            elif code == "39":
+                fg = None
+            elif code == "49":
+                bg = None
+            elif code == "7":
+                reverse = True
+            elif code == "27":
+                reverse = False
+            i += 1
+    lines: list[list[tuple[str, str | None]]] = [[]]
+    for char, ground in cells:
+        if char == "\n":
+            lines.append([])
+        else:
+            lines[-1].append((char, ground))
+    return lines
+
+
+def test_a_note_and_the_cursor_differ_on_screen_in_256_colours(tmp_path: Path) -> None:
+    """Over SSH Textual draws in 256 colours: a note's passage, the cursor's sentence and the
+    page are drawn on three different backgrounds, read from the escape codes on screen."""
+    from reviewer.document import load_document
+    from reviewer.document.sentences import split_sentences
+
+    review = tmp_path / "review.toml"
+    term = Tmux(tmp_path, ["env", "TEXTUAL_COLOR_SYSTEM=256", *_reviewer(),
+                           seed_path("hutiaoxia-2025"), "--review", str(review),
+                           "--reviewer", "终端"])
+    try:
+        term.wait_for("标记")
+        term.keys("J", "J", "a")
+        term.wait_for("添加批注")
+        term.type("来源待核")
+        term.keys("Enter")
+        term.wait_for("✎ 数据存疑 来源待核")
+        term.keys("J")  # the cursor to the next sentence, off the note
+        term.wait_until(lambda: "✎" not in term.screen() and bool(_notes(review)))
+        (note,) = _notes(review)
+        text = load_document(seed_path("hutiaoxia-2025")).text
+        following, after = [s for s in split_sentences(text)
+                            if s.start >= note["anchor"]["end"]][:2]
+        shown = term.screen().splitlines()
+        coloured = term._tmux("capture-pane", "-p", "-e", "-t", "t")
+        assert "\x1b[48;2;" not in coloured  # no true colour
+        screen = _grounds(coloured)
+
+        def ground_of(passage: str) -> str | None:
+            """The background under four characters of ``passage`` shown once on screen."""
+            for i in range(len(passage) - 3):
+                piece = passage[i:i + 4]
+                rows = [n for n, line in enumerate(shown) if piece in line]
+                if len(rows) == 1 and sum(line.count(piece) for line in shown) == 1:
+                    cells = screen[rows[0]]
+                    at = "".join(c for c, _ in cells).index(piece)
+                    grounds = {g for _, g in cells[at:at + 4]}
+                    assert len(grounds) == 1, (piece, grounds)
+                    return grounds.pop()
+            raise AssertionError(f"{passage!r} is not on screen:\n" + "\n".join(shown))
+
+        page = ground_of(text[after.start:after.end])  # neither note nor cursor
+        noted = ground_of(note["anchor"]["quote"])
+        cursor = ground_of(text[following.start:following.end])
+        assert None not in (page, noted, cursor)
+        assert len({page, noted, cursor}) == 3, (page, noted, cursor)
+    finally:
+        term.kill()

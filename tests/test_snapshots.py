@@ -1,13 +1,18 @@
-"""Pictures of the app (pytest-textual-snapshot): the main screen at 80×24 and 120×40, the help
-screen, the annotation dialog, the list of a folder and both tabs of the comparison screen. Deterministic: fixed reviewer, no times shown, no blinking.
+"""Pictures of the app (pytest-textual-snapshot): the main screen, both tabs of the comparison
+screen, the list of a folder's reports, help and the annotation dialog, each at 80×24 and 120×40
+in the dark, light and high-contrast themes. Deterministic: fixed reviewer, no times shown, no
+blinking.
 
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
+Each picture is one case of `test_screen` (``test_screen[main-80x24-reviewer-dark]``…): after an
+intended change, every picture is made again by one run of
+``pytest tests/test_snapshots.py --snapshot-update``; look at the new ones before committing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from conftest import seed_path
@@ -20,26 +25,60 @@ SEED = "hutiaoxia-2025"
 
 
 
-def app_on_seed(tmp_path: Path) -> ReviewerApp:
+def app_on_seed(tmp_path: Path, theme: str) -> ReviewerApp:
     session = Session.open(seed_path(SEED), review_path=str(tmp_path / "review.toml"),
                            reviewer="测试员")
-    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
-                       session=session)
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]), session=session)
 
 
-def after(*keys: str):
-    """A ``run_before`` that waits for the flags, presses ``keys`` and stops cursor blinking."""
+def app_on_seed_pair(tmp_path: Path, theme: str) -> ReviewerApp:
+    """The comparison of two seeds a year apart (two townships: the screen warns of it)."""
+    session = Session.open(seed_path("baogou-2025"), review_path=str(tmp_path / "review.toml"),
+                           reviewer="测试员", prior_path=seed_path("baixiang-2024"))
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]), session=session)
+
+
+async def comparison_ready(pilot) -> None:
+    """Wait until the comparison screen shows its items: a key pressed sooner would be lost."""
+    from reviewer.tui.screens.compare import CompareScreen
+
+    for _ in range(600):
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.comparison is not None:
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError("the comparison never came")
+    await pilot.pause()
+
+
+async def saved(pilot) -> None:
+    """Save now: the autosave comes a second after a change, before or after the picture as the
+    machine's load has it."""
+    assert pilot.app.screen.save_now()
+    await pilot.pause()
+
+
+def after(*keys):
+    """A ``run_before`` that waits for the flags, presses ``keys`` (a function among them is
+    awaited with the pilot instead), clears the messages and stops cursor blinking."""
 
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for key in keys:
-            if key == "wait":  # for the workers the keys before started (the comparison)
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
-                continue
-            await pilot.press(key)
+            if callable(key):
+                await key(pilot)
+            else:
+                await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()
+        # Messages go after a few seconds, and a loaded machine may take those seconds to get
+        # here: the pictures are taken without them.
+        pilot.app.clear_notifications()
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
             if isinstance(widget, (Input, TextArea)):
@@ -49,27 +88,7 @@ def after(*keys: str):
     return run_before
 
 
-def test_main_screen_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(80, 24),
-                        run_before=after("J", "J", "J"))
-
-
-def test_main_screen_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(120, 40),
-                        run_before=after("n", "n", "J"))
-
-
-def test_help_screen(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(100, 30),
-                        run_before=after("f1"))
-
-
-def test_annotation_dialog(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed(tmp_path), terminal_size=(100, 30),
-                        run_before=after("J", "J", "a", *"数据", "ctrl+j", *"待核"))
-
-
-def app_on_folder(tmp_path: Path, monkeypatch) -> ReviewerApp:
+def app_on_folder(tmp_path: Path, monkeypatch, theme: str) -> ReviewerApp:
     """The list of a season's reports, seen from the folder above it (so the pictures name the
     folder the same way wherever the test runs): one review done, one begun, one report of last
     year under another name."""
@@ -98,44 +117,35 @@ def app_on_folder(tmp_path: Path, monkeypatch) -> ReviewerApp:
         review.verdict = verdict
         assert store.save(review).ok
     monkeypatch.chdir(tmp_path)
-    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
+    return ReviewerApp(Settings(reviewer="测试员", theme=theme,
+                                theme_dirs=[bundled_themes_dir()]),
                        folder="reports", paths=report_paths("reports"))
 
 
-def test_picker_80x24(snap_compare, tmp_path: Path, monkeypatch) -> None:
-    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(80, 24),
-                        run_before=after("down", "down", "down"))
+THEMES = ("reviewer-dark", "reviewer-light", "reviewer-contrast")
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+# Each screen: how its app is made, and the keys that bring it up. The main screen shows a note
+# just made, the cursor on the sentence after it and the flags of the report.
+SCREENS = {
+    "main": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
+             ("J", "J", "a", *"来源", "enter", "J", saved)),
+    "compare": (lambda tmp_path, monkeypatch, theme: app_on_seed_pair(tmp_path, theme),
+                ("p", comparison_ready, "down")),
+    "compare-targets": (lambda tmp_path, monkeypatch, theme: app_on_seed_pair(tmp_path, theme),
+                        ("p", comparison_ready, "t")),
+    "picker": (lambda tmp_path, monkeypatch, theme: app_on_folder(tmp_path, monkeypatch, theme),
+               ("down", "down", "down")),
+    "help": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme), ("f1",)),
+    "annotation": (lambda tmp_path, monkeypatch, theme: app_on_seed(tmp_path, theme),
+                   ("J", "J", "a", *"数据", "ctrl+j", *"待核")),
+}
 
 
-def test_picker_120x40(snap_compare, tmp_path: Path, monkeypatch) -> None:
-    assert snap_compare(app_on_folder(tmp_path, monkeypatch), terminal_size=(120, 40),
-                        run_before=after("right", "right", "right", "right", "s"))
-
-
-
-def app_on_seed_pair(tmp_path: Path) -> ReviewerApp:
-    """The comparison of two seeds a year apart (two townships: the screen warns of it)."""
-    session = Session.open(seed_path("baogou-2025"), review_path=str(tmp_path / "review.toml"),
-                           reviewer="测试员", prior_path=seed_path("baixiang-2024"))
-    return ReviewerApp(Settings(reviewer="测试员", theme_dirs=[bundled_themes_dir()]),
-                       session=session)
-
-
-def test_compare_items_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(80, 24),
-                        run_before=after("p", "wait", "down"))
-
-
-def test_compare_items_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(120, 40),
-                        run_before=after("p", "wait", "down", "down"))
-
-
-def test_compare_targets_80x24(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(80, 24),
-                        run_before=after("p", "wait", "t"))
-
-
-def test_compare_targets_120x40(snap_compare, tmp_path: Path) -> None:
-    assert snap_compare(app_on_seed_pair(tmp_path), terminal_size=(120, 40),
-                        run_before=after("p", "wait", "t"))
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(snap_compare, tmp_path: Path, monkeypatch, screen: str, size: str,
+                theme: str) -> None:
+    make, keys = SCREENS[screen]
+    assert snap_compare(make(tmp_path, monkeypatch, theme), terminal_size=SIZES[size],
+                        run_before=after(*keys))

@@ -19,7 +19,7 @@ from reviewer.tui import actions
 from reviewer.tui.config import Settings, remember
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.session import Session
-from reviewer.tui.themes import DEFAULT_THEME, load_themes
+from reviewer.tui.themes import DEFAULT_THEME, load_themes, with_highlights
 
 # the signals on which the app saves every review, then exits (where the system has them)
 _SAVE_ON = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -89,6 +89,10 @@ class ReviewerApp(App[None]):
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self._take_theme(wanted)
         return problems
+
+    def get_css_variables(self) -> dict[str, str]:
+        # The reader's and the panes' own colours: the theme's where it names them.
+        return with_highlights(super().get_css_variables())
 
     def _take_theme(self, name: str) -> None:
         """Take the theme as Textual's own start-up takes its default one: the classes, the

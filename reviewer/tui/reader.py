@@ -39,6 +39,11 @@ HIGHLIGHT_KINDS = (
     "shared", "note", "flag-info", "flag-warning", "flag-error", "search", "search-current")
 """Highlight kinds from the least to the most prominent: where spans overlap, the later wins."""
 
+_TEXT_KINDS = frozenset({"shared", "flag-info", "flag-warning", "flag-error"})
+"""Kinds that mark the text itself (its colour, underline, bold), not its background. They are
+drawn below the cursor and the background kinds: inside those the text takes the highlight's
+own colour, chosen to read on it, and keeps the underline and bold that mark it."""
+
 SEARCH_GROUP = "search"
 """The highlight group the reader's own search fills; other groups belong to the app."""
 
@@ -64,6 +69,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         "reportview--cursor",
         "reportview--cursor-line",
         "reportview--selection",
+        "reportview--cursor-note",
         *(f"reportview--{kind}" for kind in HIGHLIGHT_KINDS),
     }
 
@@ -83,6 +89,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
     ReportView > .reportview--selection { text-style: reverse; }
     ReportView > .reportview--shared { color: $success; text-style: italic; }
     ReportView > .reportview--note { background: $success 30%; }
+    ReportView > .reportview--cursor-note { background: $primary 70%; }
     ReportView > .reportview--flag-info { text-style: underline; }
     ReportView > .reportview--flag-warning { color: $warning; text-style: bold underline; }
     ReportView > .reportview--flag-error { color: $error; text-style: bold underline; }
@@ -308,14 +315,21 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         self, line: VisualLine, index: int, cursor: tuple[int, int] | None,
         selection: tuple[int, int] | None, base: Style,
     ) -> Strip:
-        """One visual line as styled segments: cursor below highlights below the selection."""
+        """One visual line as styled segments, from the bottom: the text kinds (flags), the
+        cursor, notes, the cursor where it lies on a note, search hits, the selection."""
         spans: list[tuple[int, int, Style]] = []
+        marks = [(clipped, mark.kind) for mark in self._highlights_on(index)
+                 if (clipped := _clip((mark.start, mark.end), line))]
+        spans += [(*span, self._style(kind)) for span, kind in marks if kind in _TEXT_KINDS]
         if cursor:
             spans.append((*cursor, self._style("cursor")))
-        for mark in self._highlights_on(index):
-            clipped = _clip((mark.start, mark.end), line)
-            if clipped:
-                spans.append((*clipped, self._style(mark.kind)))
+        notes = [span for span, kind in marks if kind == "note"]
+        spans += [(*span, self._style("note")) for span in notes]
+        if cursor:
+            spans += [(max(s, cursor[0]), min(e, cursor[1]), self._style("cursor-note"))
+                      for s, e in notes if max(s, cursor[0]) < min(e, cursor[1])]
+        spans += [(*span, self._style(kind)) for span, kind in marks
+                  if kind not in _TEXT_KINDS and kind != "note"]
         if selection:
             spans.append((*selection, self._style("selection")))
         cuts = sorted({line.start, line.end, *(p for s, e, _ in spans for p in (s, e))})
@@ -327,6 +341,21 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
                     style += extra
             segments.append(Segment(self._display[a:b], style))
         return Strip(segments)
+
+    def style_at(self, offset: int) -> Style:
+        """The style the character at ``offset`` is drawn with now (cursor, highlights and
+        selection as they stand), as handed to Textual for the screen."""
+        index = self._line_of(offset)
+        line = self._lines[index]
+        cursor = _clip(self.current_sentence, line) if self._sentences else None
+        strip = self._render_visual_line(line, index, cursor, _clip(self.selection, line),
+                                         self._base_style())
+        position = line.start
+        for segment in strip:
+            position += len(segment.text)
+            if position > offset:
+                return segment.style
+        raise ValueError(f"offset {offset} is not on its line")
 
     # ------------------------------------------------------------------ highlights
 

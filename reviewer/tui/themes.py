@@ -20,6 +20,15 @@ COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent"
                  "background", "surface", "panel", "boost")
 NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
 
+# The colours the reader and the panes are drawn with, beyond Textual's own: each highlight as a
+# background and the text on it. A theme names them under [variables]; where it does not (a
+# user's own theme, or one of Textual's), `highlight_defaults` derives them from its colours.
+HIGHLIGHTS = ("reader-cursor", "reader-note", "reader-cursor-note", "search-hit", "search-current")
+"""Highlights drawn as a background, each with its text colour ``NAME-text``."""
+LINE_COLOURS = ("pane-divider", "focus-mark")
+"""The line between panes, and that line beside the pane that has the focus."""
+THEME_COLOURS = (*HIGHLIGHTS, *(f"{name}-text" for name in HIGHLIGHTS), *LINE_COLOURS)
+
 
 class ThemeError(ValueError):
     """A theme file that cannot be used; the message names the file and the reason."""
@@ -70,6 +79,9 @@ def theme_from_file(path: Path) -> Theme:
     if not isinstance(variables, dict) or not all(
             isinstance(v, str) for v in variables.values()):
         raise ThemeError(f"{path}: [variables] must map names to text")
+    for key in THEME_COLOURS:  # a colour the app's style sheet needs: one it can parse
+        if key in variables:
+            _colour(path, f"variables.{key}", variables[key])
     return Theme(name=name.strip(), dark=data.get("dark", True), variables=dict(variables),
                  **colours, **numbers)
 
@@ -90,3 +102,33 @@ def load_themes(folders: list[Path]) -> tuple[list[Theme], list[str]]:
                 continue
             themes[theme.name] = theme
     return list(themes.values()), problems
+
+
+def highlight_defaults(variables: dict[str, str]) -> dict[str, str]:
+    """`THEME_COLOURS` for a theme that does not name them, from its generated ``variables``:
+    the signal colour blended into the surface, with black or white text, whichever reads."""
+    surface = Color.parse(variables["surface"])
+
+    def paint(colour: str, amount: float) -> Color:
+        return surface.blend(Color.parse(variables[colour]), amount)
+
+    grounds = {
+        "reader-cursor": paint("primary", 0.45),
+        "reader-note": paint("success", 0.35),
+        "reader-cursor-note": paint("primary", 0.45).blend(Color.parse(variables["success"]),
+                                                           0.35),
+        "search-hit": paint("warning", 0.45),
+        "search-current": Color.parse(variables["warning"]),
+    }
+    colours = {name: ground.hex for name, ground in grounds.items()}
+    colours |= {f"{name}-text": ground.get_contrast_text(1.0).hex
+                for name, ground in grounds.items()}
+    colours["pane-divider"] = surface.blend(Color.parse(variables["foreground"]), 0.45).hex
+    colours["focus-mark"] = Color.parse(variables["primary"]).hex
+    return colours
+
+
+def with_highlights(variables: dict[str, str]) -> dict[str, str]:
+    """An app's CSS ``variables`` with `THEME_COLOURS` added where its theme leaves them out:
+    what the app's style sheet (``reviewer.tcss``) needs besides Textual's own."""
+    return {**highlight_defaults(variables), **variables}
