@@ -180,26 +180,30 @@ def figures(text: str, start: int = 0, end: int | None = None, *,
     stop = len(text) if end is None else end
     out: list[Figure] = []
     for m in _pattern().finditer(flat, start, stop):
-        unit = m.group("unit") or ""
-        mag = m.group("hmag") or ""
+        # the groups read in one call: a text dense in figures has one every few characters
+        unit, mag, lnum = m.group("unit", "hmag", "lnum")
+        unit = unit or ""
+        mag = mag or ""
         low = None
         fig_start = m.start()
-        if m.group("lnum") is not None:
-            lunit = m.group("lunit") or ""
-            lmag = m.group("lmag") or ""
+        if lnum is not None:
+            lunit, lmag = m.group("lunit", "lmag")
+            lunit = lunit or ""
+            lmag = lmag or ""
             if (lunit and lunit != unit) or not (unit or mag):
                 # no range: two figures of different units, or a figure and a bare number
                 # joined by a dash; each stands alone
                 if lunit or (lmag and bare):
                     out.append(Figure(m.start(), m.end("lunit") if lunit else m.end("lmag"),
-                                      m.group("lnum"), _value(m.group("lnum"), lmag), lunit,
+                                      lnum, _value(lnum, lmag), lunit,
                                       lmag, bool(m.group("la1") or m.group("la2"))))
                 fig_start = m.start("hnum")
             else:
-                low = _value(m.group("lnum"), lmag or mag)
+                low = _value(lnum, lmag or mag)
         if not unit and (not mag or not bare):
             continue
         fig_end = m.end("unit") if unit else m.end("hmag")
-        out.append(Figure(fig_start, fig_end, m.group("hnum"), _value(m.group("hnum"), mag),
-                          unit, mag, bool(m.group("ha1") or m.group("ha2")), low))
+        hnum, ha1, ha2 = m.group("hnum", "ha1", "ha2")
+        out.append(Figure(fig_start, fig_end, hnum, _value(hnum, mag),
+                          unit, mag, bool(ha1 or ha2), low))
     return out

@@ -111,6 +111,7 @@ class RuleContext:
         self.doc = doc
         self.text = doc.text
         self._marks: dict[str, list[int]] = {}
+        self._shared: dict[str, Any] = {}
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -142,6 +143,13 @@ class RuleContext:
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    def shared(self, key: str, compute: Callable[[RuleContext], Any]) -> Any:
+        """A reading several rules of a module share (the wholes of the 其中 breakdowns),
+        ``compute(self)`` on the first rule that asks, the same object for every later one."""
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        return self._shared[key]
 
     def marks(self, chars: str) -> list[int]:
         """The offsets of every character of ``chars`` in the text, in order (found once per set
@@ -186,28 +194,30 @@ class RuleContext:
         return rule_id not in self.setting("off", ())
 
 
-def _clamp(hit: Hit, length: int) -> tuple[int, int] | None:
+def _clamp(start: int, end: int, length: int) -> Occurrence | None:
     """A non-empty span inside the text: an empty span widens to the character beside it."""
     if length == 0:
         return None
-    start = min(max(hit.start, 0), length)
-    end = min(max(hit.end, start), length)
+    start = min(max(start, 0), length)
+    end = min(max(end, start), length)
     if end == start:
         if start < length:
             end = start + 1
         else:
             start = length - 1
-    return start, end
+    return Occurrence(start, end)
 
 
 def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
     """The hit's places, each clamped into the text, in text order, without repeats."""
-    spans = hit.occurrences or ((hit.start, hit.end),)
+    if not hit.occurrences:  # one place: most hits, one per figure on a text dense in counts
+        span = _clamp(hit.start, hit.end, length)
+        return () if span is None else (span,)
     out = set()
-    for start, end in spans:
-        span = _clamp(Hit(start, end, ""), length)
+    for start, end in hit.occurrences:
+        span = _clamp(start, end, length)
         if span is not None:
-            out.add(Occurrence(*span))
+            out.add(span)
     return tuple(sorted(out))
 
 

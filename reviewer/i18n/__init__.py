@@ -61,8 +61,9 @@ def t(key: str, **kwargs: object) -> str:
     if text is None:
         text = _namespace("zh", ns).get(key, key)
     if kwargs:
-        kwargs = {k: shown_path(v) if isinstance(v, str) and has_undecodable(v) else v
-                  for k, v in kwargs.items()}
+        if any(isinstance(v, str) and has_undecodable(v) for v in kwargs.values()):
+            kwargs = {k: shown_path(v) if isinstance(v, str) and has_undecodable(v) else v
+                      for k, v in kwargs.items()}
         try:
             return text.format(**kwargs)
         except (KeyError, IndexError, ValueError):

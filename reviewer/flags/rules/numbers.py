@@ -59,17 +59,17 @@ def _reach() -> int:
     return int(load("words")["clause_reach"])
 
 
-# everything up to the last clause mark: matched on a window, it ends where the clause begins
-_UP_TO_LAST_MARK = re.compile(f"(?s:.*)[{_CLAUSE_MARKS}]")
+def _clause_start(ctx: RuleContext, pos: int) -> int:
+    """Where the clause before ``pos`` starts, read back no further than ``clause_reach``
+    characters (a "clause" of a million figures is a flattened table: read whole for each of its
+    figures, it would cost the square of its length). The clause marks are found once per text,
+    by bisection: a figure every few characters would otherwise read its reach again each."""
+    return ctx.after_mark(_CLAUSE_MARKS, pos, max(0, pos - _reach()))
 
 
-def _clause_before(text: str, pos: int) -> str:
-    """The clause before ``pos``, read back no further than ``clause_reach`` characters (a
-    "clause" of a million figures is a flattened table: read whole for each of its figures, it
-    would cost the square of its length)."""
-    floor = max(0, pos - _reach())
-    m = _UP_TO_LAST_MARK.match(text, floor, pos)
-    return text[m.end() if m else floor:pos]
+def _clause_before(ctx: RuleContext, pos: int) -> str:
+    """The clause before ``pos`` (:func:`_clause_start`)."""
+    return ctx.text[_clause_start(ctx, pos):pos]
 
 
 def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
@@ -103,18 +103,21 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     """A rate or coverage above 100%, or 100%以上 (审查通过率100% is fine; a share of a base,
     是目标值的109.3%, may exceed it)."""
     text = ctx.text
+    above_after_rx = pattern("words", "above_after")
+    above_before = tuple(words("words", "above_before"))
     for m in _PERCENT.finditer(text):
         value = float(m.group(1))
+        if value < 100:
+            continue  # the words around it only matter at 100% (100%以上)
         gap = _SPACES.match(text, m.end()).end()
-        above_after = pattern("words", "above_after").match(text, gap)
-        before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
-        above = above_after is not None or any(before.endswith(w)
-                                               for w in words("words", "above_before"))
-        if not (value > 100 or (value == 100 and above)):
-            continue
+        above_after = above_after_rx.match(text, gap)
+        if value == 100 and above_after is None:
+            before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
+            if not before.endswith(above_before):
+                continue
         if _OF_BASE.search(text, max(0, m.start() - _OF_WINDOW), m.start()):
             continue  # 是目标值的109.3%: a share of a base may exceed it
-        if not _is_rate(_clause_before(text, m.start())):
+        if not _is_rate(_clause_before(ctx, m.start())):
             continue
         end = above_after.end() if above_after else m.end()
         yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
@@ -151,7 +154,7 @@ def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     i = bisect.bisect_left(starts, stop) - 1
     while i >= 0 and counts[i].end > stop:
         i -= 1
-    if i < 0 or counts[i].start < stop - len(_clause_before(text, stop)):
+    if i < 0 or counts[i].start < _clause_start(ctx, stop):
         return None
     whole = counts[i]
     if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
@@ -162,6 +165,23 @@ def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     if stop - whole.end > _WHOLE_TAIL:
         return None
     return whole
+
+
+def _read_breakdowns(ctx: RuleContext) -> list[tuple[int, Quantity, int]]:
+    found = list(_QIZHONG.finditer(ctx.text))
+    out = []
+    for n, m in enumerate(found):
+        whole = _whole_before(ctx, m.start())
+        if whole is not None:
+            limit = found[n + 1].start() if n + 1 < len(found) else len(ctx.text)
+            out.append((m.end(), whole, limit))
+    return out
+
+
+def _breakdowns(ctx: RuleContext) -> list[tuple[int, Quantity, int]]:
+    """Every 其中 with a whole before it: (where its parts start, the whole, the next 其中 or
+    the end of the text), read once per run for both rules that check breakdowns."""
+    return ctx.shared("numbers.breakdowns", _read_breakdowns)
 
 
 def _part_scope(text: str, pos: int, limit: int) -> int:
@@ -181,13 +201,8 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     after it; a whole given per head (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
-    found = list(_QIZHONG.finditer(text))
-    for n, m in enumerate(found):
-        whole = _whole_before(ctx, m.start())
-        if whole is None:
-            continue
-        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
-        for part in _counts_in(ctx, m.end(), _part_scope(text, m.end(), limit)):
+    for at, whole, limit in _breakdowns(ctx):
+        for part in _counts_in(ctx, at, _part_scope(text, at, limit)):
             if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
                           t("flags.part_exceeds_whole", part=text[part.start:part.end],
@@ -199,18 +214,24 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
 @rule("numbers.approx_exact", "numbers", "warning")
 def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
     """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
+    # the words of each quote's flag, written once: a table of counts repeats its figures
+    said: dict[str, tuple[str, str]] = {}
     for q in ctx.quantities:
         if q.approx and not q.is_round:
             quote = ctx.text[q.start:q.end]
-            yield Hit(q.start, q.end, t("flags.approx_exact", quote=quote),
-                      t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+            words_of = said.get(quote)
+            if words_of is None:
+                words_of = said[quote] = (
+                    t("flags.approx_exact", quote=quote),
+                    t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+            yield Hit(q.start, q.end, *words_of)
 
 
-def _key(text: str, q: Quantity) -> str | None:
+def _key(ctx: RuleContext, q: Quantity) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
     description, or when it speaks of a change (增至, 高于全国)."""
-    desc = _clause_before(text, q.start).strip()
+    desc = _clause_before(ctx, q.start).strip()
     desc = desc[desc.rfind("、") + 1:]
     fillers = words("words", "count_fillers")
     while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
@@ -277,10 +298,10 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if _longer_period(ctx, q.start, longer):
             continue
-        key = _key(text, q)
+        key = _key(ctx, q)
         if key is None:
             continue
-        new = increments.search(_clause_before(text, q.start)) is not None
+        new = increments.search(_clause_before(ctx, q.start)) is not None
         first, first_new = seen.setdefault((chain[-1].start, key), (q, new))
         if first is q or first_new != new:
             continue
@@ -325,10 +346,10 @@ def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
                   t("flags.perfect_rate_fix"))
 
 
-def _rate_key(text: str, pos: int) -> str | None:
+def _rate_key(ctx: RuleContext, pos: int) -> str | None:
     """The rate a percentage at ``pos`` gives: the words ending in 率/度/比例 just before it,
     without the verbs between (群众法治知晓率提升至80% → 群众法治知晓率)."""
-    desc = _clause_before(text, pos).strip()
+    desc = _clause_before(ctx, pos).strip()
     verbs = pattern("words", "rate_verbs")
     while (m := verbs.search(desc)) is not None and m.end() == len(desc) and m.start() > 0:
         desc = desc[:m.start()]
@@ -367,14 +388,14 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
         if _within(spans, starts, m.start()):
             if _IN_LIST.match(text, m.end()) or text[m.start() - 1:m.start()] == "、":
                 continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
-            key = _rate_key(text, m.start())
+            key = _rate_key(ctx, m.start())
             if key:
                 reached.append((key, float(m.group(1)), m.start(), m.end()))
         elif _within(plans, plan_starts, m.start()):
             gap = _SPACES.match(text, m.end()).end()
             before = text[max(0, m.start() - _FLOOR_WINDOW):m.start()]
             if floor_after.match(text, gap) or floor_before.search(before):
-                key = _rate_key(text, m.start())
+                key = _rate_key(ctx, m.start())
                 if key:
                     end = (floor_after.match(text, gap) or m).end()
                     planned.append((key, float(m.group(1)), m.start(), end))
@@ -398,13 +419,8 @@ def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
     belong to (12件，其中维持8件、撤销5件). A single part larger than its whole is
     ``part_exceeds_whole``."""
     text = ctx.text
-    found = list(_QIZHONG.finditer(text))
-    for n, m in enumerate(found):
-        whole = _whole_before(ctx, m.start())
-        if whole is None:
-            continue
-        limit = found[n + 1].start() if n + 1 < len(found) else len(text)
-        parts = [q for q in _counts_in(ctx, m.end(), _list_end(text, m.end(), limit))
+    for at, whole, limit in _breakdowns(ctx):
+        parts = [q for q in _counts_in(ctx, at, _list_end(text, at, limit))
                  if comparable(whole, q) and q.unit == whole.unit]
         if len(parts) < 2 or any(p.value > whole.value for p in parts):
             continue  # one part too large is the other rule's
@@ -439,7 +455,7 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     for q in ctx.quantities:
         if not _names_before(text, q):
             continue
-        key = _key(text, q)
+        key = _key(ctx, q)
         if key is None:
             continue
         ident = (key, q.value, q.unit)
