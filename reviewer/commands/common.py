@@ -63,6 +63,35 @@ def write_refusal(output: str, sources: list[tuple[str, str]], force: bool) -> s
     return t("review.export_exists", path=output)
 
 
+def deliver(data: bytes, output: str | None, sources: list[tuple[str, str]], force: bool,
+            written: str) -> bool:
+    """A command's output to standard output (shown safely to a person at a terminal, bytes as
+    they are to a pipe) or to ``output``, never over a file ``write_refusal`` protects;
+    ``written`` is the interface message saying where it went. False (the error said) when it
+    could not be written."""
+    if not output:
+        if sys.stdout.isatty():  # read by a person: the text may hold escape sequences
+            say(data.decode("utf-8"))
+            return True
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return True
+    refused = write_refusal(output, sources, force)
+    if refused:
+        error(refused)
+        return False
+    from reviewer.review.store import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        error(f"{exc.filename or output}: {exc.strerror or exc}")
+        return False
+    say(f"reviewer: {t(written, path=output)}", file=sys.stderr)
+    return True
+
+
 def _printable(data: Any) -> Any:
     """``data`` with every string that holds a file name's undecodable bytes shown as
     ``\\xNN``: JSON cannot carry them otherwise."""

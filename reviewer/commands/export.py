@@ -16,12 +16,12 @@ import os
 import sys
 from dataclasses import replace
 
-from reviewer.commands.common import error, say, write_refusal
+from reviewer.commands.common import deliver, error, say
 from reviewer.document import Document, ReportError, load_document
 from reviewer.i18n import t
 from reviewer.review import Review, ReviewError, ReviewStore
 from reviewer.review.export import FORMATS, render_many
-from reviewer.review.store import SUFFIX, report_path_for, write_atomic
+from reviewer.review.store import SUFFIX, report_path_for
 
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "venv", "node_modules"}
 
@@ -111,23 +111,7 @@ def run(args: argparse.Namespace) -> int:
         items = [(items[0][0], items[0][0].report.path)]
     rendered = render_many(items, args.format)
     code = 2 if failed else 0
-    if not args.output:
-        if sys.stdout.isatty():  # read by a person: notes and quotes may hold escape sequences
-            say(rendered)
-            return code
-        sys.stdout.flush()
-        sys.stdout.buffer.write(rendered.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return code
-    refused = write_refusal(args.output, sources, args.force)
-    if refused:
-        error(refused)
+    if not deliver(rendered.encode("utf-8"), args.output, sources, args.force,
+                   "review.exported"):
         return 2
-    data = rendered.encode("utf-8")
-    try:
-        write_atomic(args.output, data)
-    except OSError as exc:
-        error(f"{exc.filename or args.output}: {exc.strerror or exc}")
-        return 2
-    say(f"reviewer: {t('review.exported', path=args.output)}", file=sys.stderr)
     return code

@@ -7,10 +7,9 @@ import argparse
 import os
 import sys
 
-from reviewer.commands.common import error, say, write_refusal
+from reviewer.commands.common import deliver, error
 from reviewer.i18n import t
 from reviewer.review.sheets import MissingExtra
-from reviewer.review.store import write_atomic
 from reviewer.workspace import report_paths
 from reviewer.workspace.cache import FactsCache
 from reviewer.workspace.summary import (
@@ -62,24 +61,6 @@ def run(args: argparse.Namespace) -> int:
     except MissingExtra as exc:
         error(str(exc))
         return 2
-    if not args.output:
-        if sys.stdout.isatty():  # read by a person: summaries may hold escape sequences
-            say(data.decode("utf-8"))
-            return 0
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return 0
-    sources = [("report", p) for p in report_paths(folder)]
-    sources += [("review", p) for p in review_files(folder)]
-    refused = write_refusal(args.output, sources, args.force)
-    if refused:
-        error(refused)
-        return 2
-    try:
-        write_atomic(args.output, data)
-    except OSError as exc:
-        error(f"{exc.filename or args.output}: {exc.strerror or exc}")
-        return 2
-    say(f"reviewer: {t('workspace.summary.written', path=args.output)}", file=sys.stderr)
-    return 0
+    sources = ([("report", p) for p in report_paths(folder)]
+               + [("review", p) for p in review_files(folder)]) if args.output else []
+    return 0 if deliver(data, args.output, sources, args.force, "workspace.summary.written") else 2
