@@ -96,7 +96,7 @@ _HEADER_ONLY = [
 ]
 
 _NUMBERING_START = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
 NUMBERING_START = _NUMBERING_START  # a line that opens with a heading's numbering
