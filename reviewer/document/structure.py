@@ -277,14 +277,20 @@ def _plain_heading(line: str, profile: Profile) -> str | None:
 
 
 def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
-    """Whether the paragraph after ``i`` is report text (a sentence, or a numbered heading): a
-    heading opens a part; a short line among short lines (a menu, a table) does not."""
-    if i + 1 >= len(paragraphs):
-        return False
-    nxt = paragraphs[i + 1]
-    line = text[nxt.start:nxt.end]
-    return (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
-            or _match_numbering(line) is not None)
+    """Whether the paragraph after ``i``, or the one after a short line (its first group's
+    heading), is report text (a sentence, or a numbered heading): a heading opens a part; a
+    short line among short lines (a menu, a table) does not."""
+    for k in (i + 1, i + 2):
+        if k >= len(paragraphs):
+            return False
+        nxt = paragraphs[k]
+        line = text[nxt.start:nxt.end]
+        if (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
+                or _match_numbering(line) is not None):
+            return True
+        # one short line between: the heading of the part's first group, its numbering lost
+        # (text pasted from Word); two are a menu or a table
+    return False
 
 
 def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[Heading]:

@@ -61,6 +61,7 @@ class Rules(NamedTuple):
     # classification
     threshold: float
     min_groups: int
+    group_line_max: int
     sub_point_styles: tuple[str, ...]
     group_weight: float
     year_reviewed_weight: float
@@ -136,6 +137,7 @@ def compile_rules(data: dict) -> Rules:
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),
         min_groups=int(cl["min_groups"]),
+        group_line_max=int(cl["group_line_max"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
