@@ -129,6 +129,16 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
+            cut = _run_in(line, rules) if _SENTENCE_PUNCT.search(line) else None
+            if cut is not None and _plain_heading(line[:cut], profile) is not None:
+                # a heading run into its paragraph
+                what = _plain_heading(line[:cut], profile)
+                plain.append((len(headings), what))
+                headings.append(Heading(level=0, style="plain", number=0, numbering="",
+                                        title=line[:cut], start=para.start,
+                                        end=para.start + cut, title_start=para.start,
+                                        para_start=para.start, para_end=para.end, inline=True))
+                continue
             what = _plain_heading(line, profile)
             if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
                 continue
@@ -173,6 +183,10 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else _MAX_TITLE
             title = rest[:cut]
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
+        if style != "cn_shi":
+            cut = _run_in(rest, rules)
+            if cut is not None and cut < len(title):
+                title, end_in_line = rest[:cut], k + cut  # run into its paragraph
         title = title.strip()
         headings.append(
             Heading(
@@ -197,6 +211,18 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         headings.insert(0, lead)
     _assign_levels(headings)
     return headings
+
+
+_ANY_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
+
+
+def _run_in(line: str, rules: Rules) -> int | None:
+    """Where a heading run into its paragraph ends: at words that open a paragraph (the
+    profile's ``run_in``), found after the heading's first words and before any punctuation."""
+    m = rules.run_in.search(line, 4, rules.plain_max + 1)
+    if m is None or _ANY_PUNCT.search(line, 0, m.start()):
+        return None
+    return m.start()
 
 
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:

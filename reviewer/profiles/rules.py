@@ -24,6 +24,7 @@ class Rules(NamedTuple):
     plain_max: int
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
+    run_in: re.Pattern[str]
     appendix_heading: re.Pattern[str]
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -104,6 +105,7 @@ def compile_rules(data: dict) -> Rules:
         plain_max=int(st["plain_max"]),
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
+        run_in=_one(st["run_in"]),
         appendix_heading=_any(st["appendix_heading"]),
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
