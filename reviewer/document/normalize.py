@@ -44,6 +44,9 @@ _ANYWHERE = [
     ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
                           r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
+    # a printed page's number, pasted with its text: - 3 - / — 3 — / 第3页 / 第3页 共12页 / 3/12
+    ("page_number", re.compile(r"^([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|"
+                               r"\d{1,3}\s*/\s*\d{1,3})$")),
     # a page's list of related articles: each link's title followed by its date (一图读懂 |
     # 2022年宝安区政府工作报告 2022-04-21), not a labelled field of its metadata table
     # (成文日期：2021-02-02)
@@ -226,6 +229,9 @@ def normalize(text: str) -> Normalized:
             continue
         pending_label = None
         kept.append((lineno, s))
+    kept = _drop_repeated(kept, removed, first_body_line=lines[first_body][0]
+                          if first_body < len(lines) else 10**12)
+    wrap = _wrap_width(kept)
 
     # --- build the text, joining words broken across page breaks ---------------------------
     out: list[str] = []
@@ -245,10 +251,10 @@ def normalize(text: str) -> Normalized:
 
     # a debris line between two halves keeps them apart, but (此页无正文) does not: the line
     # numbers of the lines that do, for a bisection per candidate join
-    blocking = [ln for ln, _, rule in removed if rule != "no_content"]
+    blocking = [ln for ln, _, rule in removed if rule not in _NON_BLOCKING]
     para: _Open | None = None
     for k, (lineno, s) in enumerate(kept):
-        if para is not None and para.joins(s) and not _between(blocking, kept[k - 1][0], lineno):
+        if para is not None and para.joins(s, wrap) and not _between(blocking, kept[k - 1][0], lineno):
             at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
             if para.last == s[0] and para.last not in _REDUP_OK and _is_cjk(s[0]):
@@ -259,6 +265,7 @@ def normalize(text: str) -> Normalized:
                 s_add = s
             line_starts[lineno] = at
             para.add(s_add)
+            para.last_len = len(s)
             pos += len(s_add)
             continue
         if para is not None:
@@ -283,6 +290,74 @@ def normalize(text: str) -> Normalized:
     )
 
 
+# debris that stands between two halves of a paragraph without parting them
+_NON_BLOCKING = frozenset({"no_content", "page_number", "running_header"})
+_MENU_MAX = 4
+_MENU_RUN = 4
+_REPEATED_MAX = 30
+_REPEATED_MIN = 3
+_NO_PUNCT = re.compile(r"^[^，。；：、,;:！？!?（）()“”\d]+$")
+
+
+def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, str]],
+                   first_body_line: int) -> list[tuple[int, str]]:
+    """Lines that are no report text by how they stand: a running header or footer (one short
+    line without punctuation repeated on every page of a printed report, after its opening
+    lines: the title stays) and a page's menu (a
+    run of lines of a word or two, without punctuation, one after another, before the report's
+    text)."""
+    counts: dict[str, int] = {}
+    for _, s in kept:
+        if len(s) <= _REPEATED_MAX:
+            counts[s] = counts.get(s, 0) + 1
+    drop: dict[int, str] = {}
+    for k, (ln, s) in enumerate(kept):
+        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _NO_PUNCT.match(s)
+                and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
+            drop[ln] = "running_header"
+    run: list[int] = []
+    for ln, s in kept + [(10**12, "。")]:
+        if run and ln - run[-1] > 2:  # lines apart (a removed line, blank lines between)
+            if len(run) >= _MENU_RUN:
+                for m in run:
+                    drop.setdefault(m, "menu")
+            run = []
+        if ln < first_body_line and len(s) <= _MENU_MAX and _NO_PUNCT.match(s):
+            run.append(ln)
+            continue
+        if len(run) >= _MENU_RUN:
+            for m in run:
+                drop.setdefault(m, "menu")
+        run = []
+    if not drop:
+        return kept
+    for ln, s in kept:
+        if ln in drop:
+            removed.append((ln, s, drop[ln]))
+    return [(ln, s) for ln, s in kept if ln not in drop]
+
+
+_WRAP_MIN = 20
+_WRAP_SHARE = 0.3
+_WRAP_LINES = 10
+
+
+def _wrap_width(kept: list[tuple[int, str]]) -> int:
+    """The width text pasted from a PDF was broken at (most of its long lines end at the same
+    length), or 0 when it was not."""
+    counts: dict[int, int] = {}
+    long = 0
+    for _, s in kept:
+        if len(s) >= _WRAP_MIN:
+            long += 1
+            counts[len(s)] = counts.get(len(s), 0) + 1
+    if not counts:
+        return 0
+    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
+    full = counts[width] + counts.get(width - 1, 0)
+    return width if full >= _WRAP_LINES and full >= _WRAP_SHARE * long else 0
+
+
 def _between(lines: list[int], after: int, before: int) -> bool:
     """Whether the sorted ``lines`` hold a line number strictly between ``after`` and ``before``."""
     i = bisect.bisect_right(lines, after)
@@ -297,12 +372,13 @@ class _Open:
     once, from its first line: a paragraph is joined to only when it does). A chain of thousands
     of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "punct")
+    __slots__ = ("pieces", "length", "last", "punct", "last_len")
 
     def __init__(self, line: str):
         self.pieces = [line]
         self.length = len(line)
         self.last = line[-1]
+        self.last_len = len(line)
         self.punct: bool | None = None  # read when a join is first in question
 
     def _has_punct(self) -> bool:
@@ -326,14 +402,16 @@ class _Open:
     def text(self) -> str:
         return "".join(self.pieces)
 
-    def joins(self, nxt: str) -> bool:
-        """Was this paragraph's end and ``nxt`` one word cut by a page break?"""
+    def joins(self, nxt: str, wrap: int = 0) -> bool:
+        """Was this paragraph's end and ``nxt`` one word cut by a page break (or, in text broken
+        every ``wrap`` characters, by a line break: its last line is a full one)?"""
         if self.length < 20 or not nxt:
             return False
         last = self.last
         if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
             return False
-        if not self._has_punct():
+        full = wrap and self.last_len >= wrap - 1
+        if not full and not self._has_punct():
             return False
         if _NUMBERING_START.match(nxt):
             return False
