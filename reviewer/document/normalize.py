@@ -76,6 +76,9 @@ _LABELS = {
     "有效性": None,
     "效力状态": None,
     "标题": "title",
+    # the name a page's metadata table gives the document; its line stays in the text: on a
+    # page holding no report text it is the only trace of the report
+    "名称": "name",
     "公开方式": None,
     "公开范围": None,
     "时间": "published",
@@ -127,6 +130,8 @@ class Normalized:
     line_map: list[int] = field(default_factory=list)  # paragraph index → 1-based source line
     # 1-based source line → offset in ``text`` where what is left of it begins (kept lines only)
     line_starts: dict[int, int] = field(default_factory=dict)
+    # any line that reads as report text: a page of navigation and metadata has none
+    has_body: bool = True
 
     def offset_of_line(self, line: int) -> int:
         """Where source line ``line`` stands in the normalized text; a line that was removed
@@ -191,6 +196,11 @@ def normalize(text: str) -> Normalized:
             continue
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
+        if rule is None and in_header and "\t" in s and _LABEL_RE.match(_WS.sub("", s)):
+            # a metadata table's row: its cells apart (发布机构：\t深圳市…\t成文日期：\t2021-02-02)
+            if _table_row(s, header_fields):
+                removed.append((lineno, s, "page_metadata"))
+                continue
         if rule is None and in_header:
             # a label opens the line, after a bullet or a bracket at most
             m = _LABEL_RE.match(_WS.sub("", s)) if s[0] in _LABEL_FIRST or s[0].isspace() \
@@ -201,6 +211,9 @@ def normalize(text: str) -> Normalized:
                     if key and value.strip():
                         header_fields.setdefault(key, (value.strip(), label))
                 rule = "page_metadata"
+            elif m and _LABELS[m.group(1)] == "name":
+                if m.group(2).strip():
+                    header_fields.setdefault("name", (m.group(2).strip(), m.group(1)))
             elif m:
                 label, value = m.group(1), m.group(2).strip()
                 key = _LABELS[label]
@@ -287,7 +300,41 @@ def normalize(text: str) -> Normalized:
         removed_lines=[(ln, s) for ln, s, _ in sorted(removed)],
         line_map=line_map,
         line_starts=line_starts,
+        has_body=first_body < len(lines),
     )
+
+
+_CELLS = re.compile(r"\t+")
+
+
+def _table_row(line: str, header_fields: dict[str, tuple[str, str]]) -> bool:
+    """Read a page metadata table's row of tab-separated cells (label, value, label, value…)
+    into ``header_fields``; False (nothing read) when a cell names the document (名称), whose line
+    stays in the text."""
+    cells = [_WS.sub("", c) for c in _CELLS.split(line)]
+    cells = [c for c in cells if c]
+    found: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(cells):
+        m = _LABEL_RE.match(cells[i])
+        if m is None:
+            i += 1
+            continue
+        label, value = m.group(1), m.group(2).strip()
+        if not value and i + 1 < len(cells) and not _LABEL_RE.match(cells[i + 1]):
+            value = cells[i + 1]
+            i += 1
+        i += 1
+        key = _LABELS[label]
+        if key and value:
+            found.append((key, value, label))
+    if any(key == "name" for key, _, _ in found):
+        for key, value, label in found:
+            header_fields.setdefault(key, (value, label))
+        return False
+    for key, value, label in found:
+        header_fields.setdefault(key, (value, label))
+    return bool(found)
 
 
 # debris that stands between two halves of a paragraph without parting them
