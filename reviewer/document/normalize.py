@@ -114,6 +114,7 @@ def _is_cjk(char: str) -> bool:
 
 
 _BODY_PUNCT = re.compile(r"[，。；、,;]")
+_INNER_STOP = re.compile(r"[。；][^）)”’」』]")
 _CLAUSE_MARKS = re.compile(r"[，。；,;]")
 _SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
@@ -169,8 +170,11 @@ def _is_debris_anywhere(line: str) -> str | None:
 
 
 def _looks_like_body(line: str) -> bool:
-    """A line that is clearly report text (the page header ends before it)."""
-    return len(line) >= 40 and bool(_BODY_PUNCT.search(line))
+    """A line that is clearly report text (the page header ends before it): a long one with
+    punctuation, or one ending a sentence inside it (text broken every 30 characters)."""
+    n = len(line)
+    return n >= 40 and bool(_BODY_PUNCT.search(line)) or n >= 20 and bool(
+        _INNER_STOP.search(line, 0, n - 1))
 
 
 def normalize(text: str) -> Normalized:
