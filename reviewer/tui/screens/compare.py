@@ -380,9 +380,7 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
             label = f" {t('compare.tab_' + tab)} {len(rows)} "
             parts.append(Content.styled(label, "reverse bold" if tab == self.tab
                                         else "$text-muted"))
-        keymap = getattr(self.app, "user_keymap", {})
-        key = actions.display_keys(keymap.get("compare.switch_tab",
-                                              actions.spec("compare.switch_tab").key))
+        key = actions.current_key(getattr(self.app, "user_keymap", {}), "compare.switch_tab")
         hint = Content.styled(f"  {key.split(', ')[0]} {t('compare.tab_key')}", "$text-muted")
         self.query_one("#compare-tabs", Label).update(
             Content.assemble(*parts[:1], " ", *parts[1:], hint, "   ", self.confirmed_count()))
@@ -527,7 +525,7 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
         parts = []
         for n, value in enumerate(self.choices(row), 1):
             ident = f"compare.choose_{n}"
-            key = actions.display_keys(keymap.get(ident, actions.spec(ident).key))
+            key = actions.current_key(keymap, ident)
             parts.append(Content.assemble((key, "bold"), " ", self._label(row, value)))
         return Content.assemble((f"{t('compare.choices')}: ", "$text-muted"),
                                 Content("  ").join(parts))  # a key starts a line, never ·
