@@ -571,7 +571,7 @@ async def test_side_tabs_are_labelled_with_the_keys_that_open_them(tmp_path: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         labels = [str(tab.label) for tab in app.screen.query(Tab)]
-        assert labels[:3] == [f"1 {t('ui.tab_flags')}", f"F6 {t('ui.tab_notes')}",
+        assert labels[:3] == [f"1 {t('ui.tab_flags')}", f"f6 {t('ui.tab_notes')}",
                               f"3 {t('ui.tab_review')}"]
         await pilot.press("f6")
         assert app.screen.query_one("SideTabs").active == "notes"
