@@ -144,3 +144,10 @@ def test_a_page_without_report_text_says_so():
     assert doc.sections[0].confidence == 0.0
     assert "no report text" in doc.sections[0].reason
 
+
+
+def test_a_short_report_with_a_label_line_is_no_page_without_text():
+    text = "标题\n一、2024年主要工作及成效\n全年开展培训12次。\n二、2025年工作计划\n（一）加强统筹协调\n完善机制。\n"
+    doc = parse_text(text, genre="fazhi")
+    assert [s.kinds for s in doc.sections] != [("other",)] * len(doc.sections)
+    assert all("no report text" not in s.reason for s in doc.sections)

@@ -131,7 +131,8 @@ class Normalized:
     line_map: list[int] = field(default_factory=list)  # paragraph index → 1-based source line
     # 1-based source line → offset in ``text`` where what is left of it begins (kept lines only)
     line_starts: dict[int, int] = field(default_factory=dict)
-    # any line that reads as report text: a page of navigation and metadata has none
+    # any line that reads as report text, or ends a sentence: a page of navigation and
+    # metadata has none
     has_body: bool = True
 
     def offset_of_line(self, line: int) -> int:
@@ -304,7 +305,7 @@ def normalize(text: str) -> Normalized:
         removed_lines=[(ln, s) for ln, s, _ in sorted(removed)],
         line_map=line_map,
         line_starts=line_starts,
-        has_body=first_body < len(lines),
+        has_body=first_body < len(lines) or any("。" in s for _, s in kept),
     )
 
 
