@@ -308,10 +308,24 @@ def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b
     return False
 
 
-def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
+def _closest(ctx: _Context, text: str) -> tuple[str, float]:
+    """The review sentence carrying most of a promise that has no evidence, and how much of it
+    (0–1, words and characters as for evidence): one carrying much of it may speak of it in
+    other words, so "no evidence" cannot be said with confidence."""
+    hits = ctx.index.search(tokenize(text), 1, 1, 0.0, text)
+    if not hits:
+        return "", 0.0
+    i, cov, _ = hits[0]
+    return ctx.current.text[slice(*ctx.index.spans[i])], cov
+
+
+def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
+                    ) -> tuple[str, list[str]]:
     """The suggested status of a promise and the reasons, in the order the rules apply: the
     figures it names (all reached: delivered; one missed or not reported: partial), this year's
-    plan repeating it, this year's shortcomings naming it, and the strength of its evidence."""
+    plan repeating it, this year's shortcomings naming it, and the strength of its evidence.
+    ``near``: for a promise without evidence, the review sentence closest to it and its share
+    (:func:`_closest`)."""
     rules = data.rules()
     reasons: list[str] = []
     best = p.evidence[0] if p.evidence else None
@@ -349,6 +363,12 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
         if named:
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
             return "acknowledged_gap", reasons
+        if near[1] >= rules["no_evidence_near"]:
+            # a sentence of the review carries much of it without reaching evidence: it may
+            # speak of it in other words
+            reasons.append(t("compare.rule_unclear_near", share=f"{near[1]:.2f}",
+                             quote=near[0][:40]))
+            return "unclear", reasons
         reasons.append(t("compare.rule_no_evidence"))
         return "no_evidence", reasons
     if named and not strong:
@@ -473,7 +493,8 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
-            p.status, p.reasons = _promise_status(p)
+            near = _closest(ctx, text) if not p.evidence else ("", 0.0)
+            p.status, p.reasons = _promise_status(p, near)
             result.promises.append(p)
             result.targets.extend(p.targets)
         steps.done("items")
