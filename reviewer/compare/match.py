@@ -215,6 +215,21 @@ class _Context:
         self.plan = SentenceIndex(current, plan, steps.ticker("plan"))
         self.problems = BigramIndex(current, problems)
         self.problem_words = SentenceIndex(current, problems, steps.ticker("gaps"))
+        # the opening paragraph of each part accounting for the year: its summary of the whole
+        # year (一年来，…在…坚强领导下，…主要目标任务顺利完成…)
+        self.openings: list[tuple[int, int]] = []
+        for sec in current.sections_of_kind(*EVIDENCE_KINDS):
+            first = bisect.bisect_left(current.paragraphs, sec.heading.para_end,
+                                       key=lambda p: p.start)
+            if first < len(current.paragraphs) and current.paragraphs[first].end <= sec.end:
+                par = current.paragraphs[first]
+                self.openings.append((par.start, par.end))
+
+    def summary(self, e: Evidence) -> bool:
+        """``e`` stands in a part's opening paragraph and names no figure: it sums up the year
+        in general terms and delivers no promise of its own."""
+        return any(a <= e.start and e.end <= b for a, b in self.openings) and \
+            not figures(e.quote)
 
 
 @cache
@@ -513,6 +528,9 @@ def compare_documents(prior: Document, current: Document, *,
         steps.done("groups")
     shared = Counter(e.start for ev in found for e in ev)
     common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
+    # the year's summary at the opening of the review, among the best of a few groups
+    summary = {e.start for ev in found for e in ev
+               if shared[e.start] >= rules["group_summary"] and ctx.summary(e)}
     # the words a group's heading is about, kept where few other groups' headings share them,
     # against the clauses of this year's shortcomings that say something is lacking
     objects = [_objects(title) for _, title, _ in pending]
@@ -525,7 +543,7 @@ def compare_documents(prior: Document, current: Document, *,
             for w in toks:
                 lacking.setdefault(w, k)
     for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
-        own = [e for e in evidence if shared[e.start] < common]
+        own = [e for e in evidence if shared[e.start] < common and e.start not in summary]
         result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""
