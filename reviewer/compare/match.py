@@ -396,8 +396,10 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
         return "carried_over", reasons
     done, under = result(best.quote, p.text)
     if under:
+        # work reported under way (有序推进, 开工, 基本完成) tells neither that it was delivered
+        # nor how much of it is left: readers judge such promises either way
         reasons.append(t("compare.rule_under_way"))
-        return "partial", reasons
+        return "unclear", reasons
     if strong or (done and score >= rules["evidence_done"]):
         reasons.append(t("compare.rule_delivered"))
         return "delivered", reasons
