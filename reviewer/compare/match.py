@@ -280,7 +280,12 @@ def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> l
                             headings=True)
     if hits:
         return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
-    hits = ctx.index.search(tuple(words), limit, rules["evidence"]["group_shared"])
+    return _group_words(ctx, words, limit)
+
+
+def _group_words(ctx: _Context, words: set[str], limit: int) -> list[Evidence]:
+    """The sentences most about the words of a group's heading and promises."""
+    hits = ctx.index.search(tuple(words), limit, data.rules()["evidence"]["group_shared"])
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
 
@@ -544,7 +549,14 @@ def compare_documents(prior: Document, current: Document, *,
         if _lack(current.text[slice(*ctx.problem_words.spans[k])]):
             for w in toks:
                 lacking.setdefault(w, k)
+    # a group whose heading found only the year's summaries: the sentences most about its
+    # words instead, counted with the others' (they may be a summary too)
+    instead = {n: _group_words(ctx, words, 2 * rules["evidence_count"])
+               for n, ((_, _, words), ev) in enumerate(zip(pending, found, strict=True))
+               if ev and all(shared[e.start] >= common or e.start in summary for e in ev)}
+    shared.update(e.start for ev in instead.values() for e in ev)
     for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
+        evidence = instead.get(n, evidence)
         own = [e for e in evidence if shared[e.start] < common and e.start not in summary]
         result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
