@@ -212,8 +212,7 @@ class FlagList(SideList, inherit_bindings=False):
                                   clear=self._key("side.clear_filter"))))
 
     def _key(self, action_id: str) -> str:
-        keymap = getattr(self.app, "user_keymap", {})
-        return actions.display_keys(keymap.get(action_id, actions.spec(action_id).key))
+        return actions.current_key(getattr(self.app, "user_keymap", {}), action_id)
 
     def show_flag(self, flag: Any) -> None:
         if flag in self.shown:
@@ -379,17 +378,23 @@ class SidePanel(Vertical):
         super().__init__(**kwargs)
         self.session = session
 
+    def tab_label(self, name: str) -> str:
+        """``1 标记``: the tab's name after the key that opens it (the user's, if remapped), so
+        the three keys are learnt from the screen."""
+        key = actions.current_key(getattr(self.app, "user_keymap", {}), f"main.tab_{name}")
+        return f"{key.split(', ')[0]} {t('ui.tab_' + name)}"
+
     def compose(self) -> ComposeResult:
         session = self.session
         with SideTabs(initial="flags"):
-            with TabPane(t("ui.tab_flags"), id="flags"):
+            with TabPane(self.tab_label("flags"), id="flags"):
                 filter_line = Prose(id="flag-filter")
                 filter_line.display = False
                 yield filter_line
                 yield FlagList(session, id="flag-list")
-            with TabPane(t("ui.tab_notes"), id="notes"):
+            with TabPane(self.tab_label("notes"), id="notes"):
                 yield NoteList(session, id="note-list")
-            with TabPane(t("ui.tab_review"), id="review"):
+            with TabPane(self.tab_label("review"), id="review"):
                 yield ReviewPanel(session, id="review-panel")
 
     def stops(self, name: str | None = None) -> list[Widget]:
