@@ -121,6 +121,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
     body = _body_start(text, paragraphs, rules)
     while body < len(paragraphs) and paragraphs[body].start < after:
         body += 1
+    last_arabic = 0
     for pi, para in enumerate(paragraphs):
         line = text[para.start:para.end]
         if not line:
@@ -148,6 +149,12 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
                                     para_start=para.start, para_end=para.end))
             continue
         style, number, numbering, bracket, nend = num
+        if style == "arabic":
+            # 2.2025年… reads as a figure as much as a number before a year: a heading only
+            # where it opens a list or goes on with one
+            if line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1:
+                continue
+            last_arabic = number
         punct_after = ""
         k = nend
         while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
