@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
@@ -43,6 +44,8 @@ _SIDE_BY_SIDE = re.compile("[”》][“《]")
 _LOST = re.compile(rf"(?<=[{_CJK}])\?(?=[{_CJK}])")
 # how far an item of a 顿号 series may run
 _ITEM_MAX = 40
+# the Chinese words an item runs on with past its closing mark, up to 等 (…大棋士赛等)
+_RUN_ON = re.compile(rf"(?:(?!等)[{_CJK}])+")
 # marks that come in pairs; （ and ( pair alike, so a bracket of the wrong width is not unpaired
 _OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
 _CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
@@ -271,7 +274,26 @@ def _quoted_series(text: str, at: int, lo: int, hi: int) -> tuple[int, bool]:
                 pos = c + 1
                 continue
             return c + 1, False  # a bare item after
-        return c + 1, True
+        return c + 1, not _runs_on_past(text, pos, c, hi)
+
+
+def _runs_on_past(text: str, at: int, close: int, hi: int) -> bool:
+    """The series' last item, quoted from ``at`` + 1 to ``close``, goes on past its closing mark
+    as an item of its own: its quotation marks a word inside it (“湾区杯”中国围棋大棋士赛,
+    “医”路无忧), not the item. Told from the shape: the words after the mark outrun the quoted
+    ones, and the item before is quoted at several times their length (a series' bare items are
+    alike; a head they share, “六稳”、“六保”工作, is short)."""
+    quoted = close - at - 2
+    opener = "“" if text[at - 1] == "”" else "《"
+    o = text.rfind(opener, max(0, at - 1 - _ITEM_MAX), at - 1)
+    run = _RUN_ON.match(text, close + 1, hi)
+    return (o >= 0 and run is not None and quoted > 0 and run.end() - run.start() > quoted
+            and at - 1 - (o + 1) >= _ratio("dun_item_runs_on_ratio") * quoted)
+
+
+@cache
+def _ratio(name: str) -> float:
+    return float(load("words")[name])
 
 
 @rule("proofreading.dun_between_quotes", "proofreading", "warning")

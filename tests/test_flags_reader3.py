@@ -1,0 +1,92 @@
+"""The false alarms and misses a third independent reader found on reports no label had touched
+(``tests/gold/flags-independent-3.toml``), each on the real text where it was found, with the
+same text changed to show that the rule still fires where it should, and on constructed text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from reviewer.document import load_document, parse_text
+from reviewer.flags import run_flags
+from reviewer.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+def _path(name: str) -> Path:
+    for folder in ("gwr", "gwr-more"):
+        path = CORPUS / folder / f"{name}.txt"
+        if path.exists():
+            return path
+    pytest.skip(f"corpus report {name} not available: the shared corpus is not beside the "
+                f"repository ({CORPUS}); set REVIEWER_CORPUS to its folder")
+
+
+def report(name: str):
+    return load_document(str(_path(name)))
+
+
+def changed(name: str, *pairs: str):
+    """The report with each ``old`` of the (old, new) pairs replaced."""
+    text = _path(name).read_text(encoding="utf-8")
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, f"{old!r} should be in {name}"
+        text = text.replace(old, new)
+    return parse_text(text, str(_path(name)))
+
+
+def places(doc, rule_id: str, around: int = 0) -> list[str]:
+    return [doc.text[o.start - around:o.end + around]
+            for f in run_flags(doc, [rule_id]) for o in f.occurrences]
+
+
+def messages(doc, rule_id: str) -> list[str]:
+    return [f.message for f in run_flags(doc, [rule_id])]
+
+
+# --- proofreading.dun_between_quotes ---------------------------------------------------------
+
+DUN = "proofreading.dun_between_quotes"
+
+
+def test_a_quoted_word_inside_the_last_item_makes_the_series_mixed():
+    # baoan-2025: “无界—深港澳青年艺术大展”、“湾区杯”中国围棋大棋士赛; “一单通用”、“医”路无忧
+    assert places(report("baoan-2025"), DUN) == []
+
+
+def test_bare_quoted_items_with_a_shared_head_are_still_flagged():
+    # the same series with the last item quoted whole: a bare series
+    doc = changed("baoan-2025", "“湾区杯”中国围棋大棋士赛", "“湾区杯中国围棋大棋士赛”")
+    assert places(doc, DUN, 1) == ["”、“"]
+    # a short head the items share (“六稳”、“六保”工作) is no item of its own
+    text = "我们扎实做好“六稳”、“六保”工作，经济稳中向好。\n"
+    assert places(parse_text(text), DUN, 1) == ["”、“"]
+    # a mixed series, in a report that knows quoted items go side by side without one
+    text = "成功举办“深港澳青年艺术大展”、“湾区杯”中国围棋大棋士赛等活动。推进“两重”“两新”。\n"
+    assert places(parse_text(text), DUN) == []
+
+
+# --- numbers.target_below_reached ------------------------------------------------------------
+
+BELOW = "numbers.target_below_reached"
+
+
+def test_a_target_keeping_a_level_already_reached_is_not_set_too_low():
+    # dapeng-2017: 空气质量优良率98.6% reached, 空气质量优良率保持98%以上 planned
+    assert places(report("dapeng-2017"), BELOW) == []
+
+
+def test_a_target_keeping_a_level_far_below_the_one_reached_is_flagged():
+    doc = changed("dapeng-2017", "空气质量优良率保持98%以上", "空气质量优良率保持90%以上")
+    assert places(doc, BELOW) == ["90%以上"]
+    # a floor that does not keep a level is judged as before
+    doc = changed("dapeng-2017", "空气质量优良率保持98%以上", "空气质量优良率达到98%以上")
+    assert places(doc, BELOW) == ["98%以上"]
