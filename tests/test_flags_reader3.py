@@ -90,3 +90,20 @@ def test_a_target_keeping_a_level_far_below_the_one_reached_is_flagged():
     # a floor that does not keep a level is judged as before
     doc = changed("dapeng-2017", "空气质量优良率保持98%以上", "空气质量优良率达到98%以上")
     assert places(doc, BELOW) == ["98%以上"]
+
+
+# --- numbers.perfect_rate --------------------------------------------------------------------
+
+PERFECT = "numbers.perfect_rate"
+
+
+def test_a_satisfaction_score_of_100_is_no_finding():
+    # dapeng-2025: 政务服务满意度100% from the 好差评 system
+    assert places(report("dapeng-2025"), PERFECT) == []
+    text = "一、2024年工作回顾\n全年办理群众诉求，群众满意度100%，满意率100%。\n"
+    assert places(parse_text(text, genre="gongzuo"), PERFECT) == []
+
+
+def test_a_perfect_outcome_without_its_base_is_still_flagged():
+    doc = changed("dapeng-2025", "政务服务满意度100%", "矛盾纠纷化解率100%")
+    assert places(doc, PERFECT) == ["矛盾纠纷化解率100%"]

@@ -322,9 +322,11 @@ def _perfect() -> re.Pattern[str]:
 
 @rule("numbers.perfect_rate", "numbers", "info")
 def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
-    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意度100%):
-    plausible, but worth verifying. Not where 100% is what the law asks (合法性审查覆盖率,
-    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant. Not the
+    """A perfect outcome rate claimed for work done (胜诉率100%, 化解率100%): every case, each
+    decided on its own, won or settled; plausible, but worth verifying. Not a satisfaction score
+    (满意度100%: an opinion, commonly reported whole), nor where 100% is what the law asks
+    (合法性审查覆盖率, 负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the
+    rates meant. Not the
     routine claim of every report (``routine_rates``: 人大代表建议、政协提案办理满意率100%), nor a
     rate whose base its sentence states before it (行政诉讼案件3件…胜诉率100%): the counts say
     what it is of."""
