@@ -107,3 +107,22 @@ def test_a_satisfaction_score_of_100_is_no_finding():
 def test_a_perfect_outcome_without_its_base_is_still_flagged():
     doc = changed("dapeng-2025", "政务服务满意度100%", "矛盾纠纷化解率100%")
     assert places(doc, PERFECT) == ["矛盾纠纷化解率100%"]
+
+
+# --- specificity.unmeasurable_plan -----------------------------------------------------------
+
+UNMEASURABLE = "specificity.unmeasurable_plan"
+
+
+def test_a_work_report_s_plan_group_is_judged_by_the_measures_its_body_sets_out():
+    # national-2023: （五）有效防范化解重大经济金融风险。深化金融体制改革…遏制增量、化解存量。
+    assert places(report("national-2023"), UNMEASURABLE) == []
+
+
+def test_a_plan_group_of_general_wording_in_one_sentence_is_still_flagged():
+    doc = changed("national-2023",
+                  "深化金融体制改革，完善金融监管，压实各方责任，防止形成区域性、系统性金融风险。"
+                  "有效防范化解优质头部房企风险，改善资产负债状况，防止无序扩张，促进房地产业平稳"
+                  "发展。防范化解地方政府债务风险，优化债务期限结构，降低利息负担，遏制增量、化解存量。",
+                  "深化金融体制改革，完善金融监管，压实各方责任。")
+    assert places(doc, UNMEASURABLE) == ["（五）有效防范化解重大经济金融风险。"]
