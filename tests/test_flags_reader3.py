@@ -126,3 +126,14 @@ def test_a_plan_group_of_general_wording_in_one_sentence_is_still_flagged():
                   "发展。防范化解地方政府债务风险，优化债务期限结构，降低利息负担，遏制增量、化解存量。",
                   "深化金融体制改革，完善金融监管，压实各方责任。")
     assert places(doc, UNMEASURABLE) == ["（五）有效防范化解重大经济金融风险。"]
+
+
+# --- structure.heading_mismatch --------------------------------------------------------------
+
+MISMATCH = "structure.heading_mismatch"
+
+
+def test_a_heading_s_words_in_a_far_longer_section_are_chance():
+    # pingshan-2016: 2.创新驱动显著增强 (188 characters of 高新技术企业, 人才计划, 专利) and the
+    # words 驱动, 显著, 增强 in the 2,138 characters under 廉洁从政
+    assert places(report("pingshan-2016"), MISMATCH) == []
