@@ -137,3 +137,46 @@ def test_a_heading_s_words_in_a_far_longer_section_are_chance():
     # pingshan-2016: 2.创新驱动显著增强 (188 characters of 高新技术企业, 人才计划, 专利) and the
     # words 驱动, 显著, 增强 in the 2,138 characters under 廉洁从政
     assert places(report("pingshan-2016"), MISMATCH) == []
+
+
+# --- proofreading.punct_width and stray_space: the marks the width check skipped ---------------
+
+WIDTH = "proofreading.punct_width"
+SPACE = "proofreading.stray_space"
+BODY = ("一、2024年工作回顾\n全年完成投资，实现增长，开展活动，推进建设。加强治理，完善机制，优化服务。"
+        "建成医院（一期）、学校（二期）、公园（三期）、场馆（四期）、道路（五期）。\n")
+
+
+def test_a_closing_bracket_after_a_figure_or_a_letter_closes_chinese_text():
+    # baoan-2016: （7)在各街道核心区域; futian-2017: 人民币国际化(SDR)契机
+    assert "。（7)在各街" in places(report("baoan-2016"), WIDTH, 3)
+    assert "(SDR)契机" in "|".join(places(report("futian-2017"), WIDTH, 5))
+    doc = parse_text(BODY + "落实（7)项措施，紧抓人民币国际化(SDR)契机。\n")
+    assert sorted(places(doc, WIDTH, 1)) == ["7)项", "R)契", "化(S"]
+    # brackets of English or figures alone stay as they are
+    doc = parse_text(BODY + "按照World Bank (WB)的口径，(1)完成。\n")
+    assert places(doc, WIDTH) == []
+
+
+def test_a_mark_after_a_closing_quotation_mark_is_in_chinese_text():
+    # guangming-2019: 深入开展“厕所革命”,升级和改造公厕213座
+    assert "”,升" in places(report("guangming-2019"), WIDTH, 1)
+    doc = parse_text(BODY + "深入开展“厕所革命”,升级公厕。\n")
+    assert places(doc, WIDTH, 1) == ["”,升"]
+
+
+def test_an_exclamation_mark_never_written_full_width_is_judged_by_the_other_marks():
+    # dapeng-2017 writes ，；： full-width and its three exclamations half-width
+    assert places(report("dapeng-2017"), WIDTH, 2)[:3] == ["感谢!\n同", "代表!让我", "厚望!\n管"]
+    doc = parse_text(BODY + "各位代表!让我们团结奋进!\n")
+    assert places(doc, WIDTH, 1) == ["表!让", "进!"]
+    # brackets written half-width throughout are the report's style, not a slip
+    doc = parse_text(BODY + "深圳河(罗湖段)、布吉河(罗湖段)水质达标，东湖(原宾馆)。\n")
+    assert places(doc, WIDTH) == []
+
+
+def test_a_space_after_a_percentage_is_a_stray_space():
+    # guangming-2019: 区域污水管网收集率达95% 以上
+    assert "95% 以" in places(report("guangming-2019"), SPACE)
+    assert places(parse_text(BODY + "收集率达95% 以上。\n"), SPACE) == ["95% 以"]
+    assert places(parse_text(BODY + "收集率达95%以上，占比 20% and more。\n"), SPACE) == ["比 20%"]
