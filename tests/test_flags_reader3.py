@@ -180,3 +180,68 @@ def test_a_space_after_a_percentage_is_a_stray_space():
     assert "95% 以" in places(report("guangming-2019"), SPACE)
     assert places(parse_text(BODY + "收集率达95% 以上。\n"), SPACE) == ["95% 以"]
     assert places(parse_text(BODY + "收集率达95%以上，占比 20% and more。\n"), SPACE) == ["比 20%"]
+
+
+# --- the new checks of how figures are written -------------------------------------------------
+
+PLAN = "二、2025年工作安排\n"
+
+
+def test_a_rate_s_change_given_in_percent():
+    rule_id = "numbers.percent_for_points"
+    assert places(report("dapeng-2017"), rule_id) == ["1.15%"]
+    (flag,) = run_flags(report("dapeng-2017"), [rule_id])
+    assert "百分点" in flag.message and "1.15个百分点" in flag.suggestion
+    assert places(parse_text(BODY + "城镇化率达65%，同比提高1.2%。\n"), rule_id) == ["1.2%"]
+    # in points, or the change of an amount, is right
+    for right in ("城镇化率达65%，提高1.2个百分点。", "地区生产总值增长6%，提高1.2%。",
+                  "优良率98.6%，提升1.15个百分点。"):
+        assert places(parse_text(BODY + right + "\n"), rule_id) == [], right
+
+
+def test_a_range_made_approximate_again():
+    rule_id = "numbers.range_approx"
+    assert places(report("luohu-2020"), rule_id) == ["6%-6.5%左右"]
+    (flag,) = run_flags(report("luohu-2020"), [rule_id])
+    assert "6%-6.5%" in flag.suggestion and "左右" not in flag.suggestion
+    assert places(parse_text(PLAN + "地区生产总值增长6%至6.5%左右。\n"), rule_id) == ["6%至6.5%左右"]
+    for right in ("增长6%-6.5%。", "增长6%左右。", "2025年到2030年左右。"):
+        assert places(parse_text(PLAN + right + "\n"), rule_id) == [], right
+
+
+def test_a_completion_rate_many_times_the_plan():
+    rule_id = "numbers.completion_far_above"
+    assert places(report("dapeng-2025"), rule_id) == ["完成率640%"]
+    assert places(parse_text(BODY + "违建拆除完成率达350%。\n"), rule_id) == ["完成率达350%"]
+    # a plan exceeded (投资完成率129.6%) is no finding
+    assert places(report("zhejiang-2025"), rule_id) == []
+    assert places(parse_text(BODY + "投资完成率129.6%，完成率201.49%。\n"), rule_id) == []
+
+
+def test_one_target_stated_twice_in_a_sentence():
+    rule_id = "numbers.target_twice"
+    assert places(report("dapeng-2017"), rule_id) == ["污水集中处理率达到95%"]
+    text = PLAN + "主要目标是：污水集中处理率达到95%以上，空气优良率保持98%以上，污水集中处理率达到96%。\n"
+    (flag,) = run_flags(parse_text(text, genre="gongzuo"), [rule_id])
+    assert "95%" in flag.message and "96%" in flag.message
+    # one rate per sentence, or the same short name of different things, is no repeat
+    text = (PLAN + "污水集中处理率达到95%以上。污水集中处理率达到96%。\n"
+            "学校覆盖率达90%，医院覆盖率达95%。\n")
+    assert places(parse_text(text, genre="gongzuo"), rule_id) == []
+
+
+def test_a_year_that_lost_its_zero():
+    rule_id = "proofreading.lost_zero"
+    assert places(report("qinghai-2026"), rule_id) == ["二三五年"]
+    (flag,) = run_flags(report("qinghai-2026"), [rule_id])
+    assert "二〇三五年" in flag.suggestion
+    assert places(parse_text(BODY + "到二〇三五年，到二三五年。\n"), rule_id) == ["二三五年"]
+    for right in ("二〇三五年", "近二三十年", "一二三五年", "第二十五年"):
+        assert places(parse_text(BODY + right + "。\n"), rule_id) == [], right
+
+
+def test_the_new_checks_stay_quiet_on_the_seeds(seeds):
+    new = ["numbers.percent_for_points", "numbers.range_approx", "numbers.completion_far_above",
+           "numbers.target_twice", "proofreading.lost_zero"]
+    for name, doc in seeds.items():
+        assert run_flags(doc, new) == [], name

@@ -411,6 +411,20 @@ def lost_character(ctx: RuleContext) -> Iterator[Hit]:
                   occurrences=tuple(places))
 
 
+@rule("proofreading.lost_zero", "proofreading", "warning")
+def lost_zero(ctx: RuleContext) -> Iterator[Hit]:
+    """A year of this century in Chinese numerals that lost its 〇 (到二三五年: 二〇三五年):
+    three numerals after 二 and before 年, none before them, is no year written whole
+    (``words.toml``'s ``lost_zero``). One flag with every place."""
+    text = ctx.text
+    places = [(m.start(), m.end()) for m in pattern("words", "lost_zero").finditer(text)]
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        right = quote[0] + "〇" + quote[1:]
+        yield Hit(*places[0], t("flags.lost_zero", quote=quote, right=right),
+                  t("flags.replace_with", right=right), occurrences=tuple(places))
+
+
 @rule("proofreading.page_break_double", "proofreading", "warning")
 def page_break_double(ctx: RuleContext) -> Iterator[Hit]:
     """A character written twice across a page break (充/充分发挥); normalization kept one."""
