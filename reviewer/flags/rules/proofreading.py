@@ -317,7 +317,7 @@ def _runs_on_past(text: str, at: int, close: int, hi: int) -> bool:
     quoted = close - at - 2
     opener = "“" if text[at - 1] == "”" else "《"
     o = text.rfind(opener, max(0, at - 1 - _ITEM_MAX), at - 1)
-    run = _RUN_ON.match(text, close + 1, hi)
+    run = _RUN_ON.match(text, close + 1, min(hi, close + 1 + _ITEM_MAX))
     return (o >= 0 and run is not None and quoted > 0 and run.end() - run.start() > quoted
             and at - 1 - (o + 1) >= _ratio("dun_item_runs_on_ratio") * quoted)
 
@@ -414,10 +414,12 @@ def lost_character(ctx: RuleContext) -> Iterator[Hit]:
 @rule("proofreading.lost_zero", "proofreading", "warning")
 def lost_zero(ctx: RuleContext) -> Iterator[Hit]:
     """A year of this century in Chinese numerals that lost its 〇 (到二三五年: 二〇三五年):
-    three numerals after 二 and before 年, none before them, is no year written whole
-    (``words.toml``'s ``lost_zero``). One flag with every place."""
+    three numerals after 二 and before 年, none before them (``lost_zero_not_after``), is no year
+    written whole (``words.toml``'s ``lost_zero``). One flag with every place."""
     text = ctx.text
-    places = [(m.start(), m.end()) for m in pattern("words", "lost_zero").finditer(text)]
+    numerals = load("words")["lost_zero_not_after"]
+    places = [(m.start(), m.end()) for m in pattern("words", "lost_zero").finditer(text)
+              if not (m.start() and text[m.start() - 1] in numerals)]
     if places:
         quote = text[places[0][0]:places[0][1]]
         right = quote[0] + "〇" + quote[1:]
