@@ -231,16 +231,20 @@ class FlagList(SideList, inherit_bindings=False):
 
     # --- the filter ------------------------------------------------------------------------
     def filter_choices(self) -> list[tuple[str, str]]:
-        """The values the flags have, field by field, each with how many flags have it; the
-        active ones are marked by the dialog (``field=value``)."""
+        """The values the flags have, field by field, each with how many flags choosing it
+        would show: the flags that have it and pass the filters of the other fields (a value
+        no flag passing them has counts 0, and stays to switch to). The active ones are marked
+        by the dialog (``field=value``)."""
         choices: list[tuple[str, str]] = []
         if self.filters:
             choices.append(("", t("ui.filter_none")))
         for name in FILTER_FIELDS:
+            others = {k: v for k, v in self.filters.items() if k != name}
             counts: dict[str, int] = {}
             for flag in self.session.flags:  # in the engine's order of importance
                 value = str(getattr(flag, name, ""))
-                counts[value] = counts.get(value, 0) + 1
+                passes = all(getattr(flag, k, None) == v for k, v in others.items())
+                counts[value] = counts.get(value, 0) + passes
             choices += [(f"{name}={value}", t("ui.filter_choice", field=t(f"ui.filter_{name}"),
                                              value=filter_label(name, value), count=n))
                         for value, n in counts.items()]
