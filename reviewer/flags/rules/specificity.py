@@ -29,6 +29,8 @@ _MIN_PASSAGE = 60
 _EXCERPT = 12
 _CLAUSE_MARKS = "，,；;。！？"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+# the end of a sentence of a plan group's body (each of its measures)
+_SENTENCE_ENDS = re.compile("[。；;！？!?]")
 # a promise with fewer subject bigrams than this is too general to be matched with done work
 _MIN_PROMISE_GRAMS = 4
 _DONE_SHOWN = 40
@@ -418,7 +420,10 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
     budgeted, a concrete instrument or event: ``words.toml``'s ``checkable_verbs`` and
     ``checkable_things``), in itself or in the plan's own goals (its 工作目标 part, a work
     report's 主要预期目标): an item on 普法 is measured by a goal such as 普法覆盖率达100%.
-    Items of a five-year period are strategy, not the year's tasks."""
+    Items of a five-year period are strategy, not the year's tasks. In a genre whose plan
+    groups are fields of work (``plan_group_measures`` in its profile), a group whose body sets
+    out that many sentences of measures is judged by them, not by its heading: （五）有效防范
+    化解重大经济金融风险 goes on 优化债务期限结构，降低利息负担，遏制增量、化解存量."""
     measurable = pattern("words", "measurable")
     deadline = pattern("words", "deadline")
     checkable = (pattern("words", "checkable_verbs"), pattern("words", "checkable_things"))
@@ -428,9 +433,12 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
     goals = _targets(ctx, plans)
     paragraphs = bool(ctx.setting("plan_paragraphs_are_items", True))
     promises = kinds_where("plan")
+    group_measures = int(ctx.setting("plan_group_measures", 0))
     for start, head_end, end in _items(plans, ctx, paragraphs):
         if aims.search(text, start, head_end) or ctx.kind_at(start) not in promises:
             continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
+        if group_measures and len(_SENTENCE_ENDS.findall(text, head_end, end)) >= group_measures:
+            continue  # a field of work whose body sets out its measures one by one
         if measurable.search(text, start, end) or deadline.search(text, start, end):
             continue
         if any(p.search(text, start, end) for p in checkable):

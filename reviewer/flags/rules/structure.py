@@ -312,10 +312,13 @@ def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
 def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     """Two sibling headings that belong to each other's text: none of the words of either
     recurs in its own section, most of them in the other's (a heading pasted over the wrong
-    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip."""
+    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip, nor are words
+    found in a section many times as long (``heading_elsewhere_longer``), where any heading's
+    words would recur by chance."""
     text = ctx.text
     least = int(load("words")["heading_body_min"])
     enough = float(load("words")["heading_elsewhere"])
+    longer = float(load("words")["heading_elsewhere_longer"])
     common = set(words("words", "common_bigrams"))
     content = kinds_where("content")
     for parent in ctx.doc.walk():
@@ -329,7 +332,9 @@ def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
                 and not any(g in bodies[i] for g in grams[i])]
         for i in lost:
             for j in lost:
-                if j != i and sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
+                if j == i or len(bodies[j]) > longer * len(bodies[i]):
+                    continue  # in a text many times as long, a heading's words recur by chance
+                if sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
                     yield Hit(*_heading_span(leaves[i]),
                               t("flags.heading_mismatch", other=_short(leaves[j].heading.title)),
                               t("flags.heading_mismatch_fix"))
