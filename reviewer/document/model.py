@@ -281,16 +281,16 @@ class Document:
         classified one by one and are found themselves. A joined part without children matches
         by any of its ``kinds``."""
         found: list[Section] = []
-
-        def visit(sec: Section) -> None:
-            if sec.kind in kinds or (not sec.children and any(k in kinds for k in sec.kinds)):
+        wanted = set(kinds)
+        # in text order without a call per section: a report of nothing but headings has tens of
+        # thousands of parts, and the checks ask for parts of a kind a score of times
+        stack = self.sections[::-1]
+        while stack:
+            sec = stack.pop()
+            if sec.kind in wanted or (not sec.children and not wanted.isdisjoint(sec.kinds)):
                 found.append(sec)
-                return
-            for c in sec.children:
-                visit(c)
-
-        for s in self.sections:
-            visit(s)
+            elif sec.children:
+                stack += sec.children[::-1]
         return found
 
     def plan_sections(self) -> list[Section]:
