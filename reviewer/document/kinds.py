@@ -77,6 +77,8 @@ class _Context:
                  year_reviewed: int | None, plan_year: int | None):
         self.text = text
         self.paragraphs = paragraphs
+        # where each paragraph starts, for bisection (a key function would be called per step)
+        self.starts = [p.start for p in paragraphs]
         self.profile = profile
         self.rules: Rules = profile.rules
         self.year_reviewed = year_reviewed
@@ -116,11 +118,12 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
             after_planned = True
         _content_evidence(ctx, sec, votes, None)
         kinds, reason, confidence = _decide(ctx, sec, votes, period)
+        found = len(runs)  # the runs found before lie in the parts before
         period = _period(ctx, sec, kinds[0], period, first_period, previous_planned, runs)
         sec.set_kind(kinds, reason, confidence, period)
         if "plan" in kinds:
             previous_planned = period
-        _children(ctx, sec, [r for r in runs if sec.start <= r.start < sec.end])
+        _children(ctx, sec, [r for r in runs[found:] if sec.start <= r.start < sec.end])
     return runs, ctx.spans
 
 
@@ -135,6 +138,9 @@ def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
            ) -> list[tuple[int, str, float, str]]:
     """The kinds a heading's words name: (position, kind, weight, words), strongest cue per kind,
     in the order the heading names them."""
+    cues = ctx.profile.any_heading_cue
+    if cues is not None and not cues.search(title):
+        return []
     best: dict[str, tuple[int, str, float, str]] = {}
     for cue in ctx.profile.headings:
         if allowed is not None and cue.kind not in allowed:
@@ -449,9 +455,10 @@ def _half_period(ctx: _Context, title: str, kind: str) -> str:
 
 
 def _paragraphs_in(ctx: _Context, start: int, end: int) -> Iterator[Paragraph]:
-    i = bisect.bisect_left(ctx.paragraphs, start, key=lambda p: p.start)
-    while i < len(ctx.paragraphs) and ctx.paragraphs[i].start < end:
-        yield ctx.paragraphs[i]
+    paragraphs = ctx.paragraphs
+    i = bisect.bisect_left(ctx.starts, start)
+    while i < len(paragraphs) and paragraphs[i].start < end:
+        yield paragraphs[i]
         i += 1
 
 
@@ -623,8 +630,7 @@ def _appended_lists(ctx: _Context, roots: list[Section]) -> list[Span]:
             continue
         first = run[0]
         start = first.start
-        before = ctx.paragraphs[max(0, bisect.bisect_left(ctx.paragraphs, first.start,
-                                                          key=lambda p: p.start) - 1)]
+        before = ctx.paragraphs[max(0, bisect.bisect_left(ctx.starts, first.start) - 1)]
         line = ctx.text[before.start:before.end]
         if before.end < first.start and len(line) <= ctx.rules.plain_max and not re.search(
                 "[。，；！？]", line):
