@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
 from reviewer.document.structure import cn_number
 from reviewer.profiles import Profile, kind_meanings, kinds_where
-from reviewer.profiles.rules import Rules
+from reviewer.profiles.rules import HeadingCue, Rules
 
 
 class _Votes:
@@ -84,6 +84,8 @@ class _Context:
         self.year_reviewed = year_reviewed
         self.plan_year = plan_year
         self.periodic = {k for k, m in kind_meanings().items() if m.periodic}
+        # title → the heading cues it matches (see _cues)
+        self.cues: dict[str, list[tuple[HeadingCue, re.Match[str]]]] = {}
         # passages of another kind found while classifying (a plan's introduction of targets)
         self.spans: list[Span] = []
 
@@ -129,24 +131,31 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
 
 # --- evidence ------------------------------------------------------------------------------
 
+def _cues(ctx: _Context, title: str) -> list[tuple[HeadingCue, re.Match[str]]]:
+    """The profile's heading cues a title matches, strongest first, each with its match: read
+    once per title (a part's kind, its evidence and its decision each ask)."""
+    found = ctx.cues.get(title)
+    if found is None:
+        found = ctx.cues[title] = [(cue, m) for cue in ctx.profile.headings
+                                   if (m := cue.pattern.search(title))]
+    return found
+
+
 def _heading_kind(ctx: _Context, sec: Section) -> str | None:
-    cue = ctx.profile.heading_cue(sec.heading.title)
-    return cue[0] if cue else None
+    """The kind the heading's words name most strongly (``Profile.classify``)."""
+    found = _cues(ctx, sec.heading.title)
+    return found[0][0].kind if found else None
 
 
 def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
            ) -> list[tuple[int, str, float, str]]:
     """The kinds a heading's words name: (position, kind, weight, words), strongest cue per kind,
     in the order the heading names them."""
-    cues = ctx.profile.any_heading_cue
-    if cues is not None and not cues.search(title):
-        return []
     best: dict[str, tuple[int, str, float, str]] = {}
-    for cue in ctx.profile.headings:
+    for cue, m in _cues(ctx, title):
         if allowed is not None and cue.kind not in allowed:
             continue
-        m = cue.pattern.search(title)
-        if m and (cue.kind not in best or cue.weight > best[cue.kind][2]):
+        if cue.kind not in best or cue.weight > best[cue.kind][2]:
             best[cue.kind] = (m.start(), cue.kind, cue.weight, m.group(0))
     return sorted(best.values())
 

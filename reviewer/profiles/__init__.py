@@ -101,9 +101,6 @@ class Profile(NamedTuple):
     # ``plan_lists_done`` reports last year's (2020年民生实事完成情况) and is none
     plan_lists: tuple[str, ...] = ()
     plan_lists_done: tuple[str, ...] = ()
-    # every heading cue in one pattern: a heading none of them names is told by one search, not
-    # one per cue (a report of nothing but headings asks it of every line)
-    any_heading_cue: re.Pattern[str] | None = None
 
     # how the flags read reports of the genre (the ``[flags]`` table: rules that do not apply,
     # the genre's settings for the rules that do); read by reviewer.flags
@@ -122,8 +119,6 @@ class Profile(NamedTuple):
 
     def heading_cue(self, title: str) -> tuple[str, str] | None:
         """(kind, the words that named it) of the strongest cue in a heading, or None."""
-        if self.any_heading_cue is not None and not self.any_heading_cue.search(title):
-            return None
         best: tuple[float, str, str] | None = None
         for cue in self.headings:
             m = cue.pattern.search(title)
@@ -168,8 +163,6 @@ def _parse(name: str, data: dict) -> Profile:
             targets_from_part=bool(data.get("targets_from_part", True)),
             plan_lists=tuple(data.get("plan_lists", ())),
             plan_lists_done=tuple(data.get("plan_lists_done", ())),
-            any_heading_cue=re.compile("|".join(f"(?:{c.pattern.pattern})" for c in headings))
-            if headings else None,
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         if isinstance(exc, ProfileError):
