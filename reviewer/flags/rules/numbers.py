@@ -298,7 +298,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     periods = pattern("words", "period_markers")
     longer: dict[int, bool] = {}
     increments = pattern("words", "increment_words")
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     seen: dict[tuple[int, str], tuple[Quantity, bool]] = {}
     for q in ctx.quantities:
@@ -384,11 +384,11 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
     the year's account gives as 99.39%. Only floors (以上, 不低于, 保持): a ceiling (控制在…以内)
     is meant to be lower."""
     text = ctx.text
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     reached: list[tuple[str, float, int, int]] = []
     planned: list[tuple[str, float, int, int]] = []
-    plans = [(s.start, s.end) for s in ctx.doc.plan_sections() + ctx.doc.sections_of_kind("targets")
+    plans = [(s.start, s.end) for s in ctx.plan_sections() + ctx.sections_of_kind("targets")
              if s.period != "five_year"]
     plans.sort()
     plan_starts = [s for s, _ in plans]
@@ -458,7 +458,7 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     """A multi-year total given as the year's figure: the year's account states, as its own, a
     count the report elsewhere gives as a total over several years (累计, 五年来, 十四五期间)."""
     text = ctx.text
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     longer_period: dict[int, bool] = {}
     totals: dict[tuple[str, float, str], Quantity] = {}
