@@ -82,17 +82,28 @@ def _leads(ctx: RuleContext) -> list[tuple[int, int]]:
 def _paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
     """Every paragraph of the year's account of work done, without a heading that opens it."""
     spans = ctx.review_spans()
+    if not spans:
+        return
     heading_end = {h.para_start: h.end for h in ctx.doc.headings}
     leads = _leads(ctx)
-    for p in ctx.doc.paragraphs:
-        if _within(leads, p.start):
-            continue
-        start = heading_end.get(p.start, p.start)
-        for s, e in _cut(spans, start, p.end):
-            while s < e and ctx.text[s] in " \u3000":
-                s += 1
-            if s < e and not _catch_all(ctx, s, e):
-                yield s, e
+    paragraphs = ctx.doc.paragraphs
+    ends = [p.end for p in paragraphs]
+    # only the paragraphs that reach into the account are read (found by bisection, each once):
+    # a report of thousands of lines outside it reads none of them
+    k = 0
+    for span_start, span_end in spans:
+        k = max(k, bisect.bisect_right(ends, span_start))
+        while k < len(paragraphs) and paragraphs[k].start < span_end:
+            p = paragraphs[k]
+            k += 1
+            if _within(leads, p.start):
+                continue
+            start = heading_end.get(p.start, p.start)
+            for s, e in _cut(spans, start, p.end):
+                while s < e and ctx.text[s] in " \u3000":
+                    s += 1
+                if s < e and not _catch_all(ctx, s, e):
+                    yield s, e
 
 
 def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
