@@ -107,9 +107,12 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     above_after_rx = pattern("words", "above_after")
     above_before = tuple(words("words", "above_before"))
+    rates = _rate_words_at(ctx)
     for start, stop, value in _percentages(ctx):
         if value < 100:
             continue  # the words around it only matter at 100% (100%以上)
+        if rates is not None and not _near(rates, _clause_start(ctx, start), start):
+            continue  # no rate named in its clause: told without reading the clause
         gap = _SPACES.match(text, stop).end()
         above_after = above_after_rx.match(text, gap)
         if value == 100 and above_after is None:
@@ -123,6 +126,25 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
         end = above_after.end() if above_after else stop
         yield Hit(start, end, t("flags.over_100", value=text[start:end]),
                   t("flags.over_100_fix"))
+
+
+def _rate_words_at(ctx: RuleContext) -> tuple[list[int], list[int]] | None:
+    """Where the text's rate words are (starts, ends), read in one pass, when they are words
+    alone (no pattern whose match could depend on what lies before a clause): each clause is
+    then asked by bisection whether one lies in it, not read again for each percentage."""
+    if any(re.escape(w) != w for w in words("words", "rate_words")):
+        return None
+    found = [(m.start(), m.end()) for m in pattern("words", "rate_words").finditer(ctx.text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _near(rates: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether a rate word found in the whole text reaches into ``start``..``end``: a clause
+    holding one of the words holds such a match (or lies inside one), so a clause without any is
+    one that names no rate."""
+    starts, ends = rates
+    i = bisect.bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
 
 
 def _read_percentages(ctx: RuleContext) -> list[tuple[int, int, float]]:
