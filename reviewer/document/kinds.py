@@ -86,6 +86,8 @@ class _Context:
         self.periodic = {k for k, m in kind_meanings().items() if m.periodic}
         # title → the heading cues it matches (see _cues)
         self.cues: dict[str, list[tuple[HeadingCue, re.Match[str]]]] = {}
+        # (title, kinds allowed) → the votes its words, years and periods give, and its periods
+        self.evidence: dict[tuple[str, tuple[str, ...] | None], tuple[_Votes, tuple[str, str]]] = {}
         # passages of another kind found while classifying (a plan's introduction of targets)
         self.spans: list[Span] = []
 
@@ -169,10 +171,25 @@ def _numbered_period(ctx: _Context, m: re.Match[str]) -> tuple[int, int]:
 
 def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
                       allowed: tuple[str, ...] | None) -> tuple[str, str]:
-    """Votes from a heading's words, years and periods; returns the period the heading names
-    (``year``, ``five_year``, ``mixed`` or ``""``) and the one it names first."""
+    """Votes from a heading's words, years and periods, given to ``votes`` (fresh: nothing
+    given yet); returns the period the heading names (``year``, ``five_year``, ``mixed`` or
+    ``""``) and the one it names first. What a title says is read once per title (a compilation
+    repeats its headings; a report of nothing but headings repeats them by the thousand)."""
+    key = (sec.heading.title, allowed)
+    found = ctx.evidence.get(key)
+    if found is None:
+        read = _Votes()
+        found = ctx.evidence[key] = (read, _read_heading(ctx, sec.heading.title, read, allowed))
+    read, periods = found
+    votes.score, votes.best = dict(read.score), dict(read.best)
+    votes.future_kind, votes.named_strongly, votes.outside = (read.future_kind,
+                                                              read.named_strongly, read.outside)
+    return periods
+
+
+def _read_heading(ctx: _Context, title: str, votes: _Votes,
+                  allowed: tuple[str, ...] | None) -> tuple[str, str]:
     rules = ctx.rules
-    title = sec.heading.title
     named = _named(ctx, title, allowed)
     for _, kind, weight, words in named:
         votes.add(kind, weight, f"heading: {words}")
