@@ -67,8 +67,10 @@ def _pattern() -> re.Pattern[str]:
                 rf"(?P<{p}a2>{approx})?{_GAP})")
 
     low, high = one("l"), one("h")
+    # (?=\d) first: every figure opens with a digit, and a position that holds none fails there,
+    # before the lookbehinds are tried at every character of the text
     return re.compile(
-        rf"(?<![\d.A-Za-z]){not_before}"
+        rf"(?=\d)(?<![\d.A-Za-z]){not_before}"
         rf"(?:{low}(?>(?P<lunit>{unit})?){_GAP}(?:{dash}){_GAP})?"
         rf"{high}(?>(?P<unit>{unit})?)(?!{not_after})")
 
