@@ -240,6 +240,8 @@ def _clamp(start: int, end: int, length: int) -> Occurrence | None:
 def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
     """The hit's places, each clamped into the text, in text order, without repeats."""
     if not hit.occurrences:  # one place: most hits, one per figure on a text dense in counts
+        if 0 <= hit.start < hit.end <= length:
+            return (Occurrence(hit.start, hit.end),)  # inside the text already: nothing to clamp
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
     out = set()
