@@ -562,6 +562,22 @@ async def test_remapped_key_runs_the_action(tmp_path: Path) -> None:
 
 
 @pilot_test
+async def test_side_tabs_are_labelled_with_the_keys_that_open_them(tmp_path: Path) -> None:
+    from textual.widgets import Tab
+
+    from reviewer.i18n import t
+
+    app = make_app(tmp_path, keys={"main.tab_notes": "f6"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        labels = [str(tab.label) for tab in app.screen.query(Tab)]
+        assert labels[:3] == [f"1 {t('ui.tab_flags')}", f"f6 {t('ui.tab_notes')}",
+                              f"3 {t('ui.tab_review')}"]
+        await pilot.press("f6")
+        assert app.screen.query_one("SideTabs").active == "notes"
+
+
+@pilot_test
 async def test_command_palette_offers_and_runs_actions(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

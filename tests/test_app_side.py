@@ -198,6 +198,14 @@ async def test_the_flag_list_filtered_by_rule_and_severity_and_cleared(tmp_path:
         other = next(s for s in severities if s != flags.shown[0].severity)
         await pilot.press("f")
         await pilot.pause()
+        # each value counts the flags it would show beside the filters of the other fields
+        shown = [label for _, label in app.screen.options]
+        assert t("ui.filter_choice", field=t("ui.filter_severity"),
+                 value=t(f"flags.severity_{other}"), count=0) in shown
+        mine = flags.shown[0].severity
+        assert t("ui.filter_choice", field=t("ui.filter_severity"),
+                 value=t(f"flags.severity_{mine}"),
+                 count=sum(f.severity == mine for f in flags.shown)) in shown
         await choose(pilot, t(f"flags.severity_{other}"))
         assert flags.shown == [] and f"（0/{total}" in line.content.plain
         await pilot.press("enter")  # nothing to choose: nothing happens

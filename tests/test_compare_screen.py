@@ -404,9 +404,10 @@ async def test_summary_and_warnings_are_shown_above_the_lists(tmp_path):
             assert (word in line) == (n > 0), (status, line)
         assert sum(counts.values()) == sum(len(it.promises) for it in comparison.items) > 0
         total = len(comparison.items) + len(comparison.targets)
-        assert line.endswith(f"{t('compare.confirmed')} 0/{total}")
+        tabs = screen.query_one("#compare-tabs", Static)
+        assert tabs.content.plain.endswith(f"{t('compare.confirmed')} 0/{total}")
         await pilot.press("a")  # a confirmation is counted at once
-        assert summary.content.plain.endswith(f"{t('compare.confirmed')} 1/{total}")
+        assert tabs.content.plain.endswith(f"{t('compare.confirmed')} 1/{total}")
         assert len(_rendered(summary)) == 1  # one line at 80 columns
 
 
@@ -588,3 +589,21 @@ async def test_the_comparison_shows_its_progress_and_esc_stops_it(seeds, tmp_pat
         assert stopped.is_set()
         assert app.screen is not screen
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+@pilot_test
+async def test_the_summary_keeps_to_one_line_at_80_columns_in_english(pair, tmp_path):
+    """The national pair has the most statuses of any pair: its summary, in the longer English
+    words, still reads on one line at 80 columns, the confirmed count on the tab line."""
+    from reviewer.i18n import set_language
+    set_language("en")
+    screen = CompareScreen(pair[0], session_on(pair[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        summary = screen.query_one("#compare-summary", Static)
+        assert summary.content.plain.startswith("targets")
+        assert len(_rendered(summary)) == 1, _rendered(summary)
+        tabs = screen.query_one("#compare-tabs", Static)
+        total = len(screen.comparison.items) + len(screen.comparison.targets)
+        assert f"confirmed 0/{total}" in tabs.content.plain

@@ -214,6 +214,12 @@ def display_keys(keys: str) -> str:
     return ", ".join(format_key(k.strip()) for k in keys.split(","))
 
 
+def current_key(keymap: dict[str, str], action_id: str) -> str:
+    """The keys that run ``action_id`` now, as shown: the user's from ``keymap``, else the
+    default (``ctrl+s, f10`` for two)."""
+    return display_keys(keymap.get(action_id, spec(action_id).key))
+
+
 def entries(prefixes: tuple[str, ...], keymap: dict[str, str]) -> list[Entry]:
     """The actions whose ids start with one of ``prefixes`` (in that order), each with the key
     that runs it now: the user's from ``keymap``, else the default."""

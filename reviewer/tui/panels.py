@@ -212,8 +212,7 @@ class FlagList(SideList, inherit_bindings=False):
                                   clear=self._key("side.clear_filter"))))
 
     def _key(self, action_id: str) -> str:
-        keymap = getattr(self.app, "user_keymap", {})
-        return actions.display_keys(keymap.get(action_id, actions.spec(action_id).key))
+        return actions.current_key(getattr(self.app, "user_keymap", {}), action_id)
 
     def show_flag(self, flag: Any) -> None:
         if flag in self.shown:
@@ -232,16 +231,20 @@ class FlagList(SideList, inherit_bindings=False):
 
     # --- the filter ------------------------------------------------------------------------
     def filter_choices(self) -> list[tuple[str, str]]:
-        """The values the flags have, field by field, each with how many flags have it; the
-        active ones are marked by the dialog (``field=value``)."""
+        """The values the flags have, field by field, each with how many flags choosing it
+        would show: the flags that have it and pass the filters of the other fields (a value
+        no flag passing them has counts 0, and stays to switch to). The active ones are marked
+        by the dialog (``field=value``)."""
         choices: list[tuple[str, str]] = []
         if self.filters:
             choices.append(("", t("ui.filter_none")))
         for name in FILTER_FIELDS:
+            others = {k: v for k, v in self.filters.items() if k != name}
             counts: dict[str, int] = {}
             for flag in self.session.flags:  # in the engine's order of importance
                 value = str(getattr(flag, name, ""))
-                counts[value] = counts.get(value, 0) + 1
+                passes = all(getattr(flag, k, None) == v for k, v in others.items())
+                counts[value] = counts.get(value, 0) + passes
             choices += [(f"{name}={value}", t("ui.filter_choice", field=t(f"ui.filter_{name}"),
                                              value=filter_label(name, value), count=n))
                         for value, n in counts.items()]
@@ -379,17 +382,23 @@ class SidePanel(Vertical):
         super().__init__(**kwargs)
         self.session = session
 
+    def tab_label(self, name: str) -> str:
+        """``1 标记``: the tab's name after the key that opens it (the user's, if remapped), so
+        the three keys are learnt from the screen."""
+        key = actions.current_key(getattr(self.app, "user_keymap", {}), f"main.tab_{name}")
+        return f"{key.split(', ')[0]} {t('ui.tab_' + name)}"
+
     def compose(self) -> ComposeResult:
         session = self.session
         with SideTabs(initial="flags"):
-            with TabPane(t("ui.tab_flags"), id="flags"):
+            with TabPane(self.tab_label("flags"), id="flags"):
                 filter_line = Prose(id="flag-filter")
                 filter_line.display = False
                 yield filter_line
                 yield FlagList(session, id="flag-list")
-            with TabPane(t("ui.tab_notes"), id="notes"):
+            with TabPane(self.tab_label("notes"), id="notes"):
                 yield NoteList(session, id="note-list")
-            with TabPane(t("ui.tab_review"), id="review"):
+            with TabPane(self.tab_label("review"), id="review"):
                 yield ReviewPanel(session, id="review-panel")
 
     def stops(self, name: str | None = None) -> list[Widget]:

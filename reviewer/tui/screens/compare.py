@@ -380,17 +380,22 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
             label = f" {t('compare.tab_' + tab)} {len(rows)} "
             parts.append(Content.styled(label, "reverse bold" if tab == self.tab
                                         else "$text-muted"))
-        keymap = getattr(self.app, "user_keymap", {})
-        key = actions.display_keys(keymap.get("compare.switch_tab",
-                                              actions.spec("compare.switch_tab").key))
+        key = actions.current_key(getattr(self.app, "user_keymap", {}), "compare.switch_tab")
         hint = Content.styled(f"  {key.split(', ')[0]} {t('compare.tab_key')}", "$text-muted")
         self.query_one("#compare-tabs", Label).update(
-            Content.assemble(*parts[:1], " ", *parts[1:], hint))
+            Content.assemble(*parts[:1], " ", *parts[1:], hint, "   ", self.confirmed_count()))
+
+    def confirmed_count(self) -> Content:
+        """How many entries of both tabs the reviewer has confirmed, ``已确认 3/20``: on the
+        tab line, so the summary above keeps to one line at 80 columns in either language."""
+        rows = [row for tab in TABS for row in self.rows[tab]]
+        done = sum(1 for row in rows if self.decision(row)[0])
+        return Content.styled(f"{t('compare.confirmed')} {done}/{len(rows)}", "bold")
 
     # --- the summary and the warnings --------------------------------------------------------
     def summary_line(self) -> Content:
-        """Targets by verdict, promises by suggested status (the counts that are not zero),
-        and how many entries the reviewer has confirmed: one line."""
+        """Targets by verdict and promises by suggested status (the counts that are not
+        zero): one line. How many entries are confirmed stands on the tab line."""
         assert self.comparison is not None
         summary = self.comparison.summary
 
@@ -403,14 +408,11 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
             return Content.assemble((title, "bold"), " ",
                                     Content(" ").join(shown) if shown else t("compare.none"))
 
-        rows = [row for tab in TABS for row in self.rows[tab]]
-        done = sum(1 for row in rows if self.decision(row)[0])
         sep = Content.styled(" │ ", "$text-muted")
         return Content.assemble(
             counts(t("compare.summary_targets_title"), summary.targets, "verdict_",
                    VERDICT_STYLE), sep,
-            counts(t("compare.promises"), summary.promises, "status_", STATUS_STYLE), sep,
-            (f"{t('compare.confirmed')} {done}/{len(rows)}", "bold"))
+            counts(t("compare.promises"), summary.promises, "status_", STATUS_STYLE))
 
     def _show_summary(self) -> None:
         # one line; a terminal too narrow for every count wraps it rather than cut it
@@ -523,7 +525,7 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
         parts = []
         for n, value in enumerate(self.choices(row), 1):
             ident = f"compare.choose_{n}"
-            key = actions.display_keys(keymap.get(ident, actions.spec(ident).key))
+            key = actions.current_key(keymap, ident)
             parts.append(Content.assemble((key, "bold"), " ", self._label(row, value)))
         return Content.assemble((f"{t('compare.choices')}: ", "$text-muted"),
                                 Content("  ").join(parts))  # a key starts a line, never ·

@@ -47,7 +47,7 @@ class KeyedScreen:
         """``Enter 保存 · Esc 取消``: the given actions with their keys now, for a dialog."""
         keymap = getattr(self.app, "user_keymap", {})
         spec = actions.spec
-        return " · ".join(f"{actions.display_keys(keymap.get(i, spec(i).key))} "
+        return " · ".join(f"{actions.current_key(keymap, i)} "
                           f"{spec(i).short_label}" for i in ids)
 
     def action_help(self) -> None:

@@ -202,7 +202,7 @@ class PickerScreen(KeyedScreen, Screen[None]):
     # --- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "user_keymap", {})
-        key = {ident: actions.display_keys(keymap.get(ident, actions.spec(ident).key))
+        key = {ident: actions.current_key(keymap, ident)
                for ident in ("picker.select", "picker.quit")}
         yield Static(Text(t("ui.picker_title", folder=snippet(self.folder, 60),
                             open=key["picker.select"], quit=key["picker.quit"])), id="header")
