@@ -13,8 +13,10 @@ after the figures are recorded).
     python benchmarks/bench_compare_accuracy.py --tuned    # misses of the tuned-on pairs only
     python benchmarks/bench_compare_accuracy.py --c        # misses of the C pairs only
 
-Targets, on every set: status agreement at least 15 points above "always delivered", evidence
-precision@1 at least 80%, every headline target found.
+Targets, on every set: status agreement at least 15 points above "always delivered", at most one
+confident status (not ``unclear``) in five wrong, evidence precision@1 at least 80%, every
+headline target found. A confusion matrix per column (gold status against the suggested one)
+shows which classes the wrong confident statuses fall in.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from _timing import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 from compare_gold import (  # noqa: E402
     CORPUS,
+    confusion,
     corpus_ready,
     load_gold,
     misses,
@@ -53,10 +56,15 @@ def main(argv: list[str]) -> int:
         s = scores(part)
         margin = 100 * (s["agree"] - s["always_delivered"]) / s["items"]
         p1 = 100 * s["p1"] / s["with_evidence"] if s["with_evidence"] else 0.0
+        wrong = s["decided"] - s["agree_decided"]
+        error = 100 * wrong / s["decided"] if s["decided"] else 0.0
         lines.append(f"targets ({name}): agreement {margin:+.1f} points over 'always delivered' "
-                     f"(≥ +15: {'met' if margin >= 15 else 'NOT met'}), evidence precision@1 "
-                     f"{p1:.1f}% (≥ 80%: {'met' if p1 >= 80 else 'NOT met'}), targets found "
-                     f"{s['found']}/{s['targets']}")
+                     f"(≥ +15: {'met' if margin >= 15 else 'NOT met'}), confident statuses "
+                     f"wrong {error:.1f}% (≤ 20%: {'met' if error <= 20 else 'NOT met'}), "
+                     f"evidence precision@1 {p1:.1f}% (≥ 80%: {'met' if p1 >= 80 else 'NOT met'}), "
+                     f"targets found {s['found']}/{s['targets']}")
+    for name, part in columns:
+        lines += [""] + confusion(part, name)
     if "--quiet" not in argv:
         if "--c" in argv:
             shown = columns[2][1]

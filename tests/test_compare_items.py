@@ -267,3 +267,19 @@ def test_a_cancelled_comparison_stops_at_the_next_step(seeds):
         compare_documents(prior, current, progress=lambda d, t, step: steps.append(step),
                           cancelled=lambda: len(steps) >= 5)
     assert len(steps) == 5
+
+
+def test_the_years_summary_and_the_thanks_are_evidence_of_no_national_2024_group():
+    """The review's opening summary of the year (一年来…在…坚强领导下…) and every sentence of the
+    thanks paragraph sum up the year or thank its audience: evidence of no plan group."""
+    current = _doc("national-2025")
+    comparison = compare_documents(_doc("national-2024"), current)
+    thanks = current.spans_of("thanks")
+    assert thanks and current.text[thanks[0].start:thanks[0].end].count("感谢") >= 3
+    opening = current.text.find("一年来，")
+    assert opening >= 0
+    for item in comparison.items:
+        for e in item.evidence:
+            assert not any(sp.start <= e.start < sp.end for sp in thanks), item.heading
+            assert "感谢" not in e.quote, item.heading
+            assert not (e.start <= opening < e.end), item.heading

@@ -92,7 +92,13 @@ def test_evidence_only_from_the_years_own_account(records):
 def test_every_gold_item_is_found_and_statuses_beat_always_delivered(records, name):
     part = _of(records, name)
     s = compare_gold.scores(part)
-    assert s["decided"] / s["items"] >= 0.95  # found, and not "unclear"
+    found = sum(it.got != "(no item)" for r in part for it in r.items)
+    assert found / s["items"] >= 0.95
+    # "unclear" where the evidence is thin, but a confident status for most items, and no more
+    # of the confident ones wrong than before they could say "unclear"
+    assert s["decided"] / s["items"] >= 0.85
+    assert (s["decided"] - s["agree_decided"]) / s["decided"] <= 0.38, \
+        "\n".join(compare_gold.confusion(part, name))
     assert s["promises_found"] / s["promises"] >= 0.95
     margin = (s["agree"] - s["always_delivered"]) / s["items"]
     assert margin >= 0.15, "\n".join(compare_gold.report(part, name))

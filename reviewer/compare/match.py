@@ -215,6 +215,21 @@ class _Context:
         self.plan = SentenceIndex(current, plan, steps.ticker("plan"))
         self.problems = BigramIndex(current, problems)
         self.problem_words = SentenceIndex(current, problems, steps.ticker("gaps"))
+        # the opening paragraph of each part accounting for the year: its summary of the whole
+        # year (一年来，…在…坚强领导下，…主要目标任务顺利完成…)
+        self.openings: list[tuple[int, int]] = []
+        for sec in current.sections_of_kind(*EVIDENCE_KINDS):
+            first = bisect.bisect_left(current.paragraphs, sec.heading.para_end,
+                                       key=lambda p: p.start)
+            if first < len(current.paragraphs) and current.paragraphs[first].end <= sec.end:
+                par = current.paragraphs[first]
+                self.openings.append((par.start, par.end))
+
+    def summary(self, e: Evidence) -> bool:
+        """``e`` stands in a part's opening paragraph and names no figure: it sums up the year
+        in general terms and delivers no promise of its own."""
+        return any(a <= e.start and e.end <= b for a, b in self.openings) and \
+            not figures(e.quote)
 
 
 @cache
@@ -265,7 +280,12 @@ def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> l
                             headings=True)
     if hits:
         return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
-    hits = ctx.index.search(tuple(words), limit, rules["evidence"]["group_shared"])
+    return _group_words(ctx, words, limit)
+
+
+def _group_words(ctx: _Context, words: set[str], limit: int) -> list[Evidence]:
+    """The sentences most about the words of a group's heading and promises."""
+    hits = ctx.index.search(tuple(words), limit, data.rules()["evidence"]["group_shared"])
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
 
@@ -308,10 +328,24 @@ def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b
     return False
 
 
-def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
+def _closest(ctx: _Context, text: str) -> tuple[str, float]:
+    """The review sentence carrying most of a promise that has no evidence, and how much of it
+    (0–1, words and characters as for evidence): one carrying much of it may speak of it in
+    other words, so "no evidence" cannot be said with confidence."""
+    hits = ctx.index.search(tokenize(text), 1, 1, 0.0, text)
+    if not hits:
+        return "", 0.0
+    i, cov, _ = hits[0]
+    return ctx.current.text[slice(*ctx.index.spans[i])], cov
+
+
+def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
+                    ) -> tuple[str, list[str]]:
     """The suggested status of a promise and the reasons, in the order the rules apply: the
     figures it names (all reached: delivered; one missed or not reported: partial), this year's
-    plan repeating it, this year's shortcomings naming it, and the strength of its evidence."""
+    plan repeating it, this year's shortcomings naming it, and the strength of its evidence.
+    ``near``: for a promise without evidence, the review sentence closest to it and its share
+    (:func:`_closest`)."""
     rules = data.rules()
     reasons: list[str] = []
     best = p.evidence[0] if p.evidence else None
@@ -349,6 +383,12 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
         if named:
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
             return "acknowledged_gap", reasons
+        if near[1] >= rules["no_evidence_near"]:
+            # a sentence of the review carries much of it without reaching evidence: it may
+            # speak of it in other words
+            reasons.append(t("compare.rule_unclear_near", share=f"{near[1]:.2f}",
+                             quote=near[0][:40]))
+            return "unclear", reasons
         reasons.append(t("compare.rule_no_evidence"))
         return "no_evidence", reasons
     if named and not strong:
@@ -361,8 +401,10 @@ def _promise_status(p: PromiseResult) -> tuple[str, list[str]]:
         return "carried_over", reasons
     done, under = result(best.quote, p.text)
     if under:
+        # work reported under way (有序推进, 开工, 基本完成) tells neither that it was delivered
+        # nor how much of it is left: readers judge such promises either way
         reasons.append(t("compare.rule_under_way"))
-        return "partial", reasons
+        return "unclear", reasons
     if strong or (done and score >= rules["evidence_done"]):
         reasons.append(t("compare.rule_delivered"))
         return "delivered", reasons
@@ -473,7 +515,8 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
-            p.status, p.reasons = _promise_status(p)
+            near = _closest(ctx, text) if not p.evidence else ("", 0.0)
+            p.status, p.reasons = _promise_status(p, near)
             result.promises.append(p)
             result.targets.extend(p.targets)
         steps.done("items")
@@ -492,6 +535,9 @@ def compare_documents(prior: Document, current: Document, *,
         steps.done("groups")
     shared = Counter(e.start for ev in found for e in ev)
     common = max(rules["group_common"], int(rules["group_common_share"] * len(pending)))
+    # the year's summary at the opening of the review, among the best of a few groups
+    summary = {e.start for ev in found for e in ev
+               if shared[e.start] >= rules["group_summary"] and ctx.summary(e)}
     # the words a group's heading is about, kept where few other groups' headings share them,
     # against the clauses of this year's shortcomings that say something is lacking
     objects = [_objects(title) for _, title, _ in pending]
@@ -503,8 +549,15 @@ def compare_documents(prior: Document, current: Document, *,
         if _lack(current.text[slice(*ctx.problem_words.spans[k])]):
             for w in toks:
                 lacking.setdefault(w, k)
+    # a group whose heading found only the year's summaries: the sentences most about its
+    # words instead, counted with the others' (they may be a summary too)
+    instead = {n: _group_words(ctx, words, 2 * rules["evidence_count"])
+               for n, ((_, _, words), ev) in enumerate(zip(pending, found, strict=True))
+               if ev and all(shared[e.start] >= common or e.start in summary for e in ev)}
+    shared.update(e.start for ev in instead.values() for e in ev)
     for n, ((result, title, _), evidence) in enumerate(zip(pending, found, strict=True)):
-        own = [e for e in evidence if shared[e.start] < common]
+        evidence = instead.get(n, evidence)
+        own = [e for e in evidence if shared[e.start] < common and e.start not in summary]
         result.evidence = own[: rules["evidence_count"]]
         j, gap = ctx.problems.best(title, both=True)
         named = current.text[slice(*ctx.problems.spans[j])] if j >= 0 else ""

@@ -270,7 +270,8 @@ _ROWS: list[tuple[str, Any]] = [
                                             f"{s['majority'][0][:4]}"),
     ("  margin over 'delivered'", _margin),
     ("coverage (not unclear)", lambda s: _pct(s["decided"], s["items"])),
-    ("wrong confident status", lambda s: _pct(s["decided"] - s["agree_decided"], s["items"])),
+    ("  error of confident statuses", lambda s: _pct(s["decided"] - s["agree_decided"],
+                                                     s["decided"])),
     ("promises found", lambda s: _pct(s["promises_found"], s["promises"])),
     ("evidence precision@1", lambda s: _pct(s["p1"], s["with_evidence"])),
     ("evidence precision@3", lambda s: _pct(round(s["p3"]), s["with_evidence"])),
@@ -306,6 +307,21 @@ def table(columns: list[tuple[str, list[PairRecord]]]) -> list[str]:
 def report(pairs: list[PairRecord], title: str) -> list[str]:
     """The figures of one set of pairs (a table of one column)."""
     return [title] + table([(title, pairs)])
+
+
+def confusion(pairs: list[PairRecord], title: str) -> list[str]:
+    """Gold status (rows) against the suggested one (columns): where confident statuses go
+    wrong, as classes."""
+    items = [it for p in pairs for it in p.items]
+    got = (*STATUSES, "unclear")
+    counts = Counter((it.gold, it.got if it.got in got else "unclear") for it in items)
+    short = {"no_evidence": "no_ev", "carried_over": "carried", "acknowledged_gap": "ack_gap"}
+    head = [short.get(g, g) for g in got]
+    lines = [f"{title}: gold (rows) against suggested (columns)",
+             f"{'':<18}" + "".join(f"{h:>10}" for h in head)]
+    for g in STATUSES:
+        lines.append(f"{g:<18}" + "".join(f"{counts[(g, s)]:>10}" for s in got))
+    return lines
 
 
 def misses(pairs: list[PairRecord]) -> list[str]:
