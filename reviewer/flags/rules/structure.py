@@ -50,7 +50,7 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
-    for kind in ctx.doc.missing_kinds():
+    for kind in ctx.missing_kinds():
         rank = order.index(kind) if kind in order else len(order)
         after = [s for s in tops if s.kind in order and order.index(s.kind) > rank]
         span = _heading_span(after[0]) if after else _heading_span(tops[-1])
@@ -62,7 +62,7 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
 def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     """The genre's mandatory parts were not all found, and some top-level parts could not be
     recognised: one note naming them, so that the reviewer checks the structure by eye."""
-    if ctx.profile is None or not ctx.doc.missing_kinds():
+    if ctx.profile is None or not ctx.missing_kinds():
         return
     if not ctx.doc.sections:
         yield Hit(*ctx.title_span, t("flags.no_parts"), t("flags.unrecognised_fix"))
@@ -72,7 +72,7 @@ def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
         return
     shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
     more = t("flags.and_more", count=len(parts) - _PARTS_SHOWN) if len(parts) > _PARTS_SHOWN else ""
-    missing = "、".join(_kind(k) for k in ctx.doc.missing_kinds())
+    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     yield Hit(*_heading_span(parts[0]),
               t("flags.unrecognised", parts=shown + more, missing=missing),
               t("flags.unrecognised_fix"),
@@ -98,7 +98,7 @@ def no_causes(ctx: RuleContext) -> Iterator[Hit]:
     markers = pattern("words", "cause_markers")
     min_sentences = int(load("words")["cause_min_sentences"])
     text = ctx.text
-    for sec in ctx.doc.sections_of_kind("shortcomings"):
+    for sec in ctx.sections_of_kind("shortcomings"):
         if any(markers.search(s.heading.title) for s in sec.walk() if s is not sec):
             continue
         if markers.search(text, sec.heading.end, sec.end):
@@ -282,7 +282,7 @@ def plan_year(ctx: RuleContext) -> Iterator[Hit]:
     if ctx.profile is None or year is None:
         return
     expected = year + ctx.profile.plan_year_offset
-    for sec in ctx.doc.sections_of_kind("plan"):
+    for sec in ctx.sections_of_kind("plan"):
         m = re.search(r"(\d{4})\s*年", sec.heading.title)
         if m and int(m.group(1)) != expected:
             start = sec.heading.title_start + m.start(1)
