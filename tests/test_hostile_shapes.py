@@ -136,3 +136,17 @@ def test_each_shape_is_what_it_says():
     assert "101%100%以上" * 500 in hostile.make("percent_run", size)
     assert hostile.make("brackets", size).count("（") > 3000
     assert len(hostile.make("real", 3 * size).encode("utf-8")) >= 3 * size
+
+
+def test_real_text_varies_its_figures_from_copy_to_copy_and_keeps_its_outline():
+    """The real-text series repeats no sentence with a figure, so no cache of what was read
+    flatters it; its copies keep the report's parts and their numbering."""
+    seed = hostile.seed_text()
+    again = hostile.vary(seed, 2)
+    assert hostile.vary(seed, 0) == seed
+    figured = [s for s in seed.split("。") if any(c.isdigit() for c in s)]
+    assert figured and not set(figured) & set(again.split("。"))
+    a, b = parse_text(seed), parse_text(again)
+    assert [h.number for h in a.headings] == [h.number for h in b.headings]
+    assert [i.kind for i in a.numbering_issues] == [i.kind for i in b.numbering_issues]
+    assert "2025年法治政府建设" in seed and "2023年法治政府建设" in again and len(a.headings) > 10
