@@ -246,18 +246,26 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("numbers.approx_exact", "numbers", "warning")
 def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
-    """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
+    """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余). The same count
+    written so again in one clause is one finding with each place (a flattened table of 12余次
+    would otherwise be a flag every few characters)."""
     # the words of each quote's flag, written once: a table of counts repeats its figures
     said: dict[str, tuple[str, str]] = {}
+    marks = ctx.marks(_CLAUSE_MARKS)
+    # (the clause's index among the marks, the quote) → its places, in text order
+    found: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for q in ctx.quantities:
         if q.approx and not q.is_round:
-            quote = ctx.text[q.start:q.end]
-            words_of = said.get(quote)
-            if words_of is None:
-                words_of = said[quote] = (
-                    t("flags.approx_exact", quote=quote),
-                    t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
-            yield Hit(q.start, q.end, *words_of)
+            found.setdefault((bisect.bisect_left(marks, q.start), ctx.text[q.start:q.end]),
+                             []).append((q.start, q.end))
+    for (_, quote), places in found.items():
+        words_of = said.get(quote)
+        if words_of is None:
+            words_of = said[quote] = (
+                t("flags.approx_exact", quote=quote),
+                t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+        (start, end), more = places[0], len(places) > 1
+        yield Hit(start, end, *words_of, occurrences=tuple(places) if more else ())
 
 
 def _key(ctx: RuleContext, q: Quantity) -> str | None:
