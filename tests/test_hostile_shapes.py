@@ -17,7 +17,7 @@ import pytest
 
 import hostile
 from reviewer.compare import compare_documents
-from reviewer.compare.tokens import tokenize
+from reviewer.compare.tokens import clear_caches
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
 
@@ -91,7 +91,7 @@ def test_the_comparison_does_work_linear_in_the_size(shape):
     work = []
     for size in (SMALL, LARGE):
         doc = parse_text(hostile.make(shape, size), f"<{shape}>")
-        tokenize.cache_clear()
+        clear_caches()
         work.append(_calls(lambda doc=doc: compare_documents(doc, doc))[0])
     assert work[1] <= MOST * max(work[0], 1), \
         f"{shape}: the comparison did {work[1] / work[0]:.1f}× the work for 4× the text"
@@ -112,7 +112,7 @@ def test_a_megabyte_of_each_shape_is_outlined_checked_and_compared(shape, caplog
     assert flags == sorted(flags, key=lambda f: f.rank)
     assert all(0 <= o.start < o.end <= len(doc.text) for f in flags for o in f.occurrences)
     assert steps and steps[-1] == len(steps)
-    tokenize.cache_clear()
+    clear_caches()
     comparison = compare_documents(doc, doc)
     for item in comparison.items:
         assert doc.text[item.start:item.end] == item.text
