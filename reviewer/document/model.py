@@ -232,6 +232,9 @@ class Document:
     numbering_issues: list[NumberingIssue]
     spans: list[Span] = field(default_factory=list)
     periods: list[PeriodSpan] = field(default_factory=list)
+    report_text: bool = True
+    """False for a saved page that holds only its site's navigation and metadata: no line of
+    the report itself, so nothing in it can be checked or compared."""
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
         default_factory=dict, repr=False, compare=False)

@@ -224,8 +224,16 @@ class RuleContext:
         return self.profile.flags.get(key, default)
 
     def applies(self, rule_id: str) -> bool:
-        """Whether a rule applies to reports of this genre (not listed in its ``off``)."""
+        """Whether a rule applies to reports of this genre (not listed in its ``off``). On a
+        page holding no report text only the rule saying so applies: what a page's menu says
+        is nobody's finding."""
+        if not self.doc.report_text:
+            return rule_id == NO_REPORT_TEXT
         return rule_id not in self.setting("off", ())
+
+
+NO_REPORT_TEXT = "structure.no_report_text"
+"""The one rule of a page without report text (:attr:`Document.report_text`)."""
 
 
 def _clamp(start: int, end: int, length: int) -> Occurrence | None:

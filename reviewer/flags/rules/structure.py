@@ -58,6 +58,15 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
                   t("flags.missing_section_fix", kind=_kind(kind)))
 
 
+@rule("structure.no_report_text", "structure", "warning")
+def no_report_text(ctx: RuleContext) -> Iterator[Hit]:
+    """The file is a saved page holding only its site's navigation and metadata (名称, 发布机构,
+    成文日期…) and not the report's text: one warning, so the reviewer fetches the report itself
+    instead of reading the page's menu for findings."""
+    if not ctx.doc.report_text:
+        yield Hit(*ctx.title_span, t("flags.no_report_text"), t("flags.no_report_text_fix"))
+
+
 @rule("structure.unrecognised", "structure", "info")
 def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     """The genre's mandatory parts were not all found, and some top-level parts could not be
