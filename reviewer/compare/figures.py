@@ -77,6 +77,8 @@ class Actual:
     end: int
     # the figure on a comparable basis the review gives beside it (增长1.7%（同口径增长2.5%以上）)
     basis: float | None = None
+    # the figure is itself approximate (增长10%左右: the comparators' ``about`` words after it)
+    about: bool = False
 
 
 @dataclass(frozen=True)
@@ -571,11 +573,21 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
             continue
         if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
             value = -value
-        basis = _basis(text, hit.end, end_of_sentence, target)
-        end = basis[1] if basis else hit.end
+        about = _about_after(text, hit.end, end_of_sentence)
+        end = max(hit.end, about)
+        basis = _basis(text, end, end_of_sentence, target)
+        end = basis[1] if basis else end
         return Actual(value, doc.text[start:end], start, end,
-                      basis[0] if basis else None)
+                      basis[0] if basis else None, about=about > 0)
     return None
+
+
+def _about_after(text: str, pos: int, limit: int) -> int:
+    """Where the ``about`` word right after a reported figure ends (增长10%左右), else 0."""
+    for w in data.indicators()["comparators"]["about"]["after"]:
+        if text.startswith(w, pos) and pos + len(w) <= limit:
+            return pos + len(w)
+    return 0
 
 
 def _basis(text: str, pos: int, limit: int, target: Target) -> tuple[float, int] | None:
@@ -730,12 +742,14 @@ def verdict(target: Target, actual: Actual | None) -> str:
         bound = target.value  # type: ignore[assignment]
     if lower:
         got, bound = -got, -bound
+    tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
     if got >= bound - 1e-9:
-        return "met"
-    if target.comparator == "about":
-        tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
-        if bound - got <= tolerance + 1e-9:
+        if actual.about and got - bound < tolerance - 1e-9:
+            # 增长10%左右 against 增长10%以上: an approximate figure at the bound may be under it
             return "unclear"
+        return "met"
+    if target.comparator == "about" and bound - got <= tolerance + 1e-9:
+        return "unclear"
     return "missed"
 
 
