@@ -300,3 +300,27 @@ def test_a_condition_of_several_subjects_is_one_target_unless_each_is_meant():
     assert check_headline(together, both, spans)[0].verdict == "met"
     neither, spans = _review("节约用水成效明显。")
     assert check_headline(together, neither, spans)[0].verdict == "not_reported"
+
+
+def _written_pair(tmp_path, plan: str, review: str):
+    from reviewer.compare import compare_documents
+
+    prior = tmp_path / "prior.txt"
+    prior.write_text("一、2018年工作安排\n" + plan + "\n", encoding="utf-8")
+    current = tmp_path / "current.txt"
+    current.write_text("一、2018年工作回顾\n" + review + "\n二、2019年工作安排\n今年做好以下工作。\n",
+                       encoding="utf-8")
+    return compare_documents(load_document(str(prior)), load_document(str(current))).targets
+
+
+def test_a_list_of_the_main_targets_and_tasks_and_the_growth_of_a_level(tmp_path):
+    """主要目标和任务是：… is the list; 同比增长9% after a level is the level's growth."""
+    targets = _written_pair(tmp_path, "今年工作的主要目标和任务是：地区生产总值725亿元，同比增长9%，"
+                              "规模以上工业增加值增长7.5%左右。",
+                    "2018年，预计全年实现地区生产总值725亿元，增长9%；规模以上工业增加值增长8%。")
+    gdp = [tr for tr in targets if tr.indicator.startswith("地区生产总值")]
+    assert [(tr.value, tr.unit, tr.verdict) for tr in gdp] == [(725, "亿元", "met"),
+                                                               (9, "%", "met")]
+    assert gdp[1].actual.quote.endswith("增长9%")
+    assert _by_indicator(targets, "规模以上工业增加值增长").verdict == "met"
+

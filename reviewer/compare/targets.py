@@ -177,6 +177,10 @@ def headline_targets(doc: Document) -> list[Target]:
             if _multi(doc, a, b):
                 continue
             quantified = [tr for tr in targets_in(doc, a, b) if not _hedge(tr.quote)]
+            lead = _year_on_year(text, a, b) if not quantified and last_subject else 0
+            if lead:
+                # 地区生产总值725亿元，同比增长9%: in the list, the growth of the level before
+                quantified = [tr for tr in targets_in(doc, lead, b) if not _hedge(tr.quote)]
             if quantified:
                 for tr in quantified:
                     subject, _ = measure(tr.indicator)
@@ -212,6 +216,18 @@ def headline_targets(doc: Document) -> list[Target]:
             if sec.period != "five_year":
                 out.extend(targets_in(doc, sec.start, sec.end))
     return out
+
+
+def _year_on_year(text: str, start: int, end: int) -> int:
+    """Where a clause of the list opening with words comparing with last year (同比增长9%)
+    goes on after them, else 0."""
+    clause = text[start:end]
+    body = clause.lstrip(" \u3000")
+    at = start + len(clause) - len(body)
+    for w in _conf()["year_on_year"]:
+        if body.startswith(w):
+            return at + len(w)
+    return 0
 
 
 def _measures() -> tuple[str, ...]:
