@@ -324,3 +324,18 @@ def test_a_list_of_the_main_targets_and_tasks_and_the_growth_of_a_level(tmp_path
     assert gdp[1].actual.quote.endswith("增长9%")
     assert _by_indicator(targets, "规模以上工业增加值增长").verdict == "met"
 
+
+def test_a_quarters_figure_is_not_the_years_and_a_base_year_is_no_other_year(tmp_path):
+    plan = "今年主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。"
+    quarter = _written_pair(tmp_path, plan, "全区经济在一季度跌入谷底，地区生产总值同比下降7.4%。"
+                                    "初步核算，全年实现地区生产总值2375亿元，同比增长1.5%。")
+    gdp = _by_indicator(quarter, "地区生产总值增长")
+    assert gdp.actual.value == 1.5 and gdp.verdict == "missed"
+    # a year's figure after the quarters (一季度-9.9%，…，全年增速达到2%) is the year's
+    whole = _written_pair(tmp_path, plan, "地区生产总值增速一季度下降9.9%，三季度转正，全年地区生产总值增长6.2%。")
+    assert _by_indicator(whole, "地区生产总值增长").actual.value == 6.2
+    based = _written_pair(tmp_path, plan, "与2017年比（下同），地区生产总值同比增长11.3%，"
+                                  "一般公共预算收入增长8%。")
+    assert _by_indicator(based, "地区生产总值增长").actual.value == 11.3
+    other = _written_pair(tmp_path, plan, "2016年地区生产总值增长11.3%。")
+    assert _by_indicator(other, "地区生产总值增长").verdict == "not_reported"

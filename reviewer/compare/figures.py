@@ -502,11 +502,22 @@ def _other_period(text: str, start: int, clause: int, end: int, year: int | None
     act = data.indicators()["actual"]
     if any(w in text[clause:end] for w in act["other_period"]):
         return True
+    before, upto = text[start:clause], text[start:end]
+    part = max((before.rfind(w) for w in act["part_of_year"]), default=-1)
+    if part >= 0 and part > max((upto.rfind(w) for w in act["whole_year"]), default=-1):
+        # 全区经济在一季度跌入谷底，GDP同比下降7.4%: the quarter's figure
+        return True
     if year is not None:
         for m in _YEAR.finditer(text, start, end):
-            if int(m.group(1)) != year:
+            if int(m.group(1)) != year and not _base_year(text, m.start(), m.end(), act):
                 return True
     return False
+
+
+def _base_year(text: str, start: int, end: int, act: dict) -> bool:
+    """The year at ``text[start:end]`` (2020年) is the base of a comparison (与2020年比)."""
+    return any(text.startswith(w, end) for w in act["base_year_after"]) or \
+        any(text.endswith(w, 0, start) for w in act["base_year_before"])
 
 
 def _split_index(text: str, lo: int, occ_start: int, occ_end: int, limit: int) -> int:
