@@ -306,10 +306,11 @@ def _written_pair(tmp_path, plan: str, review: str):
     from reviewer.compare import compare_documents
 
     prior = tmp_path / "prior.txt"
-    prior.write_text("一、2018年工作安排\n" + plan + "\n", encoding="utf-8")
+    opening = "政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+    prior.write_text(opening + "一、2018年工作安排\n" + plan + "\n", encoding="utf-8")
     current = tmp_path / "current.txt"
-    current.write_text("一、2018年工作回顾\n" + review + "\n二、2019年工作安排\n今年做好以下工作。\n",
-                       encoding="utf-8")
+    current.write_text(opening + "一、2018年工作回顾\n" + review
+                       + "\n二、2019年工作安排\n今年做好以下工作。\n", encoding="utf-8")
     return compare_documents(load_document(str(prior)), load_document(str(current))).targets
 
 
@@ -339,3 +340,24 @@ def test_a_quarters_figure_is_not_the_years_and_a_base_year_is_no_other_year(tmp
     assert _by_indicator(based, "地区生产总值增长").actual.value == 11.3
     other = _written_pair(tmp_path, plan, "2016年地区生产总值增长11.3%。")
     assert _by_indicator(other, "地区生产总值增长").verdict == "not_reported"
+
+
+def test_a_list_of_targets_no_cue_announces_is_read_in_the_years_targets_part(tmp_path):
+    """…预期目标作了适当调整。今年要…；城镇新增就业900万人以上，…: the paragraph of the targets
+    part naming several targets of figures is the list, from the run of its first one."""
+    from reviewer.compare import compare_documents
+
+    prior = tmp_path / "prior.txt"
+    prior.write_text(
+        "政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n一、2019年工作回顾\n过去一年，地区生产总值增长6%。\n二、今年发展主要目标和总体部署\n"
+        "综合研判形势，我们对预期目标作了适当调整。今年要优先稳就业保民生；城镇新增就业90万人以上，"
+        "城镇调查失业率6%左右；居民消费价格涨幅3.5%左右；国际收支基本平衡。\n"
+        "三、2020年工作安排\n（一）推动产业升级。新建学校5所。\n", encoding="utf-8")
+    current = tmp_path / "current.txt"
+    current.write_text("政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+                       "一、2020年工作回顾\n2020年，城镇新增就业118万人，居民消费价格上涨2.5%。\n"
+                       "二、2021年工作安排\n今年做好以下工作。\n", encoding="utf-8")
+    result = compare_documents(load_document(str(prior)), load_document(str(current)))
+    assert [tr.indicator for tr in result.targets] == [
+        "城镇新增就业", "城镇调查失业率", "居民消费价格涨幅", "国际收支"]
+    assert _by_indicator(result.targets, "城镇新增就业").verdict == "met"

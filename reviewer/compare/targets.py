@@ -98,7 +98,25 @@ def passages(doc: Document) -> list[tuple[int, int]]:
             # a list of the year's targets names figures (a glossary's 主要目标是… does not)
             continue
         out.append((start, end))
-    return out
+    return out or _unannounced(doc, text)
+
+
+def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
+    """A list of the year's targets no cue announces (…预期目标作了适当调整。今年要…；城镇新增
+    就业900万人以上，城镇调查失业率6%左右…): the first paragraph of the year's targets part
+    naming at least ``[headline] unannounced`` targets of figures, from the run (between ；：。)
+    of its first one to the paragraph's end."""
+    least = _conf()["unannounced"]
+    for para in doc.paragraphs:
+        if doc.kind_at(para.start) != "targets" or _excluded(doc, para.start):
+            continue
+        found = targets_in(doc, para.start, para.end)
+        if len(found) < least:
+            continue
+        first = min(tr.start for tr in found)
+        start = max(text.rfind(c, para.start, first) for c in "；;：:。") + 1
+        return [(max(start, para.start), para.end)]
+    return []
 
 
 def _hedge(clause: str) -> bool:
