@@ -361,3 +361,20 @@ def test_a_list_of_targets_no_cue_announces_is_read_in_the_years_targets_part(tm
     assert [tr.indicator for tr in result.targets] == [
         "城镇新增就业", "城镇调查失业率", "居民消费价格涨幅", "国际收支"]
     assert _by_indicator(result.targets, "城镇新增就业").verdict == "met"
+
+
+def test_a_cut_is_better_the_bigger_it_is_and_a_steady_state_is_met_by_growth(tmp_path):
+    """农村贫困人口减少1000万以上 is met by 减少1109万 (the figure is the size of the cut);
+    进出口促稳提质 by 货物进出口总额增长7.7%, missed by a fall; 经济发展 is the economy's growth."""
+    plan = ("今年主要预期目标是：农村贫困人口减少1000万以上；进出口促稳提质；"
+            "居民收入增长和经济发展同步。")
+    grown = _written_pair(tmp_path, plan, "2018年，国内生产总值增长6.6%，农村贫困人口减少1109万，"
+                                          "货物进出口总额增长7.7%，全国居民人均可支配收入实际增长6.5%。")
+    assert _by_indicator(grown, "农村贫困人口减少").verdict == "met"
+    trade = _by_indicator(grown, "进出口")
+    assert trade.verdict == "met" and trade.actual.quote.endswith("增长7.7%")
+    income = _by_indicator(grown, "居民收入")
+    assert income.verdict == "met" and income.other_actual.value == 6.6
+    fell = _written_pair(tmp_path, plan, "2018年，货物进出口总额下降7%。")
+    assert _by_indicator(fell, "进出口").verdict == "missed"
+    assert _by_indicator(fell, "农村贫困人口减少").verdict == "not_reported"

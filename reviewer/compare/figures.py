@@ -728,10 +728,12 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
 
 
 def lower_is_better(indicator: str) -> bool:
-    """Whether a lower figure is the better one, a decrease measure counting the other way."""
-    lower = any(w in indicator for w in data.indicators()["lower_is_better"])
+    """Whether a lower figure is the better one. A decrease measure (能耗降低2.5%, 农村贫困人口
+    减少1000万以上) reports the size of the cut: a bigger one is better."""
     _, direction = measure(indicator)
-    return lower != (direction == "down")
+    if direction == "down":
+        return False
+    return any(w in indicator for w in data.indicators()["lower_is_better"])
 
 
 def verdict(target: Target, actual: Actual | None) -> str:

@@ -337,6 +337,14 @@ def _check_qualitative(tr: Target, current: Document,
 def _check_state(tr: Target, subject: str, current: Document,
                  spans: list[tuple[int, int]]) -> TargetResult:
     """The condition ``tr.state`` of one of its subjects, as the review says it."""
+    if any(w in tr.state for w in _conf()["steady"]):
+        grown = find_actual(current, _growth(subject + _conf()["growth_measure"]), spans,
+                            subject=_alias(subject))
+        if grown is not None and grown.value is not None and grown.value != 0:
+            # 进出口促稳提质 against 货物进出口总额增长7.7%
+            return TargetResult(**vars(tr), actual=grown,
+                                verdict="met" if grown.value > 0 else "missed", headline=True,
+                                reasons=(t("compare.target_actual", quote=grown.quote[:60]),))
     said = mentions(current, subject, spans)
     if said is None:
         return TargetResult(**vars(tr), verdict="not_reported", headline=True,
