@@ -378,3 +378,19 @@ def test_a_cut_is_better_the_bigger_it_is_and_a_steady_state_is_met_by_growth(tm
     fell = _written_pair(tmp_path, plan, "2018年，货物进出口总额下降7%。")
     assert _by_indicator(fell, "进出口").verdict == "missed"
     assert _by_indicator(fell, "农村贫困人口减少").verdict == "not_reported"
+
+
+def test_figures_of_fenbie_joined_in_one_clause_and_the_words_reports_use(tmp_path):
+    """A和B分别控制在5.5%和3.5%以内 is a target each; 涨幅预期3%左右 names 居民消费价格涨幅;
+    单位生产总值能耗 is 单位地区生产总值能耗; 稳量提质 is a steady state."""
+    targets = _written_pair(
+        tmp_path, "今年主要预期目标是：城镇调查失业率和城镇登记失业率分别控制在5.5%和3.5%以内，"
+                  "居民消费价格涨幅预期3%左右，单位生产总值能耗下降3.2%，进出口总额稳量提质。",
+        "2018年，调查失业率全年平均为5.45%，居民消费价格上涨2.3%，单位地区生产总值能耗下降3.2%，"
+        "货物进出口总额9.5万亿元、增长4.4%。")
+    got = {tr.indicator: (tr.comparator, tr.value, tr.verdict) for tr in targets}
+    assert got == {"城镇调查失业率": ("at_most", 5.5, "met"),
+                   "城镇登记失业率": ("at_most", 3.5, "not_reported"),
+                   "居民消费价格涨幅": ("about", 3, "met"),
+                   "单位生产总值能耗下降": ("equal", 3.2, "met"),
+                   "进出口总额": ("state", None, "met")}

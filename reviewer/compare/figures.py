@@ -231,8 +231,14 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         split = prefix.find("分别")
         if split >= 0:
             subjects = _subjects(_strip(prefix[:split], conf["drop_before"], ()))
-            # the figures of 分别 run on over the next clauses cut at 、
+            # the figures of 分别 joined in its clause (分别控制在5.5%和3.5%以内), then running on
+            # over the next clauses cut at 、
             figs = [fig]
+            for f in found[1:]:
+                if len(figs) == len(subjects) or \
+                        text[figs[-1].end: f.start].strip(" \u3000") not in conf["joiners"]:
+                    break
+                figs.append(f)
             j = i
             while len(figs) < len(subjects) and j < len(clauses) and \
                     text[clauses[j].start() - 1] == "、":
