@@ -82,7 +82,9 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
     paragraphs = _paragraphs(norm.text)
     if genre is None:
         first = "\n".join(norm.text[p.start:p.end] for p in paragraphs[:8])
-        title_hint = norm.header_fields.get("title", ("", ""))[0]
+        # the page's title and the name its metadata gives the document
+        title_hint = " ".join(norm.header_fields[k][0] for k in ("title", "name")
+                              if k in norm.header_fields)
         genre = detect_genre(title_hint or first[:200], first)
     profile = get_profile(genre)
     ntext = norm.text
@@ -101,11 +103,26 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
                  if h.line in norm.line_starts}
         if hints:
             headings = add_styled_headings(ntext, paragraphs, headings, hints)
+    named = _page_name(norm, paragraphs)
+    # a saved page (its metadata read) on which no line reads as report text
+    shell = not norm.has_body and bool(norm.header_fields)
+    if shell:
+        # a page of navigation and metadata without the report's text: no parts, but the line
+        # naming the report, when the page has one
+        headings = [] if named is None else [named]
     sections = build_sections(ntext, headings)
-    meta.update(years.establish(ntext, paragraphs, sections, meta.get("title"), profile))
+    title_for_years = meta.get("title")
+    if title_for_years is None and named is not None and shell:
+        title_for_years = MetaField(named.title, named.start, named.end, "the page's name")
+    meta.update(years.establish(ntext, paragraphs, sections, title_for_years, profile))
     periods, found = kinds.classify(ntext, paragraphs, sections, profile,
                                     _int(meta, "year_reviewed"), _int(meta, "plan_year"))
     spans = kinds.find_spans(ntext, paragraphs, sections, profile, found)
+    if shell:
+        for sec in sections:
+            sec.set_kind(("other",), "no report text: the page holds only its navigation and "
+                         "metadata", 0.0, "")
+        spans = []
     raw_bytes = raw if raw is not None else text.encode("utf-8")
     return Document(
         path=path,
@@ -123,6 +140,22 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         spans=spans,
         periods=sorted(periods, key=lambda p: p.start),
     )
+
+
+def _page_name(norm: Normalized, paragraphs: list[Paragraph]) -> Heading | None:
+    """The line of a page's metadata that names the document (名称：…), as a heading."""
+    name = norm.header_fields.get("name")
+    if name is None:
+        return None
+    value = name[0]
+    for p in paragraphs:
+        line = norm.text[p.start:p.end]
+        at = line.find(value)
+        if at >= 0 and line.startswith(name[1]):
+            return Heading(level=1, style="plain", number=0, numbering="", title=value,
+                           start=p.start + at, end=p.end, title_start=p.start + at,
+                           para_start=p.start, para_end=p.end)
+    return None
 
 
 def _int(meta: dict[str, MetaField], key: str) -> int | None:

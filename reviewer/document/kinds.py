@@ -33,6 +33,9 @@ from reviewer.document.structure import cn_number
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import Rules
 
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_CLOSING = "。；;！？!?：:”"
+
 
 class _Votes:
     """Evidence per kind: the total weight and the strongest single cue (the reason)."""
@@ -84,6 +87,8 @@ class _Context:
         self.periodic = {k for k, m in kind_meanings().items() if m.periodic}
         # passages of another kind found while classifying (a plan's introduction of targets)
         self.spans: list[Span] = []
+        # no part has numbered groups: the report's list numbering was lost (pasted from Word)
+        self.numbering_lost = False
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
@@ -93,6 +98,8 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     inside parts about both the year and five years, and the passages of targets inside parts
     of another primary kind (a plan's introduction, the second half of a joined part)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
+    ctx.numbering_lost = len(roots) > 1 and not any(
+        c.heading.style not in ctx.rules.sub_point_styles for sec in roots for c in sec.children)
     runs: list[PeriodSpan] = []
     later = set(kinds_where("problem")) | set(kinds_where("planned"))
     planned = set(kinds_where("planned"))
@@ -308,10 +315,26 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
-def _groups(ctx: _Context, sec: Section) -> list[Section]:
-    """The numbered groups of work below a part (its children that are not sub-points)."""
-    groups = [c for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles]
-    return groups if len(groups) >= ctx.rules.min_groups else []
+def _groups(ctx: _Context, sec: Section) -> list[int]:
+    """Where the groups of work below a part begin: its numbered children that are not
+    sub-points, or, in a part with none (text pasted from Word loses its list numbering), its
+    lines that stand as headings (short, ending no sentence, before a paragraph that does)."""
+    rules = ctx.rules
+    groups = [c.start for c in sec.children if c.heading.style not in rules.sub_point_styles]
+    if len(groups) >= rules.min_groups:
+        return groups
+    if sec.children or not ctx.numbering_lost:
+        return []
+    lines: list[int] = []
+    paras = list(_paragraphs_in(ctx, sec.heading.para_end + 1, sec.end))
+    text = ctx.text
+    for p, nxt in zip(paras, paras[1:], strict=False):
+        # a heading ends no sentence; the text after it does
+        if (p.end - p.start <= rules.group_line_max and not _SENTENCE_END.search(
+                text, p.start, p.end) and text[p.end - 1] not in _CLOSING
+                and text[nxt.end - 1] in _CLOSING):
+            lines.append(p.start)
+    return lines if len(lines) >= rules.min_groups else []
 
 
 def _intro_targets(ctx: _Context, sec: Section) -> str:
@@ -320,7 +343,7 @@ def _intro_targets(ctx: _Context, sec: Section) -> str:
     groups = _groups(ctx, sec)
     if not groups:
         return ""
-    start, end = sec.heading.end, groups[0].start
+    start, end = sec.heading.end, groups[0]
     rules = ctx.rules
     strong = [m.group(0) for m in rules.intro_strong.finditer(ctx.text, start, end)]
     any_ = _count(rules.targets, ctx.text, start, end)
@@ -359,7 +382,7 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
             # targets
             kinds = ["plan", "targets"]
             reason += f"; its introduction states targets ({intro})"
-            ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0].start - 1,
+            ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0] - 1,
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups:
         kinds = ["targets"]  # its tasks are prose: it states targets and directions

@@ -44,6 +44,9 @@ _ANYWHERE = [
     ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
                           r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
+    # a printed page's number, pasted with its text: - 3 - / — 3 — / 第3页 / 第3页 共12页 / 3/12
+    ("page_number", re.compile(r"^([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|"
+                               r"\d{1,3}\s*/\s*\d{1,3})$")),
     # a page's list of related articles: each link's title followed by its date (一图读懂 |
     # 2022年宝安区政府工作报告 2022-04-21), not a labelled field of its metadata table
     # (成文日期：2021-02-02)
@@ -73,6 +76,9 @@ _LABELS = {
     "有效性": None,
     "效力状态": None,
     "标题": "title",
+    # the name a page's metadata table gives the document; its line stays in the text: on a
+    # page holding no report text it is the only trace of the report
+    "名称": "name",
     "公开方式": None,
     "公开范围": None,
     "时间": "published",
@@ -96,7 +102,7 @@ _HEADER_ONLY = [
 ]
 
 _NUMBERING_START = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
 NUMBERING_START = _NUMBERING_START  # a line that opens with a heading's numbering
@@ -108,6 +114,7 @@ def _is_cjk(char: str) -> bool:
 
 
 _BODY_PUNCT = re.compile(r"[，。；、,;]")
+_INNER_STOP = re.compile(r"[。；][^）)”’」』]")
 _CLAUSE_MARKS = re.compile(r"[，。；,;]")
 _SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
@@ -124,6 +131,9 @@ class Normalized:
     line_map: list[int] = field(default_factory=list)  # paragraph index → 1-based source line
     # 1-based source line → offset in ``text`` where what is left of it begins (kept lines only)
     line_starts: dict[int, int] = field(default_factory=dict)
+    # any line that reads as report text, or ends a sentence: a page of navigation and
+    # metadata has none
+    has_body: bool = True
 
     def offset_of_line(self, line: int) -> int:
         """Where source line ``line`` stands in the normalized text; a line that was removed
@@ -161,8 +171,11 @@ def _is_debris_anywhere(line: str) -> str | None:
 
 
 def _looks_like_body(line: str) -> bool:
-    """A line that is clearly report text (the page header ends before it)."""
-    return len(line) >= 40 and bool(_BODY_PUNCT.search(line))
+    """A line that is clearly report text (the page header ends before it): a long one with
+    punctuation, or one ending a sentence inside it (text broken every 30 characters)."""
+    n = len(line)
+    return n >= 40 and bool(_BODY_PUNCT.search(line)) or n >= 20 and bool(
+        _INNER_STOP.search(line, 0, n - 1))
 
 
 def normalize(text: str) -> Normalized:
@@ -188,6 +201,11 @@ def normalize(text: str) -> Normalized:
             continue
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
+        if rule is None and in_header and "\t" in s and _LABEL_RE.match(_WS.sub("", s)):
+            # a metadata table's row: its cells apart (发布机构：\t深圳市…\t成文日期：\t2021-02-02)
+            if _table_row(s, header_fields):
+                removed.append((lineno, s, "page_metadata"))
+                continue
         if rule is None and in_header:
             # a label opens the line, after a bullet or a bracket at most
             m = _LABEL_RE.match(_WS.sub("", s)) if s[0] in _LABEL_FIRST or s[0].isspace() \
@@ -198,6 +216,9 @@ def normalize(text: str) -> Normalized:
                     if key and value.strip():
                         header_fields.setdefault(key, (value.strip(), label))
                 rule = "page_metadata"
+            elif m and _LABELS[m.group(1)] == "name":
+                if m.group(2).strip():
+                    header_fields.setdefault("name", (m.group(2).strip(), m.group(1)))
             elif m:
                 label, value = m.group(1), m.group(2).strip()
                 key = _LABELS[label]
@@ -226,6 +247,9 @@ def normalize(text: str) -> Normalized:
             continue
         pending_label = None
         kept.append((lineno, s))
+    kept = _drop_repeated(kept, removed, first_body_line=lines[first_body][0]
+                          if first_body < len(lines) else 10**12)
+    wrap = _wrap_width(kept)
 
     # --- build the text, joining words broken across page breaks ---------------------------
     out: list[str] = []
@@ -245,10 +269,10 @@ def normalize(text: str) -> Normalized:
 
     # a debris line between two halves keeps them apart, but (此页无正文) does not: the line
     # numbers of the lines that do, for a bisection per candidate join
-    blocking = [ln for ln, _, rule in removed if rule != "no_content"]
+    blocking = [ln for ln, _, rule in removed if rule not in _NON_BLOCKING]
     para: _Open | None = None
     for k, (lineno, s) in enumerate(kept):
-        if para is not None and para.joins(s) and not _between(blocking, kept[k - 1][0], lineno):
+        if para is not None and para.joins(s, wrap) and not _between(blocking, kept[k - 1][0], lineno):
             at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
             if para.last == s[0] and para.last not in _REDUP_OK and _is_cjk(s[0]):
@@ -259,6 +283,7 @@ def normalize(text: str) -> Normalized:
                 s_add = s
             line_starts[lineno] = at
             para.add(s_add)
+            para.last_len = len(s)
             pos += len(s_add)
             continue
         if para is not None:
@@ -280,7 +305,109 @@ def normalize(text: str) -> Normalized:
         removed_lines=[(ln, s) for ln, s, _ in sorted(removed)],
         line_map=line_map,
         line_starts=line_starts,
+        has_body=first_body < len(lines) or any("。" in s for _, s in kept),
     )
+
+
+_CELLS = re.compile(r"\t+")
+
+
+def _table_row(line: str, header_fields: dict[str, tuple[str, str]]) -> bool:
+    """Read a page metadata table's row of tab-separated cells (label, value, label, value…)
+    into ``header_fields``; False (nothing read) when a cell names the document (名称), whose line
+    stays in the text."""
+    cells = [_WS.sub("", c) for c in _CELLS.split(line)]
+    cells = [c for c in cells if c]
+    found: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(cells):
+        m = _LABEL_RE.match(cells[i])
+        if m is None:
+            i += 1
+            continue
+        label, value = m.group(1), m.group(2).strip()
+        if not value and i + 1 < len(cells) and not _LABEL_RE.match(cells[i + 1]):
+            value = cells[i + 1]
+            i += 1
+        i += 1
+        key = _LABELS[label]
+        if key and value:
+            found.append((key, value, label))
+    if any(key == "name" for key, _, _ in found):
+        for key, value, label in found:
+            header_fields.setdefault(key, (value, label))
+        return False
+    for key, value, label in found:
+        header_fields.setdefault(key, (value, label))
+    return bool(found)
+
+
+# debris that stands between two halves of a paragraph without parting them
+_NON_BLOCKING = frozenset({"no_content", "page_number", "running_header"})
+_MENU_MAX = 4
+_MENU_RUN = 4
+_REPEATED_MAX = 30
+_REPEATED_MIN = 3
+_NO_PUNCT = re.compile(r"^[^，。；：、,;:！？!?（）()“”\d]+$")
+
+
+def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, str]],
+                   first_body_line: int) -> list[tuple[int, str]]:
+    """Lines that are no report text by how they stand: a running header or footer (one short
+    line without punctuation repeated on every page of a printed report, after its opening
+    lines: the title stays) and a page's menu (a
+    run of lines of a word or two, without punctuation, one after another, before the report's
+    text)."""
+    counts: dict[str, int] = {}
+    for _, s in kept:
+        if len(s) <= _REPEATED_MAX:
+            counts[s] = counts.get(s, 0) + 1
+    drop: dict[int, str] = {}
+    for k, (ln, s) in enumerate(kept):
+        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _NO_PUNCT.match(s)
+                and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
+            drop[ln] = "running_header"
+    run: list[int] = []
+    for ln, s in kept + [(10**12, "。")]:
+        if run and ln - run[-1] > 2:  # lines apart (a removed line, blank lines between)
+            if len(run) >= _MENU_RUN:
+                for m in run:
+                    drop.setdefault(m, "menu")
+            run = []
+        if ln < first_body_line and len(s) <= _MENU_MAX and _NO_PUNCT.match(s):
+            run.append(ln)
+            continue
+        if len(run) >= _MENU_RUN:
+            for m in run:
+                drop.setdefault(m, "menu")
+        run = []
+    if not drop:
+        return kept
+    for ln, s in kept:
+        if ln in drop:
+            removed.append((ln, s, drop[ln]))
+    return [(ln, s) for ln, s in kept if ln not in drop]
+
+
+_WRAP_MIN = 20
+_WRAP_SHARE = 0.3
+_WRAP_LINES = 10
+
+
+def _wrap_width(kept: list[tuple[int, str]]) -> int:
+    """The width text pasted from a PDF was broken at (most of its long lines end at the same
+    length), or 0 when it was not."""
+    counts: dict[int, int] = {}
+    long = 0
+    for _, s in kept:
+        if len(s) >= _WRAP_MIN:
+            long += 1
+            counts[len(s)] = counts.get(len(s), 0) + 1
+    if not counts:
+        return 0
+    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
+    full = counts[width] + counts.get(width - 1, 0)
+    return width if full >= _WRAP_LINES and full >= _WRAP_SHARE * long else 0
 
 
 def _between(lines: list[int], after: int, before: int) -> bool:
@@ -297,12 +424,13 @@ class _Open:
     once, from its first line: a paragraph is joined to only when it does). A chain of thousands
     of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "punct")
+    __slots__ = ("pieces", "length", "last", "punct", "last_len")
 
     def __init__(self, line: str):
         self.pieces = [line]
         self.length = len(line)
         self.last = line[-1]
+        self.last_len = len(line)
         self.punct: bool | None = None  # read when a join is first in question
 
     def _has_punct(self) -> bool:
@@ -326,14 +454,16 @@ class _Open:
     def text(self) -> str:
         return "".join(self.pieces)
 
-    def joins(self, nxt: str) -> bool:
-        """Was this paragraph's end and ``nxt`` one word cut by a page break?"""
+    def joins(self, nxt: str, wrap: int = 0) -> bool:
+        """Was this paragraph's end and ``nxt`` one word cut by a page break (or, in text broken
+        every ``wrap`` characters, by a line break: its last line is a full one)?"""
         if self.length < 20 or not nxt:
             return False
         last = self.last
         if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
             return False
-        if not self._has_punct():
+        full = wrap and self.last_len >= wrap - 1
+        if not full and not self._has_punct():
             return False
         if _NUMBERING_START.match(nxt):
             return False

@@ -18,17 +18,21 @@ from reviewer.profiles import Profile
 from reviewer.profiles.rules import Rules
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+              "七": 7, "八": 8, "九": 9,
+              # the financial numerals some governments number their parts with (壹、贰、)
+              "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 _CN = "一二三四五六七八九十"
+_DAXIE = "壹贰叁肆伍陆柒捌玖拾"
 
 _SHI = re.compile(rf"([{_CN}]{{1,3}})是(?=[^，,。；]{{2}})")
 # the numbering families, tried in this order at the start of a paragraph (compiled once: a
 # report can have a heading on every line)
-_CN_DUN = re.compile(rf"([{_CN}]{{1,3}})\s*([、.．])(?=\S)")
+_CN_DUN = re.compile(rf"([{_CN}]{{1,3}}|[{_DAXIE}]{{1,3}}(?=、))\s*([、.．])(?=\S)")
 _CN_DECIMAL = re.compile(rf"[{_CN}]{{1,3}}[.．]\d")
 _CN_PAREN = re.compile(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])")
 _ARABIC_PAREN = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])")
-_ARABIC = re.compile(r"(\d{1,2})\s*([.．、])(?![\d.．%])\s*")
+# (1.5倍 is a figure, 1.2025年… a part about a year)
+_ARABIC = re.compile(r"(\d{1,2})\s*([.．、])(?!(?!(?:19|20)\d{2}\s*年)[\d.．%])\s*")
 _SHI_CLAUSE_END = re.compile(r"[；;：:]")
 _CLAUSE_END = re.compile(r"[，,；;：:]")
 # rank 0: the parts of a report whose top level is 第一部分, unnumbered lines or a lost heading, and
@@ -50,6 +54,7 @@ def cn_number(s: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (small numbers as used in numbering)."""
     if not s:
         return 0
+    s = s.replace("拾", "十")
     if "十" in s:
         tens, _, ones = s.partition("十")
         t = _CN_DIGITS.get(tens, 1) if tens else 1
@@ -74,7 +79,7 @@ def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     # every numbering opens with a numeral, 第, a bracket or a digit: most paragraphs are told
     # by their first character that none of the patterns can match
     first = line[:1]
-    if not (first in _CN or first in "第（(" or first.isdigit()):
+    if not (first in _CN or first in _DAXIE or first in "第（(" or first.isdigit()):
         return None
     m = _CN_PART.match(line)
     if m and len(line) > m.end():
@@ -116,6 +121,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
     body = _body_start(text, paragraphs, rules)
     while body < len(paragraphs) and paragraphs[body].start < after:
         body += 1
+    last_arabic = 0
     for pi, para in enumerate(paragraphs):
         line = text[para.start:para.end]
         if not line:
@@ -123,6 +129,16 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         num = _match_numbering(line)
         if num is None:
             if pi < body:
+                continue
+            cut = _run_in(line, rules) if _SENTENCE_PUNCT.search(line) else None
+            if cut is not None and _plain_heading(line[:cut], profile) is not None:
+                # a heading run into its paragraph
+                what = _plain_heading(line[:cut], profile)
+                plain.append((len(headings), what))
+                headings.append(Heading(level=0, style="plain", number=0, numbering="",
+                                        title=line[:cut], start=para.start,
+                                        end=para.start + cut, title_start=para.start,
+                                        para_start=para.start, para_end=para.end, inline=True))
                 continue
             what = _plain_heading(line, profile)
             if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
@@ -133,6 +149,12 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
                                     para_start=para.start, para_end=para.end))
             continue
         style, number, numbering, bracket, nend = num
+        if style == "arabic":
+            # 2.2025年… reads as a figure as much as a number before a year: a heading only
+            # where it opens a list or goes on with one
+            if line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1:
+                continue
+            last_arabic = number
         punct_after = ""
         k = nend
         while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
@@ -168,6 +190,10 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else _MAX_TITLE
             title = rest[:cut]
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
+        if style != "cn_shi":
+            cut = _run_in(rest, rules)
+            if cut is not None and cut < len(title):
+                title, end_in_line = rest[:cut], k + cut  # run into its paragraph
         title = title.strip()
         headings.append(
             Heading(
@@ -192,6 +218,18 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         headings.insert(0, lead)
     _assign_levels(headings)
     return headings
+
+
+_ANY_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
+
+
+def _run_in(line: str, rules: Rules) -> int | None:
+    """Where a heading run into its paragraph ends: at words that open a paragraph (the
+    profile's ``run_in``), found after the heading's first words and before any punctuation."""
+    m = rules.run_in.search(line, 4, rules.plain_max + 1)
+    if m is None or _ANY_PUNCT.search(line, 0, m.start()):
+        return None
+    return m.start()
 
 
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
@@ -272,14 +310,20 @@ def _plain_heading(line: str, profile: Profile) -> str | None:
 
 
 def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
-    """Whether the paragraph after ``i`` is report text (a sentence, or a numbered heading): a
-    heading opens a part; a short line among short lines (a menu, a table) does not."""
-    if i + 1 >= len(paragraphs):
-        return False
-    nxt = paragraphs[i + 1]
-    line = text[nxt.start:nxt.end]
-    return (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
-            or _match_numbering(line) is not None)
+    """Whether the paragraph after ``i``, or the one after a short line (its first group's
+    heading), is report text (a sentence, or a numbered heading): a heading opens a part; a
+    short line among short lines (a menu, a table) does not."""
+    for k in (i + 1, i + 2):
+        if k >= len(paragraphs):
+            return False
+        nxt = paragraphs[k]
+        line = text[nxt.start:nxt.end]
+        if (len(line) > rules.plain_max or bool(_SENTENCE_PUNCT.search(line))
+                or _match_numbering(line) is not None):
+            return True
+        # one short line between: the heading of the part's first group, its numbering lost
+        # (text pasted from Word); two are a menu or a table
+    return False
 
 
 def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[Heading]:
@@ -289,7 +333,8 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
     政府工作报告名词、术语注释) is that appendix's title, not a heading of its own."""
     if not plain:
         return headings
-    first_top = next((h.start for h in headings if h.style in ("cn_dun", "cn_part")), None)
+    parts = (top_style(headings), "cn_part")
+    first_top = next((h.start for h in headings if h.style in parts), None)
     tops = [i for i, what in plain if what == "top"]
     plain_topped = bool(tops) and (first_top is None or headings[tops[0]].start < first_top)
     drop: set[int] = set()
@@ -317,7 +362,8 @@ def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading
     first = paragraphs[body]
     if headings:
         h = headings[0]
-        if h.style not in ("cn_dun", "cn_part") or h.number <= 1 or h.start <= first.start:
+        if (h.style not in (top_style(headings), "cn_part") or h.number <= 1
+                or h.start <= first.start):
             return None
     line = text[first.start:first.end]
     cut = _lead_cut(line)
@@ -332,6 +378,36 @@ def _lead_cut(line: str) -> int:
     return m.start() if m else min(len(line), _LEAD_TITLE)
 
 
+# the numbering families a report can number its parts with below 第一部分; where it has no 一、
+# the first of the others it uses is its top level (1. 2. or （一）（二） for the parts)
+_PART_FAMILIES = ("cn_dun", "cn_paren", "arabic", "arabic_paren")
+
+
+def _ranks(headings: list[Heading]) -> dict[str, int]:
+    """Each family's rank in this report: the fixed order, except that a report without 一、
+    headings among its parts takes the first numbered family it opens a list with (number 1) as
+    its parts' (一、 after the last of them: an appended list, 附件1 十件民生实事)."""
+    first = next((h.style for h in headings if h.style in _PART_FAMILIES and h.number == 1),
+                 None)
+    if first is None or first == "cn_dun":
+        return RANK
+    last = max(h.start for h in headings if h.style == first)
+    if any(h.style == "cn_dun" and h.start < last for h in headings):
+        return RANK
+    ranks = dict(RANK)
+    ranks[first] = RANK["cn_dun"]
+    for style in _PART_FAMILIES[1:]:
+        if style != first and RANK[style] < RANK[first]:
+            ranks[style] = RANK[style] + 1
+    return ranks
+
+
+def top_style(headings: list[Heading]) -> str:
+    """The numbering family of the report's parts below 第一部分 (一、 unless it has none)."""
+    ranks = _ranks(headings)
+    return next((s for s in _PART_FAMILIES if ranks[s] == RANK["cn_dun"]), "cn_dun")
+
+
 def _assign_levels(headings: list[Heading]) -> None:
     """Nest by rank. A top-level list that starts again at 一 after the report's own top-level
     sequence (an appended list such as 十件民生实事) nests under the open section instead of
@@ -342,10 +418,11 @@ def _assign_levels(headings: list[Heading]) -> None:
     appended = False
     prev_number = 0
     ranks: list[int] = []
+    rank_of = _ranks(headings)
     for k, h in enumerate(headings):
-        rank = RANK[h.style]
+        rank = rank_of[h.style]
         if h.style == "lead" and k + 1 < len(headings):
-            rank = RANK[headings[k + 1].style]  # it stands for the lost heading of that level
+            rank = rank_of[headings[k + 1].style]  # it stands for the lost heading of that level
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0

@@ -24,6 +24,7 @@ class Rules(NamedTuple):
     plain_max: int
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
+    run_in: re.Pattern[str]
     appendix_heading: re.Pattern[str]
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -61,6 +62,7 @@ class Rules(NamedTuple):
     # classification
     threshold: float
     min_groups: int
+    group_line_max: int
     sub_point_styles: tuple[str, ...]
     group_weight: float
     year_reviewed_weight: float
@@ -103,6 +105,7 @@ def compile_rules(data: dict) -> Rules:
         plain_max=int(st["plain_max"]),
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
+        run_in=_one(st["run_in"]),
         appendix_heading=_any(st["appendix_heading"]),
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
@@ -136,6 +139,7 @@ def compile_rules(data: dict) -> Rules:
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),
         min_groups=int(cl["min_groups"]),
+        group_line_max=int(cl["group_line_max"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
