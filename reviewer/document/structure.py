@@ -130,7 +130,11 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
-            cut = _run_in(line, rules) if _SENTENCE_PUNCT.search(line) else None
+            cut = None
+            if _SENTENCE_PUNCT.search(line):
+                cut = _run_in(line, rules)
+                if cut is None:
+                    cut = _cue_cut(line, profile)
             if cut is not None and _plain_heading(line[:cut], profile) is not None:
                 # a heading run into its paragraph
                 what = _plain_heading(line[:cut], profile)
@@ -192,6 +196,8 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
         if style != "cn_shi":
             cut = _run_in(rest, rules)
+            if cut is None and len(title) > rules.plain_max:
+                cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
         title = title.strip()
@@ -230,6 +236,62 @@ def _run_in(line: str, rules: Rules) -> int | None:
     if m is None or _ANY_PUNCT.search(line, 0, m.start()):
         return None
     return m.start()
+
+
+_CONNECTOR = re.compile(r"[和及与暨、]|以及")
+# the words a clause goes on with before its first mark, at least, after a heading run into it
+_CUE_CUT_REST = 6
+# words that go on with a clause and never open one
+_GOES_ON = frozenset("的是之等要了着得地所")
+_strong_cues: dict[str, re.Pattern[str]] = {}
+
+
+def _strong_cue(profile: Profile) -> re.Pattern[str]:
+    """The profile's strong heading words (those that make an unnumbered line a heading) as one
+    pattern, compiled once."""
+    rx = _strong_cues.get(profile.name)
+    if rx is None:
+        weight = profile.rules.plain_cue_weight
+        rx = re.compile("|".join(f"(?:{c.pattern.pattern})" for c in profile.headings
+                                 if c.weight >= weight and "$" not in c.pattern.pattern))
+        _strong_cues[profile.name] = rx
+    return rx
+
+
+def _cue_cut(line: str, profile: Profile) -> int | None:
+    """Where a heading run into its paragraph ends when no words opening a paragraph follow it
+    (2022年工作安排今年政府工作的总体要求是：…): right after the heading's strong words (and the
+    ones joined to them, 发展思路和2016年主要工作任务), where the paragraph's first clause then
+    goes on, or a numbered heading follows."""
+    rules = profile.rules
+    window = line[: rules.plain_max + 1]
+    first_mark = _ANY_PUNCT.search(window)
+    limit = first_mark.start() if first_mark else len(window)
+    cut = None
+    for m in _strong_cue(profile).finditer(window, 0, limit):
+        if cut is None:
+            if m.end() >= 4:
+                cut = m.end()
+        elif m.start() - cut <= 12 and _CONNECTOR.match(window, cut):
+            cut = m.end()
+    if cut is None or cut >= len(line):
+        return None
+    head = line[:cut]
+    # a heading's words with no year, period or appendix in them are as often a sentence's
+    # subject (镇主要负责人…): the cut is taken only where the heading names one
+    if not (rules.year.search(head) or rules.numbered_period.search(head)
+            or rules.past_period.search(head) or rules.future_period.search(head)
+            or rules.appendix_heading.search(head)):
+        return None
+    rest = line[cut:]
+    if _match_numbering(rest) is not None:
+        return cut
+    if rest[0] in _GOES_ON:
+        return None  # the words go on with the clause (今年政府工作的总体要求是): no heading
+    mark = _ANY_PUNCT.search(rest)
+    if mark is None or mark.start() < _CUE_CUT_REST:
+        return None
+    return cut
 
 
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
