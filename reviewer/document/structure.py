@@ -252,8 +252,9 @@ def _strong_cue(profile: Profile) -> re.Pattern[str]:
     rx = _strong_cues.get(profile.name)
     if rx is None:
         weight = profile.rules.plain_cue_weight
-        rx = re.compile("|".join(f"(?:{c.pattern.pattern})" for c in profile.headings
-                                 if c.weight >= weight and "$" not in c.pattern.pattern))
+        # (words a heading ends with, 成绩$, end it where the cut is made)
+        rx = re.compile("|".join(f"(?:{c.pattern.pattern})".replace("$)", ")")
+                                 for c in profile.headings if c.weight >= weight))
         _strong_cues[profile.name] = rx
     return rx
 
