@@ -196,7 +196,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
         if style != "cn_shi":
             cut = _run_in(rest, rules)
-            if cut is None and len(title) > rules.plain_max:
+            if cut is None and (len(title) > rules.plain_max or _ANY_PUNCT.search(title)):
                 cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
@@ -269,10 +269,16 @@ def _cue_cut(line: str, profile: Profile) -> int | None:
     first_mark = _ANY_PUNCT.search(window)
     limit = first_mark.start() if first_mark else len(window)
     cut = None
-    for m in _strong_cue(profile).finditer(window, 0, limit):
+    rx = _strong_cue(profile)
+    for m in rx.finditer(window, 0, limit):
         if cut is None:
             if m.end() >= 4:
                 cut = m.end()
+                # words overlapping the first ones end the heading later (以来的工作|回顾)
+                for k in range(m.start() + 1, cut):
+                    m2 = rx.match(window, k, limit)
+                    if m2 and m2.end() > cut:
+                        cut = m2.end()
         elif m.start() - cut <= 12 and _CONNECTOR.match(window, cut):
             cut = m.end()
     if cut is None or cut >= len(line):
