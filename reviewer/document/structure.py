@@ -156,7 +156,10 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if style == "arabic":
             # 2.2025年… reads as a figure as much as a number before a year: a heading only
             # where it opens a list or goes on with one
-            if line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1:
+            # (a line standing as a part's heading, 2.2022年重点工作安排 after a lost first
+            # heading, is one whatever its number)
+            if (line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1
+                    and _plain_heading(line[nend:], profile) != "top"):
                 continue
             last_arabic = number
         punct_after = ""
@@ -456,8 +459,11 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
     """Each family's rank in this report: the fixed order, except that a report without 一、
     headings among its parts takes the first numbered family it opens a list with (number 1) as
     its parts' (一、 after the last of them: an appended list, 附件1 十件民生实事)."""
-    first = next((h.style for h in headings if h.style in _PART_FAMILIES and h.number == 1),
-                 None)
+    numbered = [h for h in headings if h.style in _PART_FAMILIES]
+    # (a list that opens at 2 is the top level whose first heading was lost: 2.2022年重点工作安排
+    # after a review with no heading)
+    first = (numbered[0].style if numbered and numbered[0].number == 2 else
+             next((h.style for h in numbered if h.number == 1), None))
     if first is None or first == "cn_dun":
         return RANK
     last = max(h.start for h in headings if h.style == first)
@@ -474,7 +480,8 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
 def top_style(headings: list[Heading]) -> str:
     """The numbering family of the report's parts below 第一部分 (一、 unless it has none)."""
     ranks = _ranks(headings)
-    return next((s for s in _PART_FAMILIES if ranks[s] == RANK["cn_dun"]), "cn_dun")
+    # (一、 keeps its rank where another family numbers the parts: the family moved up is theirs)
+    return next((s for s in _PART_FAMILIES[1:] if ranks[s] == RANK["cn_dun"]), "cn_dun")
 
 
 def _assign_levels(headings: list[Heading]) -> None:
