@@ -396,7 +396,7 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
 
 _WRAP_MIN = 20
 # a heading line is at most this long (longer lines without a sentence end are cut paragraphs)
-_HEADING_LIKE_MAX = 40
+_HEADING_LIKE_MAX = 60
 _WRAP_SHARE = 0.3
 _WRAP_LINES = 10
 

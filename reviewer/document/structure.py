@@ -11,6 +11,7 @@ has a rank, and a heading becomes the child of the nearest open heading of a low
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reviewer.document.model import Heading, NumberingIssue, Paragraph, Section
@@ -222,6 +223,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             )
         )
     headings = _keep_plain(headings, plain)
+    headings = _after_admission(text, paragraphs, headings, profile)
     lead = _lead_heading(text, paragraphs, headings, body)
     if lead is not None:
         headings.insert(0, lead)
@@ -302,6 +304,52 @@ def _cue_cut(line: str, profile: Profile) -> int | None:
     if mark is None or mark.start() < _CUE_CUT_REST:
         return None
     return cut
+
+
+def _after_admission(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                     profile: Profile) -> list[Heading]:
+    """In a report whose parts are unnumbered lines (its list numbering lost), a review closes
+    by admitting its problems (我们也清醒看到…): a line standing as a heading right after that
+    paragraph opens the next part, though it reads as a slogan with commas (站在新起点，把握新
+    机遇，…) and no word of a kind."""
+    rules = profile.rules
+    # (a numbered list after the parts, a glossary's 1. 2., is no numbering of theirs)
+    parts = (top_style(headings), "cn_part")
+    numbered = next((h.start for h in headings if h.style in parts), len(text))
+    tops = [h for h in headings if h.style == "plain"]
+    if not tops or numbered < tops[0].start:
+        return headings
+    starts = [p.start for p in paragraphs]
+    added: list[Heading] = []
+    for k, h in enumerate(tops):
+        cue = profile.heading_cue(h.title)
+        if cue is None or cue[0] != "achievements":
+            continue
+        end = min(tops[k + 1].start if k + 1 < len(tops) else len(text), numbered)
+        i = bisect.bisect_right(starts, h.para_end)
+        while i + 2 < len(paragraphs) and paragraphs[i + 2].start < end:
+            p, q, after = paragraphs[i], paragraphs[i + 1], paragraphs[i + 2]
+            i += 1
+            if not (rules.shortcomings_start.search(
+                    text, p.start, min(p.end, p.start + rules.shortcomings_window))
+                    and rules.problems.search(text, p.start, p.end)):
+                continue
+            line = text[q.start:q.end]
+            if (len(line) > rules.group_line_max or _HEADING_ENDS.search(line)
+                    or line.endswith(("：", ":")) or _match_numbering(line) is not None
+                    or after.end - after.start <= rules.plain_max
+                    or not _SENTENCE_PUNCT.search(text, after.start, after.end)):
+                continue
+            added.append(Heading(level=0, style="plain", number=0, numbering="", title=line,
+                                 start=q.start, end=q.end, title_start=q.start,
+                                 para_start=q.start, para_end=q.end))
+            break
+    if not added:
+        return headings
+    return sorted(headings + added, key=lambda x: x.start)
+
+
+_HEADING_ENDS = re.compile(r"[。；;！？!?]")
 
 
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
