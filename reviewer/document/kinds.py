@@ -337,19 +337,26 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
     return lines if len(lines) >= rules.min_groups else []
 
 
-def _intro_targets(ctx: _Context, sec: Section) -> str:
-    """The words stating targets in a part's introduction (the text before its first group), if
-    it states them."""
-    groups = _groups(ctx, sec)
-    if not groups:
-        return ""
-    start, end = sec.heading.end, groups[0]
+def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:
+    """The words stating targets in a part's introduction (the text before its first group, or
+    in a part without groups found, its first paragraphs), if it states them, and where the
+    introduction ends."""
     rules = ctx.rules
+    groups = _groups(ctx, sec)
+    start = sec.heading.end
+    if groups:
+        end = groups[0] - 1
+    else:
+        own = sec.children[0].start if sec.children else sec.end
+        paras = list(_paragraphs_in(ctx, _first_body(ctx, sec), own))[:rules.intro_paragraphs]
+        if not paras:
+            return "", 0
+        end = paras[-1].end
     strong = [m.group(0) for m in rules.intro_strong.finditer(ctx.text, start, end)]
     any_ = _count(rules.targets, ctx.text, start, end)
     if len(strong) >= rules.intro_min_strong or any_ >= rules.intro_min_any:
-        return strong[0] if strong else "targets"
-    return ""
+        return (strong[0] if strong else "targets"), end
+    return "", 0
 
 
 # --- decision ------------------------------------------------------------------------------
@@ -376,13 +383,13 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
         kinds.append("plan")
         reason += "; numbered groups of work below"
     elif kinds == ["plan"]:
-        intro = _intro_targets(ctx, sec)
+        intro, intro_end = _intro_targets(ctx, sec)
         if intro:
             # a plan that opens with its targets: the plan first, its introduction a passage of
             # targets
             kinds = ["plan", "targets"]
             reason += f"; its introduction states targets ({intro})"
-            ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0] - 1,
+            ctx.spans.append(Span("targets", _first_body(ctx, sec), intro_end,
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups:
         kinds = ["targets"]  # its tasks are prose: it states targets and directions

@@ -58,6 +58,7 @@ class Rules(NamedTuple):
     intro_strong: re.Pattern[str]
     intro_min_strong: int
     intro_min_any: int
+    intro_paragraphs: int
     separate_plan: re.Pattern[str]
     # classification
     threshold: float
@@ -136,6 +137,7 @@ def compile_rules(data: dict) -> Rules:
         intro_strong=_any(co["intro_strong"]),
         intro_min_strong=int(co["intro_min_strong"]),
         intro_min_any=int(co["intro_min_any"]),
+        intro_paragraphs=int(co["intro_paragraphs"]),
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),
         min_groups=int(cl["min_groups"]),
