@@ -89,6 +89,9 @@ class _Context:
         self.spans: list[Span] = []
         # no part has numbered groups: the report's list numbering was lost (pasted from Word)
         self.numbering_lost = False
+        # no part has a numbered heading: the report's list numbering was lost, or it never had
+        # any (its groups' headings run into their paragraphs can only be told by their form)
+        self.parts_unnumbered = False
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
@@ -100,6 +103,8 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
     ctx.numbering_lost = len(roots) > 1 and not any(
         c.heading.style not in ctx.rules.sub_point_styles for sec in roots for c in sec.children)
+    ctx.parts_unnumbered = len(roots) > 1 and all(sec.heading.style in ("plain", "lead")
+                                                  for sec in roots)
     runs: list[PeriodSpan] = []
     later = set(kinds_where("problem")) | set(kinds_where("planned"))
     planned = set(kinds_where("planned"))
@@ -323,6 +328,9 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
     groups = [c.start for c in sec.children if c.heading.style not in rules.sub_point_styles]
     if len(groups) >= rules.min_groups:
         return groups
+    inline = _inline_groups(ctx, sec)
+    if inline:
+        return inline
     if sec.children or not ctx.numbering_lost:
         return []
     lines: list[int] = []
@@ -335,6 +343,29 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
                 and text[nxt.end - 1] in _CLOSING):
             lines.append(p.start)
     return lines if len(lines) >= rules.min_groups else []
+
+
+_FIRST_SENTENCE = re.compile(r"[^。；;！？!?，,、：:\n]{2,%d}。")
+
+
+def _inline_groups(ctx: _Context, sec: Section) -> list[int]:
+    """Where a part's groups begin when their headings are run into their paragraphs with the
+    numbering lost (加大减税降费力度。强化阶段性政策…): paragraphs of the part's own text that
+    open with a short sentence of no clause and go on after it; none unless there are enough."""
+    rules = ctx.rules
+    if sec.children or not ctx.parts_unnumbered:
+        return []
+    rx = _inline_rx.get(rules.group_inline_max)
+    if rx is None:
+        rx = _inline_rx[rules.group_inline_max] = re.compile(
+            _FIRST_SENTENCE.pattern % rules.group_inline_max)
+    text = ctx.text
+    out = [p.start for p in _paragraphs_in(ctx, _first_body(ctx, sec), sec.end)
+           if (m := rx.match(text, p.start, p.end)) and p.end - m.end() >= rules.plain_max]
+    return out if len(out) >= rules.min_inline_groups else []
+
+
+_inline_rx: dict[int, re.Pattern[str]] = {}
 
 
 def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:

@@ -64,6 +64,8 @@ class Rules(NamedTuple):
     threshold: float
     min_groups: int
     group_line_max: int
+    group_inline_max: int
+    min_inline_groups: int
     sub_point_styles: tuple[str, ...]
     group_weight: float
     year_reviewed_weight: float
@@ -142,6 +144,8 @@ def compile_rules(data: dict) -> Rules:
         threshold=float(cl["threshold"]),
         min_groups=int(cl["min_groups"]),
         group_line_max=int(cl["group_line_max"]),
+        group_inline_max=int(cl["group_inline_max"]),
+        min_inline_groups=int(cl["min_inline_groups"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
