@@ -424,6 +424,16 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups:
         kinds = ["targets"]  # its tasks are prose: it states targets and directions
+    numbered = sum(1 for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles)
+    body = _first_body(ctx, sec)
+    if (groups and ctx.parts_unnumbered and numbered < ctx.rules.min_groups
+            and kinds[0] == "targets" and "plan" in kinds
+            and sec.end - groups[0] > (sec.end - body) / 2):
+        # groups told by their form (no numbering left) that hold most of the part: what it
+        # mostly is, and what the parts its lost headings opened were, is the plan
+        kinds.remove("plan")
+        kinds.insert(0, "plan")
+        reason += "; its groups of work, told by their form, are most of it"
     if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
         kinds = [ctx.profile.standalone_targets]
         reason += f"; a part of targets alone is this genre's {kinds[0]}"
