@@ -320,7 +320,7 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
-def _groups(ctx: _Context, sec: Section) -> list[int]:
+def _groups(ctx: _Context, sec: Section, inline: bool = True) -> list[int]:
     """Where the groups of work below a part begin: its numbered children that are not
     sub-points, or, in a part with none (text pasted from Word loses its list numbering), its
     lines that stand as headings (short, ending no sentence, before a paragraph that does)."""
@@ -328,9 +328,9 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
     groups = [c.start for c in sec.children if c.heading.style not in rules.sub_point_styles]
     if len(groups) >= rules.min_groups:
         return groups
-    inline = _inline_groups(ctx, sec)
-    if inline:
-        return inline
+    found = _inline_groups(ctx, sec) if inline else []
+    if found:
+        return found
     if sec.children or not ctx.numbering_lost:
         return []
     lines: list[int] = []
@@ -410,7 +410,9 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
     if separate and kinds[0] == "targets":
         kinds = ["targets"]
         reason += f"; it presents the {separate.group(0)} submitted on its own"
-    elif "targets" in kinds and "plan" not in kinds and groups:
+    elif "targets" in kinds and "plan" not in kinds and _groups(ctx, sec, inline=False):
+        # (paragraphs opening with a short sentence are as often a targets part's policies:
+        # 积极的财政政策要更加积极有为。…)
         kinds.append("plan")
         reason += "; numbered groups of work below"
     elif kinds == ["plan"]:
