@@ -466,8 +466,10 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
             if not plain_topped or in_appendix:
                 drop.add(i)
             continue
-        if h.para_start == prev_end + 1:
-            drop.add(i)  # the title of the attachment (or link) announced on the line before
+        if h.para_start == prev_end + 1 and what == "appendix":
+            # the title of the attachment announced on the line before (a link to a picture,
+            # 图解, is none: the attachments' file names between were debris)
+            drop.add(i)
         in_appendix = True
         prev_end = h.para_end
     return [h for i, h in enumerate(headings) if i not in drop]
