@@ -433,9 +433,16 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
             and sec.end - groups[0] > (sec.end - body) / 2):
         # groups told by their form (no numbering left) that hold most of the part: what it
         # mostly is, and what the parts its lost headings opened were, is the plan
-        kinds.remove("plan")
-        kinds.insert(0, "plan")
-        reason += "; its groups of work, told by their form, are most of it"
+        if "plan" in named or "targets" not in named:
+            kinds.remove("plan")
+            kinds.insert(0, "plan")
+            reason += "; its groups of work, told by their form, are most of it"
+        else:
+            # its heading's words name targets alone, and most of it is groups whose headings may be
+            # the lost ones of parts of their own: neither kind holds the whole part
+            return ((UNKNOWN,), f"too little evidence (best: {kind}, {reason}; its groups of "
+                    "work, told by their form, are most of it)",
+                    min(score, ctx.rules.threshold) * ctx.rules.guessed_share)
     if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
         kinds = [ctx.profile.standalone_targets]
         reason += f"; a part of targets alone is this genre's {kinds[0]}"

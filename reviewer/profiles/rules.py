@@ -68,6 +68,7 @@ class Rules(NamedTuple):
     min_inline_groups: int
     sub_point_styles: tuple[str, ...]
     group_weight: float
+    guessed_share: float
     year_reviewed_weight: float
     plan_year_weight: float
     five_year_weight: float
@@ -148,6 +149,7 @@ def compile_rules(data: dict) -> Rules:
         min_inline_groups=int(cl["min_inline_groups"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
+        guessed_share=float(cl["guessed_share"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
         plan_year_weight=float(cl["plan_year_weight"]),
         five_year_weight=float(cl["five_year_weight"]),
