@@ -286,6 +286,13 @@ def _cue_cut(line: str, profile: Profile) -> int | None:
                         cut = m2.end()
         elif m.start() - cut <= 12 and _CONNECTOR.match(window, cut):
             cut = m.end()
+    if cut is None:
+        # no kind's words: a year's or a period's words of work, where a numbered heading
+        # follows them (2019年主要工作一、…)
+        m = rules.plain_heading.search(window, 0, limit)
+        if m is None or m.end() < 4 or _match_numbering(line[m.end():]) is None:
+            return None
+        cut = m.end()
     if cut is None or cut >= len(line):
         return None
     head = line[:cut]
