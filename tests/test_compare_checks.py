@@ -50,7 +50,11 @@ def test_a_current_report_without_an_account_of_the_year_is_warned_about(capsys,
     prior = load_document(corpus_path("national-2024"))
     comparison = compare_documents(prior, current)
     assert "no_review" in [w.code for w in comparison.warnings]
-    assert all(tr.verdict == "not_reported" for tr in comparison.targets)
+    # nothing can be said of any promise or target: 'no evidence' and 'not reported' would be
+    # said confidently of an account that may only have gone unrecognised
+    assert comparison.targets and all(tr.verdict == "unclear" for tr in comparison.targets)
+    assert comparison.items and all(it.status == "unclear" for it in comparison.items)
+    assert all(p.status == "unclear" for it in comparison.items for p in it.promises)
     assert main(["compare", corpus_path("national-2024"), str(only_plan)]) == 0
     err = capsys.readouterr().err
     assert "plan-only.txt" in err and "Traceback" not in err
@@ -85,3 +89,14 @@ def test_targets_not_reported_become_flags_of_the_current_report():
                                    for n in ("national-2024", "national-2025")))
     assert [tr.verdict for tr in reported.targets].count("not_reported") == len(
         current_flags(reported))
+
+
+def test_a_current_file_that_is_a_page_without_report_text_is_warned_about():
+    page = parse_text("首页\n政务公开\n政务服务\n互动交流\n"
+                      "发布机构：\t深圳市某区人民政府\t成文日期：\t2025-02-02\n"
+                      "名称：\t2025年某区政府工作报告\n", "page.txt")
+    assert not page.report_text
+    comparison = compare_documents(load_document(seed_path("baixiang-2024")), page)
+    codes = [w.code for w in comparison.warnings]
+    assert "no_report_text" in codes and "no_review" not in codes
+    assert comparison.items and all(it.status == "unclear" for it in comparison.items)

@@ -83,7 +83,7 @@ def test_a_later_readers_reports_are_a_set_of_their_own():
     assert later, "no later independent labels (tests/gold/flags-independent-2.toml…)"
     for path in later:
         own = flags_gold.reports_of(path)
-        assert sets[path.stem.removeprefix("flags-")] == own
+        assert sets[flags_gold.set_name(path)] == own
         # reports read without a flag to judge are named in the file's comments and count too
         assert own > {k[0] for k in flags_gold.labels_of(path)}
         for other in flags_gold.label_files():
@@ -92,8 +92,10 @@ def test_a_later_readers_reports_are_a_set_of_their_own():
 
 
 def test_later_files_win():
-    assert [p.name for p in flags_gold.label_files()][:3] == [
-        "flags.toml", "flags-independent.toml", "flags-independent-2.toml"]
+    assert [p.name for p in flags_gold.label_files()][:4] == [
+        "flags.toml", "flags-independent.toml", "flags-independent-2.toml",
+        "flags-independent-3.toml"]
+    assert list(flags_gold.label_sets())[2:4] == ["reader 2, unseen", "reader 3, unseen"]
 
 
 def test_the_named_examples_on_the_seeds_are_labelled():

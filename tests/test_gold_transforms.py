@@ -12,6 +12,7 @@ import pytest
 
 from conftest import CORPUS, ROOT
 from reviewer.document import parse_text
+from reviewer.flags import run_flags
 
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import outline_gold  # noqa: E402
@@ -143,6 +144,9 @@ def test_a_page_without_report_text_says_so():
     assert [s.kinds for s in doc.sections] == [("other",)]
     assert doc.sections[0].confidence == 0.0
     assert "no report text" in doc.sections[0].reason
+    assert not doc.report_text
+    # one plain warning, not findings in the site's menu
+    assert [f.rule for f in run_flags(doc)] == ["structure.no_report_text"]
 
 
 
@@ -151,3 +155,4 @@ def test_a_short_report_with_a_label_line_is_no_page_without_text():
     doc = parse_text(text, genre="fazhi")
     assert [s.kinds for s in doc.sections] != [("other",)] * len(doc.sections)
     assert all("no report text" not in s.reason for s in doc.sections)
+    assert doc.report_text

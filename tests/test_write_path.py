@@ -240,8 +240,14 @@ async def test_an_undo_is_saved_like_any_change(reports) -> None:
         await pilot.press("a", "ctrl+s")
         assert len(saved(reports)["plan"]) == 1 and not session.dirty
         await pilot.press("u")
-        assert session.dirty and session.review.plans == []
-        await pilot.press("escape", "u")  # back on the main screen: nothing left to undo
+        # the undo is a change to save: not saved yet, or already by the autosave a second
+        # later (a loaded machine can take that long over one key)
+        assert session.review.plans == []
+        assert session.dirty or saved(reports).get("plan", []) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("u")  # back on the main screen: nothing left to undo
+        await pilot.pause()
         assert app.screen is screen and compare.is_attached is False
         await pilot.press("q")
         await pilot.pause()

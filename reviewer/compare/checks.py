@@ -1,8 +1,10 @@
 """When a pair of reports cannot be compared as it should, say which and why.
 
 - ``no_plan`` (error): the prior report has no plan to hold the current one against;
-- ``no_review`` (warning): the current report has no recognisable account of the year, so every
-  promise would read "no evidence" and every target "not reported";
+- ``no_report_text`` (warning): the current file is a saved page holding only its site's
+  navigation and metadata;
+- ``no_review`` (warning): the current report has no recognisable account of the year;
+  in either case every promise and target is ``unclear`` (nothing can be said of them);
 - ``different_government`` (warning): the two reports name different governments;
 - ``not_consecutive`` (warning): the prior report plans for another year than the one the
   current report reviews;
@@ -44,7 +46,10 @@ def check_pair(prior: Document, current: Document,
         out.append(Warning("no_plan", "error", t("compare.no_plan", path=prior.path)))
     if prior.text_sha256 == current.text_sha256:
         out.append(Warning("same_report", "warning", t("compare.warn_same_report")))
-    if not (current.review_spans() if review is None else review):
+    if not current.report_text:
+        out.append(Warning("no_report_text", "warning",
+                           t("compare.warn_no_report_text", path=current.path)))
+    elif not (current.review_spans() if review is None else review):
         out.append(Warning("no_review", "warning",
                            t("compare.warn_no_review", path=current.path)))
     a, b = _government(prior), _government(current)

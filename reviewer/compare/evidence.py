@@ -159,7 +159,7 @@ class SentenceIndex:
             distinct = set(toks)
             for w in distinct:
                 self.postings[w].append(i)
-            self.weight.append(sum(self.idf[w] for w in distinct))
+            self.weight.append(math.fsum(self.idf[w] for w in distinct))
         self._grams: list[frozenset[str]] | None = None
         self._gram_idf: dict[str, float] = {}
         heads = sorted((h.start, h.end) for h in doc.headings)
@@ -203,8 +203,8 @@ class SentenceIndex:
         own headings and summaries). ``relaxed`` (coverage, words): a sentence sharing at least
         that many words that are not light with the query needs only that coverage (a long
         promise whose result is reported in other words around its names)."""
-        terms = set(query)
-        total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
+        terms = _in_order(query)
+        total = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
         if not total:
             return []
         acc: dict[int, float] = defaultdict(float)
@@ -247,11 +247,11 @@ class SentenceIndex:
             grams = _bigrams(text)
             unseen = self.unseen
             pairs, gram_idf = self._character_pairs()
-            total_g = sum(gram_idf.get(x, unseen) for x in grams) or 1.0
+            total_g = math.fsum(gram_idf.get(x, unseen) for x in grams) or 1.0
             share = rules["characters"]
             blended = []
             for i, coverage, _, bonus in out:
-                chars = sum(gram_idf[x] for x in grams & pairs[i]) / total_g
+                chars = math.fsum(gram_idf[x] for x in grams & pairs[i]) / total_g
                 c = (1 - share) * coverage + share * chars
                 blended.append((i, c, c + bonus, bonus))
             out = [h for h in blended if h[1] >= min_coverage or
@@ -262,8 +262,8 @@ class SentenceIndex:
     def closest(self, query: Sequence[str]) -> tuple[int, float, float]:
         """The sentence carrying most of ``query``'s weight: (index, coverage, focus), where
         focus is the share of the sentence's own weight it shares; (-1, 0, 0) for none."""
-        terms = set(query)
-        total = sum(self.idf.get(w) or self._unseen(w) for w in terms)
+        terms = _in_order(query)
+        total = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
         if not total:
             return -1, 0.0, 0.0
         acc: dict[int, float] = defaultdict(float)
@@ -283,6 +283,12 @@ class SentenceIndex:
         text = self.doc.text[a:b]
         return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
                         _period(self.doc, a), self.heading[i], self.done[i])
+
+
+def _in_order(query: Sequence[str]) -> list[str]:
+    """The distinct words of ``query`` in one order whatever the run: sums over them, and the
+    ties they decide, come out the same each time (a set's order changes with the hash seed)."""
+    return sorted(set(query))
 
 
 class BigramIndex:
@@ -307,25 +313,25 @@ class BigramIndex:
             for x in g:
                 if df[x] <= common:
                     self.postings[x].append(i)
-        self.weight = [sum(self.idf[x] for x in g) for g in self.grams]
+        self.weight = [math.fsum(self.idf[x] for x in g) for g in self.grams]
 
     def best(self, text: str, *, both: bool = False) -> tuple[int, float]:
         """(index, share) of the passage holding the largest weighted share of ``text``'s
         bigrams (``both``: of the smaller of the two, so a short passage wholly inside ``text``
         counts in full); (-1, 0.0) when none shares any."""
         grams = _bigrams(text)
-        total = sum(self.idf.get(x, self.unseen) for x in grams)
+        total = math.fsum(self.idf.get(x, self.unseen) for x in grams)
         if not total:
             return -1, 0.0
         acc: dict[int, float] = defaultdict(float)
-        for x in grams:
+        for x in sorted(grams):
             w = self.idf.get(x)
             if w is None:
                 continue
             for i in self.postings.get(x, ()):
                 acc[i] += w
         best, share = -1, 0.0
-        for i, got in acc.items():
+        for i, got in sorted(acc.items()):  # on a tie the first passage
             denom = min(total, self.weight[i]) if both else total
             s = got / denom if denom else 0.0
             if s > share:

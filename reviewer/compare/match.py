@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reviewer.compare import data
@@ -578,8 +578,24 @@ def compare_documents(prior: Document, current: Document, *,
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     checks = check_pair(prior, current, ctx.review)
+    if not ctx.review:
+        targets = _nothing_to_judge(items, targets, current)
     steps.done("checks")
     return Comparison(prior, current, items, targets, checks)
+
+
+def _nothing_to_judge(items: list[ItemResult], targets: list[TargetResult],
+                      current: Document) -> list[TargetResult]:
+    """No account of the year was recognised in the current report (a page without report
+    text, a structure not read): nothing can be said of any promise or target, and 'no
+    evidence' or 'not reported' would say it confidently where the account may only have gone
+    unrecognised. Every status and verdict is ``unclear``, with why; the targets returned."""
+    why = t("compare.rule_no_review" if current.report_text else "compare.rule_no_report_text")
+    for item in items:
+        item.status, item.reasons = "unclear", [why]
+        for p in item.promises:
+            p.status, p.reasons = "unclear", [why]
+    return [replace(tr, verdict="unclear", reasons=(why,)) for tr in targets]
 
 
 def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:

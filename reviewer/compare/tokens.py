@@ -51,5 +51,22 @@ def tokenize(text: str) -> tuple[str, ...]:
     piece = data.rules()["token_piece"]
     words: list[str] = []
     for at in range(0, len(text), piece):
-        words += jieba.lcut(text[at:at + piece])
+        chunk = text[at:at + piece]
+        if _DIGITS.fullmatch(chunk) and not _digit_words():
+            words.append(chunk)  # what jieba makes of a run of digits no word is made of: the run
+        else:
+            words += jieba.lcut(chunk)
     return tuple(w for w in words if w not in stop and _CONTENT.search(w))
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _digit_words() -> bool:
+    """Whether jieba's dictionary (the domain words included) holds a word made of digits
+    alone: without one, jieba cuts a run of digits into nothing smaller than the run (a
+    flattened table's run of a million digits would cost a step of jieba's per digit)."""
+    import jieba
+
+    return any(freq and word.isascii() and word.isdigit() for word, freq in jieba.dt.FREQ.items())

@@ -139,6 +139,7 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         numbering_issues=numbering_issues(headings),
         spans=spans,
         periods=sorted(periods, key=lambda p: p.start),
+        report_text=not shell,
     )
 
 

@@ -67,8 +67,10 @@ def _pattern() -> re.Pattern[str]:
                 rf"(?P<{p}a2>{approx})?{_GAP})")
 
     low, high = one("l"), one("h")
+    # (?=\d) first: every figure opens with a digit, and a position that holds none fails there,
+    # before the lookbehinds are tried at every character of the text
     return re.compile(
-        rf"(?<![\d.A-Za-z]){not_before}"
+        rf"(?=\d)(?<![\d.A-Za-z]){not_before}"
         rf"(?:{low}(?>(?P<lunit>{unit})?){_GAP}(?:{dash}){_GAP})?"
         rf"{high}(?>(?P<unit>{unit})?)(?!{not_after})")
 
@@ -172,10 +174,12 @@ def _value(number: str, magnitude: str | None) -> float:
 
 
 def figures(text: str, start: int = 0, end: int | None = None, *,
-            bare: bool = True) -> list[Figure]:
+            bare: bool = True, dimensions: frozenset[str] | None = None) -> list[Figure]:
     """Every figure in ``text[start:end]``, in text order. A number with neither a unit nor a
     magnitude (a year, a list number) is no figure; ``bare=False`` leaves out bare magnitudes
-    (1000万) too."""
+    (1000万) too; ``dimensions``, when given, keeps only the figures that measure one of them
+    (told from the unit before a figure is built: a reader of counts in a text of percentages
+    builds none)."""
     flat = _narrowed(text)
     stop = len(text) if end is None else end
     out: list[Figure] = []
@@ -193,7 +197,8 @@ def figures(text: str, start: int = 0, end: int | None = None, *,
             if (lunit and lunit != unit) or not (unit or mag):
                 # no range: two figures of different units, or a figure and a bare number
                 # joined by a dash; each stands alone
-                if lunit or (lmag and bare):
+                if (lunit or (lmag and bare)) and (dimensions is None
+                                                   or dimension(lunit) in dimensions):
                     out.append(Figure(m.start(), m.end("lunit") if lunit else m.end("lmag"),
                                       lnum, _value(lnum, lmag), lunit,
                                       lmag, bool(m.group("la1") or m.group("la2"))))
@@ -201,6 +206,8 @@ def figures(text: str, start: int = 0, end: int | None = None, *,
             else:
                 low = _value(lnum, lmag or mag)
         if not unit and (not mag or not bare):
+            continue
+        if dimensions is not None and dimension(unit) not in dimensions:
             continue
         fig_end = m.end("unit") if unit else m.end("hmag")
         hnum, ha1, ha2 = m.group("hnum", "ha1", "ha2")

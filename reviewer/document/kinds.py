@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
 from reviewer.document.structure import cn_number
 from reviewer.profiles import Profile, kind_meanings, kinds_where
-from reviewer.profiles.rules import Rules
+from reviewer.profiles.rules import HeadingCue, Rules
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLOSING = "。；;！？!?：:”"
@@ -80,11 +80,17 @@ class _Context:
                  year_reviewed: int | None, plan_year: int | None):
         self.text = text
         self.paragraphs = paragraphs
+        # where each paragraph starts, for bisection (a key function would be called per step)
+        self.starts = [p.start for p in paragraphs]
         self.profile = profile
         self.rules: Rules = profile.rules
         self.year_reviewed = year_reviewed
         self.plan_year = plan_year
         self.periodic = {k for k, m in kind_meanings().items() if m.periodic}
+        # title → the heading cues it matches (see _cues)
+        self.cues: dict[str, list[tuple[HeadingCue, re.Match[str]]]] = {}
+        # (title, kinds allowed) → the votes its words, years and periods give, and its periods
+        self.evidence: dict[tuple[str, tuple[str, ...] | None], tuple[_Votes, tuple[str, str]]] = {}
         # passages of another kind found while classifying (a plan's introduction of targets)
         self.spans: list[Span] = []
         # no part has numbered groups: the report's list numbering was lost (pasted from Word)
@@ -128,19 +134,31 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
             after_planned = True
         _content_evidence(ctx, sec, votes, None)
         kinds, reason, confidence = _decide(ctx, sec, votes, period)
+        found = len(runs)  # the runs found before lie in the parts before
         period = _period(ctx, sec, kinds[0], period, first_period, previous_planned, runs)
         sec.set_kind(kinds, reason, confidence, period)
         if "plan" in kinds:
             previous_planned = period
-        _children(ctx, sec, [r for r in runs if sec.start <= r.start < sec.end])
+        _children(ctx, sec, [r for r in runs[found:] if sec.start <= r.start < sec.end])
     return runs, ctx.spans
 
 
 # --- evidence ------------------------------------------------------------------------------
 
+def _cues(ctx: _Context, title: str) -> list[tuple[HeadingCue, re.Match[str]]]:
+    """The profile's heading cues a title matches, strongest first, each with its match: read
+    once per title (a part's kind, its evidence and its decision each ask)."""
+    found = ctx.cues.get(title)
+    if found is None:
+        found = ctx.cues[title] = [(cue, m) for cue in ctx.profile.headings
+                                   if (m := cue.pattern.search(title))]
+    return found
+
+
 def _heading_kind(ctx: _Context, sec: Section) -> str | None:
-    cue = ctx.profile.heading_cue(sec.heading.title)
-    return cue[0] if cue else None
+    """The kind the heading's words name most strongly (``Profile.classify``)."""
+    found = _cues(ctx, sec.heading.title)
+    return found[0][0].kind if found else None
 
 
 def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
@@ -148,11 +166,10 @@ def _named(ctx: _Context, title: str, allowed: tuple[str, ...] | None
     """The kinds a heading's words name: (position, kind, weight, words), strongest cue per kind,
     in the order the heading names them."""
     best: dict[str, tuple[int, str, float, str]] = {}
-    for cue in ctx.profile.headings:
+    for cue, m in _cues(ctx, title):
         if allowed is not None and cue.kind not in allowed:
             continue
-        m = cue.pattern.search(title)
-        if m and (cue.kind not in best or cue.weight > best[cue.kind][2]):
+        if cue.kind not in best or cue.weight > best[cue.kind][2]:
             best[cue.kind] = (m.start(), cue.kind, cue.weight, m.group(0))
     return sorted(best.values())
 
@@ -166,10 +183,25 @@ def _numbered_period(ctx: _Context, m: re.Match[str]) -> tuple[int, int]:
 
 def _heading_evidence(ctx: _Context, sec: Section, votes: _Votes,
                       allowed: tuple[str, ...] | None) -> tuple[str, str]:
-    """Votes from a heading's words, years and periods; returns the period the heading names
-    (``year``, ``five_year``, ``mixed`` or ``""``) and the one it names first."""
+    """Votes from a heading's words, years and periods, given to ``votes`` (fresh: nothing
+    given yet); returns the period the heading names (``year``, ``five_year``, ``mixed`` or
+    ``""``) and the one it names first. What a title says is read once per title (a compilation
+    repeats its headings; a report of nothing but headings repeats them by the thousand)."""
+    key = (sec.heading.title, allowed)
+    found = ctx.evidence.get(key)
+    if found is None:
+        read = _Votes()
+        found = ctx.evidence[key] = (read, _read_heading(ctx, sec.heading.title, read, allowed))
+    read, periods = found
+    votes.score, votes.best = dict(read.score), dict(read.best)
+    votes.future_kind, votes.named_strongly, votes.outside = (read.future_kind,
+                                                              read.named_strongly, read.outside)
+    return periods
+
+
+def _read_heading(ctx: _Context, title: str, votes: _Votes,
+                  allowed: tuple[str, ...] | None) -> tuple[str, str]:
     rules = ctx.rules
-    title = sec.heading.title
     named = _named(ctx, title, allowed)
     for _, kind, weight, words in named:
         votes.add(kind, weight, f"heading: {words}")
@@ -529,9 +561,10 @@ def _half_period(ctx: _Context, title: str, kind: str) -> str:
 
 
 def _paragraphs_in(ctx: _Context, start: int, end: int) -> Iterator[Paragraph]:
-    i = bisect.bisect_left(ctx.paragraphs, start, key=lambda p: p.start)
-    while i < len(ctx.paragraphs) and ctx.paragraphs[i].start < end:
-        yield ctx.paragraphs[i]
+    paragraphs = ctx.paragraphs
+    i = bisect.bisect_left(ctx.starts, start)
+    while i < len(paragraphs) and paragraphs[i].start < end:
+        yield paragraphs[i]
         i += 1
 
 
@@ -703,8 +736,7 @@ def _appended_lists(ctx: _Context, roots: list[Section]) -> list[Span]:
             continue
         first = run[0]
         start = first.start
-        before = ctx.paragraphs[max(0, bisect.bisect_left(ctx.paragraphs, first.start,
-                                                          key=lambda p: p.start) - 1)]
+        before = ctx.paragraphs[max(0, bisect.bisect_left(ctx.starts, first.start) - 1)]
         line = ctx.text[before.start:before.end]
         if before.end < first.start and len(line) <= ctx.rules.plain_max and not re.search(
                 "[。，；！？]", line):

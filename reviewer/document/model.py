@@ -232,6 +232,9 @@ class Document:
     numbering_issues: list[NumberingIssue]
     spans: list[Span] = field(default_factory=list)
     periods: list[PeriodSpan] = field(default_factory=list)
+    report_text: bool = True
+    """False for a saved page that holds only its site's navigation and metadata: no line of
+    the report itself, so nothing in it can be checked or compared."""
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
         default_factory=dict, repr=False, compare=False)
@@ -281,16 +284,16 @@ class Document:
         classified one by one and are found themselves. A joined part without children matches
         by any of its ``kinds``."""
         found: list[Section] = []
-
-        def visit(sec: Section) -> None:
-            if sec.kind in kinds or (not sec.children and any(k in kinds for k in sec.kinds)):
+        wanted = set(kinds)
+        # in text order without a call per section: a report of nothing but headings has tens of
+        # thousands of parts, and the checks ask for parts of a kind a score of times
+        stack = self.sections[::-1]
+        while stack:
+            sec = stack.pop()
+            if sec.kind in wanted or (not sec.children and not wanted.isdisjoint(sec.kinds)):
                 found.append(sec)
-                return
-            for c in sec.children:
-                visit(c)
-
-        for s in self.sections:
-            visit(s)
+            elif sec.children:
+                stack += sec.children[::-1]
         return found
 
     def plan_sections(self) -> list[Section]:
@@ -299,16 +302,13 @@ class Document:
         ``year`` or ``mixed``); when the report plans only for five years, those sections. In a
         joined part only the children of kind ``plan`` are the plan's groups."""
         plans: list[Section] = []
-
-        def visit(sec: Section) -> None:
+        stack = self.sections[::-1]  # in text order, without a call per part
+        while stack:
+            sec = stack.pop()
             if "plan" in sec.kinds:
                 plans.append(sec)
-                return
-            for c in sec.children:
-                visit(c)
-
-        for s in self.sections:
-            visit(s)
+            elif sec.children:
+                stack += sec.children[::-1]
         year = [s for s in plans if s.period != "five_year"]
         return year or plans
 
@@ -324,19 +324,17 @@ class Document:
         cuts = [(sp.start, sp.end) for sp in self.spans if sp.kind not in evidence]
         cuts += [(p.start, p.end) for p in self.periods if p.period == "five_year"]
 
-        def visit(sec: Section, taken: bool) -> None:
+        stack = [(sec, False) for sec in reversed(self.sections)]  # in text order, no calls
+        while stack:
+            sec, taken = stack.pop()
             if sec.period == "five_year":
                 if taken:
                     cuts.append((sec.start, sec.end))
-                return
+                continue
             if not taken and sec.kind in evidence:
                 out.append((sec.start, sec.end))
                 taken = True
-            for c in sec.children:
-                visit(c, taken)
-
-        for s in self.sections:
-            visit(s, False)
+            stack += [(c, taken) for c in reversed(sec.children)]
         cuts.sort()
         return _subtract(out, _union(cuts))
 

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from reviewer.document import Document
+from reviewer.document.model import Section
 from reviewer.flags.data import words
 from reviewer.flags.quantities import Quantity, quantities
 from reviewer.profiles import Profile, ProfileError, get_profile
@@ -112,6 +113,7 @@ class RuleContext:
         self.text = doc.text
         self._marks: dict[str, list[int]] = {}
         self._shared: dict[str, Any] = {}
+        self._outline: dict[Any, Any] = {}
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -143,6 +145,33 @@ class RuleContext:
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    # the readings of the outline several rules ask for, each walked once per run (a report of
+    # nothing but headings has tens of thousands of parts to walk); a fresh list for each rule
+    def sections_of_kind(self, *kinds: str) -> list[Section]:
+        """:meth:`Document.sections_of_kind`, read once per run for each set of kinds."""
+        key = ("sections_of_kind", kinds)
+        if key not in self._outline:
+            self._outline[key] = self.doc.sections_of_kind(*kinds)
+        return list(self._outline[key])
+
+    def plan_sections(self) -> list[Section]:
+        """:meth:`Document.plan_sections`, read once per run."""
+        if "plan_sections" not in self._outline:
+            self._outline["plan_sections"] = self.doc.plan_sections()
+        return list(self._outline["plan_sections"])
+
+    def review_spans(self) -> list[tuple[int, int]]:
+        """:meth:`Document.review_spans`, read once per run."""
+        if "review_spans" not in self._outline:
+            self._outline["review_spans"] = self.doc.review_spans()
+        return list(self._outline["review_spans"])
+
+    def missing_kinds(self) -> tuple[str, ...]:
+        """:meth:`Document.missing_kinds`, read once per run."""
+        if "missing_kinds" not in self._outline:
+            self._outline["missing_kinds"] = self.doc.missing_kinds()
+        return self._outline["missing_kinds"]
 
     def shared(self, key: str, compute: Callable[[RuleContext], Any]) -> Any:
         """A reading several rules of a module share (the wholes of the 其中 breakdowns),
@@ -190,8 +219,16 @@ class RuleContext:
         return self.profile.flags.get(key, default)
 
     def applies(self, rule_id: str) -> bool:
-        """Whether a rule applies to reports of this genre (not listed in its ``off``)."""
+        """Whether a rule applies to reports of this genre (not listed in its ``off``). On a
+        page holding no report text only the rule saying so applies: what a page's menu says
+        is nobody's finding."""
+        if not self.doc.report_text:
+            return rule_id == NO_REPORT_TEXT
         return rule_id not in self.setting("off", ())
+
+
+NO_REPORT_TEXT = "structure.no_report_text"
+"""The one rule of a page without report text (:attr:`Document.report_text`)."""
 
 
 def _clamp(start: int, end: int, length: int) -> Occurrence | None:
@@ -211,6 +248,8 @@ def _clamp(start: int, end: int, length: int) -> Occurrence | None:
 def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
     """The hit's places, each clamped into the text, in text order, without repeats."""
     if not hit.occurrences:  # one place: most hits, one per figure on a text dense in counts
+        if 0 <= hit.start < hit.end <= length:
+            return (Occurrence(hit.start, hit.end),)  # inside the text already: nothing to clamp
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
     out = set()

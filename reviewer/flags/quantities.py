@@ -29,5 +29,4 @@ def counted_dimensions() -> frozenset[str]:
 
 def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every counted quantity in ``text[start:end]``, in text order."""
-    counted = counted_dimensions()
-    return [f for f in figures(text, start, end, bare=False) if f.dimension in counted]
+    return figures(text, start, end, bare=False, dimensions=counted_dimensions())

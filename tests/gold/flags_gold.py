@@ -84,8 +84,8 @@ def reports_of(path: Path) -> set[str]:
 
 def label_sets() -> dict[str, set[str]]:
     """Each independent set of labels → the reports it judges: the two halves of the first
-    independent reader's file, then every later reader's file as its own set, named by its file
-    (``independent-2``)."""
+    independent reader's file, then every later reader's file as its own set
+    (:func:`set_name`: ``reader 2, unseen``)."""
     out: dict[str, set[str]] = {}
     if HALVED.exists():
         halved = reports_of(HALVED)
@@ -93,8 +93,14 @@ def label_sets() -> dict[str, set[str]]:
         out["independent, held-out half"] = {n for n in halved if half(n) == "held-out"}
     for path in label_files():
         if path not in (AUTHOR, HALVED):
-            out[path.stem.removeprefix("flags-")] = reports_of(path)
+            out[set_name(path)] = reports_of(path)
     return out
+
+
+def set_name(path: Path) -> str:
+    """The name a later reader's file goes by as a set of its own: ``reader 3, unseen`` for
+    ``flags-independent-3.toml`` (the reports were unseen when that reader judged them)."""
+    return f"reader {_order(path)[1]}, unseen"
 
 
 def labels_of(path: Path) -> dict[Key, dict[str, Any]]:

@@ -41,7 +41,7 @@ def principals(ctx: RuleContext) -> Iterator[Hit]:
     """The responsibility part does not report on both principals apart: the party secretary
     (党委书记) and the head of government (镇长, 政府主要负责人). A joint phrase (党政主要负责人)
     names neither on its own."""
-    parts = ctx.doc.sections_of_kind("responsibility")
+    parts = ctx.sections_of_kind("responsibility")
     if not parts or not _principal_words(ctx, "party"):
         return
     body = _joint_free(ctx, "".join(ctx.text[s.start:s.end] for s in parts))
@@ -91,7 +91,7 @@ def missing_topic(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if any(_substance(p).search(text) for p in topic.get("in_substance", ())):
             continue  # 纳入领导班子年度述职内容: said in other words
-        parts = ctx.doc.sections_of_kind(topic.get("kind", "achievements"))
+        parts = ctx.sections_of_kind(topic.get("kind", "achievements"))
         if not parts:
             continue  # no part where it belongs: the structure rules say what is not recognised
         yield Hit(*_heading_span(parts[0]), t("flags.missing_topic", topic=topic["name"]),

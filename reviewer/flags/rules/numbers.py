@@ -90,8 +90,10 @@ def _is_rate(clause: str) -> bool:
     """A rate or coverage is named in the clause, and no word of change (增长, 提升) follows it
     unless it reads as a level reached (提高到). A completion rate may exceed 100%."""
     rates = pattern("words", "rate_words")
+    if rates.search(clause) is None:
+        return False  # most clauses of a text dense in percentages name no rate
     found = list(rates.finditer(clause))
-    if not found or pattern("words", "may_exceed").search(clause):
+    if pattern("words", "may_exceed").search(clause):
         return False
     after = clause[found[-1].end():]
     change = pattern("words", "change_words").search(after)
@@ -105,23 +107,54 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     above_after_rx = pattern("words", "above_after")
     above_before = tuple(words("words", "above_before"))
-    for m in _PERCENT.finditer(text):
-        value = float(m.group(1))
+    rates = _rate_words_at(ctx)
+    for start, stop, value in _percentages(ctx):
         if value < 100:
             continue  # the words around it only matter at 100% (100%以上)
-        gap = _SPACES.match(text, m.end()).end()
+        if rates is not None and not _near(rates, _clause_start(ctx, start), start):
+            continue  # no rate named in its clause: told without reading the clause
+        gap = _SPACES.match(text, stop).end()
         above_after = above_after_rx.match(text, gap)
         if value == 100 and above_after is None:
-            before = text[max(0, m.start() - _ABOVE_WINDOW):m.start()].rstrip()
+            before = text[max(0, start - _ABOVE_WINDOW):start].rstrip()
             if not before.endswith(above_before):
                 continue
-        if _OF_BASE.search(text, max(0, m.start() - _OF_WINDOW), m.start()):
+        if _OF_BASE.search(text, max(0, start - _OF_WINDOW), start):
             continue  # 是目标值的109.3%: a share of a base may exceed it
-        if not _is_rate(_clause_before(ctx, m.start())):
+        if not _is_rate(_clause_before(ctx, start)):
             continue
-        end = above_after.end() if above_after else m.end()
-        yield Hit(m.start(), end, t("flags.over_100", value=text[m.start():end]),
+        end = above_after.end() if above_after else stop
+        yield Hit(start, end, t("flags.over_100", value=text[start:end]),
                   t("flags.over_100_fix"))
+
+
+def _rate_words_at(ctx: RuleContext) -> tuple[list[int], list[int]] | None:
+    """Where the text's rate words are (starts, ends), read in one pass, when they are words
+    alone (no pattern whose match could depend on what lies before a clause): each clause is
+    then asked by bisection whether one lies in it, not read again for each percentage."""
+    if any(re.escape(w) != w for w in words("words", "rate_words")):
+        return None
+    found = [(m.start(), m.end()) for m in pattern("words", "rate_words").finditer(ctx.text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
+def _near(rates: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether a rate word found in the whole text reaches into ``start``..``end``: a clause
+    holding one of the words holds such a match (or lies inside one), so a clause without any is
+    one that names no rate."""
+    starts, ends = rates
+    i = bisect.bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
+
+
+def _read_percentages(ctx: RuleContext) -> list[tuple[int, int, float]]:
+    return [(m.start(), m.end(), float(m.group(1))) for m in _PERCENT.finditer(ctx.text)]
+
+
+def _percentages(ctx: RuleContext) -> list[tuple[int, int, float]]:
+    """Every percentage of the text: (start, end, value), read once per run for both rules that
+    read them (a text dense in percentages has one every few characters)."""
+    return ctx.shared("numbers.percentages", _read_percentages)
 
 
 def _clause_after(text: str, pos: int) -> int:
@@ -287,7 +320,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     periods = pattern("words", "period_markers")
     longer: dict[int, bool] = {}
     increments = pattern("words", "increment_words")
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     seen: dict[tuple[int, str], tuple[Quantity, bool]] = {}
     for q in ctx.quantities:
@@ -322,9 +355,11 @@ def _perfect() -> re.Pattern[str]:
 
 @rule("numbers.perfect_rate", "numbers", "info")
 def perfect_rate(ctx: RuleContext) -> Iterator[Hit]:
-    """A perfect outcome or satisfaction rate claimed for work done (胜诉率100%, 满意度100%):
-    plausible, but worth verifying. Not where 100% is what the law asks (合法性审查覆盖率,
-    负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the rates meant. Not the
+    """A perfect outcome rate claimed for work done (胜诉率100%, 化解率100%): every case, each
+    decided on its own, won or settled; plausible, but worth verifying. Not a satisfaction score
+    (满意度100%: an opinion, commonly reported whole), nor where 100% is what the law asks
+    (合法性审查覆盖率, 负责人出庭应诉率, 按期办结率): ``words.toml``'s ``outcome_rates`` name the
+    rates meant. Not the
     routine claim of every report (``routine_rates``: 人大代表建议、政协提案办理满意率100%), nor a
     rate whose base its sentence states before it (行政诉讼案件3件…胜诉率100%): the counts say
     what it is of."""
@@ -371,41 +406,50 @@ def _same_rate(a: str, b: str) -> bool:
 def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
     """A target set below the level the review reports already reached: 保持90%以上 for a rate
     the year's account gives as 99.39%. Only floors (以上, 不低于, 保持): a ceiling (控制在…以内)
-    is meant to be lower."""
+    is meant to be lower. A target to keep a level (``keep_words``: 保持98%以上 with 98.6%
+    reached) is set too low only when the shortfall it allows is several times the year's
+    (``keep_headroom_ratio``)."""
     text = ctx.text
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     reached: list[tuple[str, float, int, int]] = []
     planned: list[tuple[str, float, int, int]] = []
-    plans = [(s.start, s.end) for s in ctx.doc.plan_sections() + ctx.doc.sections_of_kind("targets")
+    plans = [(s.start, s.end) for s in ctx.plan_sections() + ctx.sections_of_kind("targets")
              if s.period != "five_year"]
     plans.sort()
     plan_starts = [s for s, _ in plans]
     floor_after = pattern("words", "floor_after")
     floor_before = pattern("words", "floor_before")
-    for m in _PERCENT.finditer(text):
+    for start, stop, value in _percentages(ctx):
         key = None
-        if _within(spans, starts, m.start()):
-            if _IN_LIST.match(text, m.end()) or text[m.start() - 1:m.start()] == "、":
+        if _within(spans, starts, start):
+            if _IN_LIST.match(text, stop) or text[start - 1:start] == "、":
                 continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
-            key = _rate_key(ctx, m.start())
+            key = _rate_key(ctx, start)
             if key:
-                reached.append((key, float(m.group(1)), m.start(), m.end()))
-        elif _within(plans, plan_starts, m.start()):
-            gap = _SPACES.match(text, m.end()).end()
-            before = text[max(0, m.start() - _FLOOR_WINDOW):m.start()]
-            if floor_after.match(text, gap) or floor_before.search(before):
-                key = _rate_key(ctx, m.start())
+                reached.append((key, value, start, stop))
+        elif _within(plans, plan_starts, start):
+            gap = _SPACES.match(text, stop).end()
+            before = text[max(0, start - _FLOOR_WINDOW):start]
+            floor = floor_after.match(text, gap)
+            if floor or floor_before.search(before):
+                key = _rate_key(ctx, start)
                 if key:
-                    end = (floor_after.match(text, gap) or m).end()
-                    planned.append((key, float(m.group(1)), m.start(), end))
+                    planned.append((key, value, start, floor.end() if floor else stop))
     # one rate's name ends another's (知晓率, 群众法治知晓率): they share their last characters
     by_end: dict[str, list[tuple[str, float, int, int]]] = {}
     for r in reached:
         by_end.setdefault(r[0][-_MIN_RATE_KEY:], []).append(r)
+    keep = pattern("words", "keep_words")
+    headroom = float(load("words")["keep_headroom_ratio"])
     for key, value, start, end in planned:
         best = max((r for r in by_end.get(key[-_MIN_RATE_KEY:], ())
                     if _same_rate(key, r[0]) and r[1] > value), key=lambda r: r[1], default=None)
+        if best is not None and keep.search(_clause_before(ctx, start)) and best[1] <= 100:
+            # 保持98%以上 with 98.6% reached keeps the level; 保持90%以上 with 99.39% reached
+            # allows sixteen times this year's shortfall
+            if 100 - value < headroom * (100 - best[1]):
+                continue
         if best is not None:
             yield Hit(start, end,
                       t("flags.target_below_reached", rate=key, target=text[start:end],
@@ -447,7 +491,7 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     """A multi-year total given as the year's figure: the year's account states, as its own, a
     count the report elsewhere gives as a total over several years (累计, 五年来, 十四五期间)."""
     text = ctx.text
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     longer_period: dict[int, bool] = {}
     totals: dict[tuple[str, float, str], Quantity] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
@@ -17,7 +18,7 @@ _DOUBLED = re.compile(r"[。，、；：,;:]{2,}")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000\u00a0]+(?=\S)")
 # a space just inside quotation marks, before or after Chinese text or a figure (“ 严和实”)
 _INSIDE_QUOTES = re.compile(rf"(?<=“)[ \u3000\u00a0]+(?=[{_CJK}\d])|(?<=[{_CJK}\d])[ \u3000\u00a0]+(?=”)")
-_BEFORE_SPACE = re.compile(rf"[{_CJK}\d]")
+_BEFORE_SPACE = re.compile(rf"[{_CJK}\d%％]")
 _AFTER_CJK = re.compile(rf"[{_CJK}\d，。；：、！？]")
 _AFTER_DIGIT = re.compile(rf"[{_CJK}]")
 # full-width mark → its half-width twin
@@ -28,6 +29,11 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
 _FIGURE_CHARS = frozenset("0123456789.．%％０１２３４５６７８９")
+# a closing quotation or title mark, and the opening ones, around which a mark is in Chinese text
+_CLOSING_QUOTES = frozenset("”’》」』")
+_OPENING_QUOTES = frozenset("“‘《「『")
+# marks a report writes a few times only, whose width is judged by the report's other marks
+_FEW = frozenset("!?")
 # half-width marks that may follow a figure inside Chinese text (增长9.0%;财政); a colon after
 # a figure is a time (10:19)
 _AFTER_FIGURE = frozenset(",;")
@@ -43,6 +49,8 @@ _SIDE_BY_SIDE = re.compile("[”》][“《]")
 _LOST = re.compile(rf"(?<=[{_CJK}])\?(?=[{_CJK}])")
 # how far an item of a 顿号 series may run
 _ITEM_MAX = 40
+# the Chinese words an item runs on with past its closing mark, up to 等 (…大棋士赛等)
+_RUN_ON = re.compile(rf"(?:(?!等)[{_CJK}])+")
 # marks that come in pairs; （ and ( pair alike, so a bracket of the wrong width is not unpaired
 _OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
 _CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
@@ -69,14 +77,32 @@ def doubled_punct(ctx: RuleContext) -> Iterator[Hit]:
 
 def _chinese_context(text: str, i: int) -> bool:
     """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English); a comma
-    or semicolon after a figure when Chinese text goes on after it (增长9.0%;财政综合预算收入)."""
+    or semicolon after a figure when Chinese text goes on after it (增长9.0%;财政综合预算收入);
+    a mark after a closing quotation or title mark before Chinese text (“厕所革命”,升级); a
+    closing bracket whose opening one stands in Chinese text, whatever it follows (（7)在各街道,
+    人民币国际化(SDR))."""
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
     if text[i] == "(":
         return bool(_CJK_CHAR.match(after) or _CJK_CHAR.match(before))
+    if text[i] == ")" and not _CJK_CHAR.match(before):
+        return _opened_in_chinese(text, i)
     if text[i] in _AFTER_FIGURE and before in _FIGURE_CHARS:
         return bool(_CJK_CHAR.match(after))
+    if before in _CLOSING_QUOTES:
+        return bool(_CJK_CHAR.match(after) or after in _OPENING_QUOTES)
     return bool(_CJK_CHAR.match(before))
+
+
+def _opened_in_chinese(text: str, i: int) -> bool:
+    """The bracket that the ``)`` at ``i`` closes, looked for back on its line within
+    ``_ITEM_MAX`` characters, is a full-width （ or a ( in Chinese text."""
+    lo = max(0, i - _ITEM_MAX)
+    line = text.rfind("\n", lo, i) + 1 or lo
+    j = max(text.rfind("(", line, i), text.rfind("（", line, i))
+    if j < 0 or max(text.rfind(")", j, i), text.rfind("）", j, i)) >= 0:
+        return False  # no opening bracket, or one already closed
+    return text[j] == "（" or _chinese_context(text, j)
 
 
 @rule("proofreading.punct_width", "proofreading", "warning")
@@ -101,9 +127,17 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
         if k >= 0 and i < numbering[k][1]:
             continue
         seen.setdefault(ch, []).append(i)
+    # the report's style over every mark: an exclamation or question mark it never writes
+    # full-width (各位代表!) is judged by the others (a report of ，；： writes ！ too); a report
+    # writes those few, while brackets or commas all half-width are a style of its own
+    all_full = sum(len(seen.get(full, ())) for full in _PAIRS)
+    all_half = sum(len(seen.get(half, ())) for half in _HALF)
     for full, half in _PAIRS.items():
         n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
-        if n_full >= _MAJORITY * n_half:
+        if (half in _FEW and n_full == 0 and n_half
+                and all_full >= _MAJORITY * all_half):
+            minority, right, style = half, full, "full"
+        elif n_full >= _MAJORITY * n_half:
             minority, right, style = half, full, "full"
         elif n_half >= _MAJORITY * n_full:
             minority, right, style = full, half, "half"
@@ -154,7 +188,7 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
         before, after = text[m.start() - 1], text[m.end()]
         if not _BEFORE_SPACE.match(before):
             continue
-        if not (_AFTER_DIGIT if before.isdigit() else _AFTER_CJK).match(after):
+        if not (_AFTER_DIGIT if before.isdigit() or before in "%％" else _AFTER_CJK).match(after):
             continue
         para = ctx.doc.paragraph_at(m.start())
         if para is not None and para.end - para.start <= _PADDED_NAME:
@@ -271,7 +305,26 @@ def _quoted_series(text: str, at: int, lo: int, hi: int) -> tuple[int, bool]:
                 pos = c + 1
                 continue
             return c + 1, False  # a bare item after
-        return c + 1, True
+        return c + 1, not _runs_on_past(text, pos, c, hi)
+
+
+def _runs_on_past(text: str, at: int, close: int, hi: int) -> bool:
+    """The series' last item, quoted from ``at`` + 1 to ``close``, goes on past its closing mark
+    as an item of its own: its quotation marks a word inside it (“湾区杯”中国围棋大棋士赛,
+    “医”路无忧), not the item. Told from the shape: the words after the mark outrun the quoted
+    ones, and the item before is quoted at several times their length (a series' bare items are
+    alike; a head they share, “六稳”、“六保”工作, is short)."""
+    quoted = close - at - 2
+    opener = "“" if text[at - 1] == "”" else "《"
+    o = text.rfind(opener, max(0, at - 1 - _ITEM_MAX), at - 1)
+    run = _RUN_ON.match(text, close + 1, min(hi, close + 1 + _ITEM_MAX))
+    return (o >= 0 and run is not None and quoted > 0 and run.end() - run.start() > quoted
+            and at - 1 - (o + 1) >= _ratio("dun_item_runs_on_ratio") * quoted)
+
+
+@cache
+def _ratio(name: str) -> float:
+    return float(load("words")[name])
 
 
 @rule("proofreading.dun_between_quotes", "proofreading", "warning")
@@ -356,6 +409,22 @@ def lost_character(ctx: RuleContext) -> Iterator[Hit]:
     if places:
         yield Hit(*places[0], t("flags.lost_character"), t("flags.lost_character_fix"),
                   occurrences=tuple(places))
+
+
+@rule("proofreading.lost_zero", "proofreading", "warning")
+def lost_zero(ctx: RuleContext) -> Iterator[Hit]:
+    """A year of this century in Chinese numerals that lost its 〇 (到二三五年: 二〇三五年):
+    three numerals after 二 and before 年, none before them (``lost_zero_not_after``), is no year
+    written whole (``words.toml``'s ``lost_zero``). One flag with every place."""
+    text = ctx.text
+    numerals = load("words")["lost_zero_not_after"]
+    places = [(m.start(), m.end()) for m in pattern("words", "lost_zero").finditer(text)
+              if not (m.start() and text[m.start() - 1] in numerals)]
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        right = quote[0] + "〇" + quote[1:]
+        yield Hit(*places[0], t("flags.lost_zero", quote=quote, right=right),
+                  t("flags.replace_with", right=right), occurrences=tuple(places))
 
 
 @rule("proofreading.page_break_double", "proofreading", "warning")

@@ -29,6 +29,8 @@ _MIN_PASSAGE = 60
 _EXCERPT = 12
 _CLAUSE_MARKS = "，,；;。！？"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+# the end of a sentence of a plan group's body (each of its measures)
+_SENTENCE_ENDS = re.compile("[。；;！？!?]")
 # a promise with fewer subject bigrams than this is too general to be matched with done work
 _MIN_PROMISE_GRAMS = 4
 _DONE_SHOWN = 40
@@ -81,24 +83,35 @@ def _leads(ctx: RuleContext) -> list[tuple[int, int]]:
 
 def _paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
     """Every paragraph of the year's account of work done, without a heading that opens it."""
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
+    if not spans:
+        return
     heading_end = {h.para_start: h.end for h in ctx.doc.headings}
     leads = _leads(ctx)
-    for p in ctx.doc.paragraphs:
-        if _within(leads, p.start):
-            continue
-        start = heading_end.get(p.start, p.start)
-        for s, e in _cut(spans, start, p.end):
-            while s < e and ctx.text[s] in " \u3000":
-                s += 1
-            if s < e and not _catch_all(ctx, s, e):
-                yield s, e
+    paragraphs = ctx.doc.paragraphs
+    ends = [p.end for p in paragraphs]
+    # only the paragraphs that reach into the account are read (found by bisection, each once):
+    # a report of thousands of lines outside it reads none of them
+    k = 0
+    for span_start, span_end in spans:
+        k = max(k, bisect.bisect_right(ends, span_start))
+        while k < len(paragraphs) and paragraphs[k].start < span_end:
+            p = paragraphs[k]
+            k += 1
+            if _within(leads, p.start):
+                continue
+            start = heading_end.get(p.start, p.start)
+            for s, e in _cut(spans, start, p.end):
+                while s < e and ctx.text[s] in " \u3000":
+                    s += 1
+                if s < e and not _catch_all(ctx, s, e):
+                    yield s, e
 
 
 def _item_accounts(ctx: RuleContext) -> Iterator[tuple[int, int, int]]:
     """(heading start, heading end, item end) of every numbered item of the year's account of
     work (a leaf below a top-level part), for a genre whose accounts are items."""
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     starts = [s for s, _ in spans]
     for leaf in ctx.doc.walk():
         if leaf.children or leaf.parent is None:
@@ -181,7 +194,7 @@ class _CountableWork:
         中心组学法12次、党内法规专题学习5次)."""
         if self._counted is None:
             self._counted = {}
-            for s, e in self.ctx.doc.review_spans():
+            for s, e in self.ctx.review_spans():
                 for cs, ce in self._clauses(s, e):
                     if self.figure.search(self.text, cs, ce):
                         for kind in self.in_clause(cs, ce):
@@ -398,7 +411,7 @@ def _targets(ctx: RuleContext, plans: list[Section]) -> list[tuple[set[str], int
     measurable = pattern("words", "measurable")
     parts = [s for plan in plans for s in plan.walk() if s is not plan
              and aims.search(s.heading.title)]
-    parts += ctx.doc.sections_of_kind("targets")
+    parts += ctx.sections_of_kind("targets")
     out = []
     text = ctx.text
     for part in parts:
@@ -418,19 +431,25 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
     budgeted, a concrete instrument or event: ``words.toml``'s ``checkable_verbs`` and
     ``checkable_things``), in itself or in the plan's own goals (its 工作目标 part, a work
     report's 主要预期目标): an item on 普法 is measured by a goal such as 普法覆盖率达100%.
-    Items of a five-year period are strategy, not the year's tasks."""
+    Items of a five-year period are strategy, not the year's tasks. In a genre whose plan
+    groups are fields of work (``plan_group_measures`` in its profile), a group whose body sets
+    out that many sentences of measures is judged by them, not by its heading: （五）有效防范
+    化解重大经济金融风险 goes on 优化债务期限结构，降低利息负担，遏制增量、化解存量."""
     measurable = pattern("words", "measurable")
     deadline = pattern("words", "deadline")
     checkable = (pattern("words", "checkable_verbs"), pattern("words", "checkable_things"))
     aims = pattern("words", "plan_not_items")
     text = ctx.text
-    plans = ctx.doc.plan_sections()
+    plans = ctx.plan_sections()
     goals = _targets(ctx, plans)
     paragraphs = bool(ctx.setting("plan_paragraphs_are_items", True))
     promises = kinds_where("plan")
+    group_measures = int(ctx.setting("plan_group_measures", 0))
     for start, head_end, end in _items(plans, ctx, paragraphs):
         if aims.search(text, start, head_end) or ctx.kind_at(start) not in promises:
             continue  # aims, and a plan's targets or principles (四个坚持), are no tasks
+        if group_measures and len(_SENTENCE_ENDS.findall(text, head_end, end)) >= group_measures:
+            continue  # a field of work whose body sets out its measures one by one
         if measurable.search(text, start, end) or deadline.search(text, start, end):
             continue
         if any(p.search(text, start, end) for p in checkable):
@@ -444,7 +463,7 @@ def unmeasurable_plan(ctx: RuleContext) -> Iterator[Hit]:
 def _problem_items(ctx: RuleContext) -> list[tuple[int, int, int]]:
     """Shortcoming items, leaving out the sub-parts that analyse causes."""
     causes = pattern("words", "cause_markers")
-    items = _items(ctx.doc.sections_of_kind("shortcomings"), ctx)
+    items = _items(ctx.sections_of_kind("shortcomings"), ctx)
     out = []
     for item in items:
         chain = ctx.doc.section_at(item[0])
@@ -477,7 +496,7 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     """A shortcoming that no item of the plan for the plan year takes up: none shares its
     words (character-bigram similarity, no segmentation) nor its field of work (``words.toml``'s
     ``[fields]``: 依法行政意识不强 is taken up by 定期进行学习, 行政执法不严 by 执法监督检查)."""
-    plans = _items(ctx.doc.plan_sections(), ctx)
+    plans = _items(ctx.plan_sections(), ctx)
     problems = _problem_items(ctx)
     if not plans or not problems:
         return
@@ -510,9 +529,9 @@ def plan_repeats_done(ctx: RuleContext) -> Iterator[Hit]:
     done = pattern("words", "done_words")
     ongoing = pattern("words", "ongoing_words")
     least = float(load("words")["repeat_coverage"])
-    spans = ctx.doc.review_spans()
+    spans = ctx.review_spans()
     promises = []
-    for start, head_end, _ in _items(ctx.doc.plan_sections(), ctx,
+    for start, head_end, _ in _items(ctx.plan_sections(), ctx,
                                      bool(ctx.setting("plan_paragraphs_are_items", True))):
         grams = _content_grams(text[start:head_end])
         if len(grams) >= _MIN_PROMISE_GRAMS and not ongoing.search(text, start, head_end):

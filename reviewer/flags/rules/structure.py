@@ -50,7 +50,7 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
-    for kind in ctx.doc.missing_kinds():
+    for kind in ctx.missing_kinds():
         rank = order.index(kind) if kind in order else len(order)
         after = [s for s in tops if s.kind in order and order.index(s.kind) > rank]
         span = _heading_span(after[0]) if after else _heading_span(tops[-1])
@@ -58,11 +58,20 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
                   t("flags.missing_section_fix", kind=_kind(kind)))
 
 
+@rule("structure.no_report_text", "structure", "warning")
+def no_report_text(ctx: RuleContext) -> Iterator[Hit]:
+    """The file is a saved page holding only its site's navigation and metadata (名称, 发布机构,
+    成文日期…) and not the report's text: one warning, so the reviewer fetches the report itself
+    instead of reading the page's menu for findings."""
+    if not ctx.doc.report_text:
+        yield Hit(*ctx.title_span, t("flags.no_report_text"), t("flags.no_report_text_fix"))
+
+
 @rule("structure.unrecognised", "structure", "info")
 def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     """The genre's mandatory parts were not all found, and some top-level parts could not be
     recognised: one note naming them, so that the reviewer checks the structure by eye."""
-    if ctx.profile is None or not ctx.doc.missing_kinds():
+    if ctx.profile is None or not ctx.missing_kinds():
         return
     if not ctx.doc.sections:
         yield Hit(*ctx.title_span, t("flags.no_parts"), t("flags.unrecognised_fix"))
@@ -72,7 +81,7 @@ def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
         return
     shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
     more = t("flags.and_more", count=len(parts) - _PARTS_SHOWN) if len(parts) > _PARTS_SHOWN else ""
-    missing = "、".join(_kind(k) for k in ctx.doc.missing_kinds())
+    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     yield Hit(*_heading_span(parts[0]),
               t("flags.unrecognised", parts=shown + more, missing=missing),
               t("flags.unrecognised_fix"),
@@ -98,7 +107,7 @@ def no_causes(ctx: RuleContext) -> Iterator[Hit]:
     markers = pattern("words", "cause_markers")
     min_sentences = int(load("words")["cause_min_sentences"])
     text = ctx.text
-    for sec in ctx.doc.sections_of_kind("shortcomings"):
+    for sec in ctx.sections_of_kind("shortcomings"):
         if any(markers.search(s.heading.title) for s in sec.walk() if s is not sec):
             continue
         if markers.search(text, sec.heading.end, sec.end):
@@ -282,7 +291,7 @@ def plan_year(ctx: RuleContext) -> Iterator[Hit]:
     if ctx.profile is None or year is None:
         return
     expected = year + ctx.profile.plan_year_offset
-    for sec in ctx.doc.sections_of_kind("plan"):
+    for sec in ctx.sections_of_kind("plan"):
         m = re.search(r"(\d{4})\s*年", sec.heading.title)
         if m and int(m.group(1)) != expected:
             start = sec.heading.title_start + m.start(1)
@@ -312,10 +321,13 @@ def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
 def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     """Two sibling headings that belong to each other's text: none of the words of either
     recurs in its own section, most of them in the other's (a heading pasted over the wrong
-    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip."""
+    text). A slogan heading (压实主体责任) whose words recur nowhere is no slip, nor are words
+    found in a section many times as long (``heading_elsewhere_longer``), where any heading's
+    words would recur by chance."""
     text = ctx.text
     least = int(load("words")["heading_body_min"])
     enough = float(load("words")["heading_elsewhere"])
+    longer = float(load("words")["heading_elsewhere_longer"])
     common = set(words("words", "common_bigrams"))
     content = kinds_where("content")
     for parent in ctx.doc.walk():
@@ -329,7 +341,9 @@ def heading_mismatch(ctx: RuleContext) -> Iterator[Hit]:
                 and not any(g in bodies[i] for g in grams[i])]
         for i in lost:
             for j in lost:
-                if j != i and sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
+                if j == i or len(bodies[j]) > longer * len(bodies[i]):
+                    continue  # in a text many times as long, a heading's words recur by chance
+                if sum(g in bodies[j] for g in grams[i]) >= enough * len(grams[i]):
                     yield Hit(*_heading_span(leaves[i]),
                               t("flags.heading_mismatch", other=_short(leaves[j].heading.title)),
                               t("flags.heading_mismatch_fix"))

@@ -1,0 +1,62 @@
+"""The number rules' shortcuts for texts dense in figures tell exactly what reading every clause
+tells: a shortcut that changed a flag would be a bug, however fast."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.document import parse_text
+from reviewer.flags import run_flags
+from reviewer.flags.engine import RuleContext
+from reviewer.flags.rules import numbers
+
+# rate words, pieces of them (占比重: two words overlapping), percentages, clause marks, words of
+# change and of a base
+PIECES = ["率", "覆盖", "占比", "比重", "比例", "占", "比", "重", "101%", "100%", "150.5%", "99%",
+          "以上", "，", "。", "；", "的", "增长", "到", "完成率", "超过", "12", "覆盖率达", "工作",
+          "\n"]
+TITLE = "某某镇人民政府关于2024年度法治政府建设情况的报告\n一、主要工作\n"
+
+
+@contextlib.contextmanager
+def _every_clause_read():
+    """The rule without its shortcut: every clause read for its rate words."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(numbers, "_rate_words_at", lambda ctx: None)
+        yield
+
+
+def _over_100(text: str) -> list[tuple[int, int, str]]:
+    doc = parse_text(text, "<shortcut>")
+    return [(f.start, f.end, f.message) for f in run_flags(doc, ["numbers.over_100"])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=400))
+def test_over_100_finds_what_reading_each_clause_finds(pieces):
+    text = TITLE + "".join(pieces) + "\n"
+    quick = _over_100(text)
+    with _every_clause_read():
+        assert _over_100(text) == quick
+
+
+def test_a_rate_word_cut_by_the_clause_reach_is_found_either_way():
+    """占比重 holds 占比 and 比重; when a clause's reach starts between 占 and 比 the clause names
+    比重, which a reading of the whole text never matched on its own (it matched 占比)."""
+    reach = numbers._reach()
+    text = TITLE + "，占比重" + "工" * (reach - 2) + "150%\n"
+    quick = _over_100(text)
+    assert [text[s:e] for s, e, _ in quick] == ["150%"]
+    with _every_clause_read():
+        assert _over_100(text) == quick
+
+
+def test_the_shortcut_is_taken_for_words_and_left_for_patterns(monkeypatch):
+    ctx = RuleContext(parse_text(TITLE + "覆盖率达101%\n", "<shortcut>"))
+    assert numbers._rate_words_at(ctx) is not None
+    monkeypatch.setattr(numbers, "words", lambda name, key: ("(?<!利)率",))
+    assert numbers._rate_words_at(ctx) is None
