@@ -200,7 +200,9 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
         if style != "cn_shi":
             cut = _run_in(rest, rules)
-            if cut is None and (len(title) > rules.plain_max or _ANY_PUNCT.search(title)):
+            # (a long heading standing on its own line, no sentence ending in it, is whole)
+            if cut is None and m is not None and (len(title) > rules.plain_max
+                                                  or _ANY_PUNCT.search(title)):
                 cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
