@@ -275,6 +275,8 @@ def _cue_cut(line: str, profile: Profile) -> int | None:
     window = line[: rules.plain_max + 1]
     first_mark = _ANY_PUNCT.search(window)
     limit = first_mark.start() if first_mark else len(window)
+    if limit < 5:
+        return None  # (most paragraphs: a clause mark before any heading's words could end)
     cut = None
     rx = _strong_cue(profile)
     for m in rx.finditer(window, 0, limit):
