@@ -470,19 +470,20 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
     plain_topped = bool(tops) and (first_top is None or headings[tops[0]].start < first_top)
     drop: set[int] = set()
     in_appendix = False
-    prev_end = -2
+    prev_end, prev_what = -2, ""
     for i, what in plain:
         h = headings[i]
         if what == "top":
             if not plain_topped or in_appendix:
                 drop.add(i)
             continue
-        if h.para_start == prev_end + 1 and what == "appendix":
-            # the title of the attachment announced on the line before (a link to a picture,
-            # 图解, is none: the attachments' file names between were debris)
+        if h.para_start == prev_end + 1 and (what == "appendix" or prev_what == "other"):
+            # the title of the attachment (or link) announced on the line before (a link to a
+            # picture, 图解, under the attachments' line is none: their file names between were
+            # debris)
             drop.add(i)
         in_appendix = True
-        prev_end = h.para_end
+        prev_end, prev_what = h.para_end, what
     return [h for i, h in enumerate(headings) if i not in drop]
 
 
