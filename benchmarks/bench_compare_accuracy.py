@@ -1,17 +1,22 @@
 """How far the comparison agrees with a careful reader: plan items and headline targets of
 consecutive-year pairs judged by reading (``tests/gold/plan_items.toml``: 13 pairs;
-``tests/gold/plan_items-c.toml``: 8 more pairs a third reader judged, never tuned on).
+``tests/gold/plan_items-c.toml``: 8 more pairs a third reader judged, never tuned on;
+``tests/gold/plan_items-d.toml``: 6 pairs fourth readers judged on pairs no one had used;
+``tests/gold/targets-d1.toml`` and ``targets-d2.toml``: every headline target of 15 national and
+provincial pairs and the GDP target of 53 district pairs, no items).
 
 One column per set of pairs, the baselines beside the agreement (calling every item
 "delivered", the most frequent gold status): the pairs the comparison was tuned on, those of the
-same file kept aside while tuning (``HELD_OUT``), the third reader's (held-out C), and all. Then
-every miss of the tuned-on and held-out pairs; C's misses only with ``--c`` (read them as classes,
-after the figures are recorded).
+same file kept aside while tuning (``HELD_OUT``), the third reader's (held-out C), all of these
+three (all A–C), the fourth readers' (held-out D) and their targets-only pairs (targets D: only
+its target rows mean anything). Then every miss of the tuned-on and held-out pairs; C's misses
+only with ``--c``, D's with ``--d`` (read them as classes, after the figures are recorded).
 
     python benchmarks/bench_compare_accuracy.py            # figures and misses
     python benchmarks/bench_compare_accuracy.py --quiet    # figures only
     python benchmarks/bench_compare_accuracy.py --tuned    # misses of the tuned-on pairs only
     python benchmarks/bench_compare_accuracy.py --c        # misses of the C pairs only
+    python benchmarks/bench_compare_accuracy.py --d        # misses of the D pairs only
 
 Targets, on every set: status agreement at least 15 points above "always delivered", at most one
 confident status (not ``unclear``) in five wrong, evidence precision@1 at least 80%, every
@@ -50,10 +55,16 @@ def main(argv: list[str]) -> int:
     columns = [("tuned on", [r for r in records if r.set == "tuned"]),
                ("held out", [r for r in records if r.set == "held_out"]),
                ("held-out C", [r for r in records if r.set == "c"]),
-               ("all pairs", records)]
+               ("all A–C", [r for r in records if r.set in ("tuned", "held_out", "c")]),
+               ("held-out D", [r for r in records if r.set == "d"]),
+               ("targets D", [r for r in records if r.set == "targets_d"])]
     lines = table(columns) + [""]
     for name, part in columns:
         s = scores(part)
+        if not s["items"]:
+            lines.append(f"targets ({name}): targets found {s['found']}/{s['targets']}, "
+                         f"GDP target right {s['gdp_right']}/{s['gdp']}")
+            continue
         margin = 100 * (s["agree"] - s["always_delivered"]) / s["items"]
         p1 = 100 * s["p1"] / s["with_evidence"] if s["with_evidence"] else 0.0
         wrong = s["decided"] - s["agree_decided"]
@@ -64,10 +75,13 @@ def main(argv: list[str]) -> int:
                      f"evidence precision@1 {p1:.1f}% (≥ 80%: {'met' if p1 >= 80 else 'NOT met'}), "
                      f"targets found {s['found']}/{s['targets']}")
     for name, part in columns:
-        lines += [""] + confusion(part, name)
+        if scores(part)["items"]:
+            lines += [""] + confusion(part, name)
     if "--quiet" not in argv:
         if "--c" in argv:
             shown = columns[2][1]
+        elif "--d" in argv:
+            shown = columns[4][1] + columns[5][1]
         elif "--tuned" in argv:
             shown = columns[0][1]
         else:

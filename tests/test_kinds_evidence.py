@@ -166,3 +166,24 @@ def test_a_report_without_title_lines_has_no_title_and_says_so(tmp_path, capsys)
     assert "标题: （无标题行）" in out
     assert "回顾年度: 2024" in out and "计划年度: 2025" in out
     assert "heading: 工作回顾" in out
+
+
+def _five_year_review(year_paragraph: str) -> str:
+    five = "五年来，我们累计完成投资3000亿元，建成了一批重大项目，地区生产总值年均增长7.1%。\n"
+    return (OPENING.replace("报告工作", "报告过去五年工作") + "一、过去五年工作回顾\n" + five * 2
+            + year_paragraph + five * 3 + "二、2025年工作安排\n" + PLAN_BODY * 2)
+
+
+def test_the_year_reviewed_in_a_paragraph_of_a_five_year_review_is_the_years_account():
+    """A review of five years (换届) gives the year reviewed a paragraph of its own: it is the
+    year's account (its figures the year's actuals); the five-year figures stay out."""
+    year = "刚刚过去的2024年，地区生产总值增长6.9%，城镇新增就业1.2万人。\n"
+    text = _five_year_review(year)
+    doc = parse_text(text, "t.txt", "gongzuo")
+    assert doc.year_reviewed == 2024 and doc.sections[0].period == "five_year"
+    review = [text[a:b] for a, b in doc.review_spans()]
+    assert review == [year.strip()]
+    assert doc.period_at(text.index("刚刚过去")) == "year"
+    # the same words naming another year, or none of the year, are the five years'
+    for other in ("刚刚过去的2023年，地区生产总值增长6.9%。\n", "2022年，地区生产总值增长6.9%。\n"):
+        assert parse_text(_five_year_review(other), "t.txt", "gongzuo").review_spans() == []

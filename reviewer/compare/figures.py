@@ -77,6 +77,8 @@ class Actual:
     end: int
     # the figure on a comparable basis the review gives beside it (增长1.7%（同口径增长2.5%以上）)
     basis: float | None = None
+    # the figure is itself approximate (增长10%左右: the comparators' ``about`` words after it)
+    about: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,8 +231,14 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         split = prefix.find("分别")
         if split >= 0:
             subjects = _subjects(_strip(prefix[:split], conf["drop_before"], ()))
-            # the figures of 分别 run on over the next clauses cut at 、
+            # the figures of 分别 joined in its clause (分别控制在5.5%和3.5%以内), then running on
+            # over the next clauses cut at 、
             figs = [fig]
+            for f in found[1:]:
+                if len(figs) == len(subjects) or \
+                        text[figs[-1].end: f.start].strip(" \u3000") not in conf["joiners"]:
+                    break
+                figs.append(f)
             j = i
             while len(figs) < len(subjects) and j < len(clauses) and \
                     text[clauses[j].start() - 1] == "、":
@@ -500,11 +508,22 @@ def _other_period(text: str, start: int, clause: int, end: int, year: int | None
     act = data.indicators()["actual"]
     if any(w in text[clause:end] for w in act["other_period"]):
         return True
+    before, upto = text[start:clause], text[start:end]
+    part = max((before.rfind(w) for w in act["part_of_year"]), default=-1)
+    if part >= 0 and part > max((upto.rfind(w) for w in act["whole_year"]), default=-1):
+        # 全区经济在一季度跌入谷底，GDP同比下降7.4%: the quarter's figure
+        return True
     if year is not None:
         for m in _YEAR.finditer(text, start, end):
-            if int(m.group(1)) != year:
+            if int(m.group(1)) != year and not _base_year(text, m.start(), m.end(), act):
                 return True
     return False
+
+
+def _base_year(text: str, start: int, end: int, act: dict) -> bool:
+    """The year at ``text[start:end]`` (2020年) is the base of a comparison (与2020年比)."""
+    return any(text.startswith(w, end) for w in act["base_year_after"]) or \
+        any(text.endswith(w, 0, start) for w in act["base_year_before"])
 
 
 def _split_index(text: str, lo: int, occ_start: int, occ_end: int, limit: int) -> int:
@@ -571,11 +590,21 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
             continue
         if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
             value = -value
-        basis = _basis(text, hit.end, end_of_sentence, target)
-        end = basis[1] if basis else hit.end
+        about = _about_after(text, hit.end, end_of_sentence)
+        end = max(hit.end, about)
+        basis = _basis(text, end, end_of_sentence, target)
+        end = basis[1] if basis else end
         return Actual(value, doc.text[start:end], start, end,
-                      basis[0] if basis else None)
+                      basis[0] if basis else None, about=about > 0)
     return None
+
+
+def _about_after(text: str, pos: int, limit: int) -> int:
+    """Where the ``about`` word right after a reported figure ends (增长10%左右), else 0."""
+    for w in data.indicators()["comparators"]["about"]["after"]:
+        if text.startswith(w, pos) and pos + len(w) <= limit:
+            return pos + len(w)
+    return 0
 
 
 def _basis(text: str, pos: int, limit: int, target: Target) -> tuple[float, int] | None:
@@ -705,10 +734,12 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
 
 
 def lower_is_better(indicator: str) -> bool:
-    """Whether a lower figure is the better one, a decrease measure counting the other way."""
-    lower = any(w in indicator for w in data.indicators()["lower_is_better"])
+    """Whether a lower figure is the better one. A decrease measure (能耗降低2.5%, 农村贫困人口
+    减少1000万以上) reports the size of the cut: a bigger one is better."""
     _, direction = measure(indicator)
-    return lower != (direction == "down")
+    if direction == "down":
+        return False
+    return any(w in indicator for w in data.indicators()["lower_is_better"])
 
 
 def verdict(target: Target, actual: Actual | None) -> str:
@@ -730,12 +761,14 @@ def verdict(target: Target, actual: Actual | None) -> str:
         bound = target.value  # type: ignore[assignment]
     if lower:
         got, bound = -got, -bound
+    tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
     if got >= bound - 1e-9:
-        return "met"
-    if target.comparator == "about":
-        tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
-        if bound - got <= tolerance + 1e-9:
+        if actual.about and got - bound < tolerance - 1e-9:
+            # 增长10%左右 against 增长10%以上: an approximate figure at the bound may be under it
             return "unclear"
+        return "met"
+    if target.comparator == "about" and bound - got <= tolerance + 1e-9:
+        return "unclear"
     return "missed"
 
 

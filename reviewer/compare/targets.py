@@ -98,7 +98,25 @@ def passages(doc: Document) -> list[tuple[int, int]]:
             # a list of the year's targets names figures (a glossary's 主要目标是… does not)
             continue
         out.append((start, end))
-    return out
+    return out or _unannounced(doc, text)
+
+
+def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
+    """A list of the year's targets no cue announces (…预期目标作了适当调整。今年要…；城镇新增
+    就业900万人以上，城镇调查失业率6%左右…): the first paragraph of the year's targets part
+    naming at least ``[headline] unannounced`` targets of figures, from the run (between ；：。)
+    of its first one to the paragraph's end."""
+    least = _conf()["unannounced"]
+    for para in doc.paragraphs:
+        if doc.kind_at(para.start) != "targets" or _excluded(doc, para.start):
+            continue
+        found = targets_in(doc, para.start, para.end)
+        if len(found) < least:
+            continue
+        first = min(tr.start for tr in found)
+        start = max(text.rfind(c, para.start, first) for c in "；;：:。") + 1
+        return [(max(start, para.start), para.end)]
+    return []
 
 
 def _hedge(clause: str) -> bool:
@@ -177,6 +195,10 @@ def headline_targets(doc: Document) -> list[Target]:
             if _multi(doc, a, b):
                 continue
             quantified = [tr for tr in targets_in(doc, a, b) if not _hedge(tr.quote)]
+            lead = _year_on_year(text, a, b) if not quantified and last_subject else 0
+            if lead:
+                # 地区生产总值725亿元，同比增长9%: in the list, the growth of the level before
+                quantified = [tr for tr in targets_in(doc, lead, b) if not _hedge(tr.quote)]
             if quantified:
                 for tr in quantified:
                     subject, _ = measure(tr.indicator)
@@ -212,6 +234,18 @@ def headline_targets(doc: Document) -> list[Target]:
             if sec.period != "five_year":
                 out.extend(targets_in(doc, sec.start, sec.end))
     return out
+
+
+def _year_on_year(text: str, start: int, end: int) -> int:
+    """Where a clause of the list opening with words comparing with last year (同比增长9%)
+    goes on after them, else 0."""
+    clause = text[start:end]
+    body = clause.lstrip(" \u3000")
+    at = start + len(clause) - len(body)
+    for w in _conf()["year_on_year"]:
+        if body.startswith(w):
+            return at + len(w)
+    return 0
 
 
 def _measures() -> tuple[str, ...]:
@@ -303,6 +337,14 @@ def _check_qualitative(tr: Target, current: Document,
 def _check_state(tr: Target, subject: str, current: Document,
                  spans: list[tuple[int, int]]) -> TargetResult:
     """The condition ``tr.state`` of one of its subjects, as the review says it."""
+    if any(w in tr.state for w in _conf()["steady"]):
+        grown = find_actual(current, _growth(subject + _conf()["growth_measure"]), spans,
+                            subject=_alias(subject))
+        if grown is not None and grown.value is not None and grown.value != 0:
+            # 进出口促稳提质 against 货物进出口总额增长7.7%
+            return TargetResult(**vars(tr), actual=grown,
+                                verdict="met" if grown.value > 0 else "missed", headline=True,
+                                reasons=(t("compare.target_actual", quote=grown.quote[:60]),))
     said = mentions(current, subject, spans)
     if said is None:
         return TargetResult(**vars(tr), verdict="not_reported", headline=True,

@@ -519,8 +519,11 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
             return "mixed"
         if heading_period == "mixed" and found:
             runs.extend(found)
-        return heading_period if heading_period == "mixed" else periods.pop() if periods else (
+        period = heading_period if heading_period == "mixed" else periods.pop() if periods else (
             heading_period or "year")
+        if period == "five_year":
+            runs.extend(_year_paragraphs(ctx, found))
+        return period
     return heading_period or _content_period(ctx, sec, kind) or previous_planned or "year"
 
 
@@ -586,6 +589,31 @@ def _period_runs(ctx: _Context, sec: Section, first: str) -> list[PeriodSpan]:
             reason = f"paragraph opens with {(m5 or m1).group(0)[:12]}"
     if sec.end > run_start:
         out.append(PeriodSpan(state, run_start, sec.end, reason))
+    return out
+
+
+def _year_paragraphs(ctx: _Context, found: list[PeriodSpan]) -> list[PeriodSpan]:
+    """Inside a part about five years, the paragraphs of their own about the year reviewed
+    (刚刚过去的2017年，…; 过去一年，…): the year's account, a ``year`` run each. A paragraph naming
+    another year is not."""
+    out = []
+    for run in found:
+        if run.period != "year" or run.start == found[0].start:
+            continue
+        p = next(_paragraphs_in(ctx, run.start, run.end), None)
+        if p is None:
+            continue
+        lead = ctx.rules.year_lead.match(ctx.text, p.start, p.end)
+        if lead is None:
+            continue
+        # the years its opening clause names (刚刚过去的 is read with the year after it)
+        stop = re.compile(r"[，,。；;！!]").search(ctx.text, lead.end(), p.end)
+        opening = ctx.text[p.start: stop.start() if stop else p.end]
+        years = {int(m.group(1)) for m in ctx.rules.year.finditer(opening)}
+        if years and years != {ctx.year_reviewed}:
+            continue
+        out.append(PeriodSpan("year", p.start, p.end,
+                              "a paragraph of the year reviewed inside a five-year part"))
     return out
 
 

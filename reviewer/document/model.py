@@ -317,8 +317,10 @@ class Document:
 
         Sections of an evidence kind (``kinds.toml``: achievements, responsibility, highlights)
         not about a five-year period: ``year``, ``""`` (a kind without periods), and ``mixed``
-        parts with their runs about the five years (:attr:`periods`) cut out. Spans that are not
-        evidence (the shortcomings paragraph, thanks, closing words, glossaries) are cut out."""
+        parts with their runs about the five years (:attr:`periods`) cut out; of a part about
+        five years only its paragraphs about the year reviewed (its ``year`` runs). Spans that
+        are not evidence (the shortcomings paragraph, thanks, closing words, glossaries) are cut
+        out."""
         evidence = kinds_where("evidence")
         out: list[tuple[int, int]] = []
         cuts = [(sp.start, sp.end) for sp in self.spans if sp.kind not in evidence]
@@ -330,6 +332,10 @@ class Document:
             if sec.period == "five_year":
                 if taken:
                     cuts.append((sec.start, sec.end))
+                elif sec.kind in evidence:
+                    # a paragraph of its own about the year reviewed (刚刚过去的2017年，…)
+                    out.extend((p.start, p.end) for p in self.periods if p.period == "year"
+                               and sec.start <= p.start < sec.end)
                 continue
             if not taken and sec.kind in evidence:
                 out.append((sec.start, sec.end))

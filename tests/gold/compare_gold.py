@@ -1,11 +1,15 @@
 """The comparison measured against plan items and headline targets judged by reading
-(``plan_items.toml`` and ``plan_items-c.toml`` beside this file): shared by the gold test
-(tests/test_gold_compare.py) and the accuracy benchmark (benchmarks/bench_compare_accuracy.py).
+(``plan_items.toml``, ``plan_items-c.toml``, ``plan_items-d.toml``, ``targets-d1.toml`` and
+``targets-d2.toml`` beside this file): shared by the gold test (tests/test_gold_compare.py) and
+the accuracy benchmark (benchmarks/bench_compare_accuracy.py).
 
 Every pair belongs to one set: ``tuned`` (the pairs of ``plan_items.toml`` the comparison was
-tuned on, their misses read), ``held_out`` (the pairs of that file kept aside while tuning) and
+tuned on, their misses read), ``held_out`` (the pairs of that file kept aside while tuning),
 ``c`` (the pairs of ``plan_items-c.toml``, judged by a third reader after the first round: an
-honest test, only ever looked at for its figures and its misses as classes).
+honest test, only ever looked at for its figures and its misses as classes), ``d`` (the pairs of
+``plan_items-d.toml``, judged by fourth readers on pairs no one had used) and ``targets_d`` (the
+pairs of ``targets-d1.toml`` and ``targets-d2.toml``: headline targets only, no items; a pair
+there may also stand in another set, read again by another reader).
 
 Matching a gold label with what the program returns:
 
@@ -31,22 +35,29 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = Path(__file__).resolve().parent / "plan_items.toml"
 GOLD_C = Path(__file__).resolve().parent / "plan_items-c.toml"
+GOLD_D = Path(__file__).resolve().parent / "plan_items-d.toml"
+GOLD_D1 = Path(__file__).resolve().parent / "targets-d1.toml"
+GOLD_D2 = Path(__file__).resolve().parent / "targets-d2.toml"
 CORPUS = Path(os.environ.get("REVIEWER_CORPUS", ROOT.parent / "shared" / "corpus"))
 STATUSES = ("delivered", "partial", "no_evidence", "carried_over", "acknowledged_gap")
-SETS = ("tuned", "held_out", "c")
+SETS = ("tuned", "held_out", "c", "d", "targets_d")
+# the set of every file's pairs (None: tuned, or held out when named in HELD_OUT)
+FILES = {GOLD: None, GOLD_C: "c", GOLD_D: "d", GOLD_D1: "targets_d", GOLD_D2: "targets_d"}
 # about a third of the pairs, kept aside while the comparison is tuned on the others: their
 # figures say how well it does on pairs it was not tuned on
 HELD_OUT = ("gwr/national-2023.txt", "gwr/sichuan-2025.txt", "gwr-more/futian-2019.txt",
             "gwr-more/guangming-2023.txt")
 
 
-def load_gold(paths: tuple[Path, ...] = (GOLD, GOLD_C)) -> list[dict[str, Any]]:
-    """The labelled pairs of ``paths``, each with its ``set`` (``SETS``)."""
+def load_gold(paths: tuple[Path, ...] = tuple(FILES)) -> list[dict[str, Any]]:
+    """The labelled pairs of ``paths``, each with its ``set`` (``SETS``); a pair of targets only
+    has no ``item``."""
     out = []
     for path in paths:
         for pair in tomllib.loads(path.read_text(encoding="utf-8"))["pair"]:
-            pair["set"] = "c" if path == GOLD_C else \
-                "held_out" if pair["prior"] in HELD_OUT else "tuned"
+            pair["set"] = FILES[path] or ("held_out" if pair["prior"] in HELD_OUT else "tuned")
+            pair.setdefault("item", [])
+            pair.setdefault("target", [])
             out.append(pair)
     return out
 
