@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import corpus_path, seed_path
+import pytest
+
+from conftest import CORPUS, corpus_path, seed_path
 from reviewer.cli import main
 from reviewer.compare import compare_documents, current_flags
 from reviewer.document import load_document, parse_text
@@ -100,3 +102,21 @@ def test_a_current_file_that_is_a_page_without_report_text_is_warned_about():
     codes = [w.code for w in comparison.warnings]
     assert "no_report_text" in codes and "no_review" not in codes
     assert comparison.items and all(it.status == "unclear" for it in comparison.items)
+
+
+def test_a_review_of_five_years_only_leaves_the_year_not_reported():
+    # a 换届 report reviewing the five years without a paragraph of its own on the last year:
+    # its account is recognised, so the year's figures are really not reported (a finding), not
+    # unclear as where no account of the year was recognised at all
+    more = CORPUS / "gwr-more"
+    if not (more / "guangdong-2016.txt").exists():
+        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+    prior = load_document(str(more / "guangdong-2015.txt"))
+    current = load_document(str(more / "guangdong-2016.txt"))
+    assert not current.review_spans()
+    assert any(s.kind == "achievements" and s.period == "five_year" for s in current.sections)
+    comparison = compare_documents(prior, current)
+    assert "no_review" in [w.code for w in comparison.warnings]
+    assert comparison.targets and all(tr.verdict != "unclear" or tr.actual is not None
+                                      for tr in comparison.targets)
+    assert any(tr.verdict == "not_reported" for tr in comparison.targets)

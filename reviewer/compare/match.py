@@ -578,10 +578,19 @@ def compare_documents(prior: Document, current: Document, *,
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     checks = check_pair(prior, current, ctx.review)
-    if not ctx.review:
+    if not ctx.review and not _reviews_only_five_years(current):
         targets = _nothing_to_judge(items, targets, current)
     steps.done("checks")
     return Comparison(prior, current, items, targets, checks)
+
+
+def _reviews_only_five_years(doc: Document) -> bool:
+    """The report's account of work done is recognised and is about the five years only (a
+    换届 report reviewing 十二五 without a word of its own on the last year): the year's
+    figures are then really not reported, a finding, not an account gone unrecognised."""
+    evidence = kinds_where("evidence")
+    return doc.report_text and any(s.kind in evidence and s.period == "five_year"
+                                   for s in doc.sections)
 
 
 def _nothing_to_judge(items: list[ItemResult], targets: list[TargetResult],

@@ -95,6 +95,9 @@ class _Context:
         self.spans: list[Span] = []
         # no part has numbered groups: the report's list numbering was lost (pasted from Word)
         self.numbering_lost = False
+        # no part has a numbered heading: the report's list numbering was lost, or it never had
+        # any (its groups' headings run into their paragraphs can only be told by their form)
+        self.parts_unnumbered = False
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
@@ -106,6 +109,8 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
     ctx.numbering_lost = len(roots) > 1 and not any(
         c.heading.style not in ctx.rules.sub_point_styles for sec in roots for c in sec.children)
+    ctx.parts_unnumbered = len(roots) > 1 and all(sec.heading.style in ("plain", "lead")
+                                                  for sec in roots)
     runs: list[PeriodSpan] = []
     later = set(kinds_where("problem")) | set(kinds_where("planned"))
     planned = set(kinds_where("planned"))
@@ -347,7 +352,7 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
-def _groups(ctx: _Context, sec: Section) -> list[int]:
+def _groups(ctx: _Context, sec: Section, inline: bool = True) -> list[int]:
     """Where the groups of work below a part begin: its numbered children that are not
     sub-points, or, in a part with none (text pasted from Word loses its list numbering), its
     lines that stand as headings (short, ending no sentence, before a paragraph that does)."""
@@ -355,6 +360,9 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
     groups = [c.start for c in sec.children if c.heading.style not in rules.sub_point_styles]
     if len(groups) >= rules.min_groups:
         return groups
+    found = _inline_groups(ctx, sec) if inline else []
+    if found:
+        return found
     if sec.children or not ctx.numbering_lost:
         return []
     lines: list[int] = []
@@ -369,19 +377,49 @@ def _groups(ctx: _Context, sec: Section) -> list[int]:
     return lines if len(lines) >= rules.min_groups else []
 
 
-def _intro_targets(ctx: _Context, sec: Section) -> str:
-    """The words stating targets in a part's introduction (the text before its first group), if
-    it states them."""
-    groups = _groups(ctx, sec)
-    if not groups:
-        return ""
-    start, end = sec.heading.end, groups[0]
+_FIRST_SENTENCE = re.compile(r"[^。；;！？!?，,、：:\n]{2,%d}。")
+
+
+def _inline_groups(ctx: _Context, sec: Section) -> list[int]:
+    """Where a part's groups begin when their headings are run into their paragraphs with the
+    numbering lost (加大减税降费力度。强化阶段性政策…): paragraphs of the part's own text that
+    open with a short sentence of no clause and go on after it; none unless there are enough."""
     rules = ctx.rules
+    if sec.children or not ctx.parts_unnumbered:
+        return []
+    rx = _inline_rx.get(rules.group_inline_max)
+    if rx is None:
+        rx = _inline_rx[rules.group_inline_max] = re.compile(
+            _FIRST_SENTENCE.pattern % rules.group_inline_max)
+    text = ctx.text
+    out = [p.start for p in _paragraphs_in(ctx, _first_body(ctx, sec), sec.end)
+           if (m := rx.match(text, p.start, p.end)) and p.end - m.end() >= rules.plain_max]
+    return out if len(out) >= rules.min_inline_groups else []
+
+
+_inline_rx: dict[int, re.Pattern[str]] = {}
+
+
+def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:
+    """The words stating targets in a part's introduction (the text before its first group, or
+    in a part without groups found, its first paragraphs), if it states them, and where the
+    introduction ends."""
+    rules = ctx.rules
+    groups = _groups(ctx, sec)
+    start = sec.heading.end
+    if groups:
+        end = groups[0] - 1
+    else:
+        own = sec.children[0].start if sec.children else sec.end
+        paras = list(_paragraphs_in(ctx, _first_body(ctx, sec), own))[:rules.intro_paragraphs]
+        if not paras:
+            return "", 0
+        end = paras[-1].end
     strong = [m.group(0) for m in rules.intro_strong.finditer(ctx.text, start, end)]
     any_ = _count(rules.targets, ctx.text, start, end)
     if len(strong) >= rules.intro_min_strong or any_ >= rules.intro_min_any:
-        return strong[0] if strong else "targets"
-    return ""
+        return (strong[0] if strong else "targets"), end
+    return "", 0
 
 
 # --- decision ------------------------------------------------------------------------------
@@ -404,20 +442,39 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
     if separate and kinds[0] == "targets":
         kinds = ["targets"]
         reason += f"; it presents the {separate.group(0)} submitted on its own"
-    elif "targets" in kinds and "plan" not in kinds and groups:
+    elif "targets" in kinds and "plan" not in kinds and _groups(ctx, sec, inline=False):
+        # (paragraphs opening with a short sentence are as often a targets part's policies:
+        # 积极的财政政策要更加积极有为。…)
         kinds.append("plan")
         reason += "; numbered groups of work below"
     elif kinds == ["plan"]:
-        intro = _intro_targets(ctx, sec)
+        intro, intro_end = _intro_targets(ctx, sec)
         if intro:
             # a plan that opens with its targets: the plan first, its introduction a passage of
             # targets
             kinds = ["plan", "targets"]
             reason += f"; its introduction states targets ({intro})"
-            ctx.spans.append(Span("targets", _first_body(ctx, sec), groups[0] - 1,
+            ctx.spans.append(Span("targets", _first_body(ctx, sec), intro_end,
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups:
         kinds = ["targets"]  # its tasks are prose: it states targets and directions
+    numbered = sum(1 for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles)
+    body = _first_body(ctx, sec)
+    if (groups and ctx.parts_unnumbered and numbered < ctx.rules.min_groups
+            and kinds[0] == "targets" and "plan" in kinds
+            and sec.end - groups[0] > (sec.end - body) / 2):
+        # groups told by their form (no numbering left) that hold most of the part: what it
+        # mostly is, and what the parts its lost headings opened were, is the plan
+        if "plan" in named or "targets" not in named:
+            kinds.remove("plan")
+            kinds.insert(0, "plan")
+            reason += "; its groups of work, told by their form, are most of it"
+        else:
+            # its heading's words name targets alone, and most of it is groups whose headings may be
+            # the lost ones of parts of their own: neither kind holds the whole part
+            return ((UNKNOWN,), f"too little evidence (best: {kind}, {reason}; its groups of "
+                    "work, told by their form, are most of it)",
+                    min(score, ctx.rules.threshold) * ctx.rules.guessed_share)
     if kinds == ["targets"] and ctx.profile.standalone_targets != "targets":
         kinds = [ctx.profile.standalone_targets]
         reason += f"; a part of targets alone is this genre's {kinds[0]}"

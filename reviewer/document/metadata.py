@@ -41,6 +41,7 @@ def _field(text: str, start: int, end: int, source: str) -> MetaField:
 # A whole date (day included): a line with one is a note about the text (updated, revised,
 # delivered on), never half of a title, which names at most the year.
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}")
+_YEAR_END = re.compile(r"\d{4}\s*年度?$")
 _BRACKETED = re.compile(r"^[（(【\[〔].*[）)】\]〕]$")
 
 
@@ -70,11 +71,15 @@ def find_title(text: str, paragraphs: list[Paragraph], header: dict,
             break
         prev_line = text[head[i - 1].start:head[i - 1].end] if i > 0 else ""
         # a title split over two lines: the first half precedes this line (政府工作报 / 告)
-        split = (i > 0 and len(line) <= 8 and _title_half(prev_line)
-                 and _names_a_report(prev_line + line))
+        # or the issuer before 关于… (柏香镇人民政府 / 关于2024年…的报告), or words cut after
+        # the year (鲍沟镇2025年度 / 法治政府建设情况报告)
+        split = (i > 0 and _title_half(prev_line) and _names_a_report(prev_line + line)
+                 and (len(line) <= 8 or line.startswith("关于") or _YEAR_END.search(prev_line)))
         if split:
             return MetaField(prev_line + line, head[i - 1].start, p.end, "title lines")
-        if _names_a_report(line) and not line.startswith(("——", "—", "现在")):
+        # (a line with a whole date says when and where the report was delivered)
+        if (_names_a_report(line) and not line.startswith(("——", "—", "现在"))
+                and not _FULL_DATE.search(line)):
             return _field(text, p.start, p.end, "title line")
     if "title" in header and "报告" in header["title"][0]:
         return MetaField(header["title"][0], -1, -1, "page metadata")

@@ -274,9 +274,14 @@ def normalize(text: str) -> Normalized:
     # a debris line between two halves keeps them apart, but (此页无正文) does not: the line
     # numbers of the lines that do, for a bisection per candidate join
     blocking = [ln for ln, _, rule in removed if rule not in _NON_BLOCKING]
+    # the debris a page break leaves (a page number, the running header): a short line that
+    # reads as a heading is joined to the next only across one of them
+    breaks = [ln for ln, _, rule in removed if rule in _NON_BLOCKING]
     para: _Open | None = None
     for k, (lineno, s) in enumerate(kept):
-        if para is not None and para.joins(s, wrap) and not _between(blocking, kept[k - 1][0], lineno):
+        if (para is not None and para.joins(s, wrap)
+                and not _between(blocking, kept[k - 1][0], lineno)
+                and not (para.heading_like(wrap) and not _between(breaks, kept[k - 1][0], lineno))):
             at = pos  # end of the previous paragraph
             flush_removed(lineno, at)
             if para.last == s[0] and para.last not in _REDUP_OK and _is_cjk(s[0]):
@@ -394,6 +399,8 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
 
 
 _WRAP_MIN = 20
+# a heading line is at most this long (longer lines without a sentence end are cut paragraphs)
+_HEADING_LIKE_MAX = 60
 _WRAP_SHARE = 0.3
 _WRAP_LINES = 10
 
@@ -457,6 +464,13 @@ class _Open:
 
     def text(self) -> str:
         return "".join(self.pieces)
+
+    def heading_like(self, wrap: int) -> bool:
+        """A line of its own that could stand as a heading (a group's heading with a comma,
+        its numbering lost): short, ending no sentence, not a full line of wrapped text."""
+        return (len(self.pieces) == 1 and self.length <= _HEADING_LIKE_MAX
+                and not (wrap and self.last_len >= wrap - 1)
+                and not _SENTENCE_MARKS.search(self.pieces[0]))
 
     def joins(self, nxt: str, wrap: int = 0) -> bool:
         """Was this paragraph's end and ``nxt`` one word cut by a page break (or, in text broken

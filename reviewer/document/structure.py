@@ -11,6 +11,7 @@ has a rank, and a heading becomes the child of the nearest open heading of a low
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reviewer.document.model import Heading, NumberingIssue, Paragraph, Section
@@ -130,7 +131,11 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
-            cut = _run_in(line, rules) if _SENTENCE_PUNCT.search(line) else None
+            cut = None
+            if _SENTENCE_PUNCT.search(line):
+                cut = _run_in(line, rules)
+                if cut is None:
+                    cut = _cue_cut(line, profile)
             if cut is not None and _plain_heading(line[:cut], profile) is not None:
                 # a heading run into its paragraph
                 what = _plain_heading(line[:cut], profile)
@@ -152,7 +157,10 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if style == "arabic":
             # 2.2025年… reads as a figure as much as a number before a year: a heading only
             # where it opens a list or goes on with one
-            if line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1:
+            # (a line standing as a part's heading, 2.2022年重点工作安排 after a lost first
+            # heading, is one whatever its number)
+            if (line[nend:nend + 1].isdigit() and number != 1 and number != last_arabic + 1
+                    and _plain_heading(line[nend:], profile) != "top"):
                 continue
             last_arabic = number
         punct_after = ""
@@ -192,6 +200,10 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             end_in_line = k + cut + (1 if m2 and m2.start() <= _MAX_TITLE else 0)
         if style != "cn_shi":
             cut = _run_in(rest, rules)
+            # (a long heading standing on its own line, no sentence ending in it, is whole)
+            if cut is None and m is not None and (len(title) > rules.plain_max
+                                                  or _ANY_PUNCT.search(title)):
+                cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
         title = title.strip()
@@ -213,6 +225,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             )
         )
     headings = _keep_plain(headings, plain)
+    headings = _after_admission(text, paragraphs, headings, profile)
     lead = _lead_heading(text, paragraphs, headings, body)
     if lead is not None:
         headings.insert(0, lead)
@@ -230,6 +243,124 @@ def _run_in(line: str, rules: Rules) -> int | None:
     if m is None or _ANY_PUNCT.search(line, 0, m.start()):
         return None
     return m.start()
+
+
+_CONNECTOR = re.compile(r"[和及与暨、]|以及")
+# the words a clause goes on with before its first mark, at least, after a heading run into it
+_CUE_CUT_REST = 6
+# words that go on with a clause and never open one
+_GOES_ON = frozenset("的是之等要了着得地所")
+_strong_cues: dict[str, re.Pattern[str]] = {}
+
+
+def _strong_cue(profile: Profile) -> re.Pattern[str]:
+    """The profile's strong heading words (those that make an unnumbered line a heading) as one
+    pattern, compiled once."""
+    rx = _strong_cues.get(profile.name)
+    if rx is None:
+        weight = profile.rules.plain_cue_weight
+        # (words a heading ends with, 成绩$, end it where the cut is made)
+        rx = re.compile("|".join(f"(?:{c.pattern.pattern})".replace("$)", ")")
+                                 for c in profile.headings if c.weight >= weight))
+        _strong_cues[profile.name] = rx
+    return rx
+
+
+def _cue_cut(line: str, profile: Profile) -> int | None:
+    """Where a heading run into its paragraph ends when no words opening a paragraph follow it
+    (2022年工作安排今年政府工作的总体要求是：…): right after the heading's strong words (and the
+    ones joined to them, 发展思路和2016年主要工作任务), where the paragraph's first clause then
+    goes on, or a numbered heading follows."""
+    rules = profile.rules
+    window = line[: rules.plain_max + 1]
+    first_mark = _ANY_PUNCT.search(window)
+    limit = first_mark.start() if first_mark else len(window)
+    if limit < 5:
+        return None  # (most paragraphs: a clause mark before any heading's words could end)
+    cut = None
+    rx = _strong_cue(profile)
+    for m in rx.finditer(window, 0, limit):
+        if cut is None:
+            if m.end() >= 4:
+                cut = m.end()
+                # words overlapping the first ones end the heading later (以来的工作|回顾)
+                for k in range(m.start() + 1, cut):
+                    m2 = rx.match(window, k, limit)
+                    if m2 and m2.end() > cut:
+                        cut = m2.end()
+        elif m.start() - cut <= 12 and _CONNECTOR.match(window, cut):
+            cut = m.end()
+    if cut is None:
+        # no kind's words: a year's or a period's words of work, where a numbered heading
+        # follows them (2019年主要工作一、…)
+        m = rules.plain_heading.search(window, 0, limit)
+        if m is None or m.end() < 4 or _match_numbering(line[m.end():]) is None:
+            return None
+        cut = m.end()
+    if cut is None or cut >= len(line):
+        return None
+    head = line[:cut]
+    # a heading's words with no year, period or appendix in them are as often a sentence's
+    # subject (镇主要负责人…): the cut is taken only where the heading names one
+    if not (rules.year.search(head) or rules.numbered_period.search(head)
+            or rules.past_period.search(head) or rules.future_period.search(head)
+            or rules.appendix_heading.search(head)):
+        return None
+    rest = line[cut:]
+    if _match_numbering(rest) is not None:
+        return cut
+    if rest[0] in _GOES_ON:
+        return None  # the words go on with the clause (今年政府工作的总体要求是): no heading
+    mark = _ANY_PUNCT.search(rest)
+    if mark is None or mark.start() < _CUE_CUT_REST:
+        return None
+    return cut
+
+
+def _after_admission(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                     profile: Profile) -> list[Heading]:
+    """In a report whose parts are unnumbered lines (its list numbering lost), a review closes
+    by admitting its problems (我们也清醒看到…): a line standing as a heading right after that
+    paragraph opens the next part, though it reads as a slogan with commas (站在新起点，把握新
+    机遇，…) and no word of a kind."""
+    rules = profile.rules
+    # (a numbered list after the parts, a glossary's 1. 2., is no numbering of theirs)
+    parts = (top_style(headings), "cn_part")
+    numbered = next((h.start for h in headings if h.style in parts), len(text))
+    tops = [h for h in headings if h.style == "plain"]
+    if not tops or numbered < tops[0].start:
+        return headings
+    starts = [p.start for p in paragraphs]
+    added: list[Heading] = []
+    for k, h in enumerate(tops):
+        cue = profile.heading_cue(h.title)
+        if cue is None or cue[0] != "achievements":
+            continue
+        end = min(tops[k + 1].start if k + 1 < len(tops) else len(text), numbered)
+        i = bisect.bisect_right(starts, h.para_end)
+        while i + 2 < len(paragraphs) and paragraphs[i + 2].start < end:
+            p, q, after = paragraphs[i], paragraphs[i + 1], paragraphs[i + 2]
+            i += 1
+            if not (rules.shortcomings_start.search(
+                    text, p.start, min(p.end, p.start + rules.shortcomings_window))
+                    and rules.problems.search(text, p.start, p.end)):
+                continue
+            line = text[q.start:q.end]
+            if (len(line) > rules.group_line_max or _HEADING_ENDS.search(line)
+                    or line.endswith(("：", ":")) or _match_numbering(line) is not None
+                    or after.end - after.start <= rules.plain_max
+                    or not _SENTENCE_PUNCT.search(text, after.start, after.end)):
+                continue
+            added.append(Heading(level=0, style="plain", number=0, numbering="", title=line,
+                                 start=q.start, end=q.end, title_start=q.start,
+                                 para_start=q.start, para_end=q.end))
+            break
+    if not added:
+        return headings
+    return sorted(headings + added, key=lambda x: x.start)
+
+
+_HEADING_ENDS = re.compile(r"[。；;！？!?]")
 
 
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
@@ -339,17 +470,20 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
     plain_topped = bool(tops) and (first_top is None or headings[tops[0]].start < first_top)
     drop: set[int] = set()
     in_appendix = False
-    prev_end = -2
+    prev_end, prev_what = -2, ""
     for i, what in plain:
         h = headings[i]
         if what == "top":
             if not plain_topped or in_appendix:
                 drop.add(i)
             continue
-        if h.para_start == prev_end + 1:
-            drop.add(i)  # the title of the attachment (or link) announced on the line before
+        if h.para_start == prev_end + 1 and (what == "appendix" or prev_what == "other"):
+            # the title of the attachment (or link) announced on the line before (a link to a
+            # picture, 图解, under the attachments' line is none: their file names between were
+            # debris)
+            drop.add(i)
         in_appendix = True
-        prev_end = h.para_end
+        prev_end, prev_what = h.para_end, what
     return [h for i, h in enumerate(headings) if i not in drop]
 
 
@@ -387,8 +521,11 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
     """Each family's rank in this report: the fixed order, except that a report without 一、
     headings among its parts takes the first numbered family it opens a list with (number 1) as
     its parts' (一、 after the last of them: an appended list, 附件1 十件民生实事)."""
-    first = next((h.style for h in headings if h.style in _PART_FAMILIES and h.number == 1),
-                 None)
+    numbered = [h for h in headings if h.style in _PART_FAMILIES]
+    # (a list that opens at 2 is the top level whose first heading was lost: 2.2022年重点工作安排
+    # after a review with no heading)
+    first = (numbered[0].style if numbered and numbered[0].number == 2 else
+             next((h.style for h in numbered if h.number == 1), None))
     if first is None or first == "cn_dun":
         return RANK
     last = max(h.start for h in headings if h.style == first)
@@ -405,7 +542,8 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
 def top_style(headings: list[Heading]) -> str:
     """The numbering family of the report's parts below 第一部分 (一、 unless it has none)."""
     ranks = _ranks(headings)
-    return next((s for s in _PART_FAMILIES if ranks[s] == RANK["cn_dun"]), "cn_dun")
+    # (一、 keeps its rank where another family numbers the parts: the family moved up is theirs)
+    return next((s for s in _PART_FAMILIES[1:] if ranks[s] == RANK["cn_dun"]), "cn_dun")
 
 
 def _assign_levels(headings: list[Heading]) -> None:

@@ -58,13 +58,17 @@ class Rules(NamedTuple):
     intro_strong: re.Pattern[str]
     intro_min_strong: int
     intro_min_any: int
+    intro_paragraphs: int
     separate_plan: re.Pattern[str]
     # classification
     threshold: float
     min_groups: int
     group_line_max: int
+    group_inline_max: int
+    min_inline_groups: int
     sub_point_styles: tuple[str, ...]
     group_weight: float
+    guessed_share: float
     year_reviewed_weight: float
     plan_year_weight: float
     five_year_weight: float
@@ -136,12 +140,16 @@ def compile_rules(data: dict) -> Rules:
         intro_strong=_any(co["intro_strong"]),
         intro_min_strong=int(co["intro_min_strong"]),
         intro_min_any=int(co["intro_min_any"]),
+        intro_paragraphs=int(co["intro_paragraphs"]),
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),
         min_groups=int(cl["min_groups"]),
         group_line_max=int(cl["group_line_max"]),
+        group_inline_max=int(cl["group_inline_max"]),
+        min_inline_groups=int(cl["min_inline_groups"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
+        guessed_share=float(cl["guessed_share"]),
         year_reviewed_weight=float(cl["year_reviewed_weight"]),
         plan_year_weight=float(cl["plan_year_weight"]),
         five_year_weight=float(cl["five_year_weight"]),

@@ -1,0 +1,101 @@
+"""The outline of reports whose layout was lost on the way (pasted from Word or a web page, the
+numbering gone, a heading run into its paragraph): each rule on a small report of its own."""
+
+from __future__ import annotations
+
+from reviewer.document import parse_text
+
+_REVIEW = ("2024年，全区地区生产总值增长6%，完成固定资产投资120亿元，新增就业岗位3000个。"
+           "我们建成学校4所，改造老旧小区12个，获评国家卫生区。")
+_PLAN = ("今年要加快推进产业升级，将新建学校3所，着力改善营商环境，推动重点项目建设，"
+         "要抓好民生实事，加快补齐短板。")
+_ADMIT = "在肯定成绩的同时，我们也清醒看到，工作中还存在一些问题和不足：产业基础不够牢固，民生短板有待补齐。"
+
+
+def _titles(doc) -> list[str]:
+    return [s.heading.title for s in doc.sections]
+
+
+def test_a_group_heading_with_a_comma_keeps_its_line():
+    text = ("2025年工作安排\n" + _PLAN + "\n加大宏观政策实施力度，着力稳企业保就业保民生\n"
+            "保障就业和民生，必须稳住上亿市场主体，尽力帮助企业渡过难关。\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert "\n加大宏观政策实施力度，着力稳企业保就业保民生\n" in doc.text
+
+
+def test_a_short_line_across_a_page_number_is_still_joined():
+    text = ("2025年工作安排\n" + _PLAN + "\n我们要坚持稳中求进，推动高质量发展取得新突破，推动\n- 3 -\n经济持续回升向好。\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert "推动经济持续回升向好" in doc.text
+
+
+def test_a_heading_run_in_ends_after_its_heading_words():
+    text = ("2024年工作回顾\n" + _REVIEW + "\n"
+            "2025年工作安排今年政府工作的总体要求是：" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc) == ["2024年工作回顾", "2025年工作安排"]
+    assert doc.sections[1].kind == "plan"
+
+
+def test_a_paragraph_opening_with_heading_words_is_no_heading():
+    text = ("2024年工作回顾\n" + _REVIEW + "\n2025年工作安排\n"
+            "今年政府工作的总体要求是：" + _PLAN + "\n镇主要负责人认真履行第一责任人职责，" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc) == ["2024年工作回顾", "2025年工作安排"]
+
+
+def test_a_long_numbered_heading_on_its_own_line_keeps_its_title():
+    title = "2025年度党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况"
+    text = ("一、2025年度法治政府建设主要举措和成效\n" + _REVIEW + "\n二、" + title + "\n"
+            + _REVIEW + "\n")
+    doc = parse_text(text, "t.txt", genre="fazhi")
+    assert doc.sections[1].heading.title == title
+
+
+def test_a_line_after_the_reviews_admission_opens_a_part():
+    text = ("2024年工作回顾\n" + _REVIEW + "\n" + _ADMIT + "\n"
+            "站在新起点，把握新机遇，全面推进振兴发展\n" + _PLAN + "\n2025年主要工作\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc) == ["2024年工作回顾", "站在新起点，把握新机遇，全面推进振兴发展",
+                            "2025年主要工作"]
+    assert doc.sections[0].kind == "achievements"
+    assert doc.sections[1].kind != "achievements"
+
+
+def test_parts_numbered_from_2_after_a_lost_first_heading():
+    text = ("各位代表！一年来，" + _REVIEW + "\n" + _ADMIT + "\n2.2025年重点工作安排\n" + _PLAN
+            + "\n（一）坚持创新驱动\n" + _PLAN + "\n（二）坚持绿色发展\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert [s.heading.style for s in doc.sections] == ["lead", "arabic"]
+    assert doc.sections[1].heading.title == "2025年重点工作安排"
+    assert doc.plan_year == 2025 and doc.year_reviewed == 2024
+
+
+def test_a_title_split_before_guanyu():
+    text = ("柏香镇人民政府\n关于2024年法治政府建设情况的报告\n" + "一、2024年法治政府建设主要举措和成效\n"
+            + _REVIEW + "\n")
+    doc = parse_text(text, "t.txt", genre="fazhi")
+    assert doc.title == "柏香镇人民政府关于2024年法治政府建设情况的报告"
+
+
+def test_a_delivery_line_is_no_title():
+    text = ("2025年1月14日在某省第十四届人民代表大会第三次会议上某省省长作政府工作报告\n各位代表：\n"
+            "一、2024年工作回顾\n" + _REVIEW + "\n二、2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert doc.title == ""
+
+
+def test_a_picture_link_under_the_attachments_is_a_part():
+    text = ("一、2024年工作回顾\n" + _REVIEW + "\n二、2025年工作安排\n" + _PLAN
+            + "\n附件：\n图解\n一图读懂 | 2025年某区政府工作报告\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    kinds = {s.heading.title: s.kind for s in doc.sections}
+    assert kinds["附件："] == "appendix" and kinds["图解"] == "other"
+
+
+def test_a_plan_without_groups_whose_opening_states_targets():
+    text = ("2024年工作回顾\n" + _REVIEW + "\n2025年主要工作\n"
+            "今年政府工作的总体要求是：坚持稳中求进。主要预期目标是：地区生产总值增长5%左右。\n"
+            + _PLAN + "\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert set(doc.sections[1].kinds) == {"plan", "targets"}
