@@ -20,7 +20,7 @@ import time
 from _timing import CORPUS, measure
 
 from reviewer.compare import compare_documents, ensure_jieba
-from reviewer.compare.tokens import tokenize
+from reviewer.compare.tokens import clear_caches
 from reviewer.document import load_document
 
 PAIRS = [(f"national-{y}", f"national-{y + 1}") for y in (2021, 2022, 2023, 2024)]
@@ -54,7 +54,7 @@ def main() -> int:
         current = load_document(str(CORPUS / f"{current_name}.txt"))
 
         def cold(prior=prior, current=current) -> object:
-            tokenize.cache_clear()
+            clear_caches()
             return compare_documents(prior, current)
 
         def segment(prior=prior, current=current) -> object:

@@ -11,6 +11,7 @@ serve the scaling benchmark (``benchmarks/bench_scaling.py``, up to 16 MB) and t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,13 +52,43 @@ def _title() -> str:
     return "某某镇人民政府关于2024年度法治政府建设情况的报告\n"
 
 
-def real(size: int, reports: list[str] | None = None) -> str:
-    """Real reports one after another, as a compilation reads, repeated as often as the size
-    asks: the five seeds, or the ``reports`` given (the benchmark passes the corpus too)."""
+# a year as reports write one; a list's number opens a line, sits in brackets or comes before 、
+# or a point: what ``vary`` changes from copy to copy, and what it keeps
+_NUMBER = re.compile(r"(?<![0-9])[0-9]+(?![0-9])")
+_YEAR = re.compile(r"19[5-9][0-9]|20[0-4][0-9]")
+_LIST_BEFORE = "\n（("
+_LIST_AFTER = ".．、）)"
+
+
+def vary(text: str, copy: int) -> str:
+    """The ``copy``-th copy of a report (0: the report itself): every year ``copy`` years
+    earlier and every other figure ``copy`` more, list numbers kept, so that a compilation of
+    copies repeats no sentence that holds a figure (a cache of what was read sees no repeat)."""
+    if copy == 0:
+        return text
+
+    def number(m: re.Match[str]) -> str:
+        written, at, end = m.group(), m.start(), m.end()
+        if _YEAR.fullmatch(written):
+            return str(int(written) - copy)
+        if (at == 0 or text[at - 1] in _LIST_BEFORE
+                or (end < len(text) and text[end] in _LIST_AFTER)):
+            return written
+        return str(int(written) + copy).zfill(len(written))
+
+    return _NUMBER.sub(number, text)
+
+
+def real(size: int, reports: list[str] | None = None, *, varied: bool = True) -> str:
+    """Real reports one after another, as a compilation reads, as often as the size asks: the
+    five seeds, or the ``reports`` given (the benchmark passes the corpus too). Each pass after
+    the first is :func:`vary`'d (``varied=False``: the reports repeated word for word)."""
     if reports is None:
         reports = [seed_text(p.stem) for p in sorted(SEEDS.glob("*.txt"))]
     texts = [r.rstrip("\n") + "\n" for r in reports]
-    return _fill(lambda i: texts[i % len(texts)], size)
+    if not varied:
+        return _fill(lambda i: texts[i % len(texts)], size)
+    return _fill(lambda i: vary(texts[i % len(texts)], i // len(texts)), size)
 
 
 def headings(size: int) -> str:

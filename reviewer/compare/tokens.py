@@ -43,23 +43,53 @@ def tokenize(text: str) -> tuple[str, ...]:
     jieba is given at most ``token_piece`` characters at a time (rules.toml): on a run of a
     million figures or characters with no punctuation (a flattened table) its time grows faster
     than the run's length. No passage of a real report is that long, so a real one is cut
-    whole."""
+    whole; a longer one is cut where its opening comes again (:func:`_pieces`), so a run that
+    repeats itself is segmented once per distinct piece."""
     ensure_jieba()
-    import jieba
-
     stop = data.stopwords()
-    piece = data.rules()["token_piece"]
     words: list[str] = []
-    for at in range(0, len(text), piece):
-        chunk = text[at:at + piece]
-        if _DIGITS.fullmatch(chunk) and not _digit_words():
-            words.append(chunk)  # what jieba makes of a run of digits no word is made of: the run
-        else:
-            words += jieba.lcut(chunk)
+    for chunk in _pieces(text, data.rules()["token_piece"]):
+        words += _cut(chunk)
     return tuple(w for w in words if w not in stop and _CONTENT.search(w))
 
 
+def _pieces(text: str, piece: int) -> list[str]:
+    """``text`` in pieces of at most ``piece`` characters; from half that length on, a piece
+    ends where the text's next ``token_echo`` characters are those it opened with (a table
+    flattened into a line repeats its rows: each repeat is then the same piece)."""
+    if len(text) <= piece:
+        return [text]
+    echo = data.rules()["token_echo"]
+    out = []
+    at = 0
+    while at < len(text):
+        end = min(at + piece, len(text))
+        if end < len(text):
+            again = text.find(text[at:at + echo], at + piece // 2, end)
+            if again > 0:
+                end = again
+        out.append(text[at:end])
+        at = end
+    return out
+
+
+@lru_cache(maxsize=64)
+def _cut(chunk: str) -> tuple[str, ...]:
+    """jieba's words of one piece (the same piece of a repeating run is cut once)."""
+    import jieba
+
+    if _DIGITS.fullmatch(chunk) and not _digit_words():
+        return (chunk,)  # what jieba makes of a run of digits no word is made of: the run
+    return tuple(jieba.lcut(chunk))
+
+
 _DIGITS = re.compile(r"[0-9]+")
+
+
+def clear_caches() -> None:
+    """Forget every passage and piece tokenized so far (a benchmark's or a test's fresh start)."""
+    tokenize.cache_clear()
+    _cut.cache_clear()
 
 
 @lru_cache(maxsize=1)

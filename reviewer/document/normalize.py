@@ -153,7 +153,11 @@ _DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report tex
 
 # every debris pattern in one: a line that matches none of them (most lines) is told so by one
 # search instead of one per pattern
-_ANY_DEBRIS = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE), re.I)
+# (the patterns that open with ^ are tried where the line starts only, the others everywhere)
+_ANY_DEBRIS_START = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE
+                                        if rx.pattern.startswith("^")), re.I)
+_ANY_DEBRIS = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE
+                                  if not rx.pattern.startswith("^")), re.I)
 _ANY_HEADER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _HEADER_ONLY))
 _WS = re.compile(r"\s")
 _YEAR_FIRST = re.compile(r"^\d{4}")
@@ -162,7 +166,7 @@ _YEAR_FIRST = re.compile(r"^\d{4}")
 def _is_debris_anywhere(line: str) -> str | None:
     if len(line) > _DEBRIS_MAX or "。" in line:  # chrome never ends a sentence
         return None
-    if not _ANY_DEBRIS.search(line):
+    if not _ANY_DEBRIS_START.match(line) and not _ANY_DEBRIS.search(line):
         return None
     for rule, rx in _ANYWHERE:
         if rx.search(line):

@@ -143,6 +143,11 @@ class RuleContext:
         """Where each of :attr:`quantities` starts, for bisection."""
         return [q.start for q in self.quantities]
 
+    @cached_property
+    def quantity_ends(self) -> list[int]:
+        """Where each of :attr:`quantities` ends (in the same order: they do not overlap)."""
+        return [q.end for q in self.quantities]
+
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
 
@@ -252,8 +257,11 @@ def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
             return (Occurrence(hit.start, hit.end),)  # inside the text already: nothing to clamp
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
+    places = set(hit.occurrences)
+    if all(0 <= start < end <= length for start, end in places):  # nothing to clamp
+        return tuple(sorted(Occurrence(start, end) for start, end in places))
     out = set()
-    for start, end in hit.occurrences:
+    for start, end in places:
         span = _clamp(start, end, length)
         if span is not None:
             out.add(span)

@@ -108,11 +108,15 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     above_after_rx = pattern("words", "above_after")
     above_before = tuple(words("words", "above_before"))
     rates = _rate_words_at(ctx)
+    reach = _reach()
     for start, stop, value in _percentages(ctx):
         if value < 100:
             continue  # the words around it only matter at 100% (100%以上)
-        if rates is not None and not _near(rates, _clause_start(ctx, start), start):
-            continue  # no rate named in its clause: told without reading the clause
+        # no rate named in its clause: told without reading the clause, and first without
+        # finding where it starts (no rate word within the farthest it may reach back)
+        if rates is not None and (not _near(rates, start - reach, start)
+                                  or not _near(rates, _clause_start(ctx, start), start)):
+            continue
         gap = _SPACES.match(text, stop).end()
         above_after = above_after_rx.match(text, gap)
         if value == 100 and above_after is None:
@@ -166,13 +170,10 @@ def _clause_after(text: str, pos: int) -> int:
 
 def _counts_in(ctx: RuleContext, start: int, end: int) -> list[Quantity]:
     """The text's counts inside ``start``..``end``, found by bisection among all of them."""
-    counts, starts = ctx.quantities, ctx.quantity_starts
-    out = []
-    for k in range(bisect.bisect_left(starts, start), len(counts)):
-        if counts[k].end > end:
-            break
-        out.append(counts[k])
-    return out
+    # counts do not overlap: their ends come in the order of their starts
+    lo = bisect.bisect_left(ctx.quantity_starts, start)
+    hi = bisect.bisect_right(ctx.quantity_ends, end)
+    return ctx.quantities[lo:hi] if hi > lo else []
 
 
 def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
@@ -190,12 +191,12 @@ def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
     if i < 0 or counts[i].start < _clause_start(ctx, stop):
         return None
     whole = counts[i]
+    if stop - whole.end > _WHOLE_TAIL:  # told without reading the text
+        return None
     if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
         return None
     if pattern("words", "change_wholes").search(text, max(0, whole.start - _CHANGE_WINDOW),
                                                 whole.start):
-        return None
-    if stop - whole.end > _WHOLE_TAIL:
         return None
     return whole
 
@@ -246,18 +247,26 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("numbers.approx_exact", "numbers", "warning")
 def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
-    """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余)."""
+    """余 after an exact count: 12余次 (余 rounds a round figure: 800余, 1.2万余). The same count
+    written so again in one clause is one finding with each place (a flattened table of 12余次
+    would otherwise be a flag every few characters)."""
     # the words of each quote's flag, written once: a table of counts repeats its figures
     said: dict[str, tuple[str, str]] = {}
+    marks = ctx.marks(_CLAUSE_MARKS)
+    # (the clause's index among the marks, the quote) → its places, in text order
+    found: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for q in ctx.quantities:
         if q.approx and not q.is_round:
-            quote = ctx.text[q.start:q.end]
-            words_of = said.get(quote)
-            if words_of is None:
-                words_of = said[quote] = (
-                    t("flags.approx_exact", quote=quote),
-                    t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
-            yield Hit(q.start, q.end, *words_of)
+            found.setdefault((bisect.bisect_left(marks, q.start), ctx.text[q.start:q.end]),
+                             []).append((q.start, q.end))
+    for (_, quote), places in found.items():
+        words_of = said.get(quote)
+        if words_of is None:
+            words_of = said[quote] = (
+                t("flags.approx_exact", quote=quote),
+                t("flags.replace_with", right=quote.replace("余", "").replace("多", "")))
+        (start, end), more = places[0], len(places) > 1
+        yield Hit(start, end, *words_of, occurrences=tuple(places) if more else ())
 
 
 def _key(ctx: RuleContext, q: Quantity) -> str | None:

@@ -365,7 +365,10 @@ def unpaired(ctx: RuleContext) -> Iterator[Hit]:
     carry = int(load("words")["pair_carry_lines"])
     stack: list[tuple[str, int, int]] = []  # (kind, offset, paragraph index)
     for k, p in enumerate(paragraphs):
-        stale = [e for e in stack if k - e[2] > carry]
+        # the stack holds marks in the order of their paragraphs: the oldest tells whether any
+        # is stale, without reading the others (a report of brackets has a stack every line)
+        stale = [e for e in stack if k - e[2] > carry] if stack and k - stack[0][2] > carry \
+            else None
         if stale:
             places.extend(e[1] for e in stale if not _runs_on(text, e, paragraphs))
             stack = [e for e in stack if k - e[2] <= carry]
