@@ -458,7 +458,9 @@ def _group_status(item: ItemResult, named: str, named_share: float
         return "partial", reasons
     shown = sum(1 for p in item.promises if p.evidence)
     if (item.evidence and not n) or (n and shown / n >= rules["group_shown"]):
-        reasons.append(t("compare.rule_group_delivered"))
+        # the group's work is reported as a whole; which promises were not, its promises say
+        reasons.append(t("compare.rule_group_delivered", shown=shown, total=n)
+                       if n else t("compare.rule_group_delivered_whole"))
         return "delivered", reasons
     if item.evidence or shown:
         reasons.append(t("compare.rule_group_partial"))
