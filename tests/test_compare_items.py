@@ -208,6 +208,23 @@ def test_one_rare_word_carrying_most_of_a_short_promise_finds_its_evidence():
     assert promise.status == "delivered", promise.reasons
 
 
+def test_a_word_every_group_uses_says_less_than_the_promises_own_noun():
+    # 大鹏 and 建设 stand in every group of the plan; 健康 only in this promise's: the sentence
+    # sharing 健康 is its evidence before the one sharing 平安大鹏建设 of another group's field
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）推动大鹏产业发展。大鹏新区新增规上企业20家。\n"
+                       "（二）建设平安大鹏。深化平安大鹏建设，开展扫黑除恶专项行动。\n"
+                       "（三）增进大鹏民生福祉。大力推进健康大鹏建设。新建大鹏学校2所。\n",
+                       "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n新增规上企业25家。\n"
+                         "深化平安大鹏建设，刑事治安警情下降5.3%。\n"
+                         "新区荣获广东省健康县区称号，新建名医工作室6个。\n新建学校2所。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    items = compare_documents(prior, current).items
+    promise = next(p for it in items for p in it.promises if "健康大鹏" in p.text)
+    assert promise.evidence and "健康县区" in promise.evidence[0].quote, promise.evidence
+
+
 def test_a_shortcoming_naming_what_a_groups_heading_is_about_makes_it_an_acknowledged_gap():
     prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
                        "（一）提振和扩大消费，切实增强消费促发展基础性作用。举办购物节10场。\n"

@@ -154,6 +154,8 @@ def test_the_statuses_of_pairs_no_one_had_used(records):
     part = _of(records, "d")
     s = compare_gold.scores(part)
     assert s["decided"] / s["items"] >= 0.85
+    # the goals of the sets above, reached since the spread of a word over the plan weighs it
+    # in a promise's match (13.8 points and 79.0% when the pairs were still unseen)
     margin = (s["agree"] - s["always_delivered"]) / s["items"]
-    assert margin >= 0.13, "\n".join(compare_gold.report(part, "held-out D"))
-    assert s["p1"] / s["with_evidence"] >= 0.78
+    assert margin >= 0.15, "\n".join(compare_gold.report(part, "held-out D"))
+    assert s["p1"] / s["with_evidence"] >= 0.80

@@ -17,7 +17,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -194,7 +194,7 @@ class SentenceIndex:
 
     def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
                min_coverage: float = 0.0, text: str = "", headings: bool = False,
-               relaxed: tuple[float, int] | None = None
+               relaxed: tuple[float, int] | None = None, spread: Spread | None = None
                ) -> list[tuple[int, float, float]]:
         """The best sentences for ``query`` (the tokens of ``text``): (index, coverage, rank
         score), best first. The best by words are scored again by the characters they share
@@ -202,14 +202,21 @@ class SentenceIndex:
         two. ``headings``: a heading counts in full (a group's heading against the review's
         own headings and summaries). ``relaxed`` (coverage, words): a sentence sharing at least
         that many words that are not light with the query needs only that coverage (a long
-        promise whose result is reported in other words around its names)."""
+        promise whose result is reported in other words around its names). ``spread``: the
+        groups of the plan the query is one promise of; a word or character pair many of them
+        use counts less (:class:`Spread`)."""
         terms = _in_order(query)
-        total = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
+        own = spread.word if spread is not None else _whole
+        total = math.fsum((self.idf.get(w) or self._unseen(w)) * own(w) for w in terms)
         if not total:
             return []
         acc: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
         heavy: dict[int, int] = defaultdict(int)
+        # the same sums without the spread: the coverage reported, which the status thresholds
+        # are calibrated on, is never above it
+        plain: dict[int, float] = defaultdict(float)
+        total_plain = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
         cap = data.rules()["max_postings"]
         rules = data.rules()["evidence"]
         for w in terms:
@@ -217,8 +224,10 @@ class SentenceIndex:
             if weight is None or len(self.postings[w]) > cap:
                 continue
             strong = _factor(w) == 1.0
+            scaled = weight * own(w)
             for i in self.postings[w]:
-                acc[i] += weight
+                acc[i] += scaled
+                plain[i] += weight
                 shared[i] += 1
                 if strong:
                     heavy[i] += 1
@@ -240,24 +249,30 @@ class SentenceIndex:
                 bonus -= rules["heading_penalty"]
             if self.done[i]:
                 bonus += rules["done_bonus"]
-            out.append((i, coverage, coverage + bonus, bonus))
+            # (index, coverage ranked and filtered by, coverage reported, bonus)
+            out.append((i, coverage, min(coverage, plain[i] / total_plain), bonus))
         if text:
-            out.sort(key=lambda h: (-h[2], h[0]))
+            out.sort(key=_by_rank)
             out = out[: rules["rerank"]]
             grams = _bigrams(text)
             unseen = self.unseen
             pairs, gram_idf = self._character_pairs()
-            total_g = math.fsum(gram_idf.get(x, unseen) for x in grams) or 1.0
+            pair = spread.gram if spread is not None else _whole
+            total_g = math.fsum(gram_idf.get(x, unseen) * pair(x) for x in grams) or 1.0
+            total_plain_g = math.fsum(gram_idf.get(x, unseen) for x in grams) or 1.0
             share = rules["characters"]
             blended = []
             for i, coverage, _, bonus in out:
-                chars = math.fsum(gram_idf[x] for x in grams & pairs[i]) / total_g
+                common = grams & pairs[i]
+                chars = math.fsum(gram_idf[x] * pair(x) for x in common) / total_g
                 c = (1 - share) * coverage + share * chars
-                blended.append((i, c, c + bonus, bonus))
+                plain_c = (1 - share) * plain[i] / total_plain + \
+                    share * math.fsum(gram_idf[x] for x in common) / total_plain_g
+                blended.append((i, c, min(c, plain_c), bonus))
             out = [h for h in blended if h[1] >= min_coverage or
                    (relaxed is not None and h[1] >= relaxed[0] and heavy[h[0]] >= relaxed[1])]
-        out.sort(key=lambda h: (-h[2], h[0]))
-        return [(i, c, sc) for i, c, sc, _ in out[:limit]]
+        out.sort(key=_by_rank)
+        return [(i, shown, c + bonus) for i, c, shown, bonus in out[:limit]]
 
     def closest(self, query: Sequence[str]) -> tuple[int, float, float]:
         """The sentence carrying most of ``query``'s weight: (index, coverage, focus), where
@@ -283,6 +298,52 @@ class SentenceIndex:
         text = self.doc.text[a:b]
         return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
                         _period(self.doc, a), self.heading[i], self.done[i])
+
+
+def _by_rank(hit: tuple[int, float, float, float]) -> tuple[float, int]:
+    """A search hit's place: its coverage and bonus, the first sentence on a tie."""
+    return -(hit[1] + hit[3]), hit[0]
+
+
+def _whole(_: str) -> float:
+    """No spread: every word and character pair counts in full."""
+    return 1.0
+
+
+class Spread:
+    """How many groups of last year's plan use each word and character pair. A word most groups
+    use (the place, the plan's stock phrases: 大鹏, 粤港澳大湾区, 国际, 行动) says little about
+    which of its promises a review sentence is about; one only this promise's group uses (商业银行,
+    托育, 散乱污) says much. A word's weight in a match is scaled by ``1 - s + s * r``, where
+    ``r = log(1 + n / groups using it) / log(1 + n)`` (1 for a word of one group) and ``s`` the
+    share ``[evidence] spread`` of ``data/rules.toml``."""
+
+    def __init__(self, words: Sequence[Iterable[str]], texts: Sequence[str]):
+        """``words``: each group's words (its heading's and promises'); ``texts``: each group's
+        text, for its character pairs."""
+        self.n = len(words)
+        self._words: dict[str, int] = defaultdict(int)
+        self._pairs: dict[str, int] = defaultdict(int)
+        for group in words:
+            for w in set(group):
+                self._words[w] += 1
+        for text in texts:
+            for x in _bigrams(text):
+                self._pairs[x] += 1
+        self._norm = math.log(1 + self.n) if self.n > 1 else 0.0
+        self._share = float(data.rules()["evidence"]["spread"])
+
+    def _scale(self, used: int) -> float:
+        if not self._norm:
+            return 1.0
+        rare = math.log(1 + self.n / max(1, used)) / self._norm
+        return 1 - self._share + self._share * rare
+
+    def word(self, w: str) -> float:
+        return self._scale(self._words.get(w, 1))
+
+    def gram(self, x: str) -> float:
+        return self._scale(self._pairs.get(x, 1))
 
 
 def _in_order(query: Sequence[str]) -> list[str]:

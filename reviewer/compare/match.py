@@ -25,6 +25,7 @@ from reviewer.compare.evidence import (
     BigramIndex,
     Evidence,
     SentenceIndex,
+    Spread,
     result,
     sentence_passages,
     weighty,
@@ -264,10 +265,12 @@ def _heading_at(doc: Document, offset: int) -> str:
 
 # --- statuses ------------------------------------------------------------------------------
 
-def _evidence(ctx: _Context, text: str, limit: int) -> list[Evidence]:
+def _evidence(ctx: _Context, text: str, limit: int, spread: Spread | None = None
+              ) -> list[Evidence]:
     rules = data.rules()
     hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
-                            relaxed=(rules["evidence_named"], rules["evidence_named_words"]))
+                            relaxed=(rules["evidence_named"], rules["evidence_named_words"]),
+                            spread=spread)
     return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
 
 
@@ -494,17 +497,25 @@ def compare_documents(prior: Document, current: Document, *,
     items: list[ItemResult] = []
     pending: list[tuple[ItemResult, str, set[str]]] = []
     headline = passages(prior)
-    for plan in groups:
+    # every group's promises and words first: how many groups use a word weighs it in each
+    # promise's match
+    spans = [promises_in(prior, plan.start, plan.end, strict=plan.kind == "targets",
+                         skip=headline if plan.kind == "targets" else None) for plan in groups]
+    group_words = [{*tokenize(plan.heading.split(" / ")[-1]),
+                    *(w for s in found for w in tokenize(prior.text[s.start:s.end]))}
+                   for plan, found in zip(groups, spans, strict=True)]
+    for plan, found, words in zip(groups, spans, group_words, strict=True):
+        if not found and plan.kind != "targets":
+            words.update(tokenize(plan.text))  # a group without promises: its whole text
+    spread = Spread(group_words, [plan.text for plan in groups])
+    for plan, own, words in zip(groups, spans, group_words, strict=True):
         result = ItemResult(plan.text, plan.heading, plan.start, plan.end, "no_evidence",
                             kind=plan.kind)
-        words = set(tokenize(plan.heading.split(" / ")[-1]))
         strict = plan.kind == "targets"
-        for span in promises_in(prior, plan.start, plan.end, strict=strict,
-                                skip=headline if strict else None):
+        for span in own:
             text = prior.text[span.start:span.end]
-            words.update(tokenize(text))
             p = PromiseResult(text, span.start, span.end, "no_evidence")
-            p.evidence = _evidence(ctx, text, rules["evidence_count"])
+            p.evidence = _evidence(ctx, text, rules["evidence_count"], spread)
             p.targets = _promise_targets(prior, current, span, p.evidence)
             i, repeat, _ = ctx.plan.closest(tokenize(text))
             if i >= 0:
@@ -525,8 +536,6 @@ def compare_documents(prior: Document, current: Document, *,
         if strict and not result.promises:
             steps.done("groups")  # its second step has nothing to do
             continue  # a targets passage committing to nothing one can check
-        if not result.promises:
-            words.update(tokenize(plan.text))
         title = plan.heading.split(" / ")[-1]
         pending.append((result, title, words))
     # a sentence among the best of many groups (a summary of the year: 在…坚强领导下，我们坚持…)
@@ -543,7 +552,7 @@ def compare_documents(prior: Document, current: Document, *,
     # the words a group's heading is about, kept where few other groups' headings share them,
     # against the clauses of this year's shortcomings that say something is lacking
     objects = [_objects(title) for _, title, _ in pending]
-    spread = Counter(w for words in objects for w in words)
+    headings_using = Counter(w for words in objects for w in words)
     # the first lacking clause holding each word: a group finds its first in the words it is
     # about, not by reading every lacking clause
     lacking: dict[str, int] = {}
@@ -571,7 +580,7 @@ def compare_documents(prior: Document, current: Document, *,
             clause = current.text[slice(*ctx.problem_words.spans[k])]
             if _lack(clause):
                 gap, named = 1.0, clause
-        own = {w for w in objects[n] if spread[w] <= rules["group_object_spread"]}
+        own = {w for w in objects[n] if headings_using[w] <= rules["group_object_spread"]}
         if gap < 1.0 and own:
             k = min((lacking[w] for w in own if w in lacking), default=-1)
             if k >= 0:
