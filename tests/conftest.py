@@ -99,3 +99,32 @@ def unblocked(fifo, call, seconds: float = 10.0):
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
+
+
+def corpus_report_path(name: str) -> Path:
+    """A corpus report of either folder (gwr, gwr-more) by its name; the test skips, saying why,
+    when the corpus is not there."""
+    for folder in ("gwr", "gwr-more"):
+        path = CORPUS / folder / f"{name}.txt"
+        if path.exists():
+            return path
+    pytest.skip(f"corpus report {name} not available: the shared corpus is not beside the "
+                f"repository ({CORPUS}); set REVIEWER_CORPUS to its folder")
+
+
+def corpus_report(name: str):
+    from reviewer.document import load_document
+
+    return load_document(str(corpus_report_path(name)))
+
+
+def corpus_report_changed(name: str, *pairs: str):
+    """The corpus report with each ``old`` of the (old, new) pairs replaced."""
+    from reviewer.document import parse_text
+
+    path = corpus_report_path(name)
+    text = path.read_text(encoding="utf-8")
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, f"{old!r} should be in {name}"
+        text = text.replace(old, new)
+    return parse_text(text, str(path))

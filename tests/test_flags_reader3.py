@@ -4,12 +4,11 @@ same text changed to show that the rule still fires where it should, and on cons
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import CORPUS
-from reviewer.document import load_document, parse_text
+from conftest import corpus_report as report
+from conftest import corpus_report_changed as changed
+from reviewer.document import parse_text
 from reviewer.flags import run_flags
 from reviewer.i18n import set_language
 
@@ -19,28 +18,6 @@ def chinese():
     set_language("zh")
     yield
     set_language("zh")
-
-
-def _path(name: str) -> Path:
-    for folder in ("gwr", "gwr-more"):
-        path = CORPUS / folder / f"{name}.txt"
-        if path.exists():
-            return path
-    pytest.skip(f"corpus report {name} not available: the shared corpus is not beside the "
-                f"repository ({CORPUS}); set REVIEWER_CORPUS to its folder")
-
-
-def report(name: str):
-    return load_document(str(_path(name)))
-
-
-def changed(name: str, *pairs: str):
-    """The report with each ``old`` of the (old, new) pairs replaced."""
-    text = _path(name).read_text(encoding="utf-8")
-    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
-        assert old in text, f"{old!r} should be in {name}"
-        text = text.replace(old, new)
-    return parse_text(text, str(_path(name)))
 
 
 def places(doc, rule_id: str, around: int = 0) -> list[str]:
