@@ -14,7 +14,6 @@ Targets: 100% on seeds and corpus/gwr, at least 98% on corpus/gwr-more.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import defaultdict
 
@@ -22,9 +21,9 @@ from _timing import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import outline_gold  # noqa: E402
+import transforms  # noqa: E402
 
 from reviewer.document import Document, load_document  # noqa: E402
-from reviewer.profiles import get_profile  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 TARGETS = {"seeds": 1.0, "gwr": 1.0, "gwr-more": 0.98}
@@ -33,22 +32,6 @@ TARGETS = {"seeds": 1.0, "gwr": 1.0, "gwr-more": 0.98}
 def _load(name: str) -> Document | None:
     path = SEEDS / name[len("seeds/"):] if name.startswith("seeds/") else CORPUS / name
     return load_document(str(path)) if path.exists() else None
-
-
-def _baseline(doc: Document) -> None:
-    """Classify the top-level parts by their heading's words only (no periods)."""
-    profile = get_profile(doc.genre)
-    later = False
-    for sec in doc.sections:
-        cue = profile.heading_cue(sec.heading.title)
-        kind = cue[0] if cue else None
-        m = re.match(r"\s*(\d{4})\s*年", sec.heading.title)
-        if kind is None and m and doc.plan_year and int(m.group(1)) == doc.plan_year:
-            kind = "plan"
-        if kind is None:
-            kind = "other" if later else "achievements"
-        later = later or kind in ("shortcomings", "plan", "targets")
-        sec.set_kind((kind,), "heading words", 1.0, "")
 
 
 def _add(tally: dict, key: tuple[str, str], ok: bool) -> None:
@@ -83,7 +66,7 @@ def main() -> int:
                     _add(tally, (g, "part kinds"), _kinds_only(c))
             if not c.ok:
                 misses.append(c)
-        _baseline(doc)
+        transforms.heading_words_baseline(doc)
         for c in outline_gold.check(report, doc):
             if c.what in ("part", "extra"):
                 for g in groups:
