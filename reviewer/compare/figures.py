@@ -405,18 +405,16 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 _CLAUSE_MARKS = "，,；;。：:\n"
 
 
-_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
-
-
-@lru_cache(maxsize=8)
-def _clause_marks(text: str) -> list[int]:
-    """Where the clause marks of ``text`` are (kept per text: looked up per occurrence)."""
-    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+@lru_cache(maxsize=16)
+def _marks(text: str, marks: str) -> list[int]:
+    """Where the characters of ``marks`` stand in ``text`` (kept per text and set of marks:
+    looked up per occurrence)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)]
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause holding ``pos`` (after the previous ，；。： or line break)."""
-    marks = _clause_marks(text)
+    marks = _marks(text, _CLAUSE_MARKS)
     i = bisect.bisect_left(marks, pos)
     return max(marks[i - 1] + 1, floor) if i else floor
 
@@ -479,24 +477,17 @@ class _Names:
 
 
 _SENTENCE_MARKS = "。；;！？!?\n"
-_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
-
-
-@lru_cache(maxsize=8)
-def _sentence_marks(text: str) -> list[int]:
-    """Where the sentence marks of ``text`` are (kept per text: looked up per occurrence)."""
-    return [m.start() for m in _SENTENCE_MARK.finditer(text)]
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    marks = _sentence_marks(text)
+    marks = _marks(text, _SENTENCE_MARKS)
     i = bisect.bisect_left(marks, pos)
     return max(marks[i - 1] + 1, floor) if i else floor
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
     """Where the sentence holding ``pos`` ends, at ``hi`` at the latest."""
-    marks = _sentence_marks(text)
+    marks = _marks(text, _SENTENCE_MARKS)
     i = bisect.bisect_left(marks, pos)
     return min(marks[i], hi) if i < len(marks) else hi
 
