@@ -204,12 +204,19 @@ def multi_year_in(doc: Document, start: int, end: int) -> bool:
     """:func:`_multi_year` for a clause of ``doc``, or a later year than its plan's named in the
     clause or earlier in its run up to the last ；。：(到2025年，…): a goal of several years."""
     text = _narrow(doc.text)
-    if _multi_year(text, start, end):
-        return True
+    return _multi_year(text, start, end) or _later_goal(doc, text, start, end)
+
+
+def _later_goal(doc: Document, text: str, start: int, end: int) -> bool:
+    """A year after ``doc``'s plan year named in the clause or earlier in its run."""
+    marks = _marks(text, _RUN_MARKS)
+    i = bisect.bisect_left(marks, start)
+    run = marks[i - 1] + 1 if i else 0
+    if text.find("年", run, end) < 0:
+        return False
     plan = doc.plan_year
     if plan is None:
         return False
-    run = max(text.rfind(c, 0, start) for c in "；;。：:\n") + 1
     return any(int(m.group(1)) > plan for pattern in _later_year()
                for m in pattern.finditer(text, run, end))
 
@@ -264,10 +271,10 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
     while i < len(clauses):
         clause = clauses[i]
         i += 1
-        if multi_year_in(doc, clause.start(), clause.end()):
+        if _multi_year(text, clause.start(), clause.end()):
             continue
         found = figures(doc.text, clause.start(), clause.end())
-        if not found:
+        if not found or _later_goal(doc, text, clause.start(), clause.end()):
             continue
         fig = found[0]
         before = next((w for w in before_words if text.startswith(w, fig.start - len(w))
@@ -459,6 +466,7 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 
 
 _CLAUSE_MARKS = "，,；;。：:\n"
+_RUN_MARKS = "；;。：:\n"
 
 
 @lru_cache(maxsize=16)
