@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.document.model import Change
+from reviewer.document.structure import cn_number, cn_numeral
 
 _EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
 
@@ -118,6 +119,12 @@ _INNER_STOP = re.compile(r"[。；][^）)”’」』]")
 _CLAUSE_MARKS = re.compile(r"[，。；,;]")
 _SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
+# what a full line of text broken every so many characters may end with and still run on (no
+# sentence ends there), and what the next line may open with
+_RUNS_ON = "，、,“‘《（(〈【"
+_RUNS_ON_AFTER = "“‘《（(〈【%.,;:!?"
+# an enumeration's item inside a paragraph: 7. / 7、 / （7） / 七是
+_INLINE_ITEM = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|([（(])(\d{1,2})[）)]|([一二三四五六七八九十]{1,3})是)")
 # reduplicated words that legitimately double a character across a line break
 _REDUP_OK = set("常人天处事时层步个家户年月条件一实扎样节项日代世代代声面")
 
@@ -358,6 +365,14 @@ _MENU_RUN = 4
 _REPEATED_MAX = 30
 _REPEATED_MIN = 3
 _NO_PUNCT = re.compile(r"^[^，。；：、,;:！？!?（）()“”\d]+$")
+# a running header may name the report's year (XX镇2024年法治政府建设工作报告): no punctuation,
+# and words besides its figures
+_HEADER_LINE = re.compile(r"^(?=.*[^\d\s])[^，。；：、,;:！？!?（）()“”]+$")
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_RUN = 3
+_PAGE_LINES = 5  # a page holds at least this many lines
 
 
 def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, str]],
@@ -373,9 +388,24 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
             counts[s] = counts.get(s, 0) + 1
     drop: dict[int, str] = {}
     for k, (ln, s) in enumerate(kept):
-        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _NO_PUNCT.match(s)
+        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _HEADER_LINE.match(s)
                 and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
             drop[ln] = "running_header"
+    # bare page numbers (13 / 14 / 15 on lines of their own): numbers that count on by one, a
+    # page apart, at least _PAGE_RUN of them; a lone figure on a line (a table's cell) stays
+    pages = [(ln, int(s)) for ln, s in kept if _BARE_NUMBER.match(s)]
+    run_pages: list[int] = []
+    for k, (ln, n) in enumerate(pages):
+        if k and n == pages[k - 1][1] + 1 and ln - pages[k - 1][0] >= _PAGE_LINES:
+            run_pages.append(ln)
+            continue
+        if len(run_pages) >= _PAGE_RUN:
+            for m in run_pages:
+                drop[m] = "page_number"
+        run_pages = [ln]
+    if len(run_pages) >= _PAGE_RUN:
+        for m in run_pages:
+            drop[m] = "page_number"
     run: list[int] = []
     for ln, s in kept + [(10**12, "。")]:
         if run and ln - run[-1] > 2:  # lines apart (a removed line, blank lines between)
@@ -478,12 +508,51 @@ class _Open:
         if self.length < 20 or not nxt:
             return False
         last = self.last
-        if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
-            return False
         full = wrap and self.last_len >= wrap - 1
+        if last in _TERMINAL:
+            return bool(full) and self._items_run_on(nxt)
+        if not (_is_cjk(last) or last.isdigit()):
+            # a full line of wrapped text runs on after a mark that ends no sentence (a comma,
+            # an opening quote): no paragraph ends there
+            piece = self.pieces[-1]
+            numbered = last in ".．" and len(piece) > 1 and piece[-2].isdigit()  # …任务。3.
+            if not (full and (last in _RUNS_ON or numbered)) or not self._has_punct():
+                return False
         if not full and not self._has_punct():
             return False
-        if _NUMBERING_START.match(nxt):
+        if _NUMBERING_START.match(nxt) and not (full and self._has_punct()
+                                                and not self._numbered_heading()):
+            # (an enumeration run on, 一是…，二是…, cut before its next item by the wrap, is
+            # still the sentence; a full line that is a numbered heading is not)
             return False
         first = nxt[0]
-        return _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
+        return (_is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
+                or full and first in _RUNS_ON_AFTER)
+
+    def _items_run_on(self, nxt: str) -> bool:
+        """``nxt`` opens the next item of an enumeration this paragraph runs inline (…建设。7.加快
+        …建设。 / 8.完成…): the wrap fell after the previous item's sentence."""
+        m = _INLINE_ITEM.match(nxt)
+        if m is None:
+            return False
+        digits, prefix, cn = m.group(1) or m.group(3), m.group(2), m.group(4)
+        if digits:
+            n = int(digits)
+            if n < 2:
+                return False
+            mark = nxt[len(prefix or "") + len(digits)]
+            token = f"{prefix or ''}{n - 1}{mark}"
+        else:
+            n = cn_number(cn)
+            if not n or n < 2:
+                return False
+            token = f"{cn_numeral(n - 1)}是"
+        text = self.text()
+        at = text.find(token, 1)
+        return at > 0 and text[at - 1] in "。；;，,"
+
+    def _numbered_heading(self) -> bool:
+        """The paragraph is one numbered line ending no sentence: a heading, whatever follows."""
+        line = self.pieces[0]
+        return (len(self.pieces) == 1 and bool(_NUMBERING_START.match(line))
+                and not _SENTENCE_MARKS.search(line))

@@ -96,12 +96,16 @@ class Tally:
     new_places: list[str] = field(default_factory=list)
 
 
-def _written_lines(before: transforms.Case, after: transforms.Case) -> str:
-    """The squeezed lines of ``after`` that are none of ``before``'s (a heading renumbered, a
-    page number, a menu line): a place inside one of them is the transform's."""
-    own = {transforms._strip(ln) for ln in before.lines}
-    return "\n".join(squeeze(ln) for ln in after.lines
-                     if transforms._strip(ln) and transforms._strip(ln) not in own)
+def _written_lines(before: transforms.Case, after: transforms.Case, own: str
+                   ) -> tuple[str, str]:
+    """The squeezed lines of ``after`` that are none of ``before``'s (a heading renumbered or
+    its numbering lost, a page number, a menu line), and those of them that are not the report's
+    own text at all (a line the transform only wrapped, or only stripped of its numbering, is):
+    a place inside the first moved with the line, inside the second it is the transform's."""
+    lines = {transforms._strip(ln) for ln in before.lines}
+    changed = [squeeze(ln) for ln in after.lines
+               if transforms._strip(ln) and transforms._strip(ln) not in lines]
+    return "\n".join(changed), "\n".join(s for s in changed if s not in own)
 
 
 def compare(name: str, case: transforms.Case, tally: Tally, labels: dict,
@@ -116,7 +120,8 @@ def compare(name: str, case: transforms.Case, tally: Tally, labels: dict,
     tally.reports += 1
     report = Path(case.name).name
     own = squeeze(case.text())
-    written = _written_lines(case, moved) if moved.lines != case.lines else ""
+    written, alien = (_written_lines(case, moved, own) if moved.lines != case.lines
+                      else ("", ""))
     lost: dict[tuple[str, str], list[str]] = {}
     new: list[tuple[str, str, str, int]] = []
     for place in before.keys() | after.keys():
@@ -141,7 +146,7 @@ def compare(name: str, case: transforms.Case, tally: Tally, labels: dict,
             continue
         if rule in INTENDED.get(name, ()):
             cls = "intended"
-        elif quote not in own or (written and quote in written):
+        elif quote not in own or (alien and quote in alien):
             cls = "artefact"
         else:
             cls = "other"
