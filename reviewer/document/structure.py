@@ -367,7 +367,12 @@ def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
     """Index of the first paragraph of the report's own text: after the salutation (各位代表：)
     and the opening formula (现在，我代表…报告) when the first lines hold them, else 0."""
     head = min(len(paragraphs), 15)
-    for i in range(head):
+    # (a salutation after the opening formula is the review's own 各位代表！, the first one run
+    # into the line before: the opening formula then says where the text begins)
+    opening = next((i for i in range(head) if rules.opening.search(
+        text, paragraphs[i].start, paragraphs[i].end)
+        and paragraphs[i].end - paragraphs[i].start < 200), head)
+    for i in range(opening):
         p = paragraphs[i]
         if rules.salutation.match(text, p.start, p.end):
             nxt = i + 1
@@ -375,11 +380,7 @@ def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
                                                                paragraphs[nxt].end):
                 nxt += 1
             return nxt
-    for i in range(head):
-        p = paragraphs[i]
-        if rules.opening.search(text, p.start, p.end) and p.end - p.start < 200:
-            return i + 1
-    return 0
+    return opening + 1 if opening < head else 0
 
 
 def drop_headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:

@@ -66,6 +66,7 @@ class Rules(NamedTuple):
     group_line_max: int
     group_inline_max: int
     min_inline_groups: int
+    year_is: re.Pattern[str]
     sub_point_styles: tuple[str, ...]
     group_weight: float
     guessed_share: float
@@ -147,6 +148,7 @@ def compile_rules(data: dict) -> Rules:
         group_line_max=int(cl["group_line_max"]),
         group_inline_max=int(cl["group_inline_max"]),
         min_inline_groups=int(cl["min_inline_groups"]),
+        year_is=_one(cl["year_is"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
         guessed_share=float(cl["guessed_share"]),
