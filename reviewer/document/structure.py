@@ -225,6 +225,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             )
         )
     headings = _keep_plain(headings, plain)
+    headings = _first_items_run_in(text, headings)
     headings = _after_admission(text, paragraphs, headings, profile)
     lead = _lead_heading(text, paragraphs, headings, body)
     if lead is not None:
@@ -234,6 +235,47 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
 
 
 _ANY_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
+# an item of a list, written right after the heading it runs into (（一）稳增长1.地区生产
+# 总值… / 名词解释1.“三岛一区”：… / …厚植全民法治理念一是抓实干部学法。): never after a figure
+_FIRST_ITEM = re.compile(rf"(?<![\d.．])(?:\d{{1,2}}\s*[.．、](?![\d.．%])|[{_CN}]{{1,3}}是|[{_CN}]{{1,3}}、"
+                         rf"|[（(][{_CN}]{{1,3}}[）)])")
+# how far after a heading's title starts its first item is looked for
+_FIRST_ITEM_REACH = 40
+
+
+def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
+    """A heading run into its paragraph that goes on with an item of a list (1. 一是 一、 （一）)
+    whose next item opens a paragraph of its own after it, numbered on (its siblings' shape):
+    the item is a heading of its own, and the heading's title ends before it."""
+    added: list[Heading] = []
+    for k, h in enumerate(headings):
+        reach = min(h.para_end, h.title_start + _FIRST_ITEM_REACH)
+        m = _FIRST_ITEM.search(text, h.title_start + 1, reach)
+        if m is None or _HEADING_ENDS.search(text, h.title_start, m.start()):
+            continue
+        num = _match_numbering(text[m.start():h.para_end])
+        if num is None:
+            continue
+        style, number, numbering, bracket, nend = num
+        nxt = next((g for g in headings[k + 1:] if g.style == style), None)
+        if nxt is None or nxt.number != number + 1 or nxt.start != nxt.para_start:
+            continue
+        start = m.start()
+        end_title = _TITLE_END.search(text, start + nend, h.para_end)
+        end = end_title.end() if end_title and end_title.end() - start <= _MAX_TITLE else min(
+            h.para_end, start + nend + _MAX_TITLE)
+        title = text[start + nend:end].rstrip("。！？!?").strip()
+        if not title:
+            continue
+        h.title = text[h.title_start:start].strip()
+        h.end, h.inline = start, True
+        added.append(Heading(level=0, style=style, number=number, numbering=numbering, title=title,
+                             start=start, end=end, title_start=start + nend,
+                             para_start=h.para_start, para_end=h.para_end, bracket=bracket,
+                             inline=end < h.para_end))
+    if not added:
+        return headings
+    return sorted(headings + added, key=lambda x: x.start)
 
 
 def _run_in(line: str, rules: Rules) -> int | None:
