@@ -45,8 +45,11 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
     """A mandatory part is missing; the flag sits on the heading the part should precede.
 
     Only when every top-level part has a recognised kind: a part whose kind could not be told
-    may be the one said to be missing (``structure.unrecognised`` names such parts instead)."""
-    if ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx):
+    may be the one said to be missing (``structure.unrecognised`` names such parts instead),
+    and only where the parts were not told by the form of their lines alone (no numbering left
+    to read them by: ``structure.unrecognised`` says so instead)."""
+    if (ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx)
+            or ctx.doc.parts_told_by_form()):
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
@@ -70,18 +73,23 @@ def no_report_text(ctx: RuleContext) -> Iterator[Hit]:
 @rule("structure.unrecognised", "structure", "info")
 def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     """The genre's mandatory parts were not all found, and some top-level parts could not be
-    recognised: one note naming them, so that the reviewer checks the structure by eye."""
+    recognised, or the parts were told by the form of their lines alone (no numbering left):
+    one note naming them, or saying so, for the reviewer to check the structure by eye."""
     if ctx.profile is None or not ctx.missing_kinds():
         return
     if not ctx.doc.sections:
         yield Hit(*ctx.title_span, t("flags.no_parts"), t("flags.unrecognised_fix"))
         return
     parts = _unrecognised(ctx)
+    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     if not parts:
+        if ctx.doc.parts_told_by_form():
+            first = ctx.doc.sections[0]
+            yield Hit(*_heading_span(first), t("flags.unnumbered_parts", missing=missing),
+                      t("flags.unrecognised_fix"))
         return
     shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
     more = t("flags.and_more", count=len(parts) - _PARTS_SHOWN) if len(parts) > _PARTS_SHOWN else ""
-    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     yield Hit(*_heading_span(parts[0]),
               t("flags.unrecognised", parts=shown + more, missing=missing),
               t("flags.unrecognised_fix"),
@@ -216,6 +224,29 @@ def _written_between(ctx: RuleContext, style: str, numbers: range, start: int, e
     return False
 
 
+_ENDS_SENTENCE = re.compile(r"[。；;！？!?]")
+_CLOSING = "。；;！？!?：:”"
+
+
+def _group_line_between(ctx: RuleContext, start: int, end: int) -> bool:
+    """Whether a line standing as a group's heading (short, ending no sentence, before a
+    paragraph that ends one) lies between ``start`` and ``end``: the heading of a group whose
+    number was lost (text pasted from Word), so a list starting again at 一是 after it is a new
+    list, not a repeat."""
+    if ctx.profile is None:
+        return False
+    longest = ctx.profile.rules.group_line_max
+    text = ctx.text
+    paragraphs = ctx.doc.paragraphs
+    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
+    last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+    for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1], strict=False):
+        if (p.end - p.start <= longest and not _ENDS_SENTENCE.search(text, p.start, p.end)
+                and text[p.end - 1] not in _CLOSING and text[nxt.end - 1] in _CLOSING):
+            return True
+    return False
+
+
 @rule("structure.numbering", "structure", "warning")
 def numbering(ctx: RuleContext) -> Iterator[Hit]:
     """Heading numbers that skip or repeat. A list restarting at 1 is a new list, not an error."""
@@ -232,6 +263,10 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
         h = headings[issue.heading_index]
         if issue.kind == "restart" and h.number == 1:
             continue
+        if (issue.kind == "repeat" and h.number == 1 and previous[issue.heading_index] is not None
+                and _group_line_between(ctx, headings[previous[issue.heading_index]].para_end,
+                                        h.para_start)):
+            continue  # a new list under a group whose heading lost its number
         if issue.kind == "gap":
             j = previous[issue.heading_index]
             before = headings[j] if j is not None else None
