@@ -29,12 +29,9 @@ import re
 from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
-from reviewer.document.structure import cn_number
+from reviewer.document.structure import cn_number, stands_as_group_heading
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import HeadingCue, Rules
-
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_CLOSING = "。；;！？!?：:”"
 
 
 class _Votes:
@@ -371,10 +368,7 @@ def _groups(ctx: _Context, sec: Section, inline: bool = True) -> list[int]:
     paras = list(_paragraphs_in(ctx, sec.heading.para_end + 1, sec.end))
     text = ctx.text
     for p, nxt in zip(paras, paras[1:], strict=False):
-        # a heading ends no sentence; the text after it does
-        if (p.end - p.start <= rules.group_line_max and not _SENTENCE_END.search(
-                text, p.start, p.end) and text[p.end - 1] not in _CLOSING
-                and text[nxt.end - 1] in _CLOSING):
+        if stands_as_group_heading(text, p, nxt, rules):
             lines.append(p.start)
     return lines if len(lines) >= rules.min_groups else []
 

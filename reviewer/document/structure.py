@@ -405,6 +405,19 @@ def _after_admission(text: str, paragraphs: list[Paragraph], headings: list[Head
 _HEADING_ENDS = re.compile(r"[。；;！？!?]")
 
 
+_ENDS_SENTENCE = re.compile(r"[。；;！？!?]")
+_CLOSING_MARKS = "。；;！？!?：:”"
+
+
+def stands_as_group_heading(text: str, line: Paragraph, after: Paragraph, rules: Rules) -> bool:
+    """Whether ``line`` stands as the heading of a group whose number was lost (text pasted
+    from Word): short, ending no sentence, before a paragraph (``after``) that ends one."""
+    return (line.end - line.start <= rules.group_line_max
+            and not _ENDS_SENTENCE.search(text, line.start, line.end)
+            and text[line.end - 1] not in _CLOSING_MARKS
+            and text[after.end - 1] in _CLOSING_MARKS)
+
+
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
     """Index of the first paragraph of the report's own text: after the salutation (各位代表：)
     and the opening formula (现在，我代表…报告) when the first lines hold them, else 0."""

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reviewer.document import UNKNOWN, Section
-from reviewer.document.structure import cn_numeral
+from reviewer.document.structure import cn_numeral, stands_as_group_heading
 from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import bigrams
@@ -224,27 +224,18 @@ def _written_between(ctx: RuleContext, style: str, numbers: range, start: int, e
     return False
 
 
-_ENDS_SENTENCE = re.compile(r"[。；;！？!?]")
-_CLOSING = "。；;！？!?：:”"
-
-
 def _group_line_between(ctx: RuleContext, start: int, end: int) -> bool:
-    """Whether a line standing as a group's heading (short, ending no sentence, before a
-    paragraph that ends one) lies between ``start`` and ``end``: the heading of a group whose
-    number was lost (text pasted from Word), so a list starting again at 一是 after it is a new
-    list, not a repeat."""
+    """Whether a line standing as a group's heading lies between ``start`` and ``end``: the
+    heading of a group whose number was lost (text pasted from Word), so a list starting again
+    at 一是 after it is a new list, not a repeat."""
     if ctx.profile is None:
         return False
-    longest = ctx.profile.rules.group_line_max
-    text = ctx.text
     paragraphs = ctx.doc.paragraphs
     first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
     last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
-    for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1], strict=False):
-        if (p.end - p.start <= longest and not _ENDS_SENTENCE.search(text, p.start, p.end)
-                and text[p.end - 1] not in _CLOSING and text[nxt.end - 1] in _CLOSING):
-            return True
-    return False
+    return any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
+               for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
+                                 strict=False))
 
 
 @rule("structure.numbering", "structure", "warning")
