@@ -145,3 +145,20 @@ def test_a_number_inside_a_heading_with_no_list_going_on_is_left_alone():
             + "\n二、2025年工作安排\n" + _PLAN + "\n")
     doc = parse_text(text, "t.txt", genre="gongzuo")
     assert [c.heading.style for c in doc.sections[0].children] == ["cn_paren"]
+
+
+def test_prose_before_an_unnumbered_plan_is_a_part_whose_heading_was_lost():
+    # a file starting inside its review, the parts' numbering lost
+    text = ("各位代表！一年来，" + _REVIEW + "\n" + _ADMIT + "\n2025年重点工作安排\n" + _PLAN + "\n"
+            + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert [s.heading.style for s in doc.sections] == ["lead", "plain"]
+    assert doc.sections[0].kind == "achievements"
+
+
+def test_lines_standing_as_headings_before_an_unnumbered_plan_make_no_lead():
+    # the parts and groups before it were not read: no one part of them is made up
+    text = ("坚决落实第一责任人职责，大力加强法治政府建设\n加强组织领导\n" + _REVIEW + "\n"
+            "坚持依法行政\n" + _REVIEW + "\n下阶段工作措施\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="fazhi")
+    assert "lead" not in [s.heading.style for s in doc.sections]

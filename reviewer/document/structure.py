@@ -15,7 +15,7 @@ import bisect
 import re
 
 from reviewer.document.model import Heading, NumberingIssue, Paragraph, Section
-from reviewer.profiles import Profile
+from reviewer.profiles import Profile, kinds_where
 from reviewer.profiles.rules import Rules
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -227,7 +227,7 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
     headings = _keep_plain(headings, plain)
     headings = _first_items_run_in(text, headings)
     headings = _after_admission(text, paragraphs, headings, profile)
-    lead = _lead_heading(text, paragraphs, headings, body)
+    lead = _lead_heading(text, paragraphs, headings, body, profile)
     if lead is not None:
         headings.insert(0, lead)
     _assign_levels(headings)
@@ -544,22 +544,49 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
 
 
 def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading],
-                  body: int) -> Heading | None:
+                  body: int, profile: Profile) -> Heading | None:
     """A heading for the report text before the first heading when that text is a part whose
-    heading was lost: the top-level numbering starts after 一, or there is no heading at all."""
+    heading was lost: the top-level numbering starts after 一, or, in a report whose parts are
+    unnumbered lines, the first of them opens a later part (its problems, its plan) after
+    paragraphs of text, or there is no heading at all."""
     if body >= len(paragraphs):
         return None
     first = paragraphs[body]
     if headings:
         h = headings[0]
-        if (h.style not in (top_style(headings), "cn_part") or h.number <= 1
-                or h.start <= first.start):
+        if h.start <= first.start:
+            return None
+        if h.style == "plain":
+            if not _opens_later_part(text, paragraphs, h, body, profile):
+                return None
+        elif h.style not in (top_style(headings), "cn_part") or h.number <= 1:
             return None
     line = text[first.start:first.end]
     cut = _lead_cut(line)
     return Heading(level=0, style="lead", number=0, numbering="", title=line[:cut],
                    start=first.start, end=first.start + cut, title_start=first.start,
                    para_start=first.start, para_end=first.end, inline=cut < len(line))
+
+
+def _opens_later_part(text: str, paragraphs: list[Paragraph], h: Heading, body: int,
+                      profile: Profile) -> bool:
+    """Whether an unnumbered top-level heading names a part that comes after a review (the
+    problems, the plan: the genre's heading words) with enough paragraphs of prose before it
+    for a part of their own (a file starting inside its review, the review's heading lost)."""
+    cue = profile.heading_cue(h.title)
+    if cue is None or cue[0] not in _later_kinds():
+        return False
+    before = bisect.bisect_left([p.start for p in paragraphs], h.start)
+    paras = paragraphs[body:before]
+    if any(stands_as_group_heading(text, p, nxt, profile.rules)
+           for p, nxt in zip(paras, paras[1:], strict=False)):
+        return False  # lines standing as headings before it: parts or groups not read, no one part
+    return sum(1 for p in paras if _SENTENCE_PUNCT.search(text, p.start, p.end)
+               ) >= profile.rules.lost_lead_paragraphs
+
+
+def _later_kinds() -> frozenset[str]:
+    return frozenset(kinds_where("problem")) | frozenset(kinds_where("planned"))
 
 
 def _lead_cut(line: str) -> int:

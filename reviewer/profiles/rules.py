@@ -22,6 +22,7 @@ class HeadingCue(NamedTuple):
 class Rules(NamedTuple):
     # structure
     plain_max: int
+    lost_lead_paragraphs: int
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
     run_in: re.Pattern[str]
@@ -108,6 +109,7 @@ def compile_rules(data: dict) -> Rules:
                                                   "classify", "spans"))
     return Rules(
         plain_max=int(st["plain_max"]),
+        lost_lead_paragraphs=int(st["lost_lead_paragraphs"]),
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
         run_in=_one(st["run_in"]),
