@@ -162,3 +162,12 @@ def test_lines_standing_as_headings_before_an_unnumbered_plan_make_no_lead():
             "坚持依法行政\n" + _REVIEW + "\n下阶段工作措施\n" + _PLAN + "\n")
     doc = parse_text(text, "t.txt", genre="fazhi")
     assert "lead" not in [s.heading.style for s in doc.sections]
+
+
+def test_a_numeral_in_a_heading_s_words_is_no_item_of_a_list_above_it():
+    # 统一、高效 inside a 二是 read with half-width stops: 一、 would number a part, not an item
+    text = ("一、2024年工作回顾\n一是生态文明改革起步扎实.被确定为改革试验区." + _REVIEW + "\n"
+            "二是行政管理体制改革加快推进.遵循精简、统一、高效原则,进一步梳理职权事权." + _REVIEW + "\n"
+            "二、2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc) == ["2024年工作回顾", "2025年工作安排"]

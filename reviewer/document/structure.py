@@ -244,9 +244,10 @@ _FIRST_ITEM_REACH = 40
 
 
 def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
-    """A heading run into its paragraph that goes on with an item of a list (1. 一是 一、 （一）)
-    whose next item opens a paragraph of its own after it, numbered on (its siblings' shape):
-    the item is a heading of its own, and the heading's title ends before it."""
+    """A heading run into its paragraph that goes on with an item of a list below it (1. 一是 一、
+    （一）) whose next item opens a paragraph of its own after it, numbered on, before the
+    heading's next sibling (its siblings' shape): the item is a heading of its own, and the
+    heading's title ends before it."""
     added: list[Heading] = []
     for k, h in enumerate(headings):
         reach = min(h.para_end, h.title_start + _FIRST_ITEM_REACH)
@@ -257,7 +258,16 @@ def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
         if num is None:
             continue
         style, number, numbering, bracket, nend = num
-        nxt = next((g for g in headings[k + 1:] if g.style == style), None)
+        if RANK[style] <= RANK[h.style]:
+            continue  # an item below the heading, its first child: (统一、高效 is none)
+        # its next item, numbered on, opens a paragraph before the heading's next sibling
+        nxt = None
+        for g in headings[k + 1:]:
+            if g.style == style:
+                nxt = g
+                break
+            if RANK[g.style] <= RANK[h.style]:
+                break
         if nxt is None or nxt.number != number + 1 or nxt.start != nxt.para_start:
             continue
         start = m.start()
