@@ -45,15 +45,18 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
     """A mandatory part is missing; the flag sits on the heading the part should precede.
 
     Only when every top-level part has a recognised kind: a part whose kind could not be told
-    may be the one said to be missing (``structure.unrecognised`` names such parts instead),
-    and only where the parts were not told by the form of their lines alone (no numbering left
-    to read them by: ``structure.unrecognised`` says so instead)."""
-    if (ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx)
-            or ctx.doc.parts_told_by_form()):
+    may be the one said to be missing (``structure.unrecognised`` names such parts instead).
+    Where the parts were told by the form of their lines alone (no numbering left to read them
+    by), a part is said missing only where nothing unread could hold it (:func:`_could_hide`:
+    ``structure.unrecognised`` says so instead)."""
+    if ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx):
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
+    hidden = _could_hide(ctx)
     for kind in ctx.missing_kinds():
+        if kind in hidden:
+            continue
         rank = order.index(kind) if kind in order else len(order)
         after = [s for s in tops if s.kind in order and order.index(s.kind) > rank]
         span = _heading_span(after[0]) if after else _heading_span(tops[-1])
@@ -83,9 +86,12 @@ def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     parts = _unrecognised(ctx)
     missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     if not parts:
-        if ctx.doc.parts_told_by_form():
+        hidden = _could_hide(ctx)
+        if hidden:
             first = ctx.doc.sections[0]
-            yield Hit(*_heading_span(first), t("flags.unnumbered_parts", missing=missing),
+            yield Hit(*_heading_span(first),
+                      t("flags.unnumbered_parts",
+                        missing="、".join(_kind(k) for k in ctx.missing_kinds() if k in hidden)),
                       t("flags.unrecognised_fix"))
         return
     shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
@@ -94,6 +100,36 @@ def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
               t("flags.unrecognised", parts=shown + more, missing=missing),
               t("flags.unrecognised_fix"),
               occurrences=tuple(_heading_span(p) for p in parts))
+
+
+def _could_hide(ctx: RuleContext) -> frozenset[str]:
+    """The mandatory kinds not found that a report whose parts were told by the form of their
+    lines alone (``Document.parts_told_by_form``) could still hold where the genre's order puts
+    them: in a part read by its form (it may join that kind, in groups the outline could not
+    see) or among lines standing as headings (parts or groups not read). Where the text there
+    is prose and nothing else (a file starting inside its plan), the part is missing."""
+    if ctx.profile is None or not ctx.doc.parts_told_by_form():
+        return frozenset()
+    order = list(ctx.profile.order)
+    tops = [s for s in ctx.doc.sections if s.kind in order]
+    paragraphs = ctx.doc.paragraphs
+    out = set()
+    for kind in ctx.missing_kinds():
+        rank = order.index(kind) if kind in order else len(order)
+        before = [s for s in tops if order.index(s.kind) < rank]
+        after = [s for s in tops if order.index(s.kind) > rank]
+        start = before[-1].start if before else 0
+        end = after[0].start if after else len(ctx.text)
+        if any(start <= s.start < end and s.heading.style != "lead" for s in ctx.doc.sections):
+            out.add(kind)
+            continue
+        first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
+        last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+        if any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
+               for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
+                                 strict=False)):
+            out.add(kind)
+    return frozenset(out)
 
 
 def _short(title: str) -> str:
