@@ -1,0 +1,44 @@
+"""The outline on shapes of report openings met on township, county and department reports
+that the corpus does not have: each class in a small report written for it."""
+
+from __future__ import annotations
+
+from reviewer.document import parse_text
+
+FAZHI_TITLE = "青石镇人民政府关于2023年度法治政府建设情况的报告\n"
+FAZHI_PREFACE = ("2023年，青石镇坚持以习近平法治思想为指导，扎实推进依法行政。"
+                 "现将我镇2023年度法治政府建设情况报告如下：\n")
+# an account as rule-of-law reports write it: no 了, the object brought forward with 将, and
+# 重要 / 主要 everywhere
+THEMATIC_ACCOUNT = ("镇党委将法治建设纳入重要议事日程，主要领导亲自部署、亲自督办，"
+                    "将法治建设和中心工作同部署、同推进，确保责任落实，整体推动各项工作。\n")
+COUNTED_ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件，已完成年度任务。\n"
+PLAN = "下一步，我镇将继续加强法治宣传，着力提升依法行政水平，确保各项任务落到实处。\n"
+
+
+def test_thematic_parts_of_a_rule_of_law_report_are_its_account_of_the_year():
+    doc = parse_text(FAZHI_TITLE + FAZHI_PREFACE + "一、强化组织领导，夯实法治基础\n"
+                     + THEMATIC_ACCOUNT + "二、健全制度机制，规范权力运行\n" + THEMATIC_ACCOUNT
+                     + COUNTED_ACCOUNT, "t.txt")
+    assert doc.genre == "fazhi"
+    assert [(s.kind, s.period) for s in doc.sections] == [("achievements", "year")] * 2
+
+
+def test_a_thematic_part_after_the_problems_is_still_read_by_its_content():
+    doc = parse_text(FAZHI_TITLE + FAZHI_PREFACE + "一、强化组织领导，夯实法治基础\n"
+                     + THEMATIC_ACCOUNT + COUNTED_ACCOUNT + "二、存在的问题\n"
+                     + "法治宣传的针对性还不够强，执法队伍力量仍有不足。\n"
+                     + "三、压实工作责任，提升法治水平\n" + PLAN * 2, "t.txt")
+    assert [s.kind for s in doc.sections] == ["achievements", "shortcomings", "plan"]
+
+
+def test_an_object_brought_forward_is_no_promise_but_a_promise_still_looks_ahead():
+    from reviewer.profiles import get_profile
+
+    rules = get_profile("fazhi").rules
+    for done in ("将法治建设纳入考核", "主要领导带头", "作为重要内容", "纲要要求", "共召开会议3次",
+                 "开展学法4次", "已完成84项", "截至目前"):
+        assert not rules.future.search(done), done
+    assert all(rules.past.search(d) for d in ("共召开会议3次", "开展学法4次", "已完成84项"))
+    for ahead in ("我们将继续推进", "将进一步完善", "要加快建设", "确保完成"):
+        assert rules.future.search(ahead), ahead
