@@ -40,7 +40,7 @@ def test_an_object_brought_forward_is_no_promise_but_a_promise_still_looks_ahead
                  "开展学法4次", "已完成84项", "截至目前"):
         assert not rules.future.search(done), done
     assert all(rules.past.search(d) for d in ("共召开会议3次", "开展学法4次", "已完成84项"))
-    for ahead in ("我们将继续推进", "将进一步完善", "要加快建设", "确保完成"):
+    for ahead in ("我们将继续推进", "将进一步完善", "要加快建设", "确保完成", "预计全年可完成100亿元"):
         assert rules.future.search(ahead), ahead
 
 
