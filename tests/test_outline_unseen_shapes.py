@@ -89,3 +89,10 @@ def test_the_genre_is_read_below_lines_that_say_nothing_of_it():
     doc = parse_text(chrome + "2024年青石县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
                      "一、2023年工作回顾\n全县地区生产总值增长5%。\n", "t.txt")
     assert doc.genre == "gongzuo"
+
+
+def test_a_pages_breadcrumb_and_article_lines_are_no_report_text():
+    doc = parse_text("您所在的位置:政务公开 > 工作报告\n2023年青石县法治政府建设情况报告\n"
+                     "文章来源：司法局 更新时间：2024/03/29 11:30:01\n" + FAZHI_PREFACE, "t.txt")
+    assert doc.text.startswith("2023年青石县法治政府建设情况报告\n2023年，")
+    assert doc.metadata["source"].value.startswith("司法局")

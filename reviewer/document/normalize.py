@@ -28,7 +28,7 @@ _EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
 
 # --- debris that is never report text, wherever it stands ----------------------------------
 _ANYWHERE = [
-    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
+    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|您所在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
     ("widget", re.compile(r"^(语音播报|进入播报模式|退出播报模式|打印|关闭|收藏|收起|返回主站|返回顶部|"
                           r"返回首页|部门街镇|政务新媒体|智能问答|关闭窗口|打印本页|【?打印】?|"
                           r"扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|分享到?[:：]?|"
@@ -84,6 +84,8 @@ _LABELS = {
     "时间": "published",
     "日期": "published",
     "信息来源": "source",
+    "文章来源": "source",
+    "更新时间": "published",
     "作者": None,
     "责任编辑": None,
 }
