@@ -111,7 +111,7 @@ _HEADER_ONLY = [
 ]
 
 _NUMBERING_START = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．](?!\d)|\d+、|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
 NUMBERING_START = _NUMBERING_START  # a line that opens with a heading's numbering
@@ -127,6 +127,8 @@ _INNER_STOP = re.compile(r"[。；][^）)”’」』]")
 _CLAUSE_MARKS = re.compile(r"[，。；,;]")
 _SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
+_SENTENCE_END = "。！？!?…"
+_CLOSERS = "”’」』）)》】"
 # reduplicated words that legitimately double a character across a line break
 _REDUP_OK = set("常人天处事时层步个家户年月条件一实扎样节项日代世代代声面")
 
@@ -366,6 +368,7 @@ _MENU_MAX = 4
 _MENU_RUN = 4
 _REPEATED_MAX = 30
 _REPEATED_MIN = 3
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _NO_PUNCT = re.compile(r"^[^，。；：、,;:！？!?（）()“”\d]+$")
 
 
@@ -385,6 +388,12 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
         if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _NO_PUNCT.match(s)
                 and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
             drop[ln] = "running_header"
+    # a printed page's bare number (1, 2, 3… on lines of their own): told from a number that is
+    # text by standing alone on several lines, rising from page to page
+    bare = [(ln, int(s)) for ln, s in kept if ln >= first_body_line and _BARE_NUMBER.match(s)]
+    if len(bare) >= _REPEATED_MIN and all(a[1] < b[1] for a, b in zip(bare, bare[1:], strict=False)):
+        for ln, _ in bare:
+            drop[ln] = "page_number"
     run: list[int] = []
     for ln, s in kept + [(10**12, "。")]:
         if run and ln - run[-1] > 2:  # lines apart (a removed line, blank lines between)
@@ -444,12 +453,13 @@ class _Open:
     once, from its first line: a paragraph is joined to only when it does). A chain of thousands
     of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "punct", "last_len")
+    __slots__ = ("pieces", "length", "last", "tail", "punct", "last_len")
 
     def __init__(self, line: str):
         self.pieces = [line]
         self.length = len(line)
         self.last = line[-1]
+        self.tail = line[-2:]
         self.last_len = len(line)
         self.punct: bool | None = None  # read when a join is first in question
 
@@ -470,6 +480,7 @@ class _Open:
         self.pieces.append(piece)
         self.length += len(piece)
         self.last = piece[-1]
+        self.tail = (self.tail + piece)[-2:]
 
     def text(self) -> str:
         return "".join(self.pieces)
@@ -487,12 +498,20 @@ class _Open:
         if self.length < 20 or not nxt:
             return False
         last = self.last
-        if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
-            return False
         full = wrap and self.last_len >= wrap - 1
+        if full:
+            # a full line of wrapped text runs on after any mark but a sentence's end (果断应对、
+            # / 居民消费价格涨幅3% / 左右; 增长6%左右； / 地方一般公共预算收入…; “四个意识” / 、)
+            if self.tail[-1] in _SENTENCE_END or (
+                    len(self.tail) == 2 and self.tail[0] in _SENTENCE_END
+                    and self.tail[1] in _CLOSERS):
+                return False
+        elif last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
+            return False
         if not full and not self._has_punct():
             return False
         if _NUMBERING_START.match(nxt):
             return False
         first = nxt[0]
-        return _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
+        # after a full line, whatever the next one opens with (增长8 / .5%)
+        return full or _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
