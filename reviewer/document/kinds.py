@@ -33,6 +33,8 @@ from reviewer.document.structure import cn_number, stands_as_group_heading
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import HeadingCue, Rules
 
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
 
 class _Votes:
     """Evidence per kind: the total weight and the strongest single cue (the reason)."""
