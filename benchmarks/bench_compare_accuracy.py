@@ -17,6 +17,18 @@ only with ``--c``, D's with ``--d`` (read them as classes, after the figures are
     python benchmarks/bench_compare_accuracy.py --tuned    # misses of the tuned-on pairs only
     python benchmarks/bench_compare_accuracy.py --c        # misses of the C pairs only
     python benchmarks/bench_compare_accuracy.py --d        # misses of the D pairs only
+    python benchmarks/bench_compare_accuracy.py --transforms           # on reports as they arrive
+    python benchmarks/bench_compare_accuracy.py --transforms --misses  # ... and what goes wrong
+
+On reports as they arrive (``--transforms``, its own run: about 20 s of CPU beside the default
+run's 17 s): both reports of every pair with gold headline targets (78 pairs once each, 343
+targets) rewritten by each transform of tests/gold/transforms.py (pasted from a PDF, from Word,
+from a web page, numbered or worded as other governments do, half-width marks), and per
+transform, of every gold target: found, its target figure right, its actual right, its verdict
+right, and the GDP target right (found, actual and verdict), beside the reports as they are (the
+first row). A gold quote is located by its squeezed text (``compare_gold.Locator``); the quotes
+it cannot locate are counted apart, a fault of the measure, not of the comparison. ``--misses``
+lists the targets a transform gets wrong that the reports as they are get right.
 
 Targets, on every set: status agreement at least 15 points above "always delivered", at most one
 confident status (not ``unclear``) in five wrong, evidence precision@1 at least 80%, every
@@ -33,6 +45,8 @@ from _timing import ROOT
 sys.path.insert(0, str(ROOT / "tests" / "gold"))
 from compare_gold import (  # noqa: E402
     CORPUS,
+    TRANSFORM_COLUMNS,
+    Transformed,
     confusion,
     corpus_ready,
     load_gold,
@@ -40,7 +54,42 @@ from compare_gold import (  # noqa: E402
     run_pair,
     scores,
     table,
+    target_fault,
+    target_pairs,
+    transform_misses,
+    transform_row,
 )
+
+
+def arrival(show_misses: bool) -> None:
+    """The headline targets on reports as they arrive, one row per transform."""
+    import transforms
+    from compare_gold import run_transformed
+
+    pairs = target_pairs()
+    made = Transformed()
+    head = f"{'transform':<16}" + "".join(f"{c:>15}" for c in TRANSFORM_COLUMNS)
+    print(f"headline targets on reports as they arrive ({len(pairs)} pairs, both reports "
+          f"transformed; of every gold target)")
+    print(head)
+    baseline: dict[tuple[str, str, str], str] = {}
+    for name in transforms.TRANSFORMS:
+        records = [r for r in (run_transformed(p, name, made) for p in pairs) if r is not None]
+        made.forget(name)
+        if not records:
+            continue
+        row = transform_row(records)
+        cells = []
+        for col in TRANSFORM_COLUMNS:
+            ok, n = row[col]
+            cells.append(f"{ok}" if col in ("pairs", "targets") else
+                         f"{ok}/{n} {ok / n:4.0%}" if n else "-")
+        print(f"{name:<16}" + "".join(f"{c:>15}" for c in cells))
+        if name == "as is":
+            baseline = {(r.prior, r.current, tr.indicator): target_fault(tr)
+                        for r in records for tr in r.targets}
+        elif show_misses:
+            print("\n".join(transform_misses(records, baseline)))
 
 
 def main(argv: list[str]) -> int:
@@ -51,6 +100,9 @@ def main(argv: list[str]) -> int:
     from reviewer.compare import ensure_jieba
 
     ensure_jieba()
+    if "--transforms" in argv:
+        arrival("--misses" in argv)
+        return 0
     records = [run_pair(p) for p in pairs]
     columns = [("tuned on", [r for r in records if r.set == "tuned"]),
                ("held out", [r for r in records if r.set == "held_out"]),

@@ -21,6 +21,7 @@ from reviewer.compare.match import (
     Summary,
     Warning,
     compare_documents,
+    compare_targets,
     shortcomings_to_plan,
 )
 from reviewer.compare.prior import find_prior
@@ -30,7 +31,7 @@ from reviewer.compare.tokens import ensure_jieba
 __all__ = [
     "STATUSES", "SUGGESTIONS", "VERDICTS", "Actual", "Comparison", "Evidence", "ItemResult",
     "Link", "PlanItem", "PromiseResult", "ShortcomingLink", "Summary", "Target", "TargetResult",
-    "Warning", "commitment_items", "compare_documents", "current_flags", "ensure_jieba",
+    "Warning", "commitment_items", "compare_documents", "compare_targets", "current_flags", "ensure_jieba",
     "extract_targets", "find_prior",
     "headline_targets", "plan_items", "shared_spans", "shortcomings_to_plan",
 ]

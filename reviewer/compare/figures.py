@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from reviewer.compare import data
 from reviewer.document import Document
 from reviewer.document.figures import Figure, comparable, convert, figures, narrow, unit_scale
+from reviewer.document.sentences import full_stops
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
 
@@ -99,8 +100,9 @@ class TargetResult(Target):
 
 @lru_cache(maxsize=8)
 def _narrow(text: str) -> str:
-    """``text`` with half-width digits, point and percent (kept per text: called per target)."""
-    return narrow(text)
+    """``text`` with half-width digits, point and percent, and 。 for a half-width full stop
+    ending a sentence (kept per text: called per target)."""
+    return narrow(full_stops(text))
 
 
 def _alternation(words: Iterable[str]) -> str:

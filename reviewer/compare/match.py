@@ -492,7 +492,7 @@ def compare_documents(prior: Document, current: Document, *,
     # a step for each group's promises, one for each group's own evidence and status
     steps = _Steps(2 * len(groups) + 2, progress, cancelled)
     ctx = _Context(current, steps)
-    targets = check_headline(headline_targets(prior), current, ctx.review)
+    targets = compare_targets(prior, current, ctx.review)
     steps.done("targets")
     items: list[ItemResult] = []
     pending: list[tuple[ItemResult, str, set[str]]] = []
@@ -589,8 +589,8 @@ def compare_documents(prior: Document, current: Document, *,
         result.status, result.reasons = _group_status(result, named, gap)
         items.append(result)
     checks = check_pair(prior, current, ctx.review)
-    if not ctx.review and not _reviews_only_five_years(current):
-        targets = _nothing_to_judge(items, targets, current)
+    if _nothing_to_judge_in(current, ctx.review):
+        _nothing_to_judge(items, current)
     steps.done("checks")
     return Comparison(prior, current, items, targets, checks)
 
@@ -604,18 +604,39 @@ def _reviews_only_five_years(doc: Document) -> bool:
                                    for s in doc.sections)
 
 
-def _nothing_to_judge(items: list[ItemResult], targets: list[TargetResult],
-                      current: Document) -> list[TargetResult]:
+def compare_targets(prior: Document, current: Document,
+                    review: list[tuple[int, int]] | None = None) -> list[TargetResult]:
+    """``prior``'s headline targets checked against ``current``'s account of the year
+    (``review``: its spans, read here when not given), as :func:`compare_documents` gives them,
+    without matching the plan's promises: every verdict ``unclear`` where no account of the year
+    was recognised."""
+    review = current.review_spans() if review is None else review
+    targets = check_headline(headline_targets(prior), current, review)
+    if _nothing_to_judge_in(current, review):
+        why = _no_account(current)
+        targets = [replace(tr, verdict="unclear", reasons=(why,)) for tr in targets]
+    return targets
+
+
+def _nothing_to_judge_in(current: Document, review: list[tuple[int, int]]) -> bool:
+    return not review and not _reviews_only_five_years(current)
+
+
+def _no_account(current: Document) -> str:
+    return t("compare.rule_no_review" if current.report_text else "compare.rule_no_report_text")
+
+
+def _nothing_to_judge(items: list[ItemResult], current: Document) -> None:
     """No account of the year was recognised in the current report (a page without report
     text, a structure not read): nothing can be said of any promise or target, and 'no
     evidence' or 'not reported' would say it confidently where the account may only have gone
-    unrecognised. Every status and verdict is ``unclear``, with why; the targets returned."""
-    why = t("compare.rule_no_review" if current.report_text else "compare.rule_no_report_text")
+    unrecognised. Every status (and, in :func:`compare_targets`, every verdict) is ``unclear``,
+    with why."""
+    why = _no_account(current)
     for item in items:
         item.status, item.reasons = "unclear", [why]
         for p in item.promises:
             p.status, p.reasons = "unclear", [why]
-    return [replace(tr, verdict="unclear", reasons=(why,)) for tr in targets]
 
 
 def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
@@ -650,4 +671,4 @@ def shortcomings_to_plan(doc: Document) -> list[ShortcomingLink]:
 
 __all__ = ["STATUSES", "SUGGESTIONS", "Comparison", "Evidence", "ItemResult", "Link",
            "PlanItem", "PromiseResult", "ShortcomingLink", "Summary", "Warning",
-           "compare_documents", "shortcomings_to_plan"]
+           "compare_documents", "compare_targets", "shortcomings_to_plan"]

@@ -107,10 +107,18 @@ def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
     naming at least ``[headline] unannounced`` targets of figures, from the run (between ；：。)
     of its first one to the paragraph's end."""
     least = _conf()["unannounced"]
+    # a part whose kind was not told (its heading lost its numbering and ran on into the plan)
+    # after the account of the year may hold the list too: there only targets set as targets
+    # (左右, 以上, 以内) count
+    reviewed = min((s.end for s in doc.sections if s.kind == "achievements"), default=None)
     for para in doc.paragraphs:
-        if doc.kind_at(para.start) != "targets" or _excluded(doc, para.start):
+        kind = doc.kind_at(para.start)
+        unsure = kind == "unknown" and reviewed is not None and para.start >= reviewed
+        if (kind != "targets" and not unsure) or _excluded(doc, para.start):
             continue
         found = targets_in(doc, para.start, para.end)
+        if unsure:
+            found = [tr for tr in found if tr.comparator != "equal"]
         if len(found) < least:
             continue
         first = min(tr.start for tr in found)

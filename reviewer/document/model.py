@@ -320,7 +320,10 @@ class Document:
         parts with their runs about the five years (:attr:`periods`) cut out; of a part about
         five years only its paragraphs about the year reviewed (its ``year`` runs). Spans that
         are not evidence (the shortcomings paragraph, thanks, closing words, glossaries) are cut
-        out."""
+        out, and so is a paragraph's account of the five years from the sentence that opens it
+        (the profile's ``five_year_lead`` read at each sentence: …“十四五”顺利收官。五年来，我们…;
+        这一年，我们实现了“十三五”规划圆满收官。“十三五”时期，…累计增长…), where a five-year
+        account begins inside a paragraph the year's run holds."""
         evidence = kinds_where("evidence")
         out: list[tuple[int, int]] = []
         cuts = [(sp.start, sp.end) for sp in self.spans if sp.kind not in evidence]
@@ -341,8 +344,33 @@ class Document:
                 out.append((sec.start, sec.end))
                 taken = True
             stack += [(c, taken) for c in reversed(sec.children)]
-        cuts.sort()
-        return _subtract(out, _union(cuts))
+        out = _subtract(sorted(out), _union(sorted(cuts)))
+        five = self._five_year_sentences(out)
+        return _subtract(out, five) if five else out
+
+    def _five_year_sentences(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Inside ``spans`` (sorted, disjoint), each passage from a sentence opening with words of
+        the five years (五年来, 这五年, “十三五”时期…) to the end of its paragraph."""
+        try:
+            lead = get_profile(self.genre).rules.five_year_lead
+        except ProfileError:
+            return []
+        out: list[tuple[int, int]] = []
+        sents = self.sentences()
+        for start, end in spans:
+            first = bisect.bisect_left(sents, start, key=lambda s: s.start)
+            for s in sents[first:]:
+                if s.start >= end:
+                    break
+                if out and s.start < out[-1][1]:
+                    continue
+                a = s.start
+                while a < s.end and self.text[a] in " \u3000\t":
+                    a += 1
+                if lead.match(self.text[a:s.end]):
+                    p = self.paragraph_at(a)
+                    out.append((a, p.end if p is not None and p.end > a else s.end))
+        return out
 
     def missing_kinds(self) -> tuple[str, ...]:
         """The kinds the genre makes mandatory that no part of the report has."""

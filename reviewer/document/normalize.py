@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.document.model import Change
+from reviewer.document.structure import cn_number, cn_numeral
 
 _EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
 
@@ -102,7 +103,7 @@ _HEADER_ONLY = [
 ]
 
 _NUMBERING_START = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|"
+    r"^([一二三四五六七八九十]+[、.．]|[壹贰叁肆伍陆柒捌玖拾]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．](?!\d)|\d+、|"
     r"[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[—-]{1,2})"
 )
 NUMBERING_START = _NUMBERING_START  # a line that opens with a heading's numbering
@@ -118,6 +119,10 @@ _INNER_STOP = re.compile(r"[。；][^）)”’」』]")
 _CLAUSE_MARKS = re.compile(r"[，。；,;]")
 _SENTENCE_MARKS = re.compile(r"[。；;]")
 _TERMINAL = "。！？；：:;!?”’」』）)》】…—"
+_SENTENCE_END = "。！？!?…"
+_CLOSERS = "”’」』）)》】"
+# an enumeration's item inside a paragraph: 7. / 7、 / （7） / 七是
+_INLINE_ITEM = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|([（(])(\d{1,2})[）)]|([一二三四五六七八九十]{1,3})是)")
 # reduplicated words that legitimately double a character across a line break
 _REDUP_OK = set("常人天处事时层步个家户年月条件一实扎样节项日代世代代声面")
 
@@ -358,6 +363,14 @@ _MENU_RUN = 4
 _REPEATED_MAX = 30
 _REPEATED_MIN = 3
 _NO_PUNCT = re.compile(r"^[^，。；：、,;:！？!?（）()“”\d]+$")
+# a running header may name the report's year (XX镇2024年法治政府建设工作报告): no punctuation,
+# and words besides its figures
+_HEADER_LINE = re.compile(r"^(?=.*[^\d\s])[^，。；：、,;:！？!?（）()“”]+$")
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_RUN = 3
+_PAGE_LINES = 5  # a page holds at least this many lines
 
 
 def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, str]],
@@ -373,9 +386,24 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
             counts[s] = counts.get(s, 0) + 1
     drop: dict[int, str] = {}
     for k, (ln, s) in enumerate(kept):
-        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _NO_PUNCT.match(s)
+        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _HEADER_LINE.match(s)
                 and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
             drop[ln] = "running_header"
+    # bare page numbers (13 / 14 / 15 on lines of their own): numbers that count on by one, a
+    # page apart, at least _PAGE_RUN of them; a lone figure on a line (a table's cell) stays
+    pages = [(ln, int(s)) for ln, s in kept if _BARE_NUMBER.match(s)]
+    run_pages: list[int] = []
+    for k, (ln, n) in enumerate(pages):
+        if k and n == pages[k - 1][1] + 1 and ln - pages[k - 1][0] >= _PAGE_LINES:
+            run_pages.append(ln)
+            continue
+        if len(run_pages) >= _PAGE_RUN:
+            for m in run_pages:
+                drop[m] = "page_number"
+        run_pages = [ln]
+    if len(run_pages) >= _PAGE_RUN:
+        for m in run_pages:
+            drop[m] = "page_number"
     run: list[int] = []
     for ln, s in kept + [(10**12, "。")]:
         if run and ln - run[-1] > 2:  # lines apart (a removed line, blank lines between)
@@ -435,12 +463,13 @@ class _Open:
     once, from its first line: a paragraph is joined to only when it does). A chain of thousands
     of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "punct", "last_len")
+    __slots__ = ("pieces", "length", "last", "tail", "punct", "last_len")
 
     def __init__(self, line: str):
         self.pieces = [line]
         self.length = len(line)
         self.last = line[-1]
+        self.tail = line[-2:]
         self.last_len = len(line)
         self.punct: bool | None = None  # read when a join is first in question
 
@@ -461,6 +490,7 @@ class _Open:
         self.pieces.append(piece)
         self.length += len(piece)
         self.last = piece[-1]
+        self.tail = (self.tail + piece)[-2:]
 
     def text(self) -> str:
         return "".join(self.pieces)
@@ -478,12 +508,52 @@ class _Open:
         if self.length < 20 or not nxt:
             return False
         last = self.last
-        if last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
-            return False
         full = wrap and self.last_len >= wrap - 1
+        if full:
+            # a full line of wrapped text runs on after any mark but a sentence's end (果断应对、
+            # / 居民消费价格涨幅3% / 左右; 增长6%左右； / 地方一般公共预算收入…; “四个意识” / 、); after
+            # a sentence's end only into the next item of an enumeration the paragraph runs inline
+            if self.tail[-1] in _SENTENCE_END or (
+                    len(self.tail) == 2 and self.tail[0] in _SENTENCE_END
+                    and self.tail[1] in _CLOSERS):
+                return self._items_run_on(nxt)
+        elif last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
+            return False
         if not full and not self._has_punct():
             return False
-        if _NUMBERING_START.match(nxt):
+        if _NUMBERING_START.match(nxt) and not (full and self._has_punct()
+                                                and not self._numbered_heading()):
+            # (an enumeration run on, 一是…，二是…, cut before its next item by the wrap, is
+            # still the sentence; a full line that is a numbered heading is not)
             return False
         first = nxt[0]
-        return _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
+        # after a full line, whatever the next one opens with (增长8 / .5%)
+        return full or _is_cjk(first) or first.isdigit() or first in "，。、；：）)”"
+
+    def _items_run_on(self, nxt: str) -> bool:
+        """``nxt`` opens the next item of an enumeration this paragraph runs inline (…建设。7.加快
+        …建设。 / 8.完成…): the wrap fell after the previous item's sentence."""
+        m = _INLINE_ITEM.match(nxt)
+        if m is None:
+            return False
+        digits, prefix, cn = m.group(1) or m.group(3), m.group(2), m.group(4)
+        if digits:
+            n = int(digits)
+            if n < 2:
+                return False
+            mark = nxt[len(prefix or "") + len(digits)]
+            token = f"{prefix or ''}{n - 1}{mark}"
+        else:
+            n = cn_number(cn)
+            if not n or n < 2:
+                return False
+            token = f"{cn_numeral(n - 1)}是"
+        text = self.text()
+        at = text.find(token, 1)
+        return at > 0 and text[at - 1] in "。；;，,"
+
+    def _numbered_heading(self) -> bool:
+        """The paragraph is one numbered line ending no sentence: a heading, whatever follows."""
+        line = self.pieces[0]
+        return (len(self.pieces) == 1 and bool(_NUMBERING_START.match(line))
+                and not _SENTENCE_MARKS.search(line))

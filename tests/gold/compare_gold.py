@@ -94,6 +94,8 @@ class TargetRecord:
     got_verdict: str = ""
     got_actual: str = ""
     actual_right: bool = False
+    target_right: bool = False
+    located: bool = True  # the gold quote stands in the prior text (as the program reads it)
 
 
 @dataclass
@@ -169,25 +171,40 @@ def run_pair(pair: dict[str, Any], compare=None) -> PairRecord:
         items.append(ItemRecord(name, g["quote"], g["level"], g["status"], unit.status, found,
                                 gold_ev, evidence, outside))
 
+    targets, extra = _target_records(pair, name, comparison.targets,
+                                     lambda q: _find_all(prior.text, q),
+                                     lambda q: _find(current.text, q))
+    return PairRecord(pair["prior"], pair["current"], pair.get("set", "tuned"), items,
+                      targets, [getattr(w, "code", str(w)) for w in
+                                getattr(comparison, "warnings", [])], extra)
+
+
+def _target_records(pair: dict[str, Any], name: str, program: list[Any], in_prior, in_current
+                    ) -> tuple[list[TargetRecord], list[str]]:
+    """Each gold target of ``pair`` matched with one of the ``program``'s headline targets
+    (``in_prior(quote)``: every span of a quote in the prior text; ``in_current(quote)``: its
+    first span in the current one, or None), and the program's targets no gold one matched."""
     targets: list[TargetRecord] = []
     used: set[int] = set()
     for g in pair.get("target", []):
-        spans = _find_all(prior.text, g["quote"])
-        rec = TargetRecord(name, g["indicator"], g["verdict"], g["actual"], False)
+        spans = in_prior(g["quote"])
+        rec = TargetRecord(name, g["indicator"], g["verdict"], g["actual"], False,
+                           located=bool(spans))
         if spans:
             # the quote may stand elsewhere too (a review restating the target): the occurrence
             # the program's targets overlap
             cands = [(len(_bigrams(tr.indicator) & _bigrams(g["indicator"])), -n, n, tr)
-                     for n, tr in enumerate(comparison.targets) for span in spans
+                     for n, tr in enumerate(program) for span in spans
                      if n not in used and tr.start < span[1] and span[0] < tr.end]
             cands = [c for c in cands if c[0] > 0] or cands
             if cands:
                 _, _, n, tr = max(cands, key=lambda c: (c[0], c[1]))
                 used.add(n)
                 rec.found, rec.got_indicator, rec.got_verdict = True, tr.indicator, tr.verdict
+                rec.target_right = _target_figure_right(g, tr)
                 act = tr.actual
                 rec.got_actual = act.quote if act is not None else ""
-                gold_span = _find(current.text, g["actual_quote"]) if g["actual_quote"] else None
+                gold_span = in_current(g["actual_quote"]) if g["actual_quote"] else None
                 if g["verdict"] == "not_reported" or not g["actual_quote"]:
                     rec.actual_right = act is None
                 elif act is not None and gold_span is not None:
@@ -195,10 +212,34 @@ def run_pair(pair: dict[str, Any], compare=None) -> PairRecord:
                     overlaps = act.start < gold_span[1] and gold_span[0] < act.end
                     rec.actual_right = overlaps and (value is None or _same(act, value, tr))
         targets.append(rec)
-    extra = [tr.quote for n, tr in enumerate(comparison.targets) if n not in used]
-    return PairRecord(pair["prior"], pair["current"], pair.get("set", "tuned"), items,
-                      targets, [getattr(w, "code", str(w)) for w in
-                                getattr(comparison, "warnings", [])], extra)
+    return targets, [tr.quote for n, tr in enumerate(program) if n not in used]
+
+
+def narrow(text: str) -> str:
+    from reviewer.document.figures import narrow as _narrow
+
+    return _narrow(text)
+
+
+def _target_figure_right(gold: dict[str, Any], target: Any) -> bool:
+    """The program's target has the gold quote's figure: every number of its value is a number
+    the quote writes (8.5%到9.0%; 分别控制在5.5%和3.5%以内), and a target read without a figure
+    (a relative or qualitative one) is one whose clause in the quote names none; 实现正增长 is
+    zero."""
+    import re
+
+    quote = narrow(gold["quote"])
+    written = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote.replace(",", ""))]
+    value = target.value
+    if value is None or (value == 0 and not written):
+        if value is None and gold.get("relative"):
+            return True
+        ind = gold["indicator"]
+        at = next((quote.find(ind[:k]) for k in range(len(ind), 1, -1) if ind[:k] in quote), 0)
+        clause = re.split(r"[，,；;。]", quote[at:], maxsplit=1)[0]
+        return not re.search(r"\d", clause)
+    values = value if isinstance(value, tuple) else (value,)
+    return all(any(abs(v - w) <= 1e-6 * max(1.0, abs(w)) for w in written) for v in values)
 
 
 def _same(actual: Any, gold_value: float, target: Any) -> bool:
@@ -357,3 +398,189 @@ def misses(pairs: list[PairRecord]) -> list[str]:
                 out.append(f"  target {tr.indicator}: gold {tr.gold_verdict} {tr.gold_actual!r}"
                            f"  got {tr.got_verdict} {tr.got_actual[:40]!r}")
     return out
+
+
+# --- the comparison on reports as they arrive ---------------------------------------------------
+#
+# Both reports of a pair rewritten by one transform of ``transforms.py`` (pasted from a PDF, from
+# Word, from a web page, numbered or worded as other governments do), and the gold targets matched
+# again. A transform moves the text, breaks lines, changes marks and drops numbering, so a gold
+# quote is located by its squeezed text: without spaces and line breaks, half-width marks read as
+# full-width ones, a leading list number left out, and (where a page number or a running header
+# the reading kept stands inside it) by its two halves close together. A gold quote not located
+# so is counted apart (``located``): the harness lost it, not the product.
+
+_SPACES = frozenset(" \t\r\n\u3000\xa0")
+_FULL = str.maketrans({",": "，", ".": "。", ":": "：", ";": "；", "(": "（", ")": "）",
+                       "!": "！", "?": "？", '"': "“", "“": "“", "”": "“", "．": "。"})
+_NUMBERING = None
+
+
+def _numbering():
+    import re
+
+    global _NUMBERING
+    if _NUMBERING is None:
+        cn = "一二三四五六七八九十"
+        _NUMBERING = re.compile(
+            rf"^(?:[{cn}]{{1,3}}、|（[{cn}\d]{{1,3}}）|\d{{1,2}}[。、]|第[{cn}]{{1,3}}部分"
+            rf"|[壹贰叁肆伍陆柒捌玖拾]{{1,2}}、)")
+    return _NUMBERING
+
+
+class Locator:
+    """Where a gold quote stands in a transformed report's normalized text, by squeezed text."""
+
+    GAP = 80  # the most characters a page number and a running header take inside a quote
+
+    def __init__(self, text: str):
+        self.keep = [i for i, ch in enumerate(text) if ch not in _SPACES]
+        self.flat = "".join(text[i] for i in self.keep).translate(_FULL)
+
+    def _key(self, quote: str) -> str:
+        return "".join(ch for ch in quote if ch not in _SPACES).translate(_FULL)
+
+    def _span(self, a: int, b: int) -> tuple[int, int]:
+        return self.keep[a], self.keep[b - 1] + 1
+
+    def find_all(self, quote: str) -> list[tuple[int, int]]:
+        key = self._key(quote)
+        bare = _numbering().sub("", key)
+        for q in dict.fromkeys((key, bare)):
+            if not q:
+                continue
+            hits, i = [], self.flat.find(q)
+            while i >= 0:
+                hits.append(self._span(i, i + len(q)))
+                i = self.flat.find(q, i + 1)
+            if hits:
+                return hits
+        if len(bare) < 8:
+            return []
+        head, tail = bare[: len(bare) // 2], bare[len(bare) // 2:]
+        hits, i = [], self.flat.find(head)
+        while i >= 0:
+            j = self.flat.find(tail, i + len(head), i + len(bare) + self.GAP)
+            if j >= 0:
+                hits.append(self._span(i, j + len(tail)))
+            i = self.flat.find(head, i + 1)
+        return hits
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        hits = self.find_all(quote)
+        return hits[0] if hits else None
+
+
+def target_pairs() -> list[dict[str, Any]]:
+    """Every gold pair with headline targets, once (a pair two readers judged: the later
+    reading, as the sets of ``load_gold`` go)."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for pair in load_gold():
+        if pair["target"]:
+            out[(pair["prior"], pair["current"])] = pair
+    return list(out.values())
+
+
+class Transformed:
+    """The corpus reports rewritten by the transforms, each parsed once per transform."""
+
+    def __init__(self):
+        import outline_gold
+
+        self.gold = {r["file"]: r for r in outline_gold.reports()}
+        self.cases: dict[str, Any] = {}
+        self.docs: dict[tuple[str, str], Any] = {}
+
+    def case(self, name: str):
+        import transforms
+
+        if name not in self.cases:
+            report = self.gold.get(name)
+            text = (CORPUS / name).read_text(encoding="utf-8")
+            self.cases[name] = transforms.case_of(report, text) if report else None
+        return self.cases[name]
+
+    def document(self, name: str, transform: str):
+        """The report ``name`` as ``transform`` rewrites it, parsed; None when it has no gold
+        outline to carry (or the transform does not apply to its genre)."""
+        import transforms
+
+        from reviewer.document import parse_text
+
+        key = (name, transform)
+        if key not in self.docs:
+            case = self.case(name)
+            if case is None or not transforms.applies(transform, case):
+                self.docs[key] = None
+            else:
+                self.docs[key] = parse_text(transforms.TRANSFORMS[transform](case).text(), name)
+        return self.docs[key]
+
+    def forget(self, transform: str) -> None:
+        self.docs = {k: v for k, v in self.docs.items() if k[1] != transform}
+
+
+def run_transformed(pair: dict[str, Any], transform: str, made: Transformed
+                    ) -> PairRecord | None:
+    """The headline targets of ``pair`` with both reports rewritten by ``transform`` (None when
+    one of them cannot be)."""
+    from reviewer.compare import compare_targets
+
+    prior, current = (made.document(pair[k], transform) for k in ("prior", "current"))
+    if prior is None or current is None:
+        return None
+    name = f"{pair['prior']} → {pair['current']}"
+    before, now = Locator(prior.text), Locator(current.text)
+    targets, extra = _target_records(pair, name, compare_targets(prior, current),
+                                     before.find_all, now.find)
+    return PairRecord(pair["prior"], pair["current"], pair.get("set", "tuned"), [], targets,
+                      [], extra)
+
+
+TRANSFORM_COLUMNS = ("pairs", "targets", "found", "target right", "actual right",
+                     "verdict right", "GDP right", "not located")
+
+
+def transform_row(records: list[PairRecord]) -> dict[str, tuple[int, int]]:
+    """One transform's figures, each (right, out of): over every gold target, the GDP target
+    (target found, actual and verdict right) over the GDP targets."""
+    targets = [tr for r in records for tr in r.targets]
+    gdp = [tr for tr in targets if is_gdp(tr.indicator)]
+    n = len(targets)
+    return {
+        "pairs": (len(records), len(records)), "targets": (n, n),
+        "found": (sum(tr.found for tr in targets), n),
+        "target right": (sum(tr.found and tr.target_right for tr in targets), n),
+        "actual right": (sum(tr.found and tr.actual_right for tr in targets), n),
+        "verdict right": (sum(tr.found and tr.got_verdict == tr.gold_verdict
+                              for tr in targets), n),
+        "GDP right": (sum(tr.found and tr.actual_right and tr.got_verdict == tr.gold_verdict
+                          for tr in gdp), len(gdp)),
+        "not located": (sum(not tr.located for tr in targets), n),
+    }
+
+
+def transform_misses(records: list[PairRecord], baseline: dict[tuple[str, str, str], str]
+                     ) -> list[str]:
+    """The gold targets a transform gets wrong that the untransformed reports get right
+    (``baseline``: what went wrong on those, per pair and indicator, "" when nothing)."""
+    out = []
+    for r in records:
+        for tr in r.targets:
+            what = target_fault(tr)
+            if what and not baseline.get((r.prior, r.current, tr.indicator)):
+                out.append(f"  {r.prior} → {r.current} {tr.indicator}: {what}; gold "
+                           f"{tr.gold_verdict} {tr.gold_actual!r}, got {tr.got_verdict} "
+                           f"{tr.got_actual[:50]!r}")
+    return out
+
+
+def target_fault(tr: TargetRecord) -> str:
+    """What is wrong with one gold target's reading ("" when nothing)."""
+    if not tr.located:
+        return "quote not located"
+    if not tr.found:
+        return "not found"
+    faults = [w for w, ok in (("target figure", tr.target_right), ("actual", tr.actual_right),
+                              ("verdict", tr.got_verdict == tr.gold_verdict)) if not ok]
+    return ", ".join(faults)

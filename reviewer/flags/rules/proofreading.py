@@ -199,6 +199,9 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             continue  # 记者 刘尚文 摄
         if _APPENDIX.search(text, max(0, m.start() - _APPENDIX_WINDOW), m.start()):
             continue  # 附件2 名词解释
+        if para is not None and pattern("words", "spaced_numbering").fullmatch(
+                text, para.start, m.start()):
+            continue  # 第一部分　2024年工作回顾: the space sets off a heading's title
         if (_CJK_CHAR.match(before) and _CJK_CHAR.match(after)
                 and _inside(quoted, quoted_starts, m.start())):
             continue  # “首善之区 幸福福田”: the space parts a slogan or a title
