@@ -94,8 +94,10 @@ def test_a_full_line_ending_a_sentence_ends_its_paragraph():
 
 
 def test_bare_page_numbers_rising_from_page_to_page_are_page_furniture():
-    doc = parse_text(_wrapped(_full("城镇新增就业"), "1", "32万人，", _full("粮食产量达到"), "2",
-                              "612亿斤，", _full("居民消费价格上涨"), "3", "0.2%。"))
+    # a page holds a few lines at least: numbers counting on line by line are a table's
+    page = [_full("，") for _ in range(4)]
+    doc = parse_text(_wrapped(_full("城镇新增就业"), "1", "32万人，", *page, _full("粮食产量达到"),
+                              "2", "612亿斤，", *page, _full("居民消费价格上涨"), "3", "0.2%。"))
     assert "城镇新增就业32万人" in doc.text
     assert "粮食产量达到612亿斤" in doc.text and "上涨0.2%" in doc.text
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import chain
 
 from reviewer.compare import data
 from reviewer.document import Document
@@ -80,6 +81,11 @@ class Actual:
     basis: float | None = None
     # the figure is itself approximate (增长10%左右: the comparators' ``about`` words after it)
     about: bool = False
+    # the figure is an estimate (初步预计，全年地区生产总值增长6.5%)
+    estimate: bool = False
+    # the figure is the year's end (年末城镇调查失业率5.5%) for an indicator whose target is the
+    # year's average: no verdict from it
+    year_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +175,8 @@ def _indicator(prefix: str, rest: str) -> str | None:
     when those words are only a verb: 新建50个区域养老服务中心)."""
     conf = data.indicators()["indicator"]
     prefix = prefix.strip(" \u3000")
-    if any(prefix.startswith(w) for w in conf["ignore_when_starting"]):
+    if any(prefix.startswith(w) for w in conf["ignore_when_starting"]) or \
+            any(w in prefix for w in conf["estimate_words"]):
         return None
     if _holds(prefix, conf["ignore_when_containing"]):
         return None
@@ -195,6 +202,32 @@ def _multi_year(text: str, start: int, end: int) -> bool:
     return bool(_multi_year_pattern().search(text, start, end))
 
 
+def multi_year_in(doc: Document, start: int, end: int) -> bool:
+    """:func:`_multi_year` for a clause of ``doc``, or a later year than its plan's named in the
+    clause or earlier in its run up to the last ；。：(到2025年，…): a goal of several years."""
+    text = _narrow(doc.text)
+    return _multi_year(text, start, end) or _later_goal(doc, text, start, end)
+
+
+def _later_goal(doc: Document, text: str, start: int, end: int) -> bool:
+    """A year after ``doc``'s plan year named in the clause or earlier in its run."""
+    marks = _marks(text, _RUN_MARKS)
+    i = bisect.bisect_left(marks, start)
+    run = marks[i - 1] + 1 if i else 0
+    if text.find("年", run, end) < 0:
+        return False
+    plan = doc.plan_year
+    if plan is None:
+        return False
+    return any(int(m.group(1)) > plan for pattern in _later_year()
+               for m in pattern.finditer(text, run, end))
+
+
+@cache
+def _later_year() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in data.indicators()["indicator"]["later_year"])
+
+
 @cache
 def _multi_year_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data.indicators()["indicator"]["multi_year"]))
@@ -204,6 +237,28 @@ def _subjects(text: str) -> list[str]:
     """The subjects listed before 分别 (城镇调查失业率和城镇登记失业率 → both)."""
     parts = re.split(_alternation(data.indicators()["indicator"]["joiners"]), text)
     return [p for p in parts if p]
+
+
+def _prefix(subject: str) -> str:
+    """The words of ``subject`` up to the end of the indicator it is measured per unit of
+    (单位地区生产总值能耗 → 单位地区生产总值, 万元GDP建设用地 → 万元GDP), else ""."""
+    conf = data.indicators()["indicator"]
+    ends = [subject.find(w) + len(w) for w in conf["prefix_ends"] if w in subject]
+    end = max(ends, default=0)
+    return subject[:end] if 0 < end < len(subject) else ""
+
+
+def _expanded(subjects: list[str]) -> list[str]:
+    """Subjects sharing the first one's prefix (单位地区生产总值能耗、水耗、电耗) with their full
+    names (单位地区生产总值水耗, …); others as they are."""
+    if len(subjects) < 2:
+        return subjects
+    head = _prefix(subjects[0])
+    if not head:
+        return subjects
+    short = data.indicators()["indicator"]["short_subject"]
+    return [subjects[0], *(head + s if _cjk(s) <= short and not _prefix(s) else s
+                           for s in subjects[1:])]
 
 
 def targets_in(doc: Document, start: int, end: int) -> list[Target]:
@@ -221,7 +276,7 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         if _multi_year(text, clause.start(), clause.end()):
             continue
         found = figures(doc.text, clause.start(), clause.end())
-        if not found:
+        if not found or _later_goal(doc, text, clause.start(), clause.end()):
             continue
         fig = found[0]
         before = next((w for w in before_words if text.startswith(w, fig.start - len(w))
@@ -232,7 +287,15 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
         prefix = text[clause.start(): head]
         split = prefix.find("分别")
         if split >= 0:
-            subjects = _subjects(_strip(prefix[:split], conf["drop_before"], ()))
+            # the subjects may run back over clauses cut at 、 that hold no figure
+            # (单位地区生产总值能耗、水耗、电耗分别下降…)
+            first = i - 1
+            while first > 0 and text[clauses[first].start() - 1] == "、" and \
+                    not figures(doc.text, clauses[first - 1].start(), clauses[first - 1].end()):
+                first -= 1
+            lead = text[clauses[first].start(): clause.start()]
+            subjects = _expanded(_subjects(_strip(lead + prefix[:split], conf["drop_before"],
+                                                  ())))
             # the figures of 分别 joined in its clause (分别控制在5.5%和3.5%以内), then running on
             # over the next clauses cut at 、
             figs = [fig]
@@ -261,9 +324,9 @@ def targets_in(doc: Document, start: int, end: int) -> list[Target]:
                     comp, value = (("range", (_amount(f, f.low), _amount(f)))
                                    if f.low is not None else (_comparator(fbefore, fafter),
                                                               _amount(f)))
+                    at = clauses[first].start()
                     out.append(Target(name, comp, value, f.written_unit,
-                                      doc.text[clause.start(): last.end()], clause.start(),
-                                      last.end()))
+                                      doc.text[at: last.end()], at, last.end()))
                 i = j
                 continue
         indicator = _indicator(prefix, text[tail: clause.end()])
@@ -405,6 +468,7 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 
 
 _CLAUSE_MARKS = "，,；;。：:\n"
+_RUN_MARKS = "；;。：:\n"
 
 
 @lru_cache(maxsize=16)
@@ -562,7 +626,10 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
     if _generic(subj):
         return None
     year = doc.year_reviewed
-    for occ_start, occ_end, lo, hi in _occurrences(text, spans, names(subj), index):
+    averaged = any(w in subj for w in act["averaged"])
+    year_end: Actual | None = None
+    for occ_start, occ_end, lo, hi in chain(_occurrences(text, spans, names(subj), index),
+                                            _short_occurrences(text, spans, subj)):
         if _blocked(text, lo, occ_start, occ_end, act):
             continue
         start = _clause_start(text, occ_start, lo)
@@ -577,18 +644,103 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
         if hit is None:
             continue
         if _other_period(text, _sentence_start(text, occ_start, lo), start, hit.end, year):
+            # a quarter's figure, then the whole year's later in the sentence (GDP增速一季度
+            # -9.9%，上半年-6.2%，…，全年增速达到2%)
+            hit = _whole_year_after(text, hit.end, end_of_sentence, target, direction)
+            if hit is None:
+                continue
+        if averaged and any(w in text[start: hit.start] for w in act["year_end"]):
+            # 年末城镇调查失业率5.0%: the year's average later in the sentence, else elsewhere
+            mean = _average_after(text, hit.end, end_of_sentence, target)
+            if mean is None:
+                if year_end is None:
+                    found = _actual(doc, text, target, direction, start, occ_end, hit,
+                                    end_of_sentence)
+                    year_end = replace(found, year_end=True) if found else None
+                continue
+            hit = mean
+        found = _actual(doc, text, target, direction, start, occ_end, hit, end_of_sentence)
+        if found is not None:
+            return found
+    return year_end
+
+
+def _actual(doc: Document, text: str, target: Target, direction: str, start: int,
+            name_end: int, hit: Figure, end_of_sentence: int) -> Actual | None:
+    """The figure ``hit`` read for ``target`` (its indicator named up to ``name_end``, its
+    clause from ``start``), or None where its unit does not convert."""
+    value = convert(hit.value, hit.unit, target.unit)
+    if value is None:
+        return None
+    if direction and target.unit == "%" and _falls(text, name_end, hit.start, direction):
+        value = -value
+    about = _about_after(text, hit.end, end_of_sentence)
+    end = max(hit.end, about)
+    basis = _basis(text, end, end_of_sentence, target)
+    end = basis[1] if basis else end
+    return Actual(value, doc.text[start:end], start, end, basis[0] if basis else None,
+                  about=about > 0, estimate=_estimate(text, start, hit.start))
+
+
+def _estimate(text: str, start: int, pos: int) -> bool:
+    """The figure at ``pos`` (its clause from ``start``) is an estimate: an estimate word in its
+    clause before it, or a clause of only such words before (初步预计，全年…)."""
+    words = data.indicators()["actual"]["estimate"]
+    if any(w in text[start:pos] for w in words):
+        return True
+    before = _clause_start(text, start - 1, 0) if start else 0
+    lead = text[before: max(before, start - 1)].strip(" \u3000")
+    return bool(lead) and not _strip(lead, words, words, keep_one=False)
+
+
+def _short_occurrences(text: str, spans: list[tuple[int, int]], subject: str
+                       ) -> Iterator[tuple[int, int, int, int]]:
+    """Where a subject sharing a prefix (单位地区生产总值水耗) stands by its short name in a list
+    led by the prefix (单位地区生产总值能耗、水耗、电耗分别…), as :func:`_occurrences` gives them."""
+    head = _prefix(subject)
+    rest = subject[len(head):]
+    if not head or _cjk(rest) > data.indicators()["indicator"]["short_subject"]:
+        return
+    drop = data.indicators()["indicator"]["drop_before"]
+    for lo, hi in spans:
+        at = text.find(rest, lo, hi)
+        while at >= 0:
+            start = _clause_start(text, at, lo)
+            listed = _subjects(_strip(text[start: at + len(rest)], drop, ()))
+            if len(listed) > 1 and _expanded(listed)[-1] == subject:
+                yield at, at + len(rest), lo, hi
+            at = text.find(rest, at + len(rest), hi)
+
+
+def _whole_year_after(text: str, pos: int, limit: int, target: Target,
+                      direction: str) -> Figure | None:
+    """After a part of the year's figure, the whole year's in a later clause of the sentence
+    that names only the year and the measure (全年增速达到2%), else None."""
+    conf = data.indicators()
+    words = [*conf["indicator"]["drop_after"], *conf["growth_words"], *conf["decrease_words"]]
+    for w in conf["actual"]["whole_year"]:
+        at = text.find(w, pos, limit)
+        if at < 0:
             continue
-        value = convert(hit.value, hit.unit, target.unit)
-        if value is None:
-            continue
-        if direction and target.unit == "%" and _falls(text, occ_end, hit.start, direction):
-            value = -value
-        about = _about_after(text, hit.end, end_of_sentence)
-        end = max(hit.end, about)
-        basis = _basis(text, end, end_of_sentence, target)
-        end = basis[1] if basis else end
-        return Actual(value, doc.text[start:end], start, end,
-                      basis[0] if basis else None, about=about > 0)
+        stop = _SEGMENT_END.search(text, at, limit)
+        for f in figures(text, at + len(w), stop.start() if stop else limit):
+            between = text[at + len(w): f.start]
+            if comparable(f.written_unit, target.unit) and \
+                    not _cjk(_strip(between, (), words, keep_one=False)) and \
+                    (not direction or target.unit != "%" or
+                     any(g in between for g in (*conf["growth_words"], *conf["decrease_words"]))):
+                return f
+            break
+    return None
+
+
+def _average_after(text: str, pos: int, limit: int, target: Target) -> Figure | None:
+    """The year's average later in the sentence (年末5.0%，全年平均5.8%), else None."""
+    act = data.indicators()["actual"]
+    for f in figures(text, pos, limit):
+        if comparable(f.written_unit, target.unit) and \
+                any(w in text[_clause_start(text, f.start, pos): f.start] for w in act["average"]):
+            return f
     return None
 
 
@@ -740,6 +892,9 @@ def verdict(target: Target, actual: Actual | None) -> str:
     quantified target."""
     if actual is None or actual.value is None:
         return "not_reported"
+    if actual.year_end:
+        # the year's end does not say the year's average
+        return "unclear"
     rules = data.rules()
     # a ceiling the target's own words set (控制在18微克/立方米以下) is one whatever the
     # indicator; else the indicator's kind decides (失业率: lower is better)

@@ -40,11 +40,12 @@ from reviewer.compare.figures import (
 from reviewer.document import Document
 from reviewer.document.figures import figures
 from reviewer.i18n import t
-from reviewer.profiles import ProfileError, get_profile
+from reviewer.profiles import ProfileError, get_profile, kinds_where
 
 _CLAUSE = re.compile(r"[^，,；;。\n]+")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 
 def _conf() -> dict:
@@ -125,6 +126,16 @@ def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
         start = max(text.rfind(c, para.start, first) for c in "；;：:。") + 1
         return [(max(start, para.start), para.end)]
     return []
+
+
+@cache
+def _frames() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _conf()["frames"]))
+
+
+def _frame(clause: str) -> bool:
+    """The clause is only a time frame (到2022年底): no target of its own."""
+    return bool(_frames().fullmatch(clause.strip(" \u3000")))
 
 
 def _hedge(clause: str) -> bool:
@@ -221,7 +232,7 @@ def headline_targets(doc: Document) -> list[Target]:
                     out.append(tr)
                 continue
             if _hedge(clause.group()) or not _cjk(clause.group()) or \
-                    figures(doc.text, a, b):
+                    figures(doc.text, a, b) or _frame(clause.group()):
                 # a figure that names no target (5%左右 alone) makes no qualitative one either
                 continue
             rel = _relative(doc, a, b)
@@ -262,9 +273,9 @@ def _measures() -> tuple[str, ...]:
 
 
 def _multi(doc: Document, start: int, end: int) -> bool:
-    from reviewer.compare.figures import _multi_year
+    from reviewer.compare.figures import multi_year_in
 
-    return _multi_year(_narrow(doc.text), start, end)
+    return multi_year_in(doc, start, end)
 
 
 # --- checking them -------------------------------------------------------------------------
@@ -284,10 +295,47 @@ def _quote(doc: Document, span: tuple[int, int]) -> Actual:
     return Actual(None, doc.text[span[0]:span[1]], span[0], span[1])
 
 
+def year_account(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (the account of the year) with, in a review of five years, the sentences of its
+    five-year paragraphs that open with the year reviewed and name no other year (2020年，全区
+    经济一季比一季好，…全年增速达到2%): the year's own clauses, where its figures stand."""
+    year = doc.year_reviewed
+    if year is None:
+        return spans
+    evidence = kinds_where("evidence")
+    five = [(p.start, p.end) for p in doc.periods if p.period == "five_year"]
+    five += [(s.start, s.end) for s in doc.sections_of_kind(*evidence) if s.period == "five_year"]
+    if not five:
+        return spans
+    text = _narrow(doc.text)
+    act = data.indicators()["actual"]
+    opening = re.compile(rf"[\s\u3000]*{year}\s*年")
+    extra: list[tuple[int, int]] = []
+    for lo, hi in five:
+        for m in _SENTENCE.finditer(text, lo, hi):
+            lead = opening.match(text, m.start(), m.end())
+            if lead is None or any(text.startswith(w, lead.end())
+                                   for w in act["year_opening_not"]) or \
+                    doc.kind_at(m.start()) not in evidence:
+                continue
+            if any(int(y) != year for y in _YEAR.findall(m.group())):
+                continue
+            extra.append((m.start(), m.end()))
+    out: list[tuple[int, int]] = []
+    for a, b in sorted({*spans, *extra}):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def check_headline(targets: list[Target], current: Document,
                    spans: list[tuple[int, int]]) -> list[TargetResult]:
     """Each headline target with what ``current``'s account of the year says, the verdict and
-    the reasons for it."""
+    the reasons for it; in a review of five years also what the year's own sentences among the
+    five years' paragraphs say (:func:`year_account`)."""
+    spans = year_account(current, spans)
     out: list[TargetResult] = []
     for tr in targets:
         if tr.kind == "relative":
@@ -305,6 +353,10 @@ def _check_quantified(tr: Target, current: Document,
     if actual is not None:
         v = verdict(tr, actual)
         reasons = (t("compare.target_actual", quote=actual.quote[:60]),)
+        if actual.year_end:
+            reasons = (*reasons, t("compare.target_year_end"))
+        if actual.estimate:
+            reasons = (*reasons, t("compare.target_estimate"))
         if actual.basis is not None and \
                 verdict(tr, replace(actual, value=actual.basis)) != v:
             # 增长1.7%（同口径增长2.5%以上）: on a comparable basis it reads otherwise
@@ -314,7 +366,10 @@ def _check_quantified(tr: Target, current: Document,
                             reasons=reasons)
     subject, _ = measure(tr.indicator)
     said = mentions(current, subject, spans)
-    if said is not None and _direction_named(current.text[said[0]:said[1]]):
+    if said is not None and _direction_named(current.text[said[0]:said[1]]) and \
+            not any(w in current.text[said[0]:said[1]] for w in _conf()["prospect"]):
+        # named with a direction but no figure; a prospect (增速有望继续领跑) says nothing of
+        # what was
         return TargetResult(**vars(tr), actual=_quote(current, said), verdict="unclear",
                             headline=True, reasons=(t("compare.target_no_figure",
                                                       quote=current.text[said[0]:said[1]][:60]),))

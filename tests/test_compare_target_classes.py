@@ -1,0 +1,121 @@
+"""Headline targets of the shapes reports still misread: names sharing a prefix, a year-end
+figure against the year's average, estimates and prospects, the year's clause inside a review of
+five years, targets of several years inside the year's list."""
+
+from __future__ import annotations
+
+from reviewer.compare import compare_documents, figures, headline_targets
+from reviewer.document import load_document, parse_text
+
+_OPENING = "政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+
+
+def _pair(tmp_path, plan: str, review: str, *, heading: str = "一、2022年工作回顾"):
+    prior = tmp_path / "prior.txt"
+    prior.write_text(_OPENING + "一、2021年工作回顾\n2021年，地区生产总值增长8%。\n"
+                     "二、2022年工作安排\n" + plan + "\n（一）推动产业升级。新建学校5所。\n",
+                     encoding="utf-8")
+    current = tmp_path / "current.txt"
+    current.write_text(_OPENING + heading + "\n" + review
+                       + "\n二、2023年工作安排\n今年做好以下工作。\n", encoding="utf-8")
+    return compare_documents(load_document(str(prior)), load_document(str(current))).targets
+
+
+def _got(targets):
+    return {tr.indicator: (tr.value, tr.actual.value if tr.actual else None, tr.verdict)
+            for tr in targets}
+
+
+def test_names_sharing_a_prefix_each_get_the_full_name_and_their_own_figure(tmp_path):
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右；"
+                              "单位地区生产总值能耗、水耗、电耗分别下降3%、2%、2%左右。",
+                    "2022年，地区生产总值增长6.2%，单位地区生产总值能耗、水耗、电耗分别下降3.5%、"
+                    "1.2%和2.4%，经济质量效益继续提升。")
+    assert _got(targets) == {
+        "地区生产总值增长": (6, 6.2, "met"),
+        "单位地区生产总值能耗下降": (3, 3.5, "met"),
+        "单位地区生产总值水耗下降": (2, 1.2, "missed"),
+        "单位地区生产总值电耗下降": (2, 2.4, "met"),
+    }
+    water = next(tr for tr in targets if "水耗" in tr.indicator)
+    assert water.actual.quote.startswith("单位地区生产总值能耗、水耗")
+
+
+def test_a_prefix_ends_at_the_indicator_it_is_measured_by(tmp_path):
+    """万元GDP建设用地、水耗: the short names take 万元GDP, not 万元GDP建设; targets listed one by
+    one are found in a review listing them together."""
+    targets = _pair(tmp_path, "今年主要预期目标是：万元GDP建设用地下降2%左右；万元GDP水耗下降3%左右；"
+                              "万元GDP电耗下降1.5%左右。",
+                    "每平方公里GDP产出30.35亿元，万元GDP建设用地、水耗、电耗分别下降6.1%、7.8%、"
+                    "1.9%，综合能耗继续保持全市领先水平。")
+    assert _got(targets) == {"万元GDP建设用地下降": (2, 6.1, "met"),
+                             "万元GDP水耗下降": (3, 7.8, "met"),
+                             "万元GDP电耗下降": (1.5, 1.9, "met")}
+    # a short name alone, in a list not led by the prefix, is another indicator's
+    alone = _pair(tmp_path, "今年主要预期目标是：万元GDP水耗下降3%左右。",
+                  "工业用地、水耗、电耗分别下降6.1%、7.8%、1.9%。")
+    assert _got(alone) == {"万元GDP水耗下降": (3, None, "not_reported")}
+
+
+def test_a_year_end_figure_does_not_answer_a_target_of_the_years_average(tmp_path):
+    plan = "今年主要预期目标是：城镇调查失业率5.5%左右，城镇登记失业率控制在3%以内。"
+    end = _pair(tmp_path, plan, "2022年，年末城镇调查失业率降到5.5%，年末城镇登记失业率2.8%。")
+    assert _got(end) == {"城镇调查失业率": (5.5, 5.5, "unclear"),
+                         # a rate counted at the year's end is the year's figure
+                         "城镇登记失业率": (3, 2.8, "met")}
+    surveyed = next(tr for tr in end if tr.indicator == "城镇调查失业率")
+    assert any("年末" in r for r in surveyed.reasons)
+    # the year's average, where the review gives it, answers the target, before or after
+    after = _pair(tmp_path, plan, "2022年，年末城镇调查失业率5.0%，全年平均5.8%。")
+    assert _got(after)["城镇调查失业率"] == (5.5, 5.8, "unclear")
+    before = _pair(tmp_path, plan, "2022年，城镇调查失业率全年平均为5.2%，年末为5.0%。")
+    assert _got(before)["城镇调查失业率"] == (5.5, 5.2, "met")
+
+
+def test_an_estimate_is_an_actual_and_a_prospect_says_nothing(tmp_path):
+    plan = "今年主要预期目标是：地区生产总值增长6%以上，社会消费品零售总额增长7%。"
+    estimated = _pair(tmp_path, plan, "初步预计，全年地区生产总值增长6.5%，社会消费品零售总额增长5%。")
+    assert _got(estimated) == {"地区生产总值增长": (6, 6.5, "met"),
+                               "社会消费品零售总额增长": (7, 5, "missed")}
+    gdp = next(tr for tr in estimated if tr.indicator.startswith("地区生产总值"))
+    assert gdp.actual.estimate and any("预计" in r for r in gdp.reasons)
+    assert not next(tr for tr in estimated if "社会" in tr.indicator).actual.estimate
+    # a prospect with no figure (有望领跑) reports no figure, and does not say the growth either
+    prospect = _pair(tmp_path, plan, "地区生产总值全年增速有望继续领跑全市各区，消费市场加快恢复。")
+    assert _got(prospect)["地区生产总值增长"] == (6, None, "not_reported")
+
+
+def test_an_estimate_in_a_plan_is_no_target():
+    doc = parse_text("二、2022年工作安排\n去年全年预计地区生产总值增长6%左右，城镇新增就业预计10万人。"
+                     "今年城镇新增就业12万人以上，固定资产投资增长10%。\n（一）推动产业升级。\n", "p.txt")
+    found = figures.targets_in(doc, 0, len(doc.text))
+    assert [(tr.indicator, tr.value) for tr in found] == [("城镇新增就业", 12),
+                                                         ("固定资产投资增长", 10)]
+
+
+def test_the_years_clause_inside_a_review_of_five_years(tmp_path):
+    """A 换届 report reviewing the five years whose paragraphs open on them: the sentences that
+    open with the year reviewed give the year's figures; the year's after its quarters
+    (一季度-9.9%，…，全年增速达到2%) is the year's."""
+    review = ("五年来，地区生产总值年均增长6.5%，规模以上工业增加值年均增长8%。\n"
+              "回首走过的路，最难忘的是：2022年，我们上下一心，夺取了疫情防控和经济社会发展双胜利。"
+              "2022年，全区经济一季比一季好，GDP增速一季度-9.9%，上半年-6.2%，三季度成功转正，"
+              "全年增速达到2%。五年来，社会消费品零售总额累计增长30%。\n"
+              "五年来，我们坚持创新驱动发展。2022年新增上市企业9家，规模以上工业增加值增长3.1%。")
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长6.5%以上，规模以上工业增加值增长5%，"
+                              "社会消费品零售总额增长7%。",
+                    review, heading="一、过去五年和2022年工作回顾")
+    assert _got(targets) == {"地区生产总值增长": (6.5, 2, "missed"),
+                             "规模以上工业增加值增长": (5, 3.1, "missed"),
+                             "社会消费品零售总额增长": (7, None, "not_reported")}
+
+
+def test_targets_of_several_years_in_the_years_list_are_not_the_years():
+    doc = parse_text("二、2022年工作安排\n今年主要预期目标是：地区生产总值增长6%左右；到2025年，单位地区生产总值"
+                     "能耗比2020年下降13.5%，研发投入强度达到3%；城镇新增就业10万人以上；"
+                     "到2025年城镇化率达到80%；到2022年底，新增公办学位5000个。\n"
+                     "（一）推动产业升级。\n", "p.txt")
+    assert doc.plan_year == 2022
+    got = [(tr.indicator, tr.value) for tr in headline_targets(doc)]
+    # 到2025年 in a 2022 plan is a later year's goal; 到2022年底 is the plan year's own
+    assert got == [("地区生产总值增长", 6), ("城镇新增就业", 10), ("新增公办学位", 5000)]
