@@ -32,8 +32,12 @@ _FIGURE_CHARS = frozenset("0123456789.．%％０１２３４５６７８９")
 # a closing quotation or title mark, and the opening ones, around which a mark is in Chinese text
 _CLOSING_QUOTES = frozenset("”’》」』")
 _OPENING_QUOTES = frozenset("“‘《「『")
+_CLOSING_BRACKETS = frozenset(")）")
 # marks a report writes a few times only, whose width is judged by the report's other marks
 _FEW = frozenset("!?")
+# a half-width full stop or straight quote, and what may follow a full stop that ends a sentence
+_STOP_OR_QUOTE = re.compile('[."]')
+_AFTER_STOP = frozenset('\n"“”)）')
 # half-width marks that may follow a figure inside Chinese text (增长9.0%;财政); a colon after
 # a figure is a time (10:19)
 _AFTER_FIGURE = frozenset(",;")
@@ -78,7 +82,8 @@ def doubled_punct(ctx: RuleContext) -> Iterator[Hit]:
 def _chinese_context(text: str, i: int) -> bool:
     """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English); a comma
     or semicolon after a figure when Chinese text goes on after it (增长9.0%;财政综合预算收入);
-    a mark after a closing quotation or title mark before Chinese text (“厕所革命”,升级); a
+    a mark after a closing quotation or title mark or a bracket before Chinese text (“厕所革命”,
+    升级; 机制(试行),优化); a
     closing bracket whose opening one stands in Chinese text, whatever it follows (（7)在各街道,
     人民币国际化(SDR))."""
     before = text[i - 1] if i > 0 else ""
@@ -89,7 +94,7 @@ def _chinese_context(text: str, i: int) -> bool:
         return _opened_in_chinese(text, i)
     if text[i] in _AFTER_FIGURE and before in _FIGURE_CHARS:
         return bool(_CJK_CHAR.match(after))
-    if before in _CLOSING_QUOTES:
+    if before in _CLOSING_QUOTES or before in _CLOSING_BRACKETS:
         return bool(_CJK_CHAR.match(after) or after in _OPENING_QUOTES)
     return bool(_CJK_CHAR.match(before))
 
@@ -108,8 +113,11 @@ def _opened_in_chinese(text: str, i: int) -> bool:
 @rule("proofreading.punct_width", "proofreading", "warning")
 def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     """A half-width mark in Chinese text where the report otherwise writes full-width (and the
-    reverse): one flag per mark, with every place it occurs. Heading numbers are left to the
-    bracket-style rule."""
+    reverse): one flag per mark, with every place it occurs. A report typed half-width
+    throughout (``words.toml``'s ``halfwidth_report_share`` of its marks or more) has no
+    full-width text to judge its marks by: it breaks GB/T 15834 everywhere, one finding with
+    every half-width place, its full stops and straight quotes in Chinese text included. Heading
+    numbers are left to the bracket-style rule."""
     text = ctx.text
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
@@ -132,6 +140,13 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     # writes those few, while brackets or commas all half-width are a style of its own
     all_full = sum(len(seen.get(full, ())) for full in _PAIRS)
     all_half = sum(len(seen.get(half, ())) for half in _HALF)
+    if all_half and all_half >= _ratio("halfwidth_report_share") * (all_full + all_half):
+        places = sorted([i for half in _HALF for i in seen.get(half, ())]
+                        + _half_stops_and_quotes(text, numbering, starts))
+        yield Hit(places[0], places[0] + 1,
+                  t("flags.punct_width_report", half=all_half, total=all_full + all_half),
+                  t("flags.punct_width_report_fix"), occurrences=tuple((i, i + 1) for i in places))
+        return
     for full, half in _PAIRS.items():
         n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
         if (half in _FEW and n_full == 0 and n_half
@@ -149,6 +164,28 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.punct_width", mark=minority, style=t(f"flags.width_{style}")),
                       t("flags.replace_with", right=right),
                       occurrences=tuple((i, i + 1) for i in places))
+
+
+def _half_stops_and_quotes(text: str, numbering: list[tuple[int, int]], starts: list[int]
+                           ) -> list[int]:
+    """The half-width full stops and straight double quotes of Chinese text, outside heading
+    numbers: a ``.`` after a Chinese character ending a sentence (稳定.全省, 任务.), not a
+    figure's point, an ellipsis or a web address; a ``"`` beside a Chinese character."""
+    out = []
+    for m in _STOP_OR_QUOTE.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if text[i] == ".":
+            if not (_CJK_CHAR.match(before) and (not after or after in _AFTER_STOP
+                                                 or _CJK_CHAR.match(after))):
+                continue
+        elif not (_CJK_CHAR.match(before) or _CJK_CHAR.match(after)):
+            continue
+        k = bisect.bisect_right(starts, i) - 1
+        if k < 0 or i >= numbering[k][1]:
+            out.append(i)
+    return out
 
 
 def _quoted(ctx: RuleContext) -> list[tuple[int, int]]:

@@ -1,0 +1,71 @@
+"""How marks, figures and ranges are written beside Chinese text: a report typed with half-width
+marks throughout, full-width digits and letters, and a range joined by a hyphen where the report
+writes the standard dash elsewhere. Each on constructed text first, then where the reports show
+it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.document import parse_text
+from reviewer.flags import run_flags
+from reviewer.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+def found(text: str, rule_id: str) -> list:
+    return run_flags(parse_text(text), [rule_id])
+
+
+def places(text: str, rule_id: str, around: int = 0) -> list[str]:
+    doc = parse_text(text)
+    return [doc.text[o.start - around:o.end + around]
+            for f in run_flags(doc, [rule_id]) for o in f.occurrences]
+
+
+# --- proofreading.punct_width: a report typed half-width throughout ---------------------------
+
+WIDTH = "proofreading.punct_width"
+HALF = ("一、2024年工作回顾\n"
+        "全年完成投资12.5亿元,增长5.5%,开展活动20场;推进建设.加强治理:完善机制(试行),"
+        "优化\"放管服\"改革.会议于10:19开始.\n"
+        "二、2025年工作安排\n(一)深化改革.推进项目3个,完成1,000户改造;落实责任.\n")
+
+
+def test_a_report_typed_half_width_throughout_is_one_finding_with_every_place():
+    (flag,) = found(HALF, WIDTH)
+    assert "全文使用半角标点" in flag.message and "GB/T 15834" in flag.message
+    doc = parse_text(HALF)
+    marks = [doc.text[o.start - 1:o.end + 1] for o in flag.occurrences]
+    # every half-width comma, semicolon, colon, bracket, sentence stop and quote of Chinese text
+    assert marks == ["元,增", "%,开", "场;推", "设.加", "理:完", "制(试", "行),", "),优",
+                     "化\"放", "服\"改", "革.会", "始.\n", "革.推", "个,完", "造;落", "任."]
+    # a figure's point, thousands and a time, and a heading's number are none of them
+    assert not any(m[1] in ".,:" and m[0].isdigit() and m[2].isdigit() for m in marks)
+    assert not any(doc.text[o.start] in "()" and doc.text[o.start + 1] == "一"
+                   for o in flag.occurrences)
+
+
+def test_a_report_mostly_half_width_is_judged_half_width_throughout():
+    text = HALF + "三、其他\n全年新增就业，保持稳定。\n"
+    (flag,) = found(text, WIDTH)
+    assert "全文使用半角标点" in flag.message
+    doc = parse_text(text)
+    assert "，" not in {doc.text[o.start] for o in flag.occurrences}
+
+
+def test_a_report_mostly_full_width_keeps_one_finding_per_mark_slipped():
+    text = ("一、2024年工作回顾\n"
+            "全年完成投资12.5亿元，增长5.5%，开展活动20场;推进建设。加强治理：完善机制（试行），"
+            "优化“放管服”改革；会议于10:19开始。\n"
+            "二、2025年工作安排\n（一）深化改革。推进项目3个，完成1,000户改造；落实责任；压实担子。\n")
+    (flag,) = found(text, WIDTH)
+    assert "与全文不一致" in flag.message
+    assert places(text, WIDTH, 1) == ["场;推"]
+
