@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -66,6 +67,15 @@ _LIST_WINDOW = 4
 # before its mark a placeholder may begin (202X年)
 _PLACEHOLDER_CHARS = re.compile("[XxＸ×某【○〇□]")
 _PLACEHOLDER_LEAD = 3
+# full-width digits and Latin letters, the run they stand in (their half-width twins, points and a
+# percent sign joined to them: ４.５%, ＰＭ2.5) and each one's half-width twin
+_WIDE_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+_ALNUM_RUN = re.compile(rf"[{_ALNUM}]+(?:[.．][{_ALNUM}]+)*[%％]?")
+_RUN_JOINERS = frozenset(".．%％")
+_RUN_CHARS = frozenset(string.digits + string.ascii_letters + ".．"
+                       + "".join(chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters))
+_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII → ASCII
 # the majority must outnumber the minority this many times before the minority is a slip
 _MAJORITY = 2
 _PADDED_NAME = 4
@@ -258,6 +268,42 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
 
 def _report_year(ctx: RuleContext) -> int | None:
     return ctx.doc.year_reviewed or ctx.doc.year
+
+
+@rule("proofreading.fullwidth_alnum", "proofreading", "warning")
+def fullwidth_alnum(ctx: RuleContext) -> Iterator[Hit]:
+    """Full-width digits or Latin letters in running text (前海湾等４个, ２０２５年, ＧＤＰ): figures
+    and letters beside Chinese text are written half-width. One place per run, the half-width
+    characters, points and percent sign joined to it included (４.５%, ＰＭ2.5), one flag with
+    every place. Not inside quotation or title marks, which keep what they quote, nor a run that
+    is a table's cell of its own (alone on its line or between tabs)."""
+    text = ctx.text
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    places: list[tuple[int, int]] = []
+    for m in _WIDE_ALNUM.finditer(text):
+        if places and m.start() < places[-1][1]:
+            continue  # inside the run just found
+        start = m.start()
+        while start > 0 and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        while text[start] in _RUN_JOINERS:
+            start += 1
+        run = _ALNUM_RUN.match(text, start)
+        end = max(run.end(), m.end()) if run is not None else m.end()
+        if _inside(quoted, quoted_starts, start):
+            continue
+        cell_start = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+        cell_end = min((k for k in (text.find("\n", end), text.find("\t", end)) if k >= 0),
+                       default=len(text))
+        if not text[cell_start:start].strip() and not text[end:cell_end].strip():
+            continue  # a table's cell
+        places.append((start, end))
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        right = quote.translate(_NARROW)
+        yield Hit(*places[0], t("flags.fullwidth_alnum", quote=quote),
+                  t("flags.replace_with", right=right), occurrences=tuple(places))
 
 
 @rule("proofreading.term", "proofreading", "warning")
