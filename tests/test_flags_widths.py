@@ -101,3 +101,37 @@ def test_the_full_width_digit_of_the_reports():
     doc = report("baoan-2016")
     (flag,) = run_flags(doc, [ALNUM])
     assert [doc.text[o.start - 3:o.end + 1] for o in flag.occurrences] == ["海湾等４个"]
+
+
+# --- proofreading.range_dash: a range joined by a hyphen beside the standard dash -------------
+
+RANGE = "proofreading.range_dash"
+
+
+def test_a_range_joined_by_a_hyphen_where_the_report_writes_the_dash_elsewhere():
+    # baoan-2016: 选取1-2个单元先行先试 beside 新增1—2个合作改革项目
+    text = REVIEW + "选取1-2个单元先行先试，新增1—2个合作改革项目，实施2012-2016年十大工程。\n"
+    (flag,) = found(text, RANGE)
+    assert flag.severity == "info"
+    assert places(text, RANGE) == ["1-2个", "2012-2016年"]
+    assert flag.suggestion == "改为“1—2个”" and "“—”" in flag.message
+    # the 浪纹线 is a standard dash too (15～65岁), and the report's own is suggested
+    text = REVIEW + "以15～65岁人口为劳动年龄人口，增长6.5-7%。\n"
+    (flag,) = found(text, RANGE)
+    assert places(text, RANGE) == ["6.5-7%"] and flag.suggestion == "改为“6.5～7%”"
+
+
+def test_hyphens_alone_or_a_range_a_title_keeps_pass():
+    # a report writing hyphens for every range has a habit of its own, not a slip
+    assert places(REVIEW + "选取1-2个单元，力争3-5年内建成，增长4.5%-5%。\n", RANGE) == []
+    # a title keeps its source's dash; a date is no range
+    text = (REVIEW + "落实《规划（2016-2035年）》，新增1—2个项目，于2024-12-31前完成。\n")
+    assert places(text, RANGE) == []
+
+
+def test_the_ranges_of_the_reports_written_two_ways():
+    doc = report("baoan-2016")
+    assert [doc.text[o.start:o.end] for f in run_flags(doc, [RANGE]) for o in f.occurrences] \
+        == ["1-2个", "1-2个"]
+    # luohu-2020 writes hyphens and a full-width hyphen, never the standard dash: no finding
+    assert run_flags(report("luohu-2020"), [RANGE]) == []

@@ -7,9 +7,11 @@ from __future__ import annotations
 import bisect
 import re
 import string
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from reviewer.document.figures import figures
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
@@ -304,6 +306,46 @@ def fullwidth_alnum(ctx: RuleContext) -> Iterator[Hit]:
         right = quote.translate(_NARROW)
         yield Hit(*places[0], t("flags.fullwidth_alnum", quote=quote),
                   t("flags.replace_with", right=right), occurrences=tuple(places))
+
+
+@rule("proofreading.range_dash", "proofreading", "info")
+def range_dash(ctx: RuleContext) -> Iterator[Hit]:
+    """A range of figures or years beside Chinese text joined by a hyphen or a half-width tilde
+    (1-2个, 2012-2016年, 6.5-7%) in a report that joins its other ranges with the dash GB/T 15834
+    sets for a range, the 一字线 or the 浪纹线 (1—2个, 15～65岁): the same report two ways. A
+    report writing hyphens alone has a habit, not a slip; a range quoted or in a title (《…
+    （2016-2035年）》) keeps its source's. One flag with every place."""
+    text = ctx.text
+    standard = words("words", "range_dashes_standard")
+    other = words("words", "range_dashes_other")
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    ranges: list[tuple[int, int, int]] = []  # start, end, the dash's offset
+    for f in figures(text):
+        if f.low is None:
+            continue
+        dash = next((k for k in range(f.start + 1, f.end) if text[k] in standard
+                     or text[k] in other), None)
+        if dash is not None:
+            ranges.append((f.start, f.end, dash))
+    for m in _year_range().finditer(text):
+        ranges.append((m.start(), m.end() + 1, m.start("dash")))  # 年 included
+    found = [r for r in sorted(ranges) if not _inside(quoted, quoted_starts, r[0])
+             and (_CJK_CHAR.match(text, r[1] - 1) or _CJK_CHAR.match(text, max(r[0] - 1, 0)))]
+    written = Counter(text[d] for _, _, d in found if text[d] in standard)
+    slips = [r for r in found if text[r[2]] in other]
+    if written and slips:
+        right = written.most_common(1)[0][0]
+        s, e, d = slips[0]
+        quote = text[s:e]
+        yield Hit(s, e, t("flags.range_dash", quote=quote, dash=text[d], right=right),
+                  t("flags.replace_with", right=quote[:d - s] + right + quote[d - s + 1:]),
+                  occurrences=tuple((s, e) for s, e, _ in slips))
+
+
+@cache
+def _year_range() -> re.Pattern[str]:
+    return re.compile(load("words")["year_range"])
 
 
 @rule("proofreading.term", "proofreading", "warning")
