@@ -135,3 +135,10 @@ def test_the_ranges_of_the_reports_written_two_ways():
         == ["1-2个", "1-2个"]
     # luohu-2020 writes hyphens and a full-width hyphen, never the standard dash: no finding
     assert run_flags(report("luohu-2020"), [RANGE]) == []
+
+
+def test_straight_quotes_quote_as_curly_ones_do():
+    # a report typed half-width quotes with "…": what is inside keeps its own marks and figures
+    text = REVIEW + '开展"3-6岁儿童社区融入计划"项目，新增1—2个站点，以"城畔山水?花漾罗湖"为主题。\n'
+    assert places(text, RANGE) == []
+    assert places(text, "proofreading.lost_character", 2) == ["山水?花漾"]

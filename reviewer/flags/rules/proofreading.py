@@ -44,8 +44,9 @@ _AFTER_STOP = frozenset('\n"“”)）')
 # half-width marks that may follow a figure inside Chinese text (增长9.0%;财政); a colon after
 # a figure is a time (10:19)
 _AFTER_FIGURE = frozenset(",;")
-# a quotation or a title inside one paragraph (no nesting of the same mark)
-_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
+# a quotation or a title inside one paragraph (no nesting of the same mark); a report typed with
+# straight quotes quotes with a pair of them
+_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》|\"[^\"\n]*\"")
 _APPENDIX = re.compile(r"附件\s*\d{1,2}$")
 _APPENDIX_WINDOW = 6
 # a 顿号 between two quoted or titled items
