@@ -369,10 +369,18 @@ def test_punctuation_width_against_the_report(seeds):
 
 
 def test_consistent_punctuation_width_passes(seeds):
-    # baogou writes half-width throughout, baixiang full-width (its (一) brackets are left to
-    # the bracket-style rule)
-    for name in ("baogou-2025", "baixiang-2024", "guanba-2025"):
-        assert flags(seeds[name], "proofreading.punct_width") == [], name
+    # baixiang writes full-width (its (一) brackets are left to the bracket-style rule)
+    assert flags(seeds["baixiang-2024"], "proofreading.punct_width") == []
+
+
+def test_a_report_typed_half_width_throughout_is_one_finding(seeds):
+    # baogou, guanba and hutiaoxia write ， ； ： （ ） half-width everywhere in Chinese text
+    for name in ("baogou-2025", "guanba-2025", "hutiaoxia-2025"):
+        doc = seeds[name]
+        (flag,) = flags(doc, "proofreading.punct_width")
+        assert "全文使用半角标点" in flag.message, name
+        assert len(flag.occurrences) > 100, name
+        assert {doc.text[o.start] for o in flag.occurrences} <= set(",;:()!?.\""), name
 
 
 def test_stray_spaces_are_one_finding_with_whole_figures(seeds):

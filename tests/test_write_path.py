@@ -151,10 +151,14 @@ async def test_flag_decisions_are_in_the_file_after_q(reports) -> None:
     app = make_app(reports)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await started(pilot)
-        first, second = screen.session.flags[:2]
-        await pilot.press("n", "c")
+        await pilot.press("n")
+        first = screen._flag_here()  # the first flag in the text, the next one after it
+        await pilot.press("c")
         await type_note(pilot, "属实")
-        await pilot.press("enter", "n", "x", "enter", "q")
+        await pilot.press("enter", "n")
+        second = screen._flag_here()
+        assert second is not first
+        await pilot.press("x", "enter", "q")
         await pilot.pause()
     decided = {(d["rule"], d["anchor"]["start"]): (d["decision"], d["note"])
                for d in saved(reports)["flag"]}

@@ -13,7 +13,9 @@ splits, or that half-width marks rewrite, is still the same place. Per transform
 - new: places only the transformed text has, each classified:
 
   - ``intended``: a true finding the transform makes on purpose (half-width marks that
-    ``punct_width`` should flag: :data:`INTENDED`);
+    ``punct_width`` should flag: :data:`INTENDED`), counted once per report and rule
+    however many places it holds (a report typed half-width throughout is one finding with
+    every mark);
   - ``artefact``: a place whose quote is not in the report's own text (a page number, a running
     header, a menu line, a quote run across a page break), or one on a line the transform wrote
     (a heading's numbering): the reader would never blame it on the report;
@@ -135,6 +137,7 @@ def compare(name: str, case: transforms.Case, tally: Tally, labels: dict,
     # a finding whose passage the transform rewrote (a heading renumbered or reworded): the
     # place lost and the place new on a line the transform wrote are the same finding
     moved_from: set[tuple[str, str, str]] = set()
+    intended: Counter = Counter()
     for rule, sev, quote, extra in sorted(new):
         gone = lost.get((rule, sev))
         if written and quote in written and gone:
@@ -145,13 +148,19 @@ def compare(name: str, case: transforms.Case, tally: Tally, labels: dict,
         if extra <= 0:
             continue
         if rule in INTENDED.get(name, ()):
-            cls = "intended"
-        elif quote not in own or (alien and quote in alien):
+            intended[(rule, sev)] += extra
+            continue
+        if quote not in own or (alien and quote in alien):
             cls = "artefact"
         else:
             cls = "other"
         tally.new[cls][sev] += extra
         tally.new_places.append(f"  {name} {report}: new ({cls}) {rule} {quote[:40]!r}")
+    # the finding the transform makes on purpose counts once, however many places it holds (a
+    # report typed half-width throughout is one finding with every mark)
+    for (rule, sev), extra in sorted(intended.items()):
+        tally.new["intended"][sev] += 1
+        tally.new_places.append(f"  {name} {report}: new (intended) {rule}: {extra} places")
     for (rule, sev), quotes in sorted(lost.items()):
         tally.lost[sev] += len(quotes)
         tally.lost_places += [f"  {name} {report}: lost {rule} {q[:40]!r}" for q in quotes]

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from reviewer.document.figures import figures
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
@@ -32,13 +35,18 @@ _FIGURE_CHARS = frozenset("0123456789.．%％０１２３４５６７８９")
 # a closing quotation or title mark, and the opening ones, around which a mark is in Chinese text
 _CLOSING_QUOTES = frozenset("”’》」』")
 _OPENING_QUOTES = frozenset("“‘《「『")
+_CLOSING_BRACKETS = frozenset(")）")
 # marks a report writes a few times only, whose width is judged by the report's other marks
 _FEW = frozenset("!?")
+# a half-width full stop or straight quote, and what may follow a full stop that ends a sentence
+_STOP_OR_QUOTE = re.compile('[."]')
+_AFTER_STOP = frozenset('\n"“”)）')
 # half-width marks that may follow a figure inside Chinese text (增长9.0%;财政); a colon after
 # a figure is a time (10:19)
 _AFTER_FIGURE = frozenset(",;")
-# a quotation or a title inside one paragraph (no nesting of the same mark)
-_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
+# a quotation or a title inside one paragraph (no nesting of the same mark); a report typed with
+# straight quotes quotes with a pair of them
+_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》|\"[^\"\n]*\"")
 _APPENDIX = re.compile(r"附件\s*\d{1,2}$")
 _APPENDIX_WINDOW = 6
 # a 顿号 between two quoted or titled items
@@ -62,6 +70,15 @@ _LIST_WINDOW = 4
 # before its mark a placeholder may begin (202X年)
 _PLACEHOLDER_CHARS = re.compile("[XxＸ×某【○〇□]")
 _PLACEHOLDER_LEAD = 3
+# full-width digits and Latin letters, the run they stand in (their half-width twins, points and a
+# percent sign joined to them: ４.５%, ＰＭ2.5) and each one's half-width twin
+_WIDE_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+_ALNUM_RUN = re.compile(rf"[{_ALNUM}]+(?:[.．][{_ALNUM}]+)*[%％]?")
+_RUN_JOINERS = frozenset(".．%％")
+_RUN_CHARS = frozenset(string.digits + string.ascii_letters + ".．"
+                       + "".join(chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters))
+_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII → ASCII
 # the majority must outnumber the minority this many times before the minority is a slip
 _MAJORITY = 2
 _PADDED_NAME = 4
@@ -78,7 +95,8 @@ def doubled_punct(ctx: RuleContext) -> Iterator[Hit]:
 def _chinese_context(text: str, i: int) -> bool:
     """A half-width mark written inside Chinese text (not in 10:19, 1,000 or English); a comma
     or semicolon after a figure when Chinese text goes on after it (增长9.0%;财政综合预算收入);
-    a mark after a closing quotation or title mark before Chinese text (“厕所革命”,升级); a
+    a mark after a closing quotation or title mark or a bracket before Chinese text (“厕所革命”,
+    升级; 机制(试行),优化); a
     closing bracket whose opening one stands in Chinese text, whatever it follows (（7)在各街道,
     人民币国际化(SDR))."""
     before = text[i - 1] if i > 0 else ""
@@ -89,7 +107,7 @@ def _chinese_context(text: str, i: int) -> bool:
         return _opened_in_chinese(text, i)
     if text[i] in _AFTER_FIGURE and before in _FIGURE_CHARS:
         return bool(_CJK_CHAR.match(after))
-    if before in _CLOSING_QUOTES:
+    if before in _CLOSING_QUOTES or before in _CLOSING_BRACKETS:
         return bool(_CJK_CHAR.match(after) or after in _OPENING_QUOTES)
     return bool(_CJK_CHAR.match(before))
 
@@ -108,8 +126,11 @@ def _opened_in_chinese(text: str, i: int) -> bool:
 @rule("proofreading.punct_width", "proofreading", "warning")
 def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     """A half-width mark in Chinese text where the report otherwise writes full-width (and the
-    reverse): one flag per mark, with every place it occurs. Heading numbers are left to the
-    bracket-style rule."""
+    reverse): one flag per mark, with every place it occurs. A report typed half-width
+    throughout (``words.toml``'s ``halfwidth_report_share`` of its marks or more) has no
+    full-width text to judge its marks by: it breaks GB/T 15834 everywhere, one finding with
+    every half-width place, its full stops and straight quotes in Chinese text included. Heading
+    numbers are left to the bracket-style rule."""
     text = ctx.text
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
@@ -132,6 +153,13 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     # writes those few, while brackets or commas all half-width are a style of its own
     all_full = sum(len(seen.get(full, ())) for full in _PAIRS)
     all_half = sum(len(seen.get(half, ())) for half in _HALF)
+    if all_half and all_half >= _ratio("halfwidth_report_share") * (all_full + all_half):
+        places = sorted([i for half in _HALF for i in seen.get(half, ())]
+                        + _half_stops_and_quotes(text, numbering, starts))
+        yield Hit(places[0], places[0] + 1,
+                  t("flags.punct_width_report", half=all_half, total=all_full + all_half),
+                  t("flags.punct_width_report_fix"), occurrences=tuple((i, i + 1) for i in places))
+        return
     for full, half in _PAIRS.items():
         n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
         if (half in _FEW and n_full == 0 and n_half
@@ -149,6 +177,28 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.punct_width", mark=minority, style=t(f"flags.width_{style}")),
                       t("flags.replace_with", right=right),
                       occurrences=tuple((i, i + 1) for i in places))
+
+
+def _half_stops_and_quotes(text: str, numbering: list[tuple[int, int]], starts: list[int]
+                           ) -> list[int]:
+    """The half-width full stops and straight double quotes of Chinese text, outside heading
+    numbers: a ``.`` after a Chinese character ending a sentence (稳定.全省, 任务.), not a
+    figure's point, an ellipsis or a web address; a ``"`` beside a Chinese character."""
+    out = []
+    for m in _STOP_OR_QUOTE.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if text[i] == ".":
+            if not (_CJK_CHAR.match(before) and (not after or after in _AFTER_STOP
+                                                 or _CJK_CHAR.match(after))):
+                continue
+        elif not (_CJK_CHAR.match(before) or _CJK_CHAR.match(after)):
+            continue
+        k = bisect.bisect_right(starts, i) - 1
+        if k < 0 or i >= numbering[k][1]:
+            out.append(i)
+    return out
 
 
 def _quoted(ctx: RuleContext) -> list[tuple[int, int]]:
@@ -221,6 +271,82 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
 
 def _report_year(ctx: RuleContext) -> int | None:
     return ctx.doc.year_reviewed or ctx.doc.year
+
+
+@rule("proofreading.fullwidth_alnum", "proofreading", "warning")
+def fullwidth_alnum(ctx: RuleContext) -> Iterator[Hit]:
+    """Full-width digits or Latin letters in running text (前海湾等４个, ２０２５年, ＧＤＰ): figures
+    and letters beside Chinese text are written half-width. One place per run, the half-width
+    characters, points and percent sign joined to it included (４.５%, ＰＭ2.5), one flag with
+    every place. Not inside quotation or title marks, which keep what they quote, nor a run that
+    is a table's cell of its own (alone on its line or between tabs)."""
+    text = ctx.text
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    places: list[tuple[int, int]] = []
+    for m in _WIDE_ALNUM.finditer(text):
+        if places and m.start() < places[-1][1]:
+            continue  # inside the run just found
+        start = m.start()
+        while start > 0 and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        while text[start] in _RUN_JOINERS:
+            start += 1
+        run = _ALNUM_RUN.match(text, start)
+        end = max(run.end(), m.end()) if run is not None else m.end()
+        if _inside(quoted, quoted_starts, start):
+            continue
+        cell_start = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+        cell_end = min((k for k in (text.find("\n", end), text.find("\t", end)) if k >= 0),
+                       default=len(text))
+        if not text[cell_start:start].strip() and not text[end:cell_end].strip():
+            continue  # a table's cell
+        places.append((start, end))
+    if places:
+        quote = text[places[0][0]:places[0][1]]
+        right = quote.translate(_NARROW)
+        yield Hit(*places[0], t("flags.fullwidth_alnum", quote=quote),
+                  t("flags.replace_with", right=right), occurrences=tuple(places))
+
+
+@rule("proofreading.range_dash", "proofreading", "info")
+def range_dash(ctx: RuleContext) -> Iterator[Hit]:
+    """A range of figures or years beside Chinese text joined by a hyphen or a half-width tilde
+    (1-2个, 2012-2016年, 6.5-7%) in a report that joins its other ranges with the dash GB/T 15834
+    sets for a range, the 一字线 or the 浪纹线 (1—2个, 15～65岁): the same report two ways. A
+    report writing hyphens alone has a habit, not a slip; a range quoted or in a title (《…
+    （2016-2035年）》) keeps its source's. One flag with every place."""
+    text = ctx.text
+    standard = words("words", "range_dashes_standard")
+    other = words("words", "range_dashes_other")
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    ranges: list[tuple[int, int, int]] = []  # start, end, the dash's offset
+    for f in figures(text):
+        if f.low is None:
+            continue
+        dash = next((k for k in range(f.start + 1, f.end) if text[k] in standard
+                     or text[k] in other), None)
+        if dash is not None:
+            ranges.append((f.start, f.end, dash))
+    for m in _year_range().finditer(text):
+        ranges.append((m.start(), m.end() + 1, m.start("dash")))  # 年 included
+    found = [r for r in sorted(ranges) if not _inside(quoted, quoted_starts, r[0])
+             and (_CJK_CHAR.match(text, r[1] - 1) or _CJK_CHAR.match(text, max(r[0] - 1, 0)))]
+    written = Counter(text[d] for _, _, d in found if text[d] in standard)
+    slips = [r for r in found if text[r[2]] in other]
+    if written and slips:
+        right = written.most_common(1)[0][0]
+        s, e, d = slips[0]
+        quote = text[s:e]
+        yield Hit(s, e, t("flags.range_dash", quote=quote, dash=text[d], right=right),
+                  t("flags.replace_with", right=quote[:d - s] + right + quote[d - s + 1:]),
+                  occurrences=tuple((s, e) for s, e, _ in slips))
+
+
+@cache
+def _year_range() -> re.Pattern[str]:
+    return re.compile(load("words")["year_range"])
 
 
 @rule("proofreading.term", "proofreading", "warning")
