@@ -233,7 +233,11 @@ async def test_undo_takes_back_plan_and_target_decisions_and_the_prior(pair, tmp
 
 
 @pilot_test
-async def test_ctrl_s_writes_the_decisions_or_says_there_is_nothing_to_write(pair, tmp_path):
+async def test_ctrl_s_writes_the_decisions_or_says_there_is_nothing_to_write(pair, tmp_path,
+                                                                             monkeypatch):
+    # the autosave (tested on its own) would save a second after the change: on a loaded
+    # machine before the state is looked at; here only ctrl+s saves
+    monkeypatch.setattr("reviewer.tui.saving.AUTOSAVE_DELAY", 3600.0)
     prior, current = pair
     session = session_on(current, tmp_path)
     screen = CompareScreen(prior, session)

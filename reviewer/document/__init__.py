@@ -85,7 +85,10 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         # the page's title and the name its metadata gives the document
         title_hint = " ".join(norm.header_fields[k][0] for k in ("title", "name")
                               if k in norm.header_fields)
-        genre = detect_genre(title_hint or first[:200], first)
+        # (and, when neither says, the lines below: a saved page's menus, a forum's chrome or
+        # a table of contents may stand above the title)
+        wider = "\n".join(norm.text[p.start:p.end] for p in paragraphs[8:40])
+        genre = detect_genre(title_hint or first[:200], first, wider)
     profile = get_profile(genre)
     ntext = norm.text
     meta = extract(ntext, paragraphs, norm.header_fields, profile)

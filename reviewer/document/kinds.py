@@ -123,7 +123,9 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
         named = _heading_kind(ctx, sec)
         if named in later:
             before_later = False
-        if not votes.outside:
+        # (the order of parts says what a part's text is: a heading with no sentence below it,
+        # a page's menu lines, is not told by where it stands)
+        if not votes.outside and _has_text(ctx, sec):
             if before_later:
                 votes.add(ctx.rules.first_part_kind, ctx.rules.first_part_weight,
                           "a part before the report's problems and plans")
@@ -264,6 +266,15 @@ def _read_heading(ctx: _Context, title: str, votes: _Votes,
     if has_year and has_five:
         return "mixed", first
     return ("year" if has_year else "five_year" if has_five else ""), first
+
+
+def _has_text(ctx: _Context, sec: Section) -> bool:
+    """Whether a part has text of its own below its heading: a sentence, or a line longer than
+    a heading can be (a text cut off mid-sentence)."""
+    if _SENTENCE_END.search(ctx.text, sec.heading.end, sec.end):
+        return True
+    return any(p.end - p.start > ctx.rules.plain_max
+               for p in _paragraphs_in(ctx, sec.heading.end, sec.end))
 
 
 def _count(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:

@@ -47,8 +47,17 @@ _BRACKETED = re.compile(r"^[（(【\[〔].*[）)】\]〕]$")
 
 def _names_a_report(line: str) -> bool:
     """Whether ``报告`` occurs in ``line`` outside 《…》: inside, the line only refers to a
-    report by its title (a correction notice put above the report)."""
-    return "报告" in re.sub(r"《[^》]*》", "", line)
+    report by its title (a correction notice put above the report). A title set with spaces
+    between its characters (政 府 工 作 报 告) names one too."""
+    return "报告" in re.sub(r"《[^》]*》", "", line).replace(" ", "").replace("\u3000", "")
+
+
+# the issuer standing on a line of its own above the rest of the title (赵县人民政府 /
+# 2022年度法治政府建设情况报告)
+_ISSUER_END = re.compile(r"(人民政府|办事处|委员会|街道|[镇乡局])$")
+# a note in brackets after a title line (湘潭县2023年政府工作报告(20221223)): the site's, not
+# the title's
+_NOTE_AFTER = re.compile(r"\s*[（(][^（()）]{1,20}[）)]$")
 
 
 def _title_half(line: str) -> bool:
@@ -64,6 +73,7 @@ def find_title(text: str, paragraphs: list[Paragraph], header: dict,
     stops at the salutation (各位代表：), at the first sentence and at the first numbered heading,
     so a report whose title lines were stripped has none (unless its page metadata names it)."""
     head = paragraphs[:12]
+    found: list[MetaField] = []
     for i, p in enumerate(head):
         line = text[p.start:p.end]
         if (len(line) > 70 or re.search(r"[。；]", line) or salutation.match(text, p.start, p.end)
@@ -71,18 +81,34 @@ def find_title(text: str, paragraphs: list[Paragraph], header: dict,
             break
         prev_line = text[head[i - 1].start:head[i - 1].end] if i > 0 else ""
         # a title split over two lines: the first half precedes this line (政府工作报 / 告)
-        # or the issuer before 关于… (柏香镇人民政府 / 关于2024年…的报告), or words cut after
-        # the year (鲍沟镇2025年度 / 法治政府建设情况报告)
+        # or the issuer before the rest (柏香镇人民政府 / 关于2024年…的报告, 赵县人民政府 /
+        # 2022年度…报告), or words cut after the year (鲍沟镇2025年度 / 法治政府建设情况报告)
         split = (i > 0 and _title_half(prev_line) and _names_a_report(prev_line + line)
-                 and (len(line) <= 8 or line.startswith("关于") or _YEAR_END.search(prev_line)))
+                 and (len(line) <= 8 or line.startswith("关于") or _YEAR_END.search(prev_line)
+                      or _ISSUER_END.search(prev_line)))
         if split:
-            return MetaField(prev_line + line, head[i - 1].start, p.end, "title lines")
+            found.append(MetaField(prev_line + line, head[i - 1].start, p.end, "title lines"))
         # (a line with a whole date says when and where the report was delivered)
-        if (_names_a_report(line) and not line.startswith(("——", "—", "现在"))
+        elif (_names_a_report(line) and not line.startswith(("——", "—", "现在"))
                 and not _FULL_DATE.search(line)):
-            return _field(text, p.start, p.end, "title line")
+            found.append(_field(text, p.start, p.end, "title line"))
+    if found:
+        return _repeated(found) or found[0]
     if "title" in header and "报告" in header["title"][0]:
         return MetaField(header["title"][0], -1, -1, "page metadata")
+    return None
+
+
+def _repeated(found: list[MetaField]) -> MetaField | None:
+    """Of the lines naming a report above a saved page's text, the one the page gives twice (its
+    heading, and the article's own title under the column's name and the site's lines), or
+    again without a note in brackets after it: that is the report's title."""
+    def bare(f: MetaField) -> str:
+        return _NOTE_AFTER.sub("", f.value).replace(" ", "")
+    for i, f in enumerate(found):
+        for g in found[i + 1:]:
+            if bare(f) == bare(g):
+                return g if len(g.value) <= len(f.value) else f
     return None
 
 

@@ -29,7 +29,7 @@ _EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
 
 # --- debris that is never report text, wherever it stands ----------------------------------
 _ANYWHERE = [
-    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
+    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|您所在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
     ("widget", re.compile(r"^(语音播报|进入播报模式|退出播报模式|打印|关闭|收藏|收起|返回主站|返回顶部|"
                           r"返回首页|部门街镇|政务新媒体|智能问答|关闭窗口|打印本页|【?打印】?|"
                           r"扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|分享到?[:：]?|"
@@ -85,6 +85,8 @@ _LABELS = {
     "时间": "published",
     "日期": "published",
     "信息来源": "source",
+    "文章来源": "source",
+    "更新时间": "published",
     "作者": None,
     "责任编辑": None,
 }
@@ -98,6 +100,13 @@ _BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
 _HEADER_ONLY = [
     ("header", re.compile(r"^政府信息公开(目录)?$")),
     ("header", re.compile(r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(\d{1,2}[:时]\d{1,2}(分|[:]\d{1,2})?)?$")),
+    # the site's clock and its reading options, above every page it serves (今天是：2019年10月31日
+    # 星期三 农历十月初七 / 天津市静海区人民政府 2019年12月3日星期二 / 无障碍 简体| 繁体 / 下载本页 打印):
+    # the day the page was looked at, not the report's date
+    ("widget", re.compile(r"^.{0,30}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周|礼拜)[一二三四五六日天]"
+                          r"(\s*农历.{0,12})?$")),
+    ("widget", re.compile(r"^(?:(?:无障碍|长者模式|关怀版|适老化|简体版?|繁体版?|English|分享|下载本页|打印|"
+                          r"关闭|收藏)[\s|｜/]*){2,}$")),
     ("header", re.compile(r"^(本报记者|记者|摄影|图片|图/|图：).{0,30}$")),
     ("header", re.compile(r".{0,40}(本报记者|记者).{0,12}摄$")),
 ]

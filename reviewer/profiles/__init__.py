@@ -222,10 +222,11 @@ def get_profile(name: str) -> Profile:
     return profiles[name]
 
 
-def detect_genre(title: str, head: str) -> str:
-    """Pick the genre whose detection words appear in the title, else in the first lines."""
+def detect_genre(title: str, head: str, below: str = "") -> str:
+    """Pick the genre whose detection words appear in the title, else in the first lines, else
+    in the lines ``below`` them."""
     profiles = all_profiles()
-    for where in (title, head):
+    for where in (title, head, below):
         if not where:
             continue
         # a government work report title wins over words it shares with other genres
