@@ -70,9 +70,10 @@ TABS = ("items", "targets")  # the plan items and promises; the headline targets
 _FIGURE = re.compile(r"[0-9０-９.．%％]")  # a row is never cut inside a figure (12.|5%)
 # An item and an evidence passage of at most this many characters together have their shared
 # wording found by a diff run to its end, which shows the same highlights however busy the
-# machine is (the longest pairs of the corpus, some 4,500, take a quarter of a second at most).
-# Longer ones are cut by the diff's own time limit, so that no text stalls the screen for
-# seconds.
+# machine is (the longest pairs of the corpus, some 4,500, take a quarter of a second at most,
+# once per item shown). shared_spans alone does so only up to a product of the lengths of
+# 100,000, which the long groups of a provincial plan pass (3 or 4 passages in 25 of a pair);
+# longer ones than this are cut by the diff's time limit, so no text stalls the screen.
 EXACT_SHARED_CHARS = 5000
 
 
