@@ -292,6 +292,34 @@ async def test_shared_wording_is_highlighted(pair, tmp_path):
         assert any(str(s.style) == SHARED_STYLE for s in item.spans)
 
 
+@pilot_test
+async def test_the_shared_wording_is_the_same_on_a_machine_too_busy_for_the_diff(
+        tmp_path, monkeypatch):
+    """A loaded machine finishes no diff within a wall-clock limit: the highlights are still
+    all the wording each item shares with its evidence, not what the machine had time for."""
+    import sys
+    from types import SimpleNamespace
+
+    prior, current = seed_pair()
+    clock = iter(range(0, 10**9, 60))  # a minute passes between any two looks at the clock
+    monkeypatch.setattr(sys.modules["diff_match_patch.diff_match_patch"], "time",
+                        SimpleNamespace(time=lambda: float(next(clock))))
+    screen = CompareScreen(prior, session_on(current, tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        for index, item in enumerate(screen.comparison.items):
+            assert screen.row == Row("item", index)
+            evidence = screen.query_one("#compare-evidence", Static).content
+            marked = [evidence.plain[s.start:s.end] for s in evidence.spans
+                      if str(s.style) == SHARED_STYLE]
+            whole = [ev.quote[b0:b1] for ev in item.evidence
+                     for _, _, b0, b1 in reviewer.compare.shared_spans(item.text, ev.quote,
+                                                                       timeout=0)]
+            assert marked == whole and whole, index
+            await pilot.press("down")
+
+
 def _rendered(widget) -> list[str]:
     """The widget's lines as drawn, without its border and trailing blanks."""
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))

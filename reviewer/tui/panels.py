@@ -20,6 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Offset, Region
 from textual.widget import Widget
 from textual.widgets import (
     Label,
@@ -417,15 +418,17 @@ class SidePanel(Vertical):
         (``#score-0``, ``#verdict``, ``#summary``; by default the first), scrolled into view."""
         tabs = self.query_one(TabbedContent)
         tabs.active = name
-        if name == "review":
-            self.query_one(ReviewPanel).build()
+        building = name == "review" and self.query_one(ReviewPanel).build()
 
         def focus() -> None:
             stops = self.stops(name)
             target = next((w for w in stops if field and w.id == field.lstrip("#")), stops[0])
             target.focus()
 
-        self.call_after_refresh(focus)
+        if building:  # the form's fields are being mounted: focused once they are there
+            self.call_after_refresh(focus)
+        else:  # at once: the next key of a burst (1 then C) already goes to this tab
+            focus()
 
     def _turn(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -483,10 +486,19 @@ class ReviewPanel(VerticalScroll):
         self.session = session
         self.built = False
 
-    def build(self) -> None:
-        if not self.built:
-            self.built = True
-            self.mount_all(self._fields())
+    def build(self) -> bool:
+        """Mount the fields, the first time: whether they are being mounted now."""
+        if self.built:
+            return False
+        self.built = True
+        self.mount_all(self._fields())
+        return True
+
+    def scroll_to_region(self, region: Region, **kwargs: Any) -> Offset:
+        """The form jumps to the field focused, at once: scrolled by an animation, the field
+        would only come into view a moment after the key that chose it."""
+        return super().scroll_to_region(region, **{**kwargs, "animate": False,
+                                                   "immediate": True})
 
     def _fields(self) -> list[Widget]:
         from reviewer.review import load_vocabulary

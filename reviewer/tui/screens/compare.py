@@ -68,6 +68,13 @@ HANG = 2  # cells a wrapped list line, target or reason is indented under its fi
 QUIT = "quit"  # what the screen returns when the reviewer quits from it
 TABS = ("items", "targets")  # the plan items and promises; the headline targets
 _FIGURE = re.compile(r"[0-9０-９.．%％]")  # a row is never cut inside a figure (12.|5%)
+# An item and an evidence passage of at most this many characters together have their shared
+# wording found by a diff run to its end, which shows the same highlights however busy the
+# machine is (the longest pairs of the corpus, some 4,500, take a quarter of a second at most,
+# once per item shown). shared_spans alone does so only up to a product of the lengths of
+# 100,000, which the long groups of a provincial plan pass (3 or 4 passages in 25 of a pair);
+# longer ones than this are cut by the diff's time limit, so no text stalls the screen.
+EXACT_SHARED_CHARS = 5000
 
 
 class Row(NamedTuple):
@@ -516,7 +523,10 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
         if index not in self._spans:
             assert self.comparison is not None
             item = self.comparison.items[index]
-            self._spans[index] = [shared_spans(item.text, ev.quote) for ev in item.evidence]
+            self._spans[index] = [
+                shared_spans(item.text, ev.quote)
+                if len(item.text) + len(ev.quote) > EXACT_SHARED_CHARS
+                else shared_spans(item.text, ev.quote, timeout=0) for ev in item.evidence]
         return self._spans[index]
 
     def _choice_line(self, row: Row) -> Content:
