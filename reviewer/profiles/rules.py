@@ -37,6 +37,7 @@ class Rules(NamedTuple):
     since: re.Pattern[str]
     lead_year: re.Pattern[str]
     lead_paragraphs: int
+    announce: re.Pattern[str]
     # periods
     numbered_period: re.Pattern[str]
     numbered_first_year: int
@@ -121,6 +122,7 @@ def compile_rules(data: dict) -> Rules:
         since=_one(yr["since"]),
         lead_year=_one(yr["lead"]),
         lead_paragraphs=int(yr["lead_paragraphs"]),
+        announce=_one(yr["announce"]),
         numbered_period=_one(pe["numbered"]),
         numbered_first_year=int(pe["numbered_first_year"]),
         past_period=_any(pe["past"]),
