@@ -504,24 +504,29 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     starts = [s for s, _ in spans]
     longer_period: dict[int, bool] = {}
     totals: dict[tuple[str, float, str], Quantity] = {}
-    yearly: list[tuple[tuple[str, float, str], Quantity]] = []
+    yearly: list[Quantity] = []
     for q in ctx.quantities:
         if not _names_before(text, q):
             continue
-        key = _key(ctx, q)
-        if key is None:
-            continue
-        ident = (key, q.value, q.unit)
         chain = ctx.doc.section_at(q.start)
         longer = (_longer_period(ctx, q.start, longer_period)
                   or any(s.period == "five_year" for s in chain))
         if longer:
-            totals.setdefault(ident, q)
+            key = _key(ctx, q)
+            if key is not None:
+                totals.setdefault((key, q.value, q.unit), q)
         elif _within(spans, starts, q.start):
-            yearly.append((ident, q))
-    for ident, q in yearly:
-        total = totals.get(ident)
+            yearly.append(q)
+    # what a year's count counts is read only where a total over several years has its
+    # value and unit (a text dense in counts, most of them without one, reads few)
+    figures = {(value, unit) for _, value, unit in totals}
+    for q in yearly:
+        if (q.value, q.unit) not in figures:
+            continue
+        key = _key(ctx, q)
+        total = totals.get((key, q.value, q.unit)) if key is not None else None
         if total is not None:
+            ident = (key, q.value, q.unit)
             yield Hit(q.start, q.end,
                       t("flags.multi_year_total", quote=text[q.start:q.end], what=ident[0],
                         total=text[total.start:min(total.end + _TOTAL_SHOWN, len(text))]),
