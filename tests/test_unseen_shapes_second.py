@@ -91,3 +91,16 @@ def test_a_breadcrumb_saying_where_you_are_is_page_chrome():
                      + "一、主要举措和成效\n" + ACCOUNT, "t.txt")
     assert doc.title == "青石镇人民政府关于2023年度法治政府建设情况的报告"
     assert "您现在的位置" not in doc.text and "\n|\n" not in doc.text
+
+
+def test_a_principals_duty_report_accounts_for_the_duty_throughout():
+    account = ("我坚持会前学法制度，带头学法，全年主持召开党委会议专题研究法治建设4次，"
+               "组织班子成员集中学法6次。\n")
+    body = "一、工作情况\n" + account + "二、强化法治思维，增强法治意识\n" + account
+    duty = parse_text("2024年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告\n" + body, "t.txt")
+    assert [s.kind for s in duty.sections] == ["responsibility", "responsibility"]
+    shufa = parse_text("青石镇镇长2024年述法报告\n" + body, "t.txt")
+    assert [s.kind for s in shufa.sections] == ["responsibility", "responsibility"]
+    # the same parts under a rule-of-law report's title are its account of the year
+    annual = parse_text("青石镇人民政府关于2024年度法治政府建设情况的报告\n" + body, "t.txt")
+    assert [s.kind for s in annual.sections] == ["achievements", "achievements"]

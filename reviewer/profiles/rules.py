@@ -77,6 +77,8 @@ class Rules(NamedTuple):
     first_part_weight: float
     later_part_kind: str
     later_part_weight: float
+    duty_report_title: re.Pattern[str]
+    duty_report_kind: str
     admission_weight: float
     # spans
     shortcomings_start: re.Pattern[str]
@@ -159,6 +161,8 @@ def compile_rules(data: dict) -> Rules:
         first_part_weight=float(cl["first_part_weight"]),
         later_part_kind=str(cl["later_part_kind"]),
         later_part_weight=float(cl["later_part_weight"]),
+        duty_report_title=_any(cl["duty_report_title"]),
+        duty_report_kind=str(cl["duty_report_kind"]),
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),
