@@ -18,11 +18,14 @@ sys.path.insert(0, str(ROOT / "tests" / "gold"))
 import outline_gold  # noqa: E402
 import transforms  # noqa: E402
 
-# per transform: the least share of gold parts whose kinds agree (and of reports whose years and
-# genre agree, at most 95%), and the most parts read with a confident wrong kind, per 100 parts.
+# per transform: the least share of the corpus's gold parts whose kinds agree (and of reports
+# whose years and genre agree, at most 95%), and the most parts read with a confident wrong kind,
+# per 100 parts.
 # Word's lost numbering takes away what tells a group's heading from its text when the heading
 # runs on in the same paragraph, and a part's heading from a group's: below the others.
-FLOOR = {"word": 0.85, "run_in": 0.95}
+FLOOR = {"word": 0.88}
+# the five seeds alone, a few parts each (one miss is 5 points)
+SEED_FLOOR = {"word": 0.85, "run_in": 0.95}
 DEFAULT_FLOOR = 0.98
 WRONG_PER_100 = {}
 DEFAULT_WRONG = 0.5
@@ -100,7 +103,7 @@ def test_evaluation_sees_a_wrong_kind():
     assert res.agree == res.parts - 1 and res.confident_wrong == 1
 
 
-def _check(name: str, cases: list[transforms.Case]) -> None:
+def _check(name: str, cases: list[transforms.Case], floors: dict[str, float]) -> None:
     fn = transforms.TRANSFORMS[name]
     parts = agree = wrong = reports = metadata = 0
     misses: list[str] = []
@@ -116,7 +119,7 @@ def _check(name: str, cases: list[transforms.Case]) -> None:
         metadata += res.year_reviewed and res.plan_year and res.genre
     if not parts:
         return
-    floor = FLOOR.get(name, DEFAULT_FLOOR)
+    floor = floors.get(name, DEFAULT_FLOOR)
     assert metadata / reports >= min(floor, 0.95), f"years or genre wrong in {reports - metadata}"
     assert agree / parts >= floor, "\n".join(misses)
     assert wrong * 100 / parts <= WRONG_PER_100.get(name, DEFAULT_WRONG), "\n".join(misses)
@@ -124,14 +127,14 @@ def _check(name: str, cases: list[transforms.Case]) -> None:
 
 @pytest.mark.parametrize("name", sorted(transforms.TRANSFORMS))
 def test_the_seeds_as_they_arrive(name):
-    _check(name, SEEDS)
+    _check(name, SEEDS, SEED_FLOOR)
 
 
 @pytest.mark.parametrize("name", sorted(transforms.TRANSFORMS))
 def test_the_corpus_as_it_arrives(name):
     if not (CORPUS / "gwr").is_dir():
         pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
-    _check(name, _cases(("gwr", "gwr-more")))
+    _check(name, _cases(("gwr", "gwr-more")), FLOOR)
 
 
 def test_a_page_without_report_text_says_so():

@@ -4,6 +4,7 @@ numbering gone, a heading run into its paragraph): each rule on a small report o
 from __future__ import annotations
 
 from reviewer.document import parse_text
+from reviewer.flags import run_flags
 
 _REVIEW = ("2024年，全区地区生产总值增长6%，完成固定资产投资120亿元，新增就业岗位3000个。"
            "我们建成学校4所，改造老旧小区12个，获评国家卫生区。")
@@ -99,3 +100,74 @@ def test_a_plan_without_groups_whose_opening_states_targets():
             + _PLAN + "\n" + _PLAN + "\n")
     doc = parse_text(text, "t.txt", genre="gongzuo")
     assert set(doc.sections[1].kinds) == {"plan", "targets"}
+
+
+def test_a_salutation_after_the_opening_formula_is_the_reviews_own():
+    # the first 各位代表： ran into a photo caption; the one that counts is the opening formula's
+    text = ("2025年某省政府工作报告\n记者 摄各位代表：\n现在，我代表省人民政府，向大会作政府工作报告，请予审议。\n"
+            "2024年工作回顾\n" + _REVIEW + "\n一是稳增长。" + _REVIEW + "\n各位代表！\n" + _REVIEW
+            + "\n2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc)[:1] == ["2024年工作回顾"]
+    assert doc.sections[0].kind == "achievements"
+    # the year's figures before the first group belong to the review
+    at = doc.text.index("全区地区生产总值")
+    assert doc.section_at(at)[0] is doc.sections[0]
+
+
+def test_a_sentence_saying_what_the_year_is_opens_the_plans_introduction():
+    groups = "".join(f"{head}。{_PLAN}\n" for head in
+                     ("深入实施湾区通工程", "做强重大合作平台", "推动两岸融合发展", "健全强县促镇机制"))
+    text = ("2024年工作回顾\n" + _REVIEW + "\n2025年工作安排\n"
+            "2025年是十四五规划收官之年。政府工作总体要求是：坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"
+            "加快构建新发展格局，着力推动高质量发展。\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业110万人以上。\n"
+            + groups + "附件\n名词解释\n1.湾区通：指规则衔接。\n2.四新：新技术、新产业。\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert doc.sections[1].heading.title == "2025年工作安排"
+    assert "targets" in doc.sections[1].kinds
+
+
+def test_a_list_item_run_into_its_group_heading_is_a_heading_of_its_own():
+    text = ("一、2024年工作回顾\n（一）稳增长1.地区生产总值增长6%，完成固定资产投资120亿元。\n"
+            "2.新增就业岗位3000个，建成学校4所。\n（二）促转型3.改造老旧小区12个，获评国家卫生区。\n"
+            "4.建成学校4所，改造老旧小区12个。\n二、2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    groups = doc.sections[0].children
+    assert [g.heading.title for g in groups] == ["稳增长", "促转型"]
+    assert [c.heading.number for g in groups for c in g.children] == [1, 2, 3, 4]
+    assert not [f for f in run_flags(doc) if f.rule == "structure.numbering"]
+
+
+def test_a_number_inside_a_heading_with_no_list_going_on_is_left_alone():
+    # (no paragraph numbered 2 after it: 1. is no item of a list)
+    text = ("一、2024年工作回顾\n（一）稳增长1.5倍的投资带动经济回升。\n" + _REVIEW
+            + "\n二、2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert [c.heading.style for c in doc.sections[0].children] == ["cn_paren"]
+
+
+def test_prose_before_an_unnumbered_plan_is_a_part_whose_heading_was_lost():
+    # a file starting inside its review, the parts' numbering lost
+    text = ("各位代表！一年来，" + _REVIEW + "\n" + _ADMIT + "\n2025年重点工作安排\n" + _PLAN + "\n"
+            + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert [s.heading.style for s in doc.sections] == ["lead", "plain"]
+    assert doc.sections[0].kind == "achievements"
+
+
+def test_lines_standing_as_headings_before_an_unnumbered_plan_make_no_lead():
+    # the parts and groups before it were not read: no one part of them is made up
+    text = ("坚决落实第一责任人职责，大力加强法治政府建设\n加强组织领导\n" + _REVIEW + "\n"
+            "坚持依法行政\n" + _REVIEW + "\n下阶段工作措施\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="fazhi")
+    assert "lead" not in [s.heading.style for s in doc.sections]
+
+
+def test_a_numeral_in_a_heading_s_words_is_no_item_of_a_list_above_it():
+    # 统一、高效 inside a 二是 read with half-width stops: 一、 would number a part, not an item
+    text = ("一、2024年工作回顾\n一是生态文明改革起步扎实.被确定为改革试验区." + _REVIEW + "\n"
+            "二是行政管理体制改革加快推进.遵循精简、统一、高效原则,进一步梳理职权事权." + _REVIEW + "\n"
+            "二、2025年工作安排\n" + _PLAN + "\n")
+    doc = parse_text(text, "t.txt", genre="gongzuo")
+    assert _titles(doc) == ["2024年工作回顾", "2025年工作安排"]

@@ -29,12 +29,11 @@ import re
 from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
-from reviewer.document.structure import cn_number
+from reviewer.document.structure import cn_number, stands_as_group_heading
 from reviewer.profiles import Profile, kind_meanings, kinds_where
 from reviewer.profiles.rules import HeadingCue, Rules
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
-_CLOSING = "。；;！？!?：:”"
 
 
 class _Votes:
@@ -110,8 +109,10 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     has its account of work done read as that duty's (``duty_report_kind``)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
     duty = bool(title) and bool(ctx.rules.duty_report_title.search(title))
-    ctx.numbering_lost = len(roots) > 1 and not any(
-        c.heading.style not in ctx.rules.sub_point_styles for sec in roots for c in sec.children)
+    # (the numbered entries of a glossary or an appended list are no numbering of the report's)
+    body = [sec for sec in roots if _heading_kind(ctx, sec) not in ("appendix", "other")]
+    ctx.numbering_lost = len(body) > 1 and not any(
+        c.heading.style not in ctx.rules.sub_point_styles for sec in body for c in sec.children)
     ctx.parts_unnumbered = len(roots) > 1 and all(sec.heading.style in ("plain", "lead")
                                                   for sec in roots)
     runs: list[PeriodSpan] = []
@@ -386,10 +387,7 @@ def _groups(ctx: _Context, sec: Section, inline: bool = True) -> list[int]:
     paras = list(_paragraphs_in(ctx, sec.heading.para_end + 1, sec.end))
     text = ctx.text
     for p, nxt in zip(paras, paras[1:], strict=False):
-        # a heading ends no sentence; the text after it does
-        if (p.end - p.start <= rules.group_line_max and not _SENTENCE_END.search(
-                text, p.start, p.end) and text[p.end - 1] not in _CLOSING
-                and text[nxt.end - 1] in _CLOSING):
+        if stands_as_group_heading(text, p, nxt, rules):
             lines.append(p.start)
     return lines if len(lines) >= rules.min_groups else []
 
@@ -410,7 +408,8 @@ def _inline_groups(ctx: _Context, sec: Section) -> list[int]:
             _FIRST_SENTENCE.pattern % rules.group_inline_max)
     text = ctx.text
     out = [p.start for p in _paragraphs_in(ctx, _first_body(ctx, sec), sec.end)
-           if (m := rx.match(text, p.start, p.end)) and p.end - m.end() >= rules.plain_max]
+           if (m := rx.match(text, p.start, p.end)) and p.end - m.end() >= rules.plain_max
+           and not rules.year_is.match(text, p.start, p.end)]
     return out if len(out) >= rules.min_inline_groups else []
 
 

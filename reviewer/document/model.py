@@ -380,6 +380,21 @@ class Document:
             return ()
         return tuple(k for k in mandatory if not self.sections_of_kind(k))
 
+    def parts_told_by_form(self) -> bool:
+        """Whether the outline read the report's parts from the form of their lines alone: no
+        heading of a part carries a number, nor does any heading of a group inside one (the
+        list numbering lost, as in text pasted from Word). Such an outline can miss a part whose
+        heading reads as a sentence, or the plan in groups it could not see: what it does not
+        find, the report does not necessarily lack."""
+        try:
+            sub_points = set(get_profile(self.genre).rules.sub_point_styles)
+        except ProfileError:
+            return False
+        body = [s for s in self.sections if s.kind not in ("appendix", "other")]
+        return bool(body) and all(
+            s.heading.style in ("plain", "lead")
+            and all(c.heading.style in sub_points for c in s.children) for s in body)
+
     def unknown_sections(self) -> list[Section]:
         """The parts whose kind could not be told (kind ``unknown``), outermost first."""
         return self.sections_of_kind(UNKNOWN)

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from reviewer.document.model import Heading, NumberingIssue, Paragraph, Section
-from reviewer.profiles import Profile
+from reviewer.profiles import Profile, kinds_where
 from reviewer.profiles.rules import Rules
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -225,8 +225,9 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             )
         )
     headings = _keep_plain(headings, plain)
+    headings = _first_items_run_in(text, headings)
     headings = _after_admission(text, paragraphs, headings, profile)
-    lead = _lead_heading(text, paragraphs, headings, body)
+    lead = _lead_heading(text, paragraphs, headings, body, profile)
     if lead is not None:
         headings.insert(0, lead)
     _assign_levels(headings)
@@ -234,6 +235,57 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
 
 
 _ANY_PUNCT = re.compile(r"[。，,；;：:！？!?、]")
+# an item of a list, written right after the heading it runs into (（一）稳增长1.地区生产
+# 总值… / 名词解释1.“三岛一区”：… / …厚植全民法治理念一是抓实干部学法。): never after a figure
+_FIRST_ITEM = re.compile(rf"(?<![\d.．])(?:\d{{1,2}}\s*[.．、](?![\d.．%])|[{_CN}]{{1,3}}是|[{_CN}]{{1,3}}、"
+                         rf"|[（(][{_CN}]{{1,3}}[）)])")
+# how far after a heading's title starts its first item is looked for
+_FIRST_ITEM_REACH = 40
+
+
+def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
+    """A heading run into its paragraph that goes on with an item of a list below it (1. 一是 一、
+    （一）) whose next item opens a paragraph of its own after it, numbered on, before the
+    heading's next sibling (its siblings' shape): the item is a heading of its own, and the
+    heading's title ends before it."""
+    added: list[Heading] = []
+    for k, h in enumerate(headings):
+        reach = min(h.para_end, h.title_start + _FIRST_ITEM_REACH)
+        m = _FIRST_ITEM.search(text, h.title_start + 1, reach)
+        if m is None or _HEADING_ENDS.search(text, h.title_start, m.start()):
+            continue
+        num = _match_numbering(text[m.start():h.para_end])
+        if num is None:
+            continue
+        style, number, numbering, bracket, nend = num
+        if RANK[style] <= RANK[h.style]:
+            continue  # an item below the heading, its first child: (统一、高效 is none)
+        # its next item, numbered on, opens a paragraph before the heading's next sibling
+        nxt = None
+        for g in headings[k + 1:]:
+            if g.style == style:
+                nxt = g
+                break
+            if RANK[g.style] <= RANK[h.style]:
+                break
+        if nxt is None or nxt.number != number + 1 or nxt.start != nxt.para_start:
+            continue
+        start = m.start()
+        end_title = _TITLE_END.search(text, start + nend, h.para_end)
+        end = end_title.end() if end_title and end_title.end() - start <= _MAX_TITLE else min(
+            h.para_end, start + nend + _MAX_TITLE)
+        title = text[start + nend:end].rstrip("。！？!?").strip()
+        if not title:
+            continue
+        h.title = text[h.title_start:start].strip()
+        h.end, h.inline = start, True
+        added.append(Heading(level=0, style=style, number=number, numbering=numbering, title=title,
+                             start=start, end=end, title_start=start + nend,
+                             para_start=h.para_start, para_end=h.para_end, bracket=bracket,
+                             inline=end < h.para_end))
+    if not added:
+        return headings
+    return sorted(headings + added, key=lambda x: x.start)
 
 
 def _run_in(line: str, rules: Rules) -> int | None:
@@ -363,11 +415,29 @@ def _after_admission(text: str, paragraphs: list[Paragraph], headings: list[Head
 _HEADING_ENDS = re.compile(r"[。；;！？!?]")
 
 
+_ENDS_SENTENCE = re.compile(r"[。；;！？!?]")
+_CLOSING_MARKS = "。；;！？!?：:”"
+
+
+def stands_as_group_heading(text: str, line: Paragraph, after: Paragraph, rules: Rules) -> bool:
+    """Whether ``line`` stands as the heading of a group whose number was lost (text pasted
+    from Word): short, ending no sentence, before a paragraph (``after``) that ends one."""
+    return (line.end - line.start <= rules.group_line_max
+            and not _ENDS_SENTENCE.search(text, line.start, line.end)
+            and text[line.end - 1] not in _CLOSING_MARKS
+            and text[after.end - 1] in _CLOSING_MARKS)
+
+
 def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
     """Index of the first paragraph of the report's own text: after the salutation (各位代表：)
     and the opening formula (现在，我代表…报告) when the first lines hold them, else 0."""
     head = min(len(paragraphs), 15)
-    for i in range(head):
+    # (a salutation after the opening formula is the review's own 各位代表！, the first one run
+    # into the line before: the opening formula then says where the text begins)
+    opening = next((i for i in range(head) if rules.opening.search(
+        text, paragraphs[i].start, paragraphs[i].end)
+        and paragraphs[i].end - paragraphs[i].start < 200), head)
+    for i in range(opening):
         p = paragraphs[i]
         if rules.salutation.match(text, p.start, p.end):
             nxt = i + 1
@@ -375,11 +445,7 @@ def _body_start(text: str, paragraphs: list[Paragraph], rules: Rules) -> int:
                                                                paragraphs[nxt].end):
                 nxt += 1
             return nxt
-    for i in range(head):
-        p = paragraphs[i]
-        if rules.opening.search(text, p.start, p.end) and p.end - p.start < 200:
-            return i + 1
-    return 0
+    return opening + 1 if opening < head else 0
 
 
 def drop_headings_in(headings: list[Heading], start: int, end: int) -> list[Heading]:
@@ -488,22 +554,49 @@ def _keep_plain(headings: list[Heading], plain: list[tuple[int, str]]) -> list[H
 
 
 def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading],
-                  body: int) -> Heading | None:
+                  body: int, profile: Profile) -> Heading | None:
     """A heading for the report text before the first heading when that text is a part whose
-    heading was lost: the top-level numbering starts after 一, or there is no heading at all."""
+    heading was lost: the top-level numbering starts after 一, or, in a report whose parts are
+    unnumbered lines, the first of them opens a later part (its problems, its plan) after
+    paragraphs of text, or there is no heading at all."""
     if body >= len(paragraphs):
         return None
     first = paragraphs[body]
     if headings:
         h = headings[0]
-        if (h.style not in (top_style(headings), "cn_part") or h.number <= 1
-                or h.start <= first.start):
+        if h.start <= first.start:
+            return None
+        if h.style == "plain":
+            if not _opens_later_part(text, paragraphs, h, body, profile):
+                return None
+        elif h.style not in (top_style(headings), "cn_part") or h.number <= 1:
             return None
     line = text[first.start:first.end]
     cut = _lead_cut(line)
     return Heading(level=0, style="lead", number=0, numbering="", title=line[:cut],
                    start=first.start, end=first.start + cut, title_start=first.start,
                    para_start=first.start, para_end=first.end, inline=cut < len(line))
+
+
+def _opens_later_part(text: str, paragraphs: list[Paragraph], h: Heading, body: int,
+                      profile: Profile) -> bool:
+    """Whether an unnumbered top-level heading names a part that comes after a review (the
+    problems, the plan: the genre's heading words) with enough paragraphs of prose before it
+    for a part of their own (a file starting inside its review, the review's heading lost)."""
+    cue = profile.heading_cue(h.title)
+    if cue is None or cue[0] not in _later_kinds():
+        return False
+    before = bisect.bisect_left([p.start for p in paragraphs], h.start)
+    paras = paragraphs[body:before]
+    if any(stands_as_group_heading(text, p, nxt, profile.rules)
+           for p, nxt in zip(paras, paras[1:], strict=False)):
+        return False  # lines standing as headings before it: parts or groups not read, no one part
+    return sum(1 for p in paras if _SENTENCE_PUNCT.search(text, p.start, p.end)
+               ) >= profile.rules.lost_lead_paragraphs
+
+
+def _later_kinds() -> frozenset[str]:
+    return frozenset(kinds_where("problem")) | frozenset(kinds_where("planned"))
 
 
 def _lead_cut(line: str) -> int:

@@ -22,6 +22,7 @@ class HeadingCue(NamedTuple):
 class Rules(NamedTuple):
     # structure
     plain_max: int
+    lost_lead_paragraphs: int
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
     run_in: re.Pattern[str]
@@ -67,6 +68,7 @@ class Rules(NamedTuple):
     group_line_max: int
     group_inline_max: int
     min_inline_groups: int
+    year_is: re.Pattern[str]
     sub_point_styles: tuple[str, ...]
     group_weight: float
     guessed_share: float
@@ -110,6 +112,7 @@ def compile_rules(data: dict) -> Rules:
                                                   "classify", "spans"))
     return Rules(
         plain_max=int(st["plain_max"]),
+        lost_lead_paragraphs=int(st["lost_lead_paragraphs"]),
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
         run_in=_one(st["run_in"]),
@@ -151,6 +154,7 @@ def compile_rules(data: dict) -> Rules:
         group_line_max=int(cl["group_line_max"]),
         group_inline_max=int(cl["group_inline_max"]),
         min_inline_groups=int(cl["min_inline_groups"]),
+        year_is=_one(cl["year_is"]),
         sub_point_styles=tuple(cl["sub_point_styles"]),
         group_weight=float(cl["group_weight"]),
         guessed_share=float(cl["guessed_share"]),

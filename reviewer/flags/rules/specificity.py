@@ -18,6 +18,7 @@ from functools import cache
 from itertools import islice
 
 from reviewer.document import Paragraph, Section
+from reviewer.document.structure import stands_as_group_heading
 from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import BigramIndex, bigrams
@@ -374,7 +375,32 @@ def _items(sections: list[Section], ctx: RuleContext,
         if not paragraphs or sec.period == "five_year":
             continue
         body_end = _item_end(ctx, sec.heading.para_end, sec.end)
-        out.extend((p.start, p.end, p.end) for p in _paragraphs_in(ctx, sec.heading.end, body_end))
+        out.extend(_paragraph_items(ctx, _paragraphs_in(ctx, sec.heading.end, body_end), body_end))
+    return out
+
+
+def _paragraph_items(ctx: RuleContext, paras: list[Paragraph], end: int
+                     ) -> list[tuple[int, int, int]]:
+    """The items of a section without sub-items: each paragraph, except that a line standing
+    as a group's heading (its number lost: text pasted from Word) is no item of its own but
+    heads the paragraphs after it, up to the next such line."""
+    rules = ctx.profile.rules if ctx.profile is not None else None
+    heads = [rules is not None and k + 1 < len(paras)
+             and stands_as_group_heading(ctx.text, p, paras[k + 1], rules)
+             for k, p in enumerate(paras)]
+    out = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        if not heads[k]:
+            out.append((p.start, p.end, p.end))
+            k += 1
+            continue
+        j = k + 1
+        while j < len(paras) and not heads[j]:
+            j += 1
+        out.append((p.start, p.end, paras[j].start - 1 if j < len(paras) else end))
+        k = j
     return out
 
 

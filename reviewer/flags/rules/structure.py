@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reviewer.document import UNKNOWN, Section
-from reviewer.document.structure import cn_numeral
+from reviewer.document.structure import cn_numeral, stands_as_group_heading
 from reviewer.flags.data import load, pattern, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.flags.match import bigrams
@@ -45,12 +45,18 @@ def missing_section(ctx: RuleContext) -> Iterator[Hit]:
     """A mandatory part is missing; the flag sits on the heading the part should precede.
 
     Only when every top-level part has a recognised kind: a part whose kind could not be told
-    may be the one said to be missing (``structure.unrecognised`` names such parts instead)."""
+    may be the one said to be missing (``structure.unrecognised`` names such parts instead).
+    Where the parts were told by the form of their lines alone (no numbering left to read them
+    by), a part is said missing only where nothing unread could hold it (:func:`_could_hide`:
+    ``structure.unrecognised`` says so instead)."""
     if ctx.profile is None or not ctx.doc.sections or _unrecognised(ctx):
         return
     order = list(ctx.profile.order)
     tops = ctx.doc.sections
+    hidden = _could_hide(ctx)
     for kind in ctx.missing_kinds():
+        if kind in hidden:
+            continue
         rank = order.index(kind) if kind in order else len(order)
         after = [s for s in tops if s.kind in order and order.index(s.kind) > rank]
         span = _heading_span(after[0]) if after else _heading_span(tops[-1])
@@ -70,22 +76,60 @@ def no_report_text(ctx: RuleContext) -> Iterator[Hit]:
 @rule("structure.unrecognised", "structure", "info")
 def unrecognised(ctx: RuleContext) -> Iterator[Hit]:
     """The genre's mandatory parts were not all found, and some top-level parts could not be
-    recognised: one note naming them, so that the reviewer checks the structure by eye."""
+    recognised, or the parts were told by the form of their lines alone (no numbering left):
+    one note naming them, or saying so, for the reviewer to check the structure by eye."""
     if ctx.profile is None or not ctx.missing_kinds():
         return
     if not ctx.doc.sections:
         yield Hit(*ctx.title_span, t("flags.no_parts"), t("flags.unrecognised_fix"))
         return
     parts = _unrecognised(ctx)
+    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     if not parts:
+        hidden = _could_hide(ctx)
+        if hidden:
+            first = ctx.doc.sections[0]
+            yield Hit(*_heading_span(first),
+                      t("flags.unnumbered_parts",
+                        missing="、".join(_kind(k) for k in ctx.missing_kinds() if k in hidden)),
+                      t("flags.unrecognised_fix"))
         return
     shown = "、".join(f"“{_short(p.heading.title)}”" for p in parts[:_PARTS_SHOWN])
     more = t("flags.and_more", count=len(parts) - _PARTS_SHOWN) if len(parts) > _PARTS_SHOWN else ""
-    missing = "、".join(_kind(k) for k in ctx.missing_kinds())
     yield Hit(*_heading_span(parts[0]),
               t("flags.unrecognised", parts=shown + more, missing=missing),
               t("flags.unrecognised_fix"),
               occurrences=tuple(_heading_span(p) for p in parts))
+
+
+def _could_hide(ctx: RuleContext) -> frozenset[str]:
+    """The mandatory kinds not found that a report whose parts were told by the form of their
+    lines alone (``Document.parts_told_by_form``) could still hold where the genre's order puts
+    them: in a part read by its form (it may join that kind, in groups the outline could not
+    see) or among lines standing as headings (parts or groups not read). Where the text there
+    is prose and nothing else (a file starting inside its plan), the part is missing."""
+    if ctx.profile is None or not ctx.doc.parts_told_by_form():
+        return frozenset()
+    order = list(ctx.profile.order)
+    tops = [s for s in ctx.doc.sections if s.kind in order]
+    paragraphs = ctx.doc.paragraphs
+    out = set()
+    for kind in ctx.missing_kinds():
+        rank = order.index(kind) if kind in order else len(order)
+        before = [s for s in tops if order.index(s.kind) < rank]
+        after = [s for s in tops if order.index(s.kind) > rank]
+        start = before[-1].start if before else 0
+        end = after[0].start if after else len(ctx.text)
+        if any(start <= s.start < end and s.heading.style != "lead" for s in ctx.doc.sections):
+            out.add(kind)
+            continue
+        first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
+        last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+        if any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
+               for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
+                                 strict=False)):
+            out.add(kind)
+    return frozenset(out)
 
 
 def _short(title: str) -> str:
@@ -216,6 +260,20 @@ def _written_between(ctx: RuleContext, style: str, numbers: range, start: int, e
     return False
 
 
+def _group_line_between(ctx: RuleContext, start: int, end: int) -> bool:
+    """Whether a line standing as a group's heading lies between ``start`` and ``end``: the
+    heading of a group whose number was lost (text pasted from Word), so a list starting again
+    at 一是 after it is a new list, not a repeat."""
+    if ctx.profile is None:
+        return False
+    paragraphs = ctx.doc.paragraphs
+    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
+    last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+    return any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
+               for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
+                                 strict=False))
+
+
 @rule("structure.numbering", "structure", "warning")
 def numbering(ctx: RuleContext) -> Iterator[Hit]:
     """Heading numbers that skip or repeat. A list restarting at 1 is a new list, not an error."""
@@ -232,6 +290,10 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
         h = headings[issue.heading_index]
         if issue.kind == "restart" and h.number == 1:
             continue
+        if (issue.kind == "repeat" and h.number == 1 and previous[issue.heading_index] is not None
+                and _group_line_between(ctx, headings[previous[issue.heading_index]].para_end,
+                                        h.para_start)):
+            continue  # a new list under a group whose heading lost its number
         if issue.kind == "gap":
             j = previous[issue.heading_index]
             before = headings[j] if j is not None else None
