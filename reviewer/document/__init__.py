@@ -118,8 +118,10 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
     if title_for_years is None and named is not None and shell:
         title_for_years = MetaField(named.title, named.start, named.end, "the page's name")
     meta.update(years.establish(ntext, paragraphs, sections, title_for_years, profile))
+    title_field = meta.get("title")
     periods, found = kinds.classify(ntext, paragraphs, sections, profile,
-                                    _int(meta, "year_reviewed"), _int(meta, "plan_year"))
+                                    _int(meta, "year_reviewed"), _int(meta, "plan_year"),
+                                    title_field.value if title_field is not None else "")
     spans = kinds.find_spans(ntext, paragraphs, sections, profile, found)
     if shell:
         for sec in sections:

@@ -100,12 +100,15 @@ class _Context:
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
-             year_reviewed: int | None, plan_year: int | None
+             year_reviewed: int | None, plan_year: int | None, title: str = ""
              ) -> tuple[list[PeriodSpan], list[Span]]:
     """Set kinds, reason, confidence and period on every section; return the period runs found
     inside parts about both the year and five years, and the passages of targets inside parts
-    of another primary kind (a plan's introduction, the second half of a joined part)."""
+    of another primary kind (a plan's introduction, the second half of a joined part). A report
+    whose ``title`` says it is a principal's duty report (the profile's ``duty_report_title``)
+    has its account of work done read as that duty's (``duty_report_kind``)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
+    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title))
     # (the numbered entries of a glossary or an appended list are no numbering of the report's)
     body = [sec for sec in roots if _heading_kind(ctx, sec) not in ("appendix", "other")]
     ctx.numbering_lost = len(body) > 1 and not any(
@@ -137,6 +140,9 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
             after_planned = True
         _content_evidence(ctx, sec, votes, None)
         kinds, reason, confidence = _decide(ctx, sec, votes, period)
+        if duty and kinds == (ctx.rules.first_part_kind,):
+            kinds = (ctx.rules.duty_report_kind,)
+            reason += "; the title says the report is a principal's account of their duty"
         found = len(runs)  # the runs found before lie in the parts before
         period = _period(ctx, sec, kinds[0], period, first_period, previous_planned, runs)
         sec.set_kind(kinds, reason, confidence, period)

@@ -29,13 +29,14 @@ _EDGE_WS = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\x0b\x0c"
 
 # --- debris that is never report text, wherever it stands ----------------------------------
 _ANYWHERE = [
-    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|您所在的位置|当前位置|您的位置|所在位置)\s*[:：]")),
+    ("breadcrumb", re.compile(r"^(您当前的位置|您现在的位置|您所在的位置|当前位置|您的位置|所在位置)是?\s*[:：]")),
     ("widget", re.compile(r"^(语音播报|进入播报模式|退出播报模式|打印|关闭|收藏|收起|返回主站|返回顶部|"
                           r"返回首页|部门街镇|政务新媒体|智能问答|关闭窗口|打印本页|【?打印】?|"
                           r"扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|分享到?[:：]?|"
                           r"【?\s*字体\s*[:：]?\s*(\[\s*\]|大\s*中\s*小)?\s*】?|\[\s*\]|"
                           r"【|】|大|中|小|默认|\[?\s*(大|中|小)\s*\]?)$")),
     ("widget", re.compile(r"^语音合成中")),
+    ("widget", re.compile(r"^[|｜_-]{1,3}$")),  # a lone separator between a page's fields
     ("widget", re.compile(r"^(字体|字号)\s*[:：]\s*\[")),
     ("widget", re.compile(r"浏览次数\s*[:：]\s*\d*")),
     ("widget", re.compile(r"^(阅读|访问|点击)(次数|量)\s*[:：]")),

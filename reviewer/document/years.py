@@ -13,7 +13,10 @@ evidence first:
    and the plan;
 4. a paragraph opening the report with its year (2024年，某镇在…), before the first heading, or
    opening the review (2016年是…, 刚刚过去的2016年) or the plan (2017年是…) with one;
-5. the content: the year the report's first part names most (the latest, for a five-year
+5. the preface announcing the report (现将街道2023年度…情况报告如下): the first year it names
+   before the announcement outside a cited title, number or quotation (《纲要（2021—2025年）》,
+   〔2025〕1号, “2023年…要点”);
+6. the content: the year the report's first part names most (the latest, for a five-year
    review), never after the year its later parts name most.
 
 The other year follows (one apart) when only one is found. Each value is a MetaField pointing at
@@ -42,7 +45,7 @@ class _Found:
 def establish(text: str, paragraphs: list[Paragraph], roots: list[Section],
               title: MetaField | None, profile: Profile) -> dict[str, MetaField]:
     """``year_reviewed``, ``plan_year`` and ``year`` (the genre's ``report_year``) as metadata."""
-    for finder in (_congress, _title, _headings, _opening, _leads, _content):
+    for finder in (_congress, _title, _headings, _opening, _leads, _announce, _content):
         found = finder(text, paragraphs, roots, title, profile)
         if found:
             return _both(found, profile)
@@ -185,6 +188,30 @@ def _leads(text: str, paragraphs: list[Paragraph], roots: list[Section],
                 where = "review" if which == "year_reviewed" else "plan"
                 return [_Found(int(m.group(1)), m.start(1), m.end(1),
                                f"a paragraph opening the {where} with its year", which)]
+    return []
+
+
+_CITED = re.compile(r"《[^》\n]*》|〔[^〕\n]*〕|[（(][^）)\n]*[）)]|“[^”\n]*”")
+
+
+def _announce(text: str, paragraphs: list[Paragraph], roots: list[Section],
+              title: MetaField | None, profile: Profile) -> list[_Found]:
+    """The preface that announces the report (现将…报告如下): the first year it names before the
+    announcement that is not inside a cited document's title, number or quotation is the year
+    reviewed (根据《纲要（2021—2025年）》…，认真总结我局2024年…，现将…报告如下)."""
+    rules = profile.rules
+    first = roots[0].start if roots else len(text)
+    for p in paragraphs[:rules.head_lines]:
+        if p.start > first:
+            break
+        m = rules.announce.search(text, p.start, p.end)
+        if not m:
+            continue
+        cited = [c.span() for c in _CITED.finditer(text, p.start, m.start())]
+        for y in rules.year.finditer(text, p.start, m.start()):
+            if not any(a <= y.start() < b for a, b in cited):
+                return [_Found(int(y.group(1)), y.start(1), y.end(1),
+                               "the preface announcing the report", "year_reviewed")]
     return []
 
 

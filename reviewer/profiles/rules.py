@@ -38,6 +38,7 @@ class Rules(NamedTuple):
     since: re.Pattern[str]
     lead_year: re.Pattern[str]
     lead_paragraphs: int
+    announce: re.Pattern[str]
     # periods
     numbered_period: re.Pattern[str]
     numbered_first_year: int
@@ -78,6 +79,8 @@ class Rules(NamedTuple):
     first_part_weight: float
     later_part_kind: str
     later_part_weight: float
+    duty_report_title: re.Pattern[str]
+    duty_report_kind: str
     admission_weight: float
     # spans
     shortcomings_start: re.Pattern[str]
@@ -124,6 +127,7 @@ def compile_rules(data: dict) -> Rules:
         since=_one(yr["since"]),
         lead_year=_one(yr["lead"]),
         lead_paragraphs=int(yr["lead_paragraphs"]),
+        announce=_one(yr["announce"]),
         numbered_period=_one(pe["numbered"]),
         numbered_first_year=int(pe["numbered_first_year"]),
         past_period=_any(pe["past"]),
@@ -161,6 +165,8 @@ def compile_rules(data: dict) -> Rules:
         first_part_weight=float(cl["first_part_weight"]),
         later_part_kind=str(cl["later_part_kind"]),
         later_part_weight=float(cl["later_part_weight"]),
+        duty_report_title=_any(cl["duty_report_title"]),
+        duty_report_kind=str(cl["duty_report_kind"]),
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),

@@ -221,12 +221,24 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _letter_spaced(text: str, para_start: int, para_end: int, start: int, end: int) -> bool:
+    """Whether the spaces at ``start:end`` part two characters that each stand alone between
+    spaces (or the line's edges) in a short line: letter-spacing, as a title or a byline's name
+    is set (政 府 工 作 报 告, 区长 林 坤), not a slip of the keyboard."""
+    if para_end - para_start > load("words")["letter_spaced_max"]:
+        return False
+    left, right = start - 1, end  # the single characters either side
+    return ((left == para_start or text[left - 1].isspace())
+            and (right + 1 == para_end or text[right + 1].isspace()))
+
+
 @rule("proofreading.stray_space", "proofreading", "warning")
 def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
     the report, with every place; spaces on both sides of a figure are one place, and each
     place shows whole figures (2024 年); a space just inside quotation marks (“ 严和实”) is one
-    too. No slip: the space that sets off a name (省长 王伟中),
+    too. No slip: the space that sets off a name (省长 王伟中, 旗长 双宝), a short line set letter by
+    letter (政 府 工 作 报 告, a byline's 林 坤),
     a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
     or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》)."""
     text = ctx.text
@@ -245,6 +257,8 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             continue  # 李　强: a two-character name padded to three
         if any(text.endswith(w, 0, m.start()) for w in words("words", "name_titles")):
             continue  # 省长 王伟中: the space sets off a name
+        if para is not None and _letter_spaced(text, para.start, para.end, m.start(), m.end()):
+            continue  # 政 府 工 作 报 告 / 区长 林 坤: a short line set letter by letter
         if text.startswith(credits, m.end()):
             continue  # 记者 刘尚文 摄
         if _APPENDIX.search(text, max(0, m.start() - _APPENDIX_WINDOW), m.start()):

@@ -365,7 +365,8 @@ def plan_year(ctx: RuleContext) -> Iterator[Hit]:
 @rule("structure.no_issuer", "structure", "warning")
 def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
     """Nothing in the report names the body that issues it: no signature (落款) or document
-    header, and a title that names a place but not its government (烟溪镇…情况报告)."""
+    header, and a title that names a place but not its government (烟溪镇…情况报告). A department
+    named before the title's year or its 关于 (某市市场监管局2022年…) is its issuer."""
     issuer = ctx.doc.metadata.get("issuer")
     if issuer is not None and issuer.start >= 0:
         return
