@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reviewer.compare import data
-from reviewer.compare.tokens import tokenize
+from reviewer.compare.tokens import on_clear, tokenize
 from reviewer.document import Document
 
 
@@ -75,7 +75,7 @@ def result(quote: str, promise: str) -> tuple[bool, bool]:
     (the clause sharing most character pairs with it): (done, under way). Done: a word of a
     result (建成, 成功举办, 全部取消). Under way: a word of work still going on (有序推进, 基本完成,
     前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is done)."""
-    grams = _bigrams(promise)
+    grams = _query_bigrams(promise)
     clauses = _clauses(quote)
     clause = max(clauses, key=lambda c: len(c[1] & grams))[0]
     under = any(m.group() not in promise for m in _pattern("progress").finditer(clause))
@@ -162,6 +162,7 @@ class SentenceIndex:
             self.weight.append(math.fsum(self.idf[w] for w in distinct))
         self._grams: list[frozenset[str]] | None = None
         self._gram_idf: dict[str, float] = {}
+        self._terms: dict[str, tuple[float, float, Sequence[int], bool]] = {}
         heads = sorted((h.start, h.end) for h in doc.headings)
         head_starts = [a for a, _ in heads]
         # whether each sentence reports a result, read once for every promise
@@ -192,6 +193,21 @@ class SentenceIndex:
     def _unseen(self, word: str) -> float:
         return self.unseen * _factor(word)
 
+    def _term(self, word: str) -> tuple[float, float, Sequence[int], bool]:
+        """What a search reads of ``word``, worked out once: its weight in a query's total (its
+        rarity here, or that of a word no sentence has), its weight in a sentence, the sentences
+        having it (none where it is in too many to tell them apart), and whether it is a strong
+        word (not light)."""
+        got = self._terms.get(word)
+        if got is None:
+            weight = self.idf.get(word)
+            found = self.postings.get(word, ())
+            if weight is None or len(found) > data.rules()["max_postings"]:
+                found = ()
+            got = self._terms[word] = (weight or self._unseen(word), weight or 0.0, found,
+                                       _factor(word) == 1.0)
+        return got
+
     def search(self, query: Sequence[str], limit: int, min_shared: int = 2,
                min_coverage: float = 0.0, text: str = "", headings: bool = False,
                relaxed: tuple[float, int] | None = None, spread: Spread | None = None
@@ -205,32 +221,68 @@ class SentenceIndex:
         promise whose result is reported in other words around its names). ``spread``: the
         groups of the plan the query is one promise of; a word or character pair many of them
         use counts less (:class:`Spread`)."""
+        sums = self._sums(query, spread)
+        if sums is None:
+            return []
+        return self._best(sums, limit, min_shared, min_coverage, text, headings, relaxed,
+                          spread)
+
+    def search_or_closest(self, query: Sequence[str], limit: int, min_shared: int,
+                          min_coverage: float, text: str, relaxed: tuple[float, int],
+                          spread: Spread) -> tuple[list[tuple[int, float, float]],
+                                                   tuple[int, float] | None]:
+        """:meth:`search`, and where it finds nothing, the sentence closest to ``text`` by
+        all it shares (one word in common enough, no spread: ``search(query, 1, 1, 0.0,
+        text)``'s best, as (index, coverage), or None), from the same sums."""
+        sums = self._sums(query, spread)
+        if sums is None:
+            return [], None
+        hits = self._best(sums, limit, min_shared, min_coverage, text, False, relaxed, spread)
+        if hits:
+            return hits, None
+        terms, _, total_plain, _, plain, shared, heavy, chars_of = sums
+        # without the spread the sums are the plain ones (each factor is exactly 1)
+        plain_sums = (terms, total_plain, total_plain, plain, plain, shared, heavy, chars_of)
+        near = self._best(plain_sums, 1, 1, 0.0, text, False, None, None)
+        return hits, (near[0][0], near[0][1]) if near else None
+
+    def _sums(self, query: Sequence[str], spread: Spread | None):
+        """What a search adds up over the sentences sharing words with ``query``: (terms,
+        total, total without the spread, each sentence's sum, its sum without the spread, how
+        many words it shares, how many strong ones, the pairs' rarity by sentence); None where the query weighs nothing."""
         terms = _in_order(query)
         own = spread.word if spread is not None else _whole
-        total = math.fsum((self.idf.get(w) or self._unseen(w)) * own(w) for w in terms)
+        looked = [self._term(w) for w in terms]
+        total = math.fsum(base * own(w) for w, (base, _, _, _) in zip(terms, looked, strict=True))
         if not total:
-            return []
+            return None
         acc: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
         heavy: dict[int, int] = defaultdict(int)
         # the same sums without the spread: the coverage reported, which the status thresholds
         # are calibrated on, is never above it
         plain: dict[int, float] = defaultdict(float)
-        total_plain = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
-        cap = data.rules()["max_postings"]
-        rules = data.rules()["evidence"]
-        for w in terms:
-            weight = self.idf.get(w)
-            if weight is None or len(self.postings[w]) > cap:
+        total_plain = math.fsum(base for base, _, _, _ in looked)
+        for w, (_, weight, found, strong) in zip(terms, looked, strict=True):
+            if not found:
                 continue
-            strong = _factor(w) == 1.0
             scaled = weight * own(w)
-            for i in self.postings[w]:
+            for i in found:
                 acc[i] += scaled
                 plain[i] += weight
                 shared[i] += 1
-                if strong:
+            if strong:
+                for i in found:
                     heavy[i] += 1
+        # and, filled in as they are read, the rarity of the character pairs each sentence
+        # shares with the query's text
+        return terms, total, total_plain, acc, plain, shared, heavy, {}
+
+    def _best(self, sums, limit: int, min_shared: int, min_coverage: float, text: str,
+              headings: bool, relaxed: tuple[float, int] | None, spread: Spread | None
+              ) -> list[tuple[int, float, float]]:
+        terms, total, total_plain, acc, plain, shared, heavy, chars_of = sums
+        rules = data.rules()["evidence"]
         out = []
         for i, got in acc.items():
             if shared[i] < min_shared and not (shared[i] == 1 and (
@@ -251,23 +303,31 @@ class SentenceIndex:
                 bonus += rules["done_bonus"]
             # (index, coverage ranked and filtered by, coverage reported, bonus)
             out.append((i, coverage, min(coverage, plain[i] / total_plain), bonus))
-        if text:
+        if text and out:
             out.sort(key=_by_rank)
             out = out[: rules["rerank"]]
-            grams = _bigrams(text)
+            grams = _query_bigrams(text)
             unseen = self.unseen
             pairs, gram_idf = self._character_pairs()
-            pair = spread.gram if spread is not None else _whole
-            total_g = math.fsum(gram_idf.get(x, unseen) * pair(x) for x in grams) or 1.0
-            total_plain_g = math.fsum(gram_idf.get(x, unseen) for x in grams) or 1.0
+            rarity = [gram_idf.get(x, unseen) for x in grams]
+            total_plain_g = math.fsum(rarity) or 1.0
+            if spread is None:  # every factor 1: the sums are the plain ones
+                total_g = total_plain_g
+            else:
+                total_g = math.fsum(r * spread.gram(x) for r, x in zip(rarity, grams,
+                                                                         strict=True)) or 1.0
             share = rules["characters"]
             blended = []
             for i, coverage, _, bonus in out:
                 common = grams & pairs[i]
-                chars = math.fsum(gram_idf[x] * pair(x) for x in common) / total_g
+                plain_chars = chars_of.get(i)
+                if plain_chars is None:
+                    plain_chars = chars_of[i] = math.fsum(gram_idf[x] for x in common)
+                chars = (plain_chars if spread is None else
+                         math.fsum(gram_idf[x] * spread.gram(x) for x in common)) / total_g
                 c = (1 - share) * coverage + share * chars
                 plain_c = (1 - share) * plain[i] / total_plain + \
-                    share * math.fsum(gram_idf[x] for x in common) / total_plain_g
+                    share * plain_chars / total_plain_g
                 blended.append((i, c, min(c, plain_c), bonus))
             out = [h for h in blended if h[1] >= min_coverage or
                    (relaxed is not None and h[1] >= relaxed[0] and heavy[h[0]] >= relaxed[1])]
@@ -277,17 +337,14 @@ class SentenceIndex:
     def closest(self, query: Sequence[str]) -> tuple[int, float, float]:
         """The sentence carrying most of ``query``'s weight: (index, coverage, focus), where
         focus is the share of the sentence's own weight it shares; (-1, 0, 0) for none."""
-        terms = _in_order(query)
-        total = math.fsum(self.idf.get(w) or self._unseen(w) for w in terms)
+        looked = [self._term(w) for w in _in_order(query)]
+        total = math.fsum(base for base, _, _, _ in looked)
         if not total:
             return -1, 0.0, 0.0
         acc: dict[int, float] = defaultdict(float)
-        cap = data.rules()["max_postings"]
-        for w in terms:
-            weight = self.idf.get(w)
-            if weight is not None and len(self.postings[w]) <= cap:
-                for i in self.postings[w]:
-                    acc[i] += weight
+        for _, weight, found, _ in looked:
+            for i in found:
+                acc[i] += weight
         if not acc:
             return -1, 0.0, 0.0
         i = max(acc, key=lambda k: (acc[k], -k))
@@ -333,6 +390,11 @@ class Spread:
         self._norm = math.log(1 + self.n) if self.n > 1 else 0.0
         self._share = float(data.rules()["evidence"]["spread"])
 
+        # each word's and pair's factor, worked out on first use (every promise of the plan asks
+        # for the same few thousand)
+        self._word_factor: dict[str, float] = {}
+        self._pair_factor: dict[str, float] = {}
+
     def _scale(self, used: int) -> float:
         if not self._norm:
             return 1.0
@@ -340,10 +402,16 @@ class Spread:
         return 1 - self._share + self._share * rare
 
     def word(self, w: str) -> float:
-        return self._scale(self._words.get(w, 1))
+        f = self._word_factor.get(w)
+        if f is None:
+            f = self._word_factor[w] = self._scale(self._words.get(w, 1))
+        return f
 
     def gram(self, x: str) -> float:
-        return self._scale(self._pairs.get(x, 1))
+        f = self._pair_factor.get(x)
+        if f is None:
+            f = self._pair_factor[x] = self._scale(self._pairs.get(x, 1))
+        return f
 
 
 def _in_order(query: Sequence[str]) -> list[str]:
@@ -380,7 +448,7 @@ class BigramIndex:
         """(index, share) of the passage holding the largest weighted share of ``text``'s
         bigrams (``both``: of the smaller of the two, so a short passage wholly inside ``text``
         counts in full); (-1, 0.0) when none shares any."""
-        grams = _bigrams(text)
+        grams = _query_bigrams(text)
         total = math.fsum(self.idf.get(x, self.unseen) for x in grams)
         if not total:
             return -1, 0.0
@@ -406,3 +474,9 @@ _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffA-Za-z0-9]+")
 def _bigrams(text: str) -> frozenset[str]:
     chars = _NOT_CONTENT.sub("", text)
     return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
+
+
+# a query's pairs: the same promise is looked for in the review, in this year's plan and in its
+# shortcomings, and once more for the sentence closest to it
+_query_bigrams = lru_cache(maxsize=4096)(_bigrams)
+on_clear(_query_bigrams.cache_clear)

@@ -265,13 +265,19 @@ def _heading_at(doc: Document, offset: int) -> str:
 
 # --- statuses ------------------------------------------------------------------------------
 
-def _evidence(ctx: _Context, text: str, limit: int, spread: Spread | None = None
-              ) -> list[Evidence]:
+def _evidence(ctx: _Context, text: str, limit: int, spread: Spread
+              ) -> tuple[list[Evidence], tuple[str, float]]:
+    """A promise's evidence; where it has none, the review sentence carrying most of it and
+    how much of it (0–1, words and characters as for evidence): one carrying much of it may
+    speak of it in other words, so "no evidence" cannot be said with confidence."""
     rules = data.rules()
-    hits = ctx.index.search(tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
-                            relaxed=(rules["evidence_named"], rules["evidence_named_words"]),
-                            spread=spread)
-    return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
+    hits, near = ctx.index.search_or_closest(
+        tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
+        (rules["evidence_named"], rules["evidence_named_words"]), spread)
+    if near is None:
+        return [ctx.index.evidence(i, cov) for i, cov, _ in hits], ("", 0.0)
+    i, cov = near
+    return [], (ctx.current.text[slice(*ctx.index.spans[i])], cov)
 
 
 def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> list[Evidence]:
@@ -331,24 +337,13 @@ def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b
     return False
 
 
-def _closest(ctx: _Context, text: str) -> tuple[str, float]:
-    """The review sentence carrying most of a promise that has no evidence, and how much of it
-    (0–1, words and characters as for evidence): one carrying much of it may speak of it in
-    other words, so "no evidence" cannot be said with confidence."""
-    hits = ctx.index.search(tokenize(text), 1, 1, 0.0, text)
-    if not hits:
-        return "", 0.0
-    i, cov, _ = hits[0]
-    return ctx.current.text[slice(*ctx.index.spans[i])], cov
-
-
 def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
                     ) -> tuple[str, list[str]]:
     """The suggested status of a promise and the reasons, in the order the rules apply: the
     figures it names (all reached: delivered; one missed or not reported: partial), this year's
     plan repeating it, this year's shortcomings naming it, and the strength of its evidence.
     ``near``: for a promise without evidence, the review sentence closest to it and its share
-    (:func:`_closest`)."""
+    (:func:`_evidence`)."""
     rules = data.rules()
     reasons: list[str] = []
     best = p.evidence[0] if p.evidence else None
@@ -515,7 +510,7 @@ def compare_documents(prior: Document, current: Document, *,
         for span in own:
             text = prior.text[span.start:span.end]
             p = PromiseResult(text, span.start, span.end, "no_evidence")
-            p.evidence = _evidence(ctx, text, rules["evidence_count"], spread)
+            p.evidence, near = _evidence(ctx, text, rules["evidence_count"], spread)
             p.targets = _promise_targets(prior, current, span, p.evidence)
             i, repeat, _ = ctx.plan.closest(tokenize(text))
             if i >= 0:
@@ -528,7 +523,6 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
-            near = _closest(ctx, text) if not p.evidence else ("", 0.0)
             p.status, p.reasons = _promise_status(p, near)
             result.promises.append(p)
             result.targets.extend(p.targets)

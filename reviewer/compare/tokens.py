@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 from reviewer.compare import data
@@ -86,10 +87,22 @@ def _cut(chunk: str) -> tuple[str, ...]:
 _DIGITS = re.compile(r"[0-9]+")
 
 
+_CLEARED_WITH_TOKENS: list[Callable[[], None]] = []
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_caches` call ``clear`` too (another module's cache of what it read of
+    a passage)."""
+    _CLEARED_WITH_TOKENS.append(clear)
+
+
 def clear_caches() -> None:
-    """Forget every passage and piece tokenized so far (a benchmark's or a test's fresh start)."""
+    """Forget every passage and piece tokenized so far, and what was read of them (a
+    benchmark's or a test's fresh start)."""
     tokenize.cache_clear()
     _cut.cache_clear()
+    for clear in _CLEARED_WITH_TOKENS:
+        clear()
 
 
 @lru_cache(maxsize=1)
