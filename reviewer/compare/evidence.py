@@ -347,7 +347,8 @@ class SentenceIndex:
                 acc[i] += weight
         if not acc:
             return -1, 0.0, 0.0
-        i = max(acc, key=lambda k: (acc[k], -k))
+        most = max(acc.values())
+        i = min(k for k, v in acc.items() if v == most)  # on a tie the first sentence
         return i, acc[i] / total, (acc[i] / self.weight[i] if self.weight[i] else 0.0)
 
     def evidence(self, i: int, coverage: float) -> Evidence:

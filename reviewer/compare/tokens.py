@@ -47,11 +47,25 @@ def tokenize(text: str) -> tuple[str, ...]:
     whole; a longer one is cut where its opening comes again (:func:`_pieces`), so a run that
     repeats itself is segmented once per distinct piece."""
     ensure_jieba()
-    stop = data.stopwords()
     words: list[str] = []
     for chunk in _pieces(text, data.rules()["token_piece"]):
         words += _cut(chunk)
-    return tuple(w for w in words if w not in stop and _CONTENT.search(w))
+    keep = _KEEP
+    out = []
+    for w in words:
+        kept = keep.get(w)
+        if kept is None:
+            if len(keep) > _KEEP_MOST:  # a flattened table's endless distinct figures
+                keep.clear()
+            kept = keep[w] = w not in data.stopwords() and bool(_CONTENT.search(w))
+        if kept:
+            out.append(w)
+    return tuple(out)
+
+
+# whether a word is content (neither a stopword nor punctuation), read once per word
+_KEEP: dict[str, bool] = {}
+_KEEP_MOST = 100_000
 
 
 def _pieces(text: str, piece: int) -> list[str]:
@@ -101,6 +115,7 @@ def clear_caches() -> None:
     benchmark's or a test's fresh start)."""
     tokenize.cache_clear()
     _cut.cache_clear()
+    _KEEP.clear()
     for clear in _CLEARED_WITH_TOKENS:
         clear()
 
