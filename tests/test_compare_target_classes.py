@@ -119,3 +119,37 @@ def test_targets_of_several_years_in_the_years_list_are_not_the_years():
     got = [(tr.indicator, tr.value) for tr in headline_targets(doc)]
     # 到2025年 in a 2022 plan is a later year's goal; 到2022年底 is the plan year's own
     assert got == [("地区生产总值增长", 6), ("城镇新增就业", 10), ("新增公办学位", 5000)]
+
+
+def test_growth_named_by_another_of_its_names_is_found_in_the_review(tmp_path):
+    """经济增长, GDP增长 and 地区生产总值增长 are one indicator: a target named one way is
+    answered by a review naming it another (经济 is only a word for it, GDP too short a name
+    to be looked for alone if it were not one of its names)."""
+    for plan, review in [("经济增长6%左右", "全区地区生产总值增长6.2%"),
+                         ("GDP增长6%左右", "全区经济增长6.2%"),
+                         ("地区生产总值增长6%左右", "全区经济增长6.2%"),
+                         ("经济增长6%左右、力争更高", "全区经济增长6.2%"),
+                         ("GDP增长6%左右", "地区生产总值480亿元，比上年增长6.2%")]:
+        targets = _pair(tmp_path, f"今年主要预期目标是：{plan}。",
+                        f"2022年，{review}，规模以上工业增加值增长9%。")
+        (tr,) = [tr for tr in targets if tr.value == 6]
+        assert (tr.actual.value if tr.actual else None, tr.verdict) == (6.2, "met"), (plan, review)
+
+
+def test_the_word_for_growth_counts_only_where_it_stands_alone_with_its_figure(tmp_path):
+    """数字经济增长 is another indicator; 经济增长强劲 gives no figure of its own, and a clause
+    naming the growth without a figure does not lend it the next clause's (规模以上工业…)."""
+    for review in ["数字经济增长6.2%", "经济快速增长、势头强劲"]:
+        targets = _pair(tmp_path, "今年主要预期目标是：经济增长6%左右。", f"2022年，{review}。")
+        (tr,) = [tr for tr in targets if tr.value == 6]
+        assert tr.actual is None and tr.verdict == "not_reported", review
+    # named without a figure: said to be mentioned, its verdict unclear
+    targets = _pair(tmp_path, "今年主要预期目标是：经济增长6%左右。",
+                    "2022年，全区经济增长强劲，规模以上工业增加值增长6.2%。")
+    (tr,) = [tr for tr in targets if tr.value == 6]
+    assert (tr.actual.value, tr.actual.quote, tr.verdict) == (None, "全区经济增长强劲", "unclear")
+    # 收入 alone is 居民人均可支配收入's word: not inside 一般公共预算收入 or 旅游收入
+    targets = _pair(tmp_path, "今年主要预期目标是：居民人均可支配收入增长6%。",
+                    "2022年，一般公共预算收入增长7%，实现旅游收入97亿元。")
+    (tr,) = [tr for tr in targets if tr.value == 6]
+    assert tr.actual is None and tr.verdict == "not_reported"

@@ -384,15 +384,52 @@ def _synonyms() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _aliases() -> dict[str, str]:
+    return dict(data.indicators()["synonyms"].get("aliases", {}))
+
+
+def _words_for(name: str) -> tuple[str, ...]:
+    """The alias words standing for the indicator ``name`` or one of its synonyms (经济 for
+    地区生产总值), longest first: those naming only a subject."""
+    meant = set(_synonyms().get(name, (name,)))
+    # an alias that is a whole indicator (经济增速, GDP增速) is found by the name it holds
+    return tuple(sorted((w for w, m in _aliases().items() if m in meant and not measure(w)[1]),
+                        key=lambda w: (-len(w), w)))
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    ends = [i for i in (text.find(m, pos, hi) for m in _CLAUSE_MARKS) if i >= 0]
+    return min(ends, default=hi)
+
+
+def _alias_alone(text: str, lo: int, start: int, end: int) -> bool:
+    """The alias word at ``text[start:end]`` (经济) stands alone for its indicator: right before a
+    word of growth or decrease, after a mark, the passage's start or a scope word (全省经济增长),
+    not inside a longer name (数字经济增长)."""
+    conf = data.indicators()
+    if not any(text.startswith(w, end) for w in (*conf["growth_words"],
+                                                   *conf["decrease_words"])):
+        return False
+    if start <= lo or not _CJK.match(text, start - 1):
+        return True
+    return any(text.endswith(w, lo, start) for w in conf["synonyms"]["alias_scope"])
+
+
 def names(subject: str) -> tuple[str, ...]:
     """The names a review may use for a subject: its synonyms (``indicators.toml``), found for
     the subject itself or once its leading scope words (全省, 全社会…) are taken off."""
     table = _synonyms()
     conf = data.indicators()["indicator"]
     bare = _strip(subject, conf["drop_before"], ())
+    aliases = _aliases()
     for name in (subject, bare):
+        if name in aliases:
+            # 经济 for 国内生产总值: its names, and the word itself (read where it stands alone)
+            meant = aliases[name]
+            return tuple(dict.fromkeys((*table.get(meant, (meant,)), *_words_for(meant))))
         if name in table:
-            return table[name]
+            return tuple(dict.fromkeys((*table[name], *_words_for(name))))
     # a name with its abbreviation in brackets (地区生产总值（GDP）): the name, then the
     # abbreviation, each with its synonyms
     m = _BRACKETED.fullmatch(bare)
@@ -623,14 +660,19 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
     subj, direction = measure(target.indicator)
     if subject is not None:
         subj = subject
-    if _generic(subj):
-        return None
+    known = names(subj)
+    if _generic(subj) and len(known) == 1:
+        return None  # a name saying too little, unless it is one of a named indicator's
+    alias_words = set(_aliases())
     year = doc.year_reviewed
     averaged = any(w in subj for w in act["averaged"])
     year_end: Actual | None = None
-    for occ_start, occ_end, lo, hi in chain(_occurrences(text, spans, names(subj), index),
+    for occ_start, occ_end, lo, hi in chain(_occurrences(text, spans, known, index),
                                             _short_occurrences(text, spans, subj)):
         if _blocked(text, lo, occ_start, occ_end, act):
+            continue
+        alias = text[occ_start:occ_end] in alias_words
+        if alias and not _alias_alone(text, lo, occ_start, occ_end):
             continue
         start = _clause_start(text, occ_start, lo)
         if _holds(text[start: occ_start], act["not_actual"]):
@@ -640,6 +682,8 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
         split = _split_index(text, lo, occ_start, occ_end, end_of_sentence)
         if split:
             limit = end_of_sentence
+        if alias:  # the word's own figure is in its clause (经济增长5.3%，not 经济增长强劲，GDP…)
+            limit = min(limit, _clause_end(text, occ_end, limit))
         hit = _figure_after(text, occ_end, limit, target, direction, split)
         if hit is None:
             continue
@@ -862,9 +906,12 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
     found = _name_pattern(names(subject))
     year = doc.year_reviewed
     act = data.indicators()["actual"]
+    alias_words = set(_aliases())
     for lo, hi in spans:
         for occ in found.finditer(text, lo, hi):
             if _blocked(text, lo, occ.start(), occ.end(), act):
+                continue
+            if occ.group() in alias_words and not _alias_alone(text, lo, occ.start(), occ.end()):
                 continue
             start = _clause_start(text, occ.start(), lo)
             stop = re.compile(r"[，,；;。！？!?\n]").search(text, occ.end(), hi)
