@@ -153,3 +153,25 @@ def test_the_word_for_growth_counts_only_where_it_stands_alone_with_its_figure(t
                     "2022年，一般公共预算收入增长7%，实现旅游收入97亿元。")
     (tr,) = [tr for tr in targets if tr.value == 6]
     assert tr.actual is None and tr.verdict == "not_reported"
+
+
+def test_a_parts_figure_does_not_answer_the_wholes_target(tmp_path):
+    """城镇 and 农村居民人均可支配收入 are parts of 居民人均可支配收入: their figures are not its
+    own (met on the rural figure alone would be said with confidence and wrongly), but it is
+    spoken of, so its verdict is unclear, not "not reported"."""
+    for review in ["城镇、农村居民人均可支配收入分别增长4.5%、6.4%",
+                   "农村居民人均可支配收入增长6.5%"]:
+        targets = _pair(tmp_path, "今年主要预期目标是：居民人均可支配收入增长5.5%左右。",
+                        f"2022年，{review}。")
+        (tr,) = [tr for tr in targets if tr.value == 5.5]
+        assert tr.actual is not None and tr.actual.value is None and tr.verdict == "unclear", review
+    # the part's own target is answered by it
+    targets = _pair(tmp_path, "今年主要预期目标是：农村居民人均可支配收入增长7%。",
+                    "2022年，农村居民人均可支配收入2.1万元，增长6.6%。")
+    assert _got(targets)["农村居民人均可支配收入增长"] == (7, 6.6, "missed")
+
+
+def test_names_reviews_use_for_research_intensity_and_the_economy(tmp_path):
+    targets = _pair(tmp_path, "今年主要预期目标是：研发投入强度达到2.6%；全区生产总值增长5.5%左右。",
+                    "2022年，研发经费投入强度达到2.7%；经济总量达到410亿元，增长5.6%。")
+    assert _got(targets) == {"研发投入强度": (2.6, 2.7, "met"), "生产总值增长": (5.5, 5.6, "met")}

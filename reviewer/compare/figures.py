@@ -674,6 +674,8 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
         alias = text[occ_start:occ_end] in alias_words
         if alias and not _alias_alone(text, lo, occ_start, occ_end):
             continue
+        if _part(text, lo, occ_start, act):
+            continue
         start = _clause_start(text, occ_start, lo)
         if _holds(text[start: occ_start], act["not_actual"]):
             continue
@@ -886,6 +888,12 @@ def _blocked(text: str, lo: int, start: int, end: int, act: dict) -> bool:
     before = text[max(lo, start - 2): start]
     return any(before.endswith(w) for w in act["blocked_before"]) or \
         any(text.startswith(w, end) for w in act["blocked_after"])
+
+
+def _part(text: str, lo: int, start: int, act: dict) -> bool:
+    """The name at ``start`` is a part's (农村居民人均可支配收入 for 居民人均可支配收入)."""
+    before = text[max(lo, start - 2): start]
+    return any(before.endswith(w) for w in act["part_before"])
 
 
 def _falls(text: str, start: int, end: int, direction: str) -> bool:
