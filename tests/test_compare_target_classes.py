@@ -175,3 +175,29 @@ def test_names_reviews_use_for_research_intensity_and_the_economy(tmp_path):
     targets = _pair(tmp_path, "今年主要预期目标是：研发投入强度达到2.6%；全区生产总值增长5.5%左右。",
                     "2022年，研发经费投入强度达到2.7%；经济总量达到410亿元，增长5.6%。")
     assert _got(targets) == {"研发投入强度": (2.6, 2.7, "met"), "生产总值增长": (5.5, 5.6, "met")}
+
+
+def test_a_later_clause_with_its_own_subject_lends_no_figure(tmp_path):
+    """居民消费价格同比持平，规模以上工业增加值增长6%: the 6% is the industry's. A later clause
+    that only goes on to the measure keeps giving it (…2150亿元、比上年增长8.7%；同口径增长…)."""
+    targets = _pair(tmp_path, "今年主要预期目标是：居民消费价格涨幅3%左右。",
+                    "2022年，居民消费价格同比持平，规模以上工业增加值增长6%。")
+    (tr,) = [tr for tr in targets if tr.value == 3]
+    assert tr.verdict != "missed" and (tr.actual is None or tr.actual.value is None)
+    for review, got in [("地区生产总值突破400亿元，达到415亿元、比上年增长6.6%", 6.6),
+                        ("一般公共预算收入45.5亿元，同口径增长6.2%", 6.2),
+                        ("地区生产总值423.99亿元，同比增长（下同）6.1%", 6.1)]:
+        targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长6%。",
+                        f"2022年，{review}。")
+        assert got in [tr.actual.value for tr in targets if tr.actual], review
+
+
+def test_more_names_reviews_use_and_a_minus_sign(tmp_path):
+    targets = _pair(tmp_path, "今年主要预期目标是：社会消费品零售总额增长7%；实际使用外资增长5%；"
+                              "空气质量优良天数比率达到90%；固定资产投资增长10%。",
+                    "2022年，社零总额增长5%，实际利用外资增长6%，空气质量优良天数比例92.3%，"
+                    "固定资产投资增长-3.2%。")
+    assert _got(targets) == {"社会消费品零售总额增长": (7, 5, "missed"),
+                             "实际使用外资增长": (5, 6, "met"),
+                             "空气质量优良天数比率": (90, 92.3, "met"),
+                             "固定资产投资增长": (10, -3.2, "missed")}

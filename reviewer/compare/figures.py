@@ -484,6 +484,8 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
         between = text[pos: m.start]
         if _holds(between, act["not_actual"]):
             return None
+        if _another_subject(text, pos, m.start, target):
+            return None
         if target.unit == "%":
             if any(w in between for w in act["share_words"]):
                 return None
@@ -505,6 +507,28 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 
 
 _CLAUSE_MARKS = "，,；;。：:\n"
+_LATER_CLAUSE = re.compile(r"[，,；;：:]([^，,；;：:]*)$")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]|[、\s\u3000]")
+
+
+def _another_subject(text: str, pos: int, at: int, target: Target) -> bool:
+    """The figure at ``at`` (the indicator's name ending at ``pos``) stands in a later clause
+    with a subject of its own (…同比持平，规模以上工业增加值增长6%), not one that only goes on
+    to its measure (地区生产总值2150亿元、比上年增长8.7%；…同口径增长8.56%；同比（下同）增长7%)."""
+    m = _LATER_CLAUSE.search(text, pos, at)
+    if m is None:
+        return False
+    lead, cut = [], m.start(1)
+    for fig in figures(text, m.start(1), at):  # the level given before the growth
+        lead.append(text[cut:fig.start])
+        cut = fig.end
+    lead.append(text[cut:at])
+    conf = data.indicators()
+    words = (*conf["actual"]["clause_lead"], *conf["actual"]["basis_words"],
+             *conf["growth_words"], *conf["decrease_words"],
+             *names(measure(target.indicator)[0]), *_aliases())
+    rest = _ASIDE.sub("", "".join(lead))
+    return _cjk(_strip(rest, words, words, keep_one=False)) >= 2
 _RUN_MARKS = "；;。：:\n"
 
 
@@ -720,12 +744,19 @@ def _actual(doc: Document, text: str, target: Target, direction: str, start: int
         return None
     if direction and target.unit == "%" and _falls(text, name_end, hit.start, direction):
         value = -value
+    elif _minus(text, hit.start):  # 增长-3.2%
+        value = -value
     about = _about_after(text, hit.end, end_of_sentence)
     end = max(hit.end, about)
     basis = _basis(text, end, end_of_sentence, target)
     end = basis[1] if basis else end
     return Actual(value, doc.text[start:end], start, end, basis[0] if basis else None,
                   about=about > 0, estimate=_estimate(text, start, hit.start))
+
+
+def _minus(text: str, at: int) -> bool:
+    """A minus sign stands before the figure at ``at`` (增长-3.2%), not a range's dash (5-6%)."""
+    return at > 0 and text[at - 1] in "-－−" and not (at > 1 and text[at - 2].isdigit())
 
 
 def _estimate(text: str, start: int, pos: int) -> bool:
