@@ -201,3 +201,23 @@ def test_more_names_reviews_use_and_a_minus_sign(tmp_path):
                              "实际使用外资增长": (5, 6, "met"),
                              "空气质量优良天数比率": (90, 92.3, "met"),
                              "固定资产投资增长": (10, -3.2, "missed")}
+
+
+def test_a_list_of_targets_on_the_lines_after_its_cue():
+    """主要预期目标： then one target a line, marked (——, 1.) or not; CPI is a name of its own,
+    not the tail of the target before it."""
+    head = "二、2022年工作安排\n"
+    tail = "\n（一）推动产业升级。新建学校5所。\n"
+    want = [("地区生产总值增长", 5.5), ("城镇新增就业", 6), ("居民消费价格涨幅", 3)]
+    for body in ["经济社会发展主要预期目标：\n——地区生产总值增长5.5%左右；\n——城镇新增就业6万人以上；\n"
+                 "——居民消费价格涨幅3%左右。",
+                 "今年的主要预期目标是：\n1.地区生产总值增长5.5%左右。\n2.城镇新增就业6万人以上。\n"
+                 "3.居民消费价格涨幅3%左右。",
+                 "今年主要预期目标是：\n地区生产总值增长5.5%左右；\n城镇新增就业6万人以上；\n"
+                 "居民消费价格涨幅3%左右。"]:
+        doc = parse_text(head + body + tail, "p.txt")
+        assert [(tr.indicator, tr.value) for tr in headline_targets(doc)] == want, body
+    doc = parse_text(head + "今年的预期目标是：GDP增长5.5%左右，城镇新增就业6万人以上，CPI涨幅3%左右。"
+                     + tail, "p.txt")
+    assert [(tr.indicator, tr.value) for tr in headline_targets(doc)] == [
+        ("GDP增长", 5.5), ("城镇新增就业", 6), ("CPI涨幅", 3)]

@@ -67,7 +67,7 @@ def passages(doc: Document) -> list[tuple[int, int]]:
     text = _narrow(doc.text)
     conf = _conf()
     out: list[tuple[int, int]] = []
-    for para in doc.paragraphs:
+    for k, para in enumerate(doc.paragraphs):
         m = _cue().search(text, para.start, para.end)
         if m is None or _excluded(doc, m.start()):
             continue
@@ -93,6 +93,9 @@ def passages(doc: Document) -> list[tuple[int, int]]:
                     not figures(doc.text, nxt.start(), nxt.end()):
                 break
             end = nxt.end()
+        if not figures(doc.text, start, end):
+            # 主要预期目标： and the list on the lines after it
+            end = _lines_listed(doc, text, k + 1, end)
         if out and start < out[-1][1]:
             continue
         if not figures(doc.text, start, end):
@@ -100,6 +103,27 @@ def passages(doc: Document) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out or _unannounced(doc, text)
+
+
+def _lines_listed(doc: Document, text: str, first: int, end: int) -> int:
+    """Where a list of targets one line each, from paragraph ``first`` on, ends (``end`` where
+    that paragraph opens none)."""
+    conf = _conf()
+    heads = {h.start for h in doc.headings}
+    for para in doc.paragraphs[first: first + conf["list_lines"]]:
+        line = text[para.start:para.end].strip(" \u3000")
+        if len(line) > conf["list_line_chars"] or \
+                not targets_in(doc, para.start, para.end):
+            break
+        if para.start in heads and not _list_mark().match(text, para.start, para.end):
+            break  # the plan's next part (（一）推动产业升级。新建学校5所。)
+        end = para.end
+    return end
+
+
+@cache
+def _list_mark() -> re.Pattern[str]:
+    return re.compile(r"[ \u3000]*" + _conf()["list_mark"])
 
 
 def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
@@ -211,6 +235,9 @@ def headline_targets(doc: Document) -> list[Target]:
         last_subject = ""
         for clause in _CLAUSE.finditer(text, lo, hi):
             a, b = clause.start(), clause.end()
+            mark = _list_mark().match(text, a, b)
+            if mark is not None and mark.end() < b:  # ——地区生产总值增长5.5%左右
+                a = mark.end()
             if _multi(doc, a, b):
                 continue
             quantified = [tr for tr in targets_in(doc, a, b) if not _hedge(tr.quote)]
@@ -221,7 +248,7 @@ def headline_targets(doc: Document) -> list[Target]:
             if quantified:
                 for tr in quantified:
                     subject, _ = measure(tr.indicator)
-                    if _generic(subject) and last_subject:
+                    if _generic(subject) and last_subject and len(names(subject)) == 1:
                         # 突破10万亿元大关 after 地区生产总值增长6—6.5%: the same subject's
                         # level; 增长10%左右 after 税收收入500亿元: its growth
                         _, direction = measure(tr.indicator)
