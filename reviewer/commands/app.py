@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from reviewer.commands.common import error
@@ -132,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
         from reviewer.profiles import ProfileError
         from reviewer.tui.session import Session
 
+        _say_reading_long(args.prior, target)
         try:
             if args.prior:
                 load_document(args.prior)
@@ -150,3 +152,18 @@ def run(args: argparse.Namespace) -> int:
 
         return report_internal_error(*app.crash)
     return app.return_code or 0
+
+
+def _say_reading_long(*paths: str | None) -> None:
+    """A long report takes seconds to read before the app can show it: say so on the terminal
+    meanwhile, rather than leave it blank."""
+    from reviewer.tui.session import LARGE_REPORT
+
+    for path in paths:
+        try:
+            size = os.path.getsize(path) if path else 0
+        except OSError:
+            continue
+        if size > LARGE_REPORT:
+            print(t("ui.reading_long", path=path, size=f"{size / (1024 * 1024):.0f}"),
+                  file=sys.stderr, flush=True)

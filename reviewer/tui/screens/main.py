@@ -48,7 +48,7 @@ from reviewer.tui.plain import inert
 from reviewer.tui.reader import Highlight, ReportView
 from reviewer.tui.saving import Keeper
 from reviewer.tui.screens.keys import KeyedScreen
-from reviewer.tui.session import Change, Session
+from reviewer.tui.session import LARGE_REPORT, Change, Session
 
 if TYPE_CHECKING:
     from textual.widgets import Input, TabbedContent
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 110  # below this many columns the reader shares the screen with one panel only
 DIALOG_ROWS = 18  # the annotation dialog's height with its note at full height
 # a report above this many bytes opens with a notice that its checks run in the background
-LARGE_REPORT = 5 * 1024 * 1024
 
 
 def status_line(flag: Any, flags: int, note: Any, notes: int, search: tuple[int, int],
