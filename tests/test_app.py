@@ -748,3 +748,24 @@ async def test_a_long_report_opens_with_a_notice_that_it_is_checked_in_the_backg
     async with app.run_test(size=(120, 40)) as pilot:
         await started(pilot)
         assert not any("后台" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_an_outline_of_thousands_of_parts_opens_at_its_top_level(tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    """A folder of reports merged into one has tens of thousands of parts: laid out whole the
+    outline costs seconds and reads as a wall, so beyond a bound it opens with only its top
+    level showing (each part opens with → or Enter as ever); a report of ordinary size opens
+    whole. Every label still carries its counts."""
+    import reviewer.tui.panels as panels
+
+    for most, opened in ((2000, True), (2, False)):
+        monkeypatch.setattr(panels, "OUTLINE_OPEN_MOST", most)
+        app = make_app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await started(pilot)
+            tree = screen.query_one(OutlinePanel)
+            parents = [n for n in tree.root.children if n.allow_expand]
+            assert parents and all(n.is_expanded == opened for n in parents)
+            flagged = [n for n in tree.root.children if "⚑" in str(n.label)]
+            assert flagged, "the counts are in the labels whichever way it opens"

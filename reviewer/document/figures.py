@@ -20,11 +20,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from reviewer.document.chars import pairs, swap
+
 __all__ = ["Figure", "comparable", "convert", "dimension", "figures", "narrow", "unit_scale",
            "units"]
 
 # full-width digits, point, percent sign and comma → half-width (same length: offsets hold)
-_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+_WIDTH = pairs("０１２３４５６７８９．％，", "0123456789.%,")
 _GAP = "[ \t\u3000]*"
 
 
@@ -120,7 +122,7 @@ class Figure(NamedTuple):
 
 def narrow(text: str) -> str:
     """``text`` with half-width digits, point, percent sign and comma (offsets unchanged)."""
-    return text.translate(_WIDTH)
+    return swap(text, _WIDTH)
 
 
 @lru_cache(maxsize=8)

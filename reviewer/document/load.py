@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import stat
 
+from reviewer.document.chars import swap
 from reviewer.document.errors import ReportError
 from reviewer.document.files import FileRefused, read_regular, special_kind
 
@@ -55,8 +56,7 @@ def _is_binary(text: str) -> bool:
 
 # Line ends besides \r and \r\n: vertical tab (a word processor's line break), form feed (a page
 # break), and Unicode's line and paragraph separators.
-_LINE_ENDS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n",
-                            "\u2029": "\n"})
+_LINE_ENDS = tuple((end, "\n") for end in "\r\x0b\x0c\u2028\u2029")
 
 
 def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -87,7 +87,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             text, encoding = _not_utf8(data, path, exc)
-    text = text.replace("\r\n", "\n").translate(_LINE_ENDS)
+    text = swap(text.replace("\r\n", "\n"), _LINE_ENDS)
     if _is_binary(text):
         raise ReportError(path, "文件含有大量控制字符，像是二进制文件 (binary data, not a text report)")
     return text, encoding

@@ -50,6 +50,10 @@ DECISION_MARK = {"confirmed": "✓", "dismissed": "✗"}
 MIN_HEADING = 8  # cells of a heading worth keeping before its kind is left out
 
 
+# the most parts an outline opens with every level showing
+OUTLINE_OPEN_MOST = 2000
+
+
 class OutlinePanel(Tree, inherit_bindings=False):
     """The section tree: kind, flag and note counts per section; Enter jumps the reader.
 
@@ -68,15 +72,27 @@ class OutlinePanel(Tree, inherit_bindings=False):
         self.auto_expand = False
         self.guide_depth = 2
         self._labelled_at = 0
+        self._relabelling = False
 
     def on_mount(self) -> None:
+        sections = self.session.doc.sections
+        stack = list(sections)
+        count = 0
+        while stack and count <= OUTLINE_OPEN_MOST:
+            sec = stack.pop()
+            count += 1
+            stack.extend(sec.children)
+        # an outline of thousands of parts (a folder of reports merged into one) opens with
+        # only its top level showing: laid out whole it costs seconds and reads as a wall
+        expand = count <= OUTLINE_OPEN_MOST
+
         def add(parent: Any, section: Any) -> None:
-            node = parent.add("", data=section, expand=True,
+            node = parent.add("", data=section, expand=expand,
                               allow_expand=bool(section.children))
             for child in section.children:
                 add(node, child)
 
-        for section in self.session.doc.sections:
+        for section in sections:
             add(self.root, section)
         self.refresh_items()
 
@@ -94,8 +110,24 @@ class OutlinePanel(Tree, inherit_bindings=False):
         if self._room() != self._labelled_at:
             self.refresh_items()
 
+    def call_later(self, callback: Any, *args: Any, **kwargs: Any) -> bool:
+        if self._relabelling and getattr(callback, "__name__", "") == "_refresh_node":
+            # a node relabelled while every node is: the whole tree is redrawn once after
+            # (a long report has tens of thousands of sections: one callback each froze the
+            # screen for seconds)
+            return True
+        return super().call_later(callback, *args, **kwargs)
+
     def refresh_items(self) -> None:
         """Relabel every section with its current flag and note counts."""
+        self._relabelling = True
+        try:
+            self._relabel()
+        finally:
+            self._relabelling = False
+        self.refresh()
+
+    def _relabel(self) -> None:
         # starts in order, counted by bisection: a long report has thousands of sections
         flags = sorted(f.start for f in self.session.flags)
         notes = sorted(a.anchor.start for a in self.session.annotations)
@@ -189,13 +221,15 @@ class FlagList(SideList, inherit_bindings=False):
                                              else "ui.no_flags")), disabled=True))
             return
         width = self._text_width()
+        options = []
         for flag in self.shown:
             mark, style = SEVERITY_MARK.get(flag.severity, ("·", ""))
             decision = DECISION_MARK.get(self.session.decision(flag) or "", "")
             prefix = cell_len(mark + decision)
             message = wrapped(flag.message, width, prefix) if width > prefix + 4 \
                 else inert(flag.message)
-            self.add_option(Option(Content.assemble((mark, style), decision, message)))
+            options.append(Option(Content.assemble((mark, style), decision, message)))
+        self.add_options(options)  # at once: one by one, the list is laid out again each time
         if keep is not None:
             self.highlighted = min(keep, len(self.shown) - 1)
 
@@ -315,8 +349,7 @@ class NoteList(SideList, inherit_bindings=False):
             self.add_option(Option(Content(t("ui.no_notes")), disabled=True))
             return
         width = self._text_width()
-        for note in self._notes:
-            self.add_option(Option(self._prompt(note, width)))
+        self.add_options([Option(self._prompt(note, width)) for note in self._notes])
         if keep is not None:
             self.highlighted = min(keep, len(self._notes) - 1)
 

@@ -29,6 +29,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reviewer.document.chars import pairs, swap
 from reviewer.document.model import Sentence
 from reviewer.document.sentences import split_sentences
 from reviewer.tui import actions
@@ -729,7 +730,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         pattern) over a case-folded copy of the text made once, at most `MAX_SEARCH_HITS` hits.
         """
         self._search_query = query
-        self._search_hits = _find_all(self._folded_text(), query.translate(_ASCII_LOWER))
+        self._search_hits = _find_all(self._folded_text(), swap(query, _ASCII_LOWER))
         if not self._search_hits:
             self._search_index = -1
             self._show_search()
@@ -751,7 +752,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
     def _folded_text(self) -> str:
         if self._folded is None:
             # ASCII letters only: folding keeps every offset (str.lower may lengthen a character)
-            self._folded = self._text.translate(_ASCII_LOWER)
+            self._folded = swap(self._text, _ASCII_LOWER)
         return self._folded
 
     def search_next(self) -> bool:
@@ -780,7 +781,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
         ])
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_LOWER = pairs("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 MAX_SEARCH_HITS = 5000
 """At most this many hits are found and highlighted: the work one keystroke may cost."""
