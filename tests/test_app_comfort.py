@@ -456,3 +456,25 @@ def test_the_command_line_asks_only_when_no_name_is_known(tmp_path: Path, monkey
     assert not seen[-1].ask_name and seen[-1].reviewer == "李"
     assert command.run(parser.parse_args([report, "--review", review])) == 0  # remembered
     assert not seen[-1].ask_name and seen[-1].reviewer == "李"
+
+
+@pilot_test
+async def test_a_notification_lies_over_the_side_pane_with_no_edge_under_its_text(
+        tmp_path: Path) -> None:
+    """Textual cuts a notification's lines at every edge of the panes below it: over the four
+    edges where the reader meets the side pane, its text had a gap four cells wide. The
+    notification is as wide as the side pane, so no edge lies under its text."""
+    from textual.widgets._toast import Toast
+
+    for size in ((80, 24), (120, 40)):
+        app = make_app(tmp_path)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await started(pilot)
+            app.notify("还没有任何修改，不需要保存：这条消息要完整地显示出来")
+            await pilot.pause()
+            await pilot.pause()
+            toast = app.screen.query(Toast).last()
+            text = toast.content_region
+            cuts = app.screen._compositor.cuts
+            for y in range(text.y, text.bottom):
+                assert not [c for c in cuts[y] if text.x < c < text.right], (size, y, cuts[y])
