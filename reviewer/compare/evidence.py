@@ -163,6 +163,7 @@ class SentenceIndex:
         self._grams: list[frozenset[str]] | None = None
         self._gram_idf: dict[str, float] = {}
         self._terms: dict[str, tuple[float, float, Sequence[int], bool]] = {}
+        self._places: dict[int, tuple[str, str]] = {}
         heads = sorted((h.start, h.end) for h in doc.headings)
         head_starts = [a for a, _ in heads]
         # whether each sentence reports a result, read once for every promise
@@ -353,9 +354,11 @@ class SentenceIndex:
 
     def evidence(self, i: int, coverage: float) -> Evidence:
         a, b = self.spans[i]
-        text = self.doc.text[a:b]
-        return Evidence(text, a, b, round(coverage, 3), self.doc.kind_at(a),
-                        _period(self.doc, a), self.heading[i], self.done[i])
+        place = self._places.get(i)
+        if place is None:  # the part's kind and period, read once per sentence
+            place = self._places[i] = (self.doc.kind_at(a), _period(self.doc, a))
+        return Evidence(self.doc.text[a:b], a, b, round(coverage, 3), place[0], place[1],
+                        self.heading[i], self.done[i])
 
 
 def _by_rank(hit: tuple[int, float, float, float]) -> tuple[float, int]:

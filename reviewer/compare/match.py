@@ -218,6 +218,7 @@ class _Context:
         self.problem_words = SentenceIndex(current, problems, steps.ticker("gaps"))
         # the opening paragraph of each part accounting for the year: its summary of the whole
         # year (一年来，…在…坚强领导下，…主要目标任务顺利完成…)
+        self._headings: dict[int, str] = {}
         self.openings: list[tuple[int, int]] = []
         for sec in current.sections_of_kind(*EVIDENCE_KINDS):
             first = bisect.bisect_left(current.paragraphs, sec.heading.para_end,
@@ -225,6 +226,14 @@ class _Context:
             if first < len(current.paragraphs) and current.paragraphs[first].end <= sec.end:
                 par = current.paragraphs[first]
                 self.openings.append((par.start, par.end))
+
+    def heading_at(self, offset: int) -> str:
+        """The heading of the part of this year's report at ``offset`` (many promises are
+        repeated in the same few sentences of its plan)."""
+        got = self._headings.get(offset)
+        if got is None:
+            got = self._headings[offset] = _heading_at(self.current, offset)
+        return got
 
     def summary(self, e: Evidence) -> bool:
         """``e`` stands in a part's opening paragraph and names no figure: it sums up the year
@@ -518,7 +527,7 @@ def compare_documents(prior: Document, current: Document, *,
                 p.repeated, p.repeat_share = current.text[a:b], round(repeat, 3)
                 p.renewed = _renewed(prior, span.start, span.end, current, a, b,
                                      ctx.plan_figures)
-                p.repeated_in = _heading_at(current, a)
+                p.repeated_in = ctx.heading_at(a)
             j, gap = ctx.problems.best(text, both=True)
             if j >= 0:
                 a, b = ctx.problems.spans[j]
