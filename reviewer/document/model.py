@@ -358,8 +358,9 @@ class Document:
         out: list[tuple[int, int]] = []
         sents = self.sentences()
         for start, end in spans:
-            first = bisect.bisect_left(sents, start, key=lambda s: s.start)
-            for s in sents[first:]:
+            # walked by index: a slice from ``first`` would copy every later sentence, per span
+            for i in range(bisect.bisect_left(sents, start, key=lambda s: s.start), len(sents)):
+                s = sents[i]
                 if s.start >= end:
                     break
                 if out and s.start < out[-1][1]:
