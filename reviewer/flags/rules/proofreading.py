@@ -245,34 +245,39 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
     credits = words("words", "credit_marks")
+    # read once, not per space: a text set with a space after every character has one every
+    # other character
+    names = tuple(words("words", "name_titles"))
+    numbering = pattern("words", "spaced_numbering")
+    paragraph_at = ctx.doc.paragraph_at
     runs: list[list[int]] = []
     for m in _SPACE_RUN.finditer(text):
-        before, after = text[m.start() - 1], text[m.end()]
+        start, end = m.span()
+        before, after = text[start - 1], text[end]
         if not _BEFORE_SPACE.match(before):
             continue
         if not (_AFTER_DIGIT if before.isdigit() or before in "%％" else _AFTER_CJK).match(after):
             continue
-        para = ctx.doc.paragraph_at(m.start())
+        para = paragraph_at(start)
         if para is not None and para.end - para.start <= _PADDED_NAME:
             continue  # 李　强: a two-character name padded to three
-        if any(text.endswith(w, 0, m.start()) for w in words("words", "name_titles")):
+        if names and text.endswith(names, 0, start):
             continue  # 省长 王伟中: the space sets off a name
-        if para is not None and _letter_spaced(text, para.start, para.end, m.start(), m.end()):
+        if para is not None and _letter_spaced(text, para.start, para.end, start, end):
             continue  # 政 府 工 作 报 告 / 区长 林 坤: a short line set letter by letter
-        if text.startswith(credits, m.end()):
+        if text.startswith(credits, end):
             continue  # 记者 刘尚文 摄
-        if _APPENDIX.search(text, max(0, m.start() - _APPENDIX_WINDOW), m.start()):
+        if _APPENDIX.search(text, max(0, start - _APPENDIX_WINDOW), start):
             continue  # 附件2 名词解释
-        if para is not None and pattern("words", "spaced_numbering").fullmatch(
-                text, para.start, m.start()):
+        if para is not None and numbering.fullmatch(text, para.start, start):
             continue  # 第一部分　2024年工作回顾: the space sets off a heading's title
         if (_CJK_CHAR.match(before) and _CJK_CHAR.match(after)
-                and _inside(quoted, quoted_starts, m.start())):
+                and _inside(quoted, quoted_starts, start)):
             continue  # “首善之区 幸福福田”: the space parts a slogan or a title
-        if runs and _FIGURE.fullmatch(text, runs[-1][1], m.start()):
-            runs[-1][1] = m.end()
+        if runs and _FIGURE.fullmatch(text, runs[-1][1], start):
+            runs[-1][1] = end
         else:
-            runs.append([m.start(), m.end()])
+            runs.append([start, end])
     for m in _INSIDE_QUOTES.finditer(text):
         runs.append([m.start(), m.end()])  # “ 严和实”: a space just inside the marks
     runs.sort()
