@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import hostile
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
 from reviewer.flags.engine import RuleContext
+from reviewer.flags.quantities import quantities
 from reviewer.flags.rules import numbers
 
 # rate words, pieces of them (占比重: two words overlapping), percentages, clause marks, words of
@@ -60,3 +62,25 @@ def test_the_shortcut_is_taken_for_words_and_left_for_patterns(monkeypatch):
     assert numbers._rate_words_at(ctx) is not None
     monkeypatch.setattr(numbers, "words", lambda name, key: ("(?<!利)率",))
     assert numbers._rate_words_at(ctx) is None
+
+
+# figures of every kind the reader knows: counts, approximate counts, magnitudes, ranges of one
+# unit and of two, shares, sums of money, bare numbers and years
+FIGURE_PIECES = ["12", "3.5", "800", "万", "亿", "余", "多", "次", "人", "件", "个", "%", "元",
+                 "公里", "-", "—", "～", "至", "年", "2024", "，", "、", "其中", "共", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), min_size=1, max_size=300))
+def test_the_runs_quantities_are_the_counts_the_reader_finds(pieces):
+    """The checks take the text's counts from the one reading of all its figures they share
+    with the ranges: the same counts, in the same order, as reading the counts alone."""
+    text = TITLE + "".join(pieces) + "\n"
+    ctx = RuleContext(parse_text(text, "<quantities>"))
+    assert ctx.quantities == quantities(ctx.text)
+
+
+def test_the_runs_quantities_on_the_seeds_are_the_counts_the_reader_finds():
+    for name in ("hutiaoxia-2025", "baixiang-2024"):
+        ctx = RuleContext(parse_text(hostile.seed_text(name), name))
+        assert ctx.quantities and ctx.quantities == quantities(ctx.text)

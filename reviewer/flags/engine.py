@@ -24,9 +24,10 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from reviewer.document import Document
+from reviewer.document.figures import Figure, figures
 from reviewer.document.model import Section
 from reviewer.flags.data import words
-from reviewer.flags.quantities import Quantity, quantities
+from reviewer.flags.quantities import Quantity, counted_dimensions
 from reviewer.profiles import Profile, ProfileError, get_profile
 from reviewer.progress import CancelCheck, Cancelled, Progress, without_cycle_collector
 
@@ -134,9 +135,19 @@ class RuleContext:
         return 0, len(self.text)
 
     @cached_property
+    def figures(self) -> list[Figure]:
+        """Every figure in the text (:func:`~reviewer.document.figures.figures`), read once per
+        run: the number rules' quantities are among them, and a text dense in figures has one
+        every few characters."""
+        return figures(self.text)
+
+    @cached_property
     def quantities(self) -> list[Quantity]:
-        """Every counted quantity in the text (several number rules read them)."""
-        return quantities(self.text)
+        """Every counted quantity in the text (several number rules read them): the figures
+        with a unit of a counted dimension, what :func:`~reviewer.flags.quantities.quantities`
+        reads, taken from :attr:`figures` rather than read again."""
+        counted = counted_dimensions()
+        return [f for f in self.figures if f.unit and f.dimension in counted]
 
     @cached_property
     def quantity_starts(self) -> list[int]:

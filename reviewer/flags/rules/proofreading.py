@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from reviewer.document.figures import figures
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
@@ -341,7 +340,7 @@ def range_dash(ctx: RuleContext) -> Iterator[Hit]:
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
     ranges: list[tuple[int, int, int]] = []  # start, end, the dash's offset
-    for f in figures(text):
+    for f in ctx.figures:
         if f.low is None:
             continue
         dash = next((k for k in range(f.start + 1, f.end) if text[k] in standard
