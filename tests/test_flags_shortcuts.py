@@ -84,3 +84,17 @@ def test_the_runs_quantities_on_the_seeds_are_the_counts_the_reader_finds():
     for name in ("hutiaoxia-2025", "baixiang-2024"):
         ctx = RuleContext(parse_text(hostile.seed_text(name), name))
         assert ctx.quantities and ctx.quantities == quantities(ctx.text)
+
+
+@pytest.mark.parametrize("shape", ["real", "headings", "numbering_gaps", "brackets"])
+def test_the_runs_parts_of_a_kind_are_the_outlines(shape):
+    """The checks find the parts of each kind from one walk of the outline for all kinds: the
+    same parts, in the same order, as the outline's own walk for each set of kinds."""
+    doc = parse_text(hostile.make(shape, 40_000), f"<{shape}>")
+    ctx = RuleContext(doc)
+    kinds = sorted({k for sec in doc.walk() for k in sec.kinds})
+    assert len(kinds) >= (3 if shape == "real" else 1)
+    asked = [(k,) for k in kinds] + [tuple(kinds)] + list(zip(kinds, kinds[1:], strict=False))
+    asked += [("plan", "targets", "shortcomings"), ("nothing-of-this-kind",)]
+    for wanted in asked:
+        assert ctx.sections_of_kind(*wanted) == doc.sections_of_kind(*wanted), wanted

@@ -165,11 +165,42 @@ class RuleContext:
     # the readings of the outline several rules ask for, each walked once per run (a report of
     # nothing but headings has tens of thousands of parts to walk); a fresh list for each rule
     def sections_of_kind(self, *kinds: str) -> list[Section]:
-        """:meth:`Document.sections_of_kind`, read once per run for each set of kinds."""
+        """:meth:`Document.sections_of_kind`: the outline walked once per run for every kind
+        (:meth:`_topmost`), each set of kinds then the union of its kinds' top-most sections
+        less those inside another of them."""
         key = ("sections_of_kind", kinds)
         if key not in self._outline:
-            self._outline[key] = self.doc.sections_of_kind(*kinds)
+            topmost = self._topmost()
+            if len(kinds) == 1:
+                found = topmost.get(kinds[0], [])
+            else:
+                found = []
+                for sec in sorted({id(s): s for k in set(kinds) for s in topmost.get(k, ())}
+                                  .values(), key=lambda s: (s.start, -s.end)):
+                    if not found or sec.start >= found[-1].end:  # else inside the one before
+                        found.append(sec)
+            self._outline[key] = found
         return list(self._outline[key])
+
+    def _topmost(self) -> dict[str, list[Section]]:
+        """For each kind, the top-most sections of it in text order, as
+        :meth:`Document.sections_of_kind` finds them for that kind alone (a section matches by its
+        primary kind, a part without children by any of its kinds), found in one walk."""
+        if "topmost" not in self._outline:
+            out: dict[str, list[Section]] = {}
+            # (section, the kinds some section above it matched)
+            stack: list[tuple[Section, frozenset[str]]] = [
+                (sec, frozenset()) for sec in reversed(self.doc.sections)]
+            while stack:
+                sec, above = stack.pop()
+                matched = set(sec.kinds) if not sec.children else {sec.kind}
+                for kind in matched - above:
+                    out.setdefault(kind, []).append(sec)
+                if sec.children:
+                    below = above | matched if not matched <= above else above
+                    stack += [(c, below) for c in reversed(sec.children)]
+            self._outline["topmost"] = out
+        return self._outline["topmost"]
 
     def plan_sections(self) -> list[Section]:
         """:meth:`Document.plan_sections`, read once per run."""
