@@ -408,8 +408,9 @@ def _paragraphs_in(ctx: RuleContext, start: int, end: int) -> list[Paragraph]:
     """Paragraphs starting in ``start``..``end`` (found by bisection: a long report has tens of
     thousands)."""
     paragraphs = ctx.doc.paragraphs
-    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
-    last = bisect.bisect_left(paragraphs, end, key=lambda p: p.start)
+    starts = ctx.doc.starts(paragraphs)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
     return paragraphs[first:last]
 
 
