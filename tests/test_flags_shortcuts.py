@@ -13,6 +13,7 @@ import hostile
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
 from reviewer.flags.engine import RuleContext
+from reviewer.flags.match import BigramIndex
 from reviewer.flags.quantities import quantities
 from reviewer.flags.rules import numbers
 
@@ -98,3 +99,38 @@ def test_the_runs_parts_of_a_kind_are_the_outlines(shape):
     asked += [("plan", "targets", "shortcomings"), ("nothing-of-this-kind",)]
     for wanted in asked:
         assert ctx.sections_of_kind(*wanted) == doc.sections_of_kind(*wanted), wanted
+
+
+PLAN_WORDS = ["加强执法队伍建设", "完善行政复议体制", "推进严格规范公正文明执法", "深化法治宣传教育",
+              "健全依法决策机制", "强化行政权力监督", "提升基层治理能力", "优化法治化营商环境"]
+
+
+def _plan(n: int) -> list[str]:
+    """``n`` distinct plan items, each sharing words with the others (a merged file's plans)."""
+    def own(i: int) -> str:  # words of the item's own: 第一二三项
+        return "".join("零一二三四五六七八九"[int(d)] for d in str(i))
+
+    return [f"{PLAN_WORDS[i % 8]}，{PLAN_WORDS[(i * 3 + 1) % 8]}第{own(i)}项{'队伍' * (i % 5)}"
+            for i in range(n)]
+
+
+def test_a_ranking_scoring_at_most_so_many_scores_them_all_below_that():
+    """Below the bound on candidates scored (every real report), a query's best candidate and
+    its score are those of scoring every candidate."""
+    plan = _plan(12)
+    index = BigramIndex(plan + ["执法队伍素质有待提高"])
+    free, bound = index.ranking(plan), index.ranking(plan, max_scored=30)
+    for problem in ("执法队伍素质有待提高", "行政复议", "法治宣传教育不够深入", "营商环境"):
+        assert bound.best(problem, "") == free.best(problem, "")
+
+
+def test_a_ranking_over_its_bound_scores_the_candidates_sharing_most():
+    """Over the bound (a file of many reports merged), a query scores only the candidates whose
+    shared bigrams weigh most: the one that takes up its words is among them, scored as alone."""
+    plan = _plan(400)
+    index = BigramIndex(plan)
+    problem = plan[123]
+    free, bound = index.ranking(plan), index.ranking(plan, max_scored=10)
+    assert len(index.ranking(plan)._postings["执法"]) > 10  # the bound is reached
+    assert bound.best(problem, "") == free.best(problem, "")
+    assert bound.best(problem, "")[0] == 123
