@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import operator
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Any, NamedTuple
 
 from reviewer.document import Document
@@ -299,9 +301,14 @@ def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
             return (Occurrence(hit.start, hit.end),)  # inside the text already: nothing to clamp
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
-    places = set(hit.occurrences)
+    places = tuple(hit.occurrences)
     if all(0 <= start < end <= length for start, end in places):  # nothing to clamp
-        return tuple(sorted(Occurrence(start, end) for start, end in places))
+        if all(map(operator.lt, places, islice(places, 1, None))):
+            # in text order without repeats already, as a rule that walks the text finds them
+            # (a stray space after every character is one finding of a million places)
+            return tuple(map(Occurrence._make, places))
+        return tuple(sorted(Occurrence(start, end) for start, end in set(places)))
+    places = set(places)
     out = set()
     for start, end in places:
         span = _clamp(start, end, length)

@@ -248,7 +248,10 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     # other character
     names = tuple(words("words", "name_titles"))
     numbering = pattern("words", "spaced_numbering")
-    paragraph_at = ctx.doc.paragraph_at
+    # the paragraph of each space, walked to in text order with the spaces (not looked up anew
+    # for each: a text set letter by letter has a space every other character)
+    paragraphs = ctx.doc.paragraphs
+    after_para = 0  # how many paragraphs start at or before the space
     runs: list[list[int]] = []
     for m in _SPACE_RUN.finditer(text):
         start, end = m.span()
@@ -257,7 +260,9 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if not (_AFTER_DIGIT if before.isdigit() or before in "%％" else _AFTER_CJK).match(after):
             continue
-        para = paragraph_at(start)
+        while after_para < len(paragraphs) and paragraphs[after_para].start <= start:
+            after_para += 1
+        para = paragraphs[after_para - 1] if after_para else None  # Document.paragraph_at
         if para is not None and para.end - para.start <= _PADDED_NAME:
             continue  # 李　强: a two-character name padded to three
         if names and text.endswith(names, 0, start):
