@@ -172,8 +172,13 @@ def endless_line(size: int) -> str:
 
 def spaced(size: int) -> str:
     """Real reports set letter by letter: a space after every character of every line (a PDF's
-    text layer that spaces its characters out)."""
-    return "\n".join(" ".join(line) for line in real(size).split("\n"))
+    text layer that spaces its characters out), as many as make ``size`` bytes: a space adds a
+    third to a Chinese character's three bytes."""
+    for part in (size * 3 // 4, size):
+        text = "\n".join(" ".join(line) for line in real(part).split("\n"))
+        if len(text.encode("utf-8")) >= size:
+            return text
+    return text
 
 
 SHAPES: dict[str, Callable[[int], str]] = {
