@@ -2,9 +2,10 @@
 
 Each shape stresses one way a step can turn quadratic: a long report, a report of nothing but
 headings, numbering full of gaps, page-break joins among debris, long runs of digits, of 余, of %
-inside one clause, tens of thousands of bracketed numbers, one endless line. The same generators
-serve the scaling benchmark (``benchmarks/bench_scaling.py``, up to 16 MB) and the test suite
-(``tests/test_hostile_shapes.py``, small sizes): nothing large is ever committed.
+inside one clause, tens of thousands of bracketed numbers, one endless line, a report set letter
+by letter. The same generators serve the scaling benchmark (``benchmarks/bench_scaling.py``, up
+to 16 MB) and the test suite (``tests/test_hostile_shapes.py``, small sizes): nothing large is
+ever committed.
 
 ``make(shape, size)`` returns a text of about ``size`` bytes of UTF-8 (never less).
 """
@@ -169,6 +170,17 @@ def endless_line(size: int) -> str:
     return _fill(lambda i: seed, size)
 
 
+def spaced(size: int) -> str:
+    """Real reports set letter by letter: a space after every character of every line (a PDF's
+    text layer that spaces its characters out), as many as make ``size`` bytes: a space adds a
+    third to a Chinese character's three bytes."""
+    for part in (size * 3 // 4, size):
+        text = "\n".join(" ".join(line) for line in real(part).split("\n"))
+        if len(text.encode("utf-8")) >= size:
+            return text
+    return text
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "real": real,
     "headings": headings,
@@ -180,6 +192,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "percent_run": percent_run,
     "brackets": brackets,
     "endless_line": endless_line,
+    "spaced": spaced,
 }
 
 

@@ -136,6 +136,8 @@ def test_each_shape_is_what_it_says():
     assert "101%100%以上" * 500 in hostile.make("percent_run", size)
     assert hostile.make("brackets", size).count("（") > 3000
     assert len(hostile.make("real", 3 * size).encode("utf-8")) >= 3 * size
+    spaced = parse_text(hostile.make("spaced", size))
+    assert spaced.text.count(" ") > len(spaced.text) // 3
 
 
 def test_real_text_varies_its_figures_from_copy_to_copy_and_keeps_its_outline():

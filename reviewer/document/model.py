@@ -36,9 +36,9 @@ What the layers above may rely on (the contract):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reviewer.profiles import KINDS, SPAN_KINDS, UNKNOWN, ProfileError, get_profile, kinds_where
 
@@ -236,7 +236,7 @@ class Document:
     """False for a saved page that holds only its site's navigation and metadata: no line of
     the report itself, so nothing in it can be checked or compared."""
     _sentences: list[Sentence] | None = field(default=None, repr=False)
-    _section_starts: dict[int, tuple[list[Section], list[int]]] = field(
+    _section_starts: dict[int, tuple[Sequence[Any], list[int]]] = field(
         default_factory=dict, repr=False, compare=False)
 
     # --- convenience -----------------------------------------------------------------------
@@ -358,8 +358,9 @@ class Document:
         out: list[tuple[int, int]] = []
         sents = self.sentences()
         for start, end in spans:
-            first = bisect.bisect_left(sents, start, key=lambda s: s.start)
-            for s in sents[first:]:
+            # walked by index: a slice from ``first`` would copy every later sentence, per span
+            for i in range(bisect.bisect_left(self.starts(sents), start), len(sents)):
+                s = sents[i]
                 if s.start >= end:
                     break
                 if out and s.start < out[-1][1]:
@@ -402,7 +403,7 @@ class Document:
     def period_at(self, offset: int) -> str:
         """The period of the passage at ``offset``: the run's inside a part about both periods,
         else the innermost section's (``""`` before the first heading)."""
-        i = bisect.bisect_right(self.periods, offset, key=lambda p: p.start) - 1
+        i = bisect.bisect_right(self.starts(self.periods), offset) - 1
         if i >= 0 and self.periods[i].start <= offset < self.periods[i].end:
             return self.periods[i].period
         chain = self.section_at(offset)
@@ -414,7 +415,7 @@ class Document:
 
     def span_at(self, offset: int) -> Span | None:
         """The span containing ``offset``, if any (spans do not overlap)."""
-        i = bisect.bisect_right(self.spans, offset, key=lambda sp: sp.start) - 1
+        i = bisect.bisect_right(self.starts(self.spans), offset) - 1
         if i >= 0 and self.spans[i].start <= offset < self.spans[i].end:
             return self.spans[i]
         return None
@@ -433,9 +434,16 @@ class Document:
 
     def _starts(self, level: list[Section]) -> list[int]:
         """Where each of a list of sibling sections starts (kept: asked for every offset)."""
-        found = self._section_starts.get(id(level))
-        if found is None or found[0] is not level:
-            found = self._section_starts[id(level)] = (level, [s.start for s in level])
+        return self.starts(level)
+
+    def starts(self, items: Sequence[Any]) -> list[int]:
+        """Where each of a list of the document's parts (sibling sections, its paragraphs,
+        sentences, spans or periods, in text order) starts, for bisection: kept for that list,
+        as the checks ask for an offset's paragraph or sentence at every figure, and a bisection
+        that reads each probe's start through a function costs a call per probe."""
+        found = self._section_starts.get(id(items))
+        if found is None or found[0] is not items or len(found[1]) != len(items):
+            found = self._section_starts[id(items)] = (items, [s.start for s in items])
         return found[1]
 
     def kind_at(self, offset: int) -> str:
@@ -461,18 +469,19 @@ class Document:
         sents = self.sentences()
         if not sents:
             return None
-        i = bisect.bisect_right(sents, offset, key=lambda s: s.start) - 1
+        i = bisect.bisect_right(self.starts(sents), offset) - 1
         return sents[max(i, 0)]
 
     def sentences_in(self, start: int, end: int) -> list[Sentence]:
         """The sentences starting in ``start``..``end`` (by bisection: a long report has hundreds
         of thousands)."""
         sents = self.sentences()
-        first = bisect.bisect_left(sents, start, key=lambda s: s.start)
-        return sents[first:bisect.bisect_left(sents, end, first, key=lambda s: s.start)]
+        starts = self.starts(sents)
+        first = bisect.bisect_left(starts, start)
+        return sents[first:bisect.bisect_left(starts, end, first)]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
+        i = bisect.bisect_right(self.starts(self.paragraphs), offset) - 1
         return self.paragraphs[i] if i >= 0 else None
 
 

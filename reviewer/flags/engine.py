@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import bisect
 import logging
+import operator
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Any, NamedTuple
 
 from reviewer.document import Document
+from reviewer.document.figures import Figure, figures
 from reviewer.document.model import Section
 from reviewer.flags.data import words
-from reviewer.flags.quantities import Quantity, quantities
+from reviewer.flags.quantities import Quantity, counted_dimensions
 from reviewer.profiles import Profile, ProfileError, get_profile
 from reviewer.progress import CancelCheck, Cancelled, Progress, without_cycle_collector
 
@@ -134,9 +137,19 @@ class RuleContext:
         return 0, len(self.text)
 
     @cached_property
+    def figures(self) -> list[Figure]:
+        """Every figure in the text (:func:`~reviewer.document.figures.figures`), read once per
+        run: the number rules' quantities are among them, and a text dense in figures has one
+        every few characters."""
+        return figures(self.text)
+
+    @cached_property
     def quantities(self) -> list[Quantity]:
-        """Every counted quantity in the text (several number rules read them)."""
-        return quantities(self.text)
+        """Every counted quantity in the text (several number rules read them): the figures
+        with a unit of a counted dimension, what :func:`~reviewer.flags.quantities.quantities`
+        reads, taken from :attr:`figures` rather than read again."""
+        counted = counted_dimensions()
+        return [f for f in self.figures if f.unit and f.dimension in counted]
 
     @cached_property
     def quantity_starts(self) -> list[int]:
@@ -154,11 +167,42 @@ class RuleContext:
     # the readings of the outline several rules ask for, each walked once per run (a report of
     # nothing but headings has tens of thousands of parts to walk); a fresh list for each rule
     def sections_of_kind(self, *kinds: str) -> list[Section]:
-        """:meth:`Document.sections_of_kind`, read once per run for each set of kinds."""
+        """:meth:`Document.sections_of_kind`: the outline walked once per run for every kind
+        (:meth:`_topmost`), each set of kinds then the union of its kinds' top-most sections
+        less those inside another of them."""
         key = ("sections_of_kind", kinds)
         if key not in self._outline:
-            self._outline[key] = self.doc.sections_of_kind(*kinds)
+            topmost = self._topmost()
+            if len(kinds) == 1:
+                found = topmost.get(kinds[0], [])
+            else:
+                found = []
+                for sec in sorted({id(s): s for k in set(kinds) for s in topmost.get(k, ())}
+                                  .values(), key=lambda s: (s.start, -s.end)):
+                    if not found or sec.start >= found[-1].end:  # else inside the one before
+                        found.append(sec)
+            self._outline[key] = found
         return list(self._outline[key])
+
+    def _topmost(self) -> dict[str, list[Section]]:
+        """For each kind, the top-most sections of it in text order, as
+        :meth:`Document.sections_of_kind` finds them for that kind alone (a section matches by its
+        primary kind, a part without children by any of its kinds), found in one walk."""
+        if "topmost" not in self._outline:
+            out: dict[str, list[Section]] = {}
+            # (section, the kinds some section above it matched)
+            stack: list[tuple[Section, frozenset[str]]] = [
+                (sec, frozenset()) for sec in reversed(self.doc.sections)]
+            while stack:
+                sec, above = stack.pop()
+                matched = set(sec.kinds) if not sec.children else {sec.kind}
+                for kind in matched - above:
+                    out.setdefault(kind, []).append(sec)
+                if sec.children:
+                    below = above | matched if not matched <= above else above
+                    stack += [(c, below) for c in reversed(sec.children)]
+            self._outline["topmost"] = out
+        return self._outline["topmost"]
 
     def plan_sections(self) -> list[Section]:
         """:meth:`Document.plan_sections`, read once per run."""
@@ -257,9 +301,14 @@ def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
             return (Occurrence(hit.start, hit.end),)  # inside the text already: nothing to clamp
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
-    places = set(hit.occurrences)
+    places = tuple(hit.occurrences)
     if all(0 <= start < end <= length for start, end in places):  # nothing to clamp
-        return tuple(sorted(Occurrence(start, end) for start, end in places))
+        if all(map(operator.lt, places, islice(places, 1, None))):
+            # in text order without repeats already, as a rule that walks the text finds them
+            # (a stray space after every character is one finding of a million places)
+            return tuple(map(Occurrence._make, places))
+        return tuple(sorted(Occurrence(start, end) for start, end in set(places)))
+    places = set(places)
     out = set()
     for start, end in places:
         span = _clamp(start, end, length)

@@ -8,6 +8,7 @@ in a fraction of the time segmenting the same text would take.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -83,10 +84,10 @@ class BigramIndex:
         return self.ranking(candidates, within=[headline + body]).best(headline, body)
 
     def ranking(self, candidates: Sequence[str], max_shared: int | None = None,
-                within: Iterable[str] | None = None) -> Ranking:
+                within: Iterable[str] | None = None, max_scored: int | None = None) -> Ranking:
         """:meth:`best` for many queries against the same ``candidates``, each query scoring
         only the candidates it shares a bigram with (see :class:`Ranking`)."""
-        return Ranking(self, candidates, max_shared, within)
+        return Ranking(self, candidates, max_shared, within, max_scored)
 
 
 class Ranking:
@@ -102,11 +103,20 @@ class Ranking:
     ranked: only their bigrams are indexed, and a candidate is weighed only once a query finds
     it, so a few shortcomings against a plan of thousands of items cost little more than reading
     the plan once.
+
+    ``max_scored``, when given, bounds how many candidates one query scores: a query sharing
+    bigrams with more distinct candidates than that scores those whose shared bigrams weigh the
+    most (their summed IDF, the later candidate first on a tie). Many shortcomings against a plan
+    of thousands of items (a folder of reports merged into one file, each with its problems and
+    its plan) would otherwise score every item for every shortcoming, the square of the text.
+    With no more candidates sharing a bigram than that (every real report), every one is scored.
     """
 
     def __init__(self, index: BigramIndex, candidates: Sequence[str],
-                 max_shared: int | None = None, within: Iterable[str] | None = None):
+                 max_shared: int | None = None, within: Iterable[str] | None = None,
+                 max_scored: int | None = None):
         self._index = index
+        self._max_scored = max_scored
         self._count = len(candidates)
         last: dict[str, int] = {}  # text → its last position: ties go to the later candidate
         for i, text in enumerate(candidates):
@@ -133,6 +143,17 @@ class Ranking:
         shared: set[int] = set()
         for gram in index.vector(whole):  # the headline's bigrams are among the whole's
             shared.update(self._postings.get(gram, ()))
+        if self._max_scored is not None and len(shared) > self._max_scored:
+            weight: dict[int, float] = {}
+            for gram in index.vector(whole):
+                posting = self._postings.get(gram)
+                if posting:
+                    idf = index.idf(gram)
+                    for k in posting:
+                        weight[k] = weight.get(k, 0.0) + idf
+            positions = self._positions
+            shared = set(heapq.nlargest(self._max_scored, weight,
+                                        key=lambda k: (weight[k], positions[k])))
         wanted = index._wanted(headline)
         scored = [(max(index._covered(wanted, self._texts[k]),
                        index.similarity(whole, self._texts[k])), self._positions[k])

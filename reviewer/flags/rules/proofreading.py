@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from reviewer.document.figures import figures
 from reviewer.flags.data import expressions, load, pattern, terms, words
 from reviewer.flags.engine import Hit, RuleContext, rule
 from reviewer.i18n import t
@@ -245,34 +244,44 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
     credits = words("words", "credit_marks")
+    # read once, not per space: a text set with a space after every character has one every
+    # other character
+    names = tuple(words("words", "name_titles"))
+    numbering = pattern("words", "spaced_numbering")
+    # the paragraph of each space, walked to in text order with the spaces (not looked up anew
+    # for each: a text set letter by letter has a space every other character)
+    paragraphs = ctx.doc.paragraphs
+    after_para = 0  # how many paragraphs start at or before the space
     runs: list[list[int]] = []
     for m in _SPACE_RUN.finditer(text):
-        before, after = text[m.start() - 1], text[m.end()]
+        start, end = m.span()
+        before, after = text[start - 1], text[end]
         if not _BEFORE_SPACE.match(before):
             continue
         if not (_AFTER_DIGIT if before.isdigit() or before in "%％" else _AFTER_CJK).match(after):
             continue
-        para = ctx.doc.paragraph_at(m.start())
+        while after_para < len(paragraphs) and paragraphs[after_para].start <= start:
+            after_para += 1
+        para = paragraphs[after_para - 1] if after_para else None  # Document.paragraph_at
         if para is not None and para.end - para.start <= _PADDED_NAME:
             continue  # 李　强: a two-character name padded to three
-        if any(text.endswith(w, 0, m.start()) for w in words("words", "name_titles")):
+        if names and text.endswith(names, 0, start):
             continue  # 省长 王伟中: the space sets off a name
-        if para is not None and _letter_spaced(text, para.start, para.end, m.start(), m.end()):
+        if para is not None and _letter_spaced(text, para.start, para.end, start, end):
             continue  # 政 府 工 作 报 告 / 区长 林 坤: a short line set letter by letter
-        if text.startswith(credits, m.end()):
+        if text.startswith(credits, end):
             continue  # 记者 刘尚文 摄
-        if _APPENDIX.search(text, max(0, m.start() - _APPENDIX_WINDOW), m.start()):
+        if _APPENDIX.search(text, max(0, start - _APPENDIX_WINDOW), start):
             continue  # 附件2 名词解释
-        if para is not None and pattern("words", "spaced_numbering").fullmatch(
-                text, para.start, m.start()):
+        if para is not None and numbering.fullmatch(text, para.start, start):
             continue  # 第一部分　2024年工作回顾: the space sets off a heading's title
         if (_CJK_CHAR.match(before) and _CJK_CHAR.match(after)
-                and _inside(quoted, quoted_starts, m.start())):
+                and _inside(quoted, quoted_starts, start)):
             continue  # “首善之区 幸福福田”: the space parts a slogan or a title
-        if runs and _FIGURE.fullmatch(text, runs[-1][1], m.start()):
-            runs[-1][1] = m.end()
+        if runs and _FIGURE.fullmatch(text, runs[-1][1], start):
+            runs[-1][1] = end
         else:
-            runs.append([m.start(), m.end()])
+            runs.append([start, end])
     for m in _INSIDE_QUOTES.finditer(text):
         runs.append([m.start(), m.end()])  # “ 严和实”: a space just inside the marks
     runs.sort()
@@ -336,7 +345,7 @@ def range_dash(ctx: RuleContext) -> Iterator[Hit]:
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
     ranges: list[tuple[int, int, int]] = []  # start, end, the dash's offset
-    for f in figures(text):
+    for f in ctx.figures:
         if f.low is None:
             continue
         dash = next((k for k in range(f.start + 1, f.end) if text[k] in standard

@@ -408,8 +408,9 @@ def _paragraphs_in(ctx: RuleContext, start: int, end: int) -> list[Paragraph]:
     """Paragraphs starting in ``start``..``end`` (found by bisection: a long report has tens of
     thousands)."""
     paragraphs = ctx.doc.paragraphs
-    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
-    last = bisect.bisect_left(paragraphs, end, key=lambda p: p.start)
+    starts = ctx.doc.starts(paragraphs)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
     return paragraphs[first:last]
 
 
@@ -531,7 +532,8 @@ def unaddressed_shortcoming(ctx: RuleContext) -> Iterator[Hit]:
     index = BigramIndex(text[p.start:p.end] for p in ctx.doc.paragraphs)
     plan_texts = [_with_context(ctx, s, e) for s, _, e in plans]
     ranking = index.ranking(plan_texts, int(load("words")["addressed_max_shared"]),
-                            within=[text[start:end] for start, _, end in problems])
+                            within=[text[start:end] for start, _, end in problems],
+                            max_scored=int(load("words")["addressed_max_scored"]))
     # the fields any plan item names: a shortcoming's fields are looked up once, not against
     # every item
     plan_fields = set().union(*(_fields_of(p) for p in plan_texts))

@@ -123,8 +123,9 @@ def _could_hide(ctx: RuleContext) -> frozenset[str]:
         if any(start <= s.start < end and s.heading.style != "lead" for s in ctx.doc.sections):
             out.add(kind)
             continue
-        first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
-        last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+        starts = ctx.doc.starts(paragraphs)
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
         if any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
                for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
                                  strict=False)):
@@ -252,8 +253,9 @@ def _written_between(ctx: RuleContext, style: str, numbers: range, start: int, e
         return False
     opening = _OPENING_NUMBER["arabic" if arabic else "cn"]
     paragraphs = ctx.doc.paragraphs
-    first = bisect.bisect_right(paragraphs, start, key=lambda p: p.start)
-    for p in paragraphs[first:bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)]:
+    starts = ctx.doc.starts(paragraphs)
+    first = bisect.bisect_right(starts, start)
+    for p in paragraphs[first:bisect.bisect_left(starts, end, first)]:
         m = opening.match(ctx.text, p.start)
         if m and m.group(1) in labels:
             return True
@@ -267,8 +269,9 @@ def _group_line_between(ctx: RuleContext, start: int, end: int) -> bool:
     if ctx.profile is None:
         return False
     paragraphs = ctx.doc.paragraphs
-    first = bisect.bisect_left(paragraphs, start, key=lambda p: p.start)
-    last = bisect.bisect_left(paragraphs, end, first, key=lambda p: p.start)
+    starts = ctx.doc.starts(paragraphs)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
     return any(stands_as_group_heading(ctx.text, p, nxt, ctx.profile.rules)
                for p, nxt in zip(paragraphs[first:last], paragraphs[first + 1:last + 1],
                                  strict=False))
