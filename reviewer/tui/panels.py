@@ -463,7 +463,8 @@ class ScoreSelect(Select[int]):
                             if width > 6 else text, value))
         return prompts
 
-    def on_resize(self) -> None:
+    def _fit(self) -> None:
+        """Wrap the options at the width the list has now (if that is new and known)."""
         width = self.size.width - SELECT_CHROME
         if width != self._fitted_at and width > 6:
             self._fitted_at = width
@@ -471,6 +472,25 @@ class ScoreSelect(Select[int]):
             with self.prevent(Select.Changed):  # the same choice, only wrapped anew
                 self.set_options(self._prompts(width))
                 self.value = keep
+
+    def on_resize(self) -> None:
+        # Setting the options anew empties the list and puts its cursor back on the choice: an
+        # open list would lose the keys already pressed in it (the form's first resize can come
+        # after enter has opened the list, on a busy machine). An open list is wrapped when it
+        # closes instead; one about to open is wrapped first (validate_expanded).
+        if not self.expanded:
+            self._fit()
+
+    def validate_expanded(self, expanded: bool) -> bool:
+        """The list opens with its options final: wrapped at the width the layout gave it, even
+        if the resize that says so has not been handled yet."""
+        if expanded and not self.expanded:
+            self._fit()
+        return expanded
+
+    def watch_expanded(self, expanded: bool) -> None:
+        if not expanded:  # a resize that came while the list was open
+            self._fit()
 
 
 class ReviewPanel(VerticalScroll):
