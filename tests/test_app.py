@@ -528,7 +528,7 @@ async def test_help_lists_every_key_of_the_screen_with_its_id(tmp_path: Path) ->
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         ids = [e.id for e in help_screen.entries]
-        here = ("main", "reader", "outline", "side", "search", "app")
+        here = ("main", "reader", "outline", "side", "form", "search", "app")
         assert sorted(ids) == sorted(a.id for a in actions.ACTIONS
                                      if a.id.partition(".")[0] in here)
         assert {b.id for b in ReportView.BINDINGS} <= set(ids)

@@ -147,6 +147,9 @@ async def test_a_score_list_opens_whole_with_what_each_score_means(tmp_path: Pat
         assert overlay.option_count == vocab.score_max - vocab.score_min + 2  # and "not scored"
         assert overlay.max_scroll_y == 0, "every option shows"
         assert overlay.region.height > overlay.option_count
+        # the key line names the list's own key in the interface's language
+        hints = screen.query_one(KeyHints).render_line(0).text
+        assert hints.startswith(f"esc {t('ui.footer.form.close_list')} ")
         prompts = ["".join(str(overlay.get_option_at_index(i).prompt).split())
                    for i in range(1, overlay.option_count)]
         for score, prompt in zip(range(vocab.score_min, vocab.score_max + 1), prompts,

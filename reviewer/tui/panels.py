@@ -31,6 +31,7 @@ from textual.widgets import (
     TextArea,
     Tree,
 )
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
 
 from reviewer.document import UNKNOWN
@@ -442,10 +443,25 @@ class SidePanel(Vertical):
         self._turn(-1)
 
 
+class FormList(SelectOverlay, inherit_bindings=False):
+    """The open list of a drop-down of the review form: Textual's, with the registry's keys
+    (``form.*``), so the key line and the help name them in the interface's language."""
+
+    BINDINGS = actions.bindings("form-list")
+
+
+class FormSelect(Select[Any]):
+    """A drop-down of the review form, whose list is a `FormList`."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield FormList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+
+
 SELECT_CHROME = 8  # cells a Select takes around its label: border, padding and the arrow
 
 
-class ScoreSelect(Select[int]):
+class ScoreSelect(FormSelect):
     """A score's drop-down list: each score with what it means for the criterion, wrapped by the
     reader's Chinese rules at the list's width (Textual would fold a line before ，) with the
     meaning's lines under the meaning, and wrapped again when the width changes."""
@@ -537,7 +553,7 @@ class ReviewPanel(VerticalScroll):
                                  prompt=t("ui.not_scored"), id=f"score-{number}",
                                  name=criterion.name, classes="score"))
         fields.append(Label(t("ui.verdict"), classes="field-label"))
-        fields.append(Select([(term("verdict", v), v) for v in vocab.verdicts],
+        fields.append(FormSelect([(term("verdict", v), v) for v in vocab.verdicts],
                              value=review.verdict if review.verdict in vocab.verdicts
                              else Select.NULL, prompt=t("ui.no_verdict"),
                              id="verdict"))
