@@ -19,7 +19,7 @@ from reviewer.tui.dialogs import (
     PromptInput,
     TagInput,
 )
-from reviewer.tui.panels import FlagList, NoteList, OutlinePanel, SidePanel
+from reviewer.tui.panels import FlagList, FormList, NoteList, OutlinePanel, SidePanel
 from reviewer.tui.reader import ReportView
 from reviewer.tui.screens.choose import ChoiceList, ChooseDialog
 from reviewer.tui.screens.compare import CompareScreen, PlanList
@@ -29,7 +29,7 @@ from reviewer.tui.screens.picker import FindBar, PickerScreen, ReportTable
 from reviewer.tui.search import SearchBar
 
 I18N = Path(__file__).resolve().parent.parent / "reviewer" / "i18n"
-BOUND = (ReviewerApp, MainScreen, ReportView, OutlinePanel, FlagList, NoteList, SidePanel,
+BOUND = (ReviewerApp, MainScreen, ReportView, OutlinePanel, FlagList, NoteList, SidePanel, FormList,
          CompareScreen, PlanList, PickerScreen, ReportTable, ChooseDialog, ChoiceList,
          AnnotationDialog, Choices, PromptDialog, HelpScreen, KeyTable)
 # text fields: their editing keys are the field's own; the registry adds Enter, Escape, ctrl+j

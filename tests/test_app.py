@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.command import CommandList
 from textual.widgets import DataTable, Select, TabbedContent, TextArea
+from textual.widgets.data_table import RowKey
 
 from conftest import pilot_test, seed_path
 from reviewer.review import ReviewStore
@@ -527,7 +528,7 @@ async def test_help_lists_every_key_of_the_screen_with_its_id(tmp_path: Path) ->
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         ids = [e.id for e in help_screen.entries]
-        here = ("main", "reader", "outline", "side", "search", "app")
+        here = ("main", "reader", "outline", "side", "form", "search", "app")
         assert sorted(ids) == sorted(a.id for a in actions.ACTIONS
                                      if a.id.partition(".")[0] in here)
         assert {b.id for b in ReportView.BINDINGS} <= set(ids)
@@ -543,6 +544,31 @@ async def test_help_lists_every_key_of_the_screen_with_its_id(tmp_path: Path) ->
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_help_at_80_columns_shows_every_action_whole(tmp_path: Path) -> None:
+    """Beside the keys and their ids an action that does not fit wraps in its row, by the
+    reader's rules, instead of running off the dialog's edge; at 120 columns it is one line."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.max_scroll_x == 0, "nothing runs off to the right"
+        labels = {e.id: e.label for e in app.screen.entries}
+        shown = {i: str(table.get_row(i)[2]) for i in labels}
+        assert {i: "".join(text.split("\n")) for i, text in shown.items()} == labels
+        tall = [i for i, text in shown.items() if "\n" in text]
+        assert "main.copy" in tall
+        assert all(table.rows[RowKey(i)].height == shown[i].count("\n") + 1 for i in tall)
+        assert not any(line[:1] in "，。）" for text in shown.values()
+                       for line in text.split("\n")[1:])
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert table.max_scroll_x == 0
+        assert all("\n" not in str(table.get_row(i)[2]) for i in labels)
 
 
 @pilot_test

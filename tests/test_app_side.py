@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from rich.cells import cell_len
 from test_app import make_app, saved, started, type_note
 from textual.widgets import Select, TabbedContent, TextArea
 from textual.widgets._select import SelectOverlay
@@ -16,7 +17,7 @@ from reviewer.review import load_vocabulary
 from reviewer.tui import actions
 from reviewer.tui.dialogs import PromptDialog
 from reviewer.tui.keyhints import KeyHints
-from reviewer.tui.panels import FlagList, NoteList, ReviewPanel
+from reviewer.tui.panels import SELECT_CHROME, FlagList, NoteList, ReviewPanel
 from reviewer.tui.screens.choose import ChooseDialog
 from reviewer.tui.screens.main import MainScreen
 
@@ -146,6 +147,9 @@ async def test_a_score_list_opens_whole_with_what_each_score_means(tmp_path: Pat
         assert overlay.option_count == vocab.score_max - vocab.score_min + 2  # and "not scored"
         assert overlay.max_scroll_y == 0, "every option shows"
         assert overlay.region.height > overlay.option_count
+        # the key line names the list's own key in the interface's language
+        hints = screen.query_one(KeyHints).render_line(0).text
+        assert hints.startswith(f"esc {t('ui.footer.form.close_list')} ")
         prompts = ["".join(str(overlay.get_option_at_index(i).prompt).split())
                    for i in range(1, overlay.option_count)]
         for score, prompt in zip(range(vocab.score_min, vocab.score_max + 1), prompts,
@@ -159,6 +163,36 @@ async def test_a_score_list_opens_whole_with_what_each_score_means(tmp_path: Pat
         await pilot.press("u")  # undo, with the form showing it
         await pilot.pause()
         assert screen.session.review.scores == {} and select.value == Select.NULL
+
+
+@pilot_test
+async def test_a_score_list_keeps_its_place_when_the_form_is_resized_while_it_is_open(
+        tmp_path: Path) -> None:
+    """The options are wrapped anew at each width, but not under an open list's cursor: the
+    keys pressed in it before the resize still count (the form's first resize can come after
+    the list has opened, on a busy machine)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        criterion = load_vocabulary().criteria[0]
+        await pilot.press("s", "enter", "down", "down")
+        await pilot.pause()
+        select = screen.query_one("#score-0", Select)
+        overlay = screen.focused
+        assert isinstance(overlay, SelectOverlay) and overlay.highlighted == 2
+        width = select.size.width
+        await pilot.resize_terminal(120, 24)  # wide: a wider side panel
+        await pilot.pause()
+        assert select.size.width != width and select.expanded
+        assert overlay.highlighted == 2
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.session.review.scores == {criterion.name: 3}
+        # closed, the list is wrapped at its new width
+        lines = [str(overlay.get_option_at_index(i).prompt).split("\n")
+                 for i in range(1, overlay.option_count)]
+        assert max(cell_len(line) for option in lines for line in option) \
+            <= select.size.width - SELECT_CHROME
 
 
 def the_rule_with_most_flags(screen: MainScreen) -> tuple[str, int]:

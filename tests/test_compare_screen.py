@@ -165,7 +165,8 @@ async def test_targets_are_confirmed_or_overridden_after_the_items(pair, tmp_pat
         detail = screen.query_one("#compare-item", Static).content.plain
         # planned value, suggested verdict; the actual with its sentence; why; as written
         assert first.indicator in detail and "5%左右" in detail
-        assert f"{t('compare.suggested')}: {t('compare.verdict_' + first.verdict)}" in detail
+        assert t("compare.labelled", label=t("compare.suggested"),
+                   value=t("compare.verdict_" + first.verdict)) in detail
         assert t("compare.confirmed") not in detail
         actual = screen.query_one("#compare-evidence", Static).content.plain
         said = current.text[first.actual.start:first.actual.end]
@@ -178,7 +179,8 @@ async def test_targets_are_confirmed_or_overridden_after_the_items(pair, tmp_pat
         (made,) = session.review.targets
         assert (made.indicator, made.suggested, made.verdict) == \
             (first.indicator, first.verdict, first.verdict)
-        assert f"{t('compare.confirmed')}: {t('compare.verdict_' + first.verdict)}" in \
+        assert t("compare.labelled", label=t("compare.confirmed"),
+                   value=t("compare.verdict_" + first.verdict)) in \
             screen.query_one("#compare-item", Static).content.plain
         row = str(screen.query_one("#compare-targets", OptionList).get_option_at_index(0).prompt)
         assert row.startswith("✓ " + t("compare.short_verdict_" + first.verdict))

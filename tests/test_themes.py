@@ -238,16 +238,18 @@ CASES = {
        (True, (f"flag-{severity}",)) for severity in ("error", "warning", "info")},
     **{f"note with {severity} flag": (False, ("note", f"flag-{severity}"))
        for severity in ("error", "warning", "info")},
-    "cursor on a note with a flag": (True, ("note", "flag-error")),
+    **{f"cursor on a note with {'an' if severity != 'warning' else 'a'} {severity} flag":
+       (True, ("note", f"flag-{severity}")) for severity in ("error", "warning", "info")},
+    **{f"hit on {'an' if severity != 'warning' else 'a'} {severity} flag":
+       (False, ("search", f"flag-{severity}")) for severity in ("error", "warning", "info")},
+    **{f"current hit on {'an' if severity != 'warning' else 'a'} {severity} flag":
+       (True, ("search-current", f"flag-{severity}")) for severity in ("error", "warning", "info")},
     "selected note": (False, ("note", "selection")),
     "selected cursor": (True, ("selection",)),
 }
-# Cases drawn alike on purpose: a hit shows as a hit wherever it lies; inside a highlight a
-# flag's severity is not told by colour (the status line names the flag under the cursor), its
-# underline tells a flag from no flag.
-ALIKE = [{"search hit", "hit in a note", "hit in the cursor"},
-         {"cursor on an error flag", "cursor on a warning flag"},
-         {"note with error flag", "note with warning flag"}]
+# Cases drawn alike on purpose: a hit shows as a hit wherever it lies. Flags are not: inside
+# the cursor, a note or a hit, an error still looks unlike a warning, and both unlike no flag.
+ALIKE = [{"search hit", "hit in a note", "hit in the cursor"}]
 
 
 def _distinct(a: Look, b: Look) -> bool:

@@ -3,7 +3,7 @@
 Every key the app answers to is declared here once, with an id (``main.annotate``) that the
 config file's ``[keys]`` table uses to remap it, that the help screen lists and that the command
 palette offers. The id's first part names where the key works (``main``, ``reader``, ``outline``,
-``side``, ``search``, ``compare``, ``picker``, ``choose``, ``annotation``, ``prompt``, ``help``,
+``side``, ``form``, ``search``, ``compare``, ``picker``, ``choose``, ``annotation``, ``prompt``, ``help``,
 ``app``); ``owner`` names the widget class that binds it (``bindings(owner)`` gives its Textual
 bindings).
 A key's label is the interface string ``ui.action.<id>``, its word in the key line
@@ -124,6 +124,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("side.clear_filter", "F", "clear_filter", "flag-list"),
     ActionSpec("side.confirm_rule", "C", "decide_rule('confirmed')", "flag-list"),
     ActionSpec("side.dismiss_rule", "X", "decide_rule('dismissed')", "flag-list"),
+    # an open drop-down list of the review form (a score, the verdict); a letter typed there
+    # goes to the option that starts with it, so its keys are not letters
+    ActionSpec("form.close_list", "escape", "dismiss", "form-list", footer=True),
+    ActionSpec("form.choose", "enter", "select", "form-list"),
+    ActionSpec("form.cursor_down", "down", "cursor_down", "form-list"),
+    ActionSpec("form.cursor_up", "up", "cursor_up", "form-list"),
+    ActionSpec("form.page_down", "pagedown", "page_down", "form-list"),
+    ActionSpec("form.page_up", "pageup", "page_up", "form-list"),
+    ActionSpec("form.first", "home", "first", "form-list"),
+    ActionSpec("form.last", "end", "last", "form-list"),
     ActionSpec("search.close", "escape", "close", "search"),
     # the comparison with last year's report
     ActionSpec("compare.back", "escape", "back", "compare", footer=True),

@@ -31,6 +31,7 @@ from textual.widgets import (
     TextArea,
     Tree,
 )
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
 
 from reviewer.document import UNKNOWN
@@ -475,10 +476,25 @@ class SidePanel(Vertical):
         self._turn(-1)
 
 
+class FormList(SelectOverlay, inherit_bindings=False):
+    """The open list of a drop-down of the review form: Textual's, with the registry's keys
+    (``form.*``), so the key line and the help name them in the interface's language."""
+
+    BINDINGS = actions.bindings("form-list")
+
+
+class FormSelect(Select[Any]):
+    """A drop-down of the review form, whose list is a `FormList`."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield FormList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+
+
 SELECT_CHROME = 8  # cells a Select takes around its label: border, padding and the arrow
 
 
-class ScoreSelect(Select[int]):
+class ScoreSelect(FormSelect):
     """A score's drop-down list: each score with what it means for the criterion, wrapped by the
     reader's Chinese rules at the list's width (Textual would fold a line before ，) with the
     meaning's lines under the meaning, and wrapped again when the width changes."""
@@ -496,7 +512,8 @@ class ScoreSelect(Select[int]):
                             if width > 6 else text, value))
         return prompts
 
-    def on_resize(self) -> None:
+    def _fit(self) -> None:
+        """Wrap the options at the width the list has now (if that is new and known)."""
         width = self.size.width - SELECT_CHROME
         if width != self._fitted_at and width > 6:
             self._fitted_at = width
@@ -504,6 +521,25 @@ class ScoreSelect(Select[int]):
             with self.prevent(Select.Changed):  # the same choice, only wrapped anew
                 self.set_options(self._prompts(width))
                 self.value = keep
+
+    def on_resize(self) -> None:
+        # Setting the options anew empties the list and puts its cursor back on the choice: an
+        # open list would lose the keys already pressed in it (the form's first resize can come
+        # after enter has opened the list, on a busy machine). An open list is wrapped when it
+        # closes instead; one about to open is wrapped first (validate_expanded).
+        if not self.expanded:
+            self._fit()
+
+    def validate_expanded(self, expanded: bool) -> bool:
+        """The list opens with its options final: wrapped at the width the layout gave it, even
+        if the resize that says so has not been handled yet."""
+        if expanded and not self.expanded:
+            self._fit()
+        return expanded
+
+    def watch_expanded(self, expanded: bool) -> None:
+        if not expanded:  # a resize that came while the list was open
+            self._fit()
 
 
 class ReviewPanel(VerticalScroll):
@@ -550,7 +586,7 @@ class ReviewPanel(VerticalScroll):
                                  prompt=t("ui.not_scored"), id=f"score-{number}",
                                  name=criterion.name, classes="score"))
         fields.append(Label(t("ui.verdict"), classes="field-label"))
-        fields.append(Select([(term("verdict", v), v) for v in vocab.verdicts],
+        fields.append(FormSelect([(term("verdict", v), v) for v in vocab.verdicts],
                              value=review.verdict if review.verdict in vocab.verdicts
                              else Select.NULL, prompt=t("ui.no_verdict"),
                              id="verdict"))

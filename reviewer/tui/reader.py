@@ -92,7 +92,7 @@ class ReportView(ScrollView, can_focus=True, inherit_bindings=False):
     ReportView > .reportview--cursor-note { background: $primary 70%; }
     ReportView > .reportview--flag-info { text-style: underline; }
     ReportView > .reportview--flag-warning { color: $warning; text-style: bold underline; }
-    ReportView > .reportview--flag-error { color: $error; text-style: bold underline; }
+    ReportView > .reportview--flag-error { color: $error; text-style: bold underline reverse; }
     ReportView > .reportview--search { background: $warning 45%; }
     ReportView > .reportview--search-current { background: $warning; color: $background; }
     """

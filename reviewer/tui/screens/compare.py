@@ -537,21 +537,24 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
             ident = f"compare.choose_{n}"
             key = actions.current_key(keymap, ident)
             parts.append(Content.assemble((key, "bold"), " ", self._label(row, value)))
-        return Content.assemble((f"{t('compare.choices')}: ", "$text-muted"),
+        return Content.assemble((t("compare.labelled", label=t("compare.choices"), value=""),
+                                 "$text-muted"),
                                 Content("  ").join(parts))  # a key starts a line, never ·
 
     def _head(self, row: Row, title: Content) -> Content:
         status, note = self.decision(row)
         suggested = self.suggested(row)
         head: list[Any] = [title, "\n", Content.styled(
-            f"{t('compare.suggested')}: {self._label(row, suggested)}",
+            t("compare.labelled", label=t("compare.suggested"),
+              value=self._label(row, suggested)),
             self._style(row, suggested))]
         if status:
-            head += ["  ", Content.styled(f"{t('compare.confirmed')}: "
-                                          f"{self._label(row, status)}",
+            head += ["  ", Content.styled(t("compare.labelled", label=t("compare.confirmed"),
+                                            value=self._label(row, status)),
                                           f"bold {self._style(row, status)}")]
         if note:
-            head += ["\n", f"{t('compare.note_label')}: ", inert(note)]
+            head += ["\n", t("compare.labelled", label=t("compare.note_label"), value=""),
+                     inert(note)]
         return Content.assemble(*head, "\n", self._choice_line(row), "\n")
 
     def _show_detail(self, row: Row | None) -> None:

@@ -110,7 +110,7 @@ def status_line(flag: Any, flags: int, note: Any, notes: int, search: tuple[int,
 
 class MainScreen(KeyedScreen, Screen[str | None]):
     BINDINGS = actions.bindings("main")
-    HELP = ("main", "reader", "outline", "side", "search", "app")
+    HELP = ("main", "reader", "outline", "side", "form", "search", "app")
     HELP_TITLE = "ui.help_title_main"
     AUTO_FOCUS = "#reader"
 
