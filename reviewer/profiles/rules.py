@@ -26,6 +26,7 @@ class Rules(NamedTuple):
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
     run_in: re.Pattern[str]
+    flat_min: int
     appendix_heading: re.Pattern[str]
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -116,6 +117,7 @@ def compile_rules(data: dict) -> Rules:
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
         run_in=_one(st["run_in"]),
+        flat_min=int(st["flat_min"]),
         appendix_heading=_any(st["appendix_heading"]),
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
