@@ -62,3 +62,34 @@ def test_the_numbers_of_a_document_sharing_pages_pieces_are_no_headings():
     listed = parse_text(PREFACE + "\n一、主要工作\n1、" + ACCOUNT * 8 + "\n2、" + ACCOUNT * 8
                         + "\n", "t.txt")
     assert [len(s.children) for s in listed.sections] == [2]
+
+
+def test_a_preface_announcing_the_principals_account_makes_the_work_done_the_duty():
+    # no title: the preface says the report is the principals' account of their duty
+    duty = ("2024年以来，青石街道党工委认真贯彻落实全面依法治国方略。现将我街道党政主要负责人落实法治"
+            "建设第一责任人职责情况报告如下：\n")
+    body = ("一、街道党工委主要负责人履行推进法治建设第一责任人职责情况\n本人切实履行第一责任人职责。"
+            + ACCOUNT + "\n二、主要成效\n" + ACCOUNT * 3 + "\n")
+    doc = parse_text(duty + body, "t.txt")
+    assert [s.kind for s in doc.sections] == ["responsibility", "responsibility"]
+    # an announcement of the year's rule-of-law work beside the duty keeps the account of work
+    both = duty.replace("我街道党政主要负责人", "我街道2024年法治政府建设暨党政主要负责人")
+    assert [s.kind for s in parse_text(both + body, "t.txt").sections] == ["responsibility",
+                                                                          "achievements"]
+    plain = duty.replace("我街道党政主要负责人落实法治建设第一责任人职责情况", "有关情况")
+    assert [s.kind for s in parse_text(plain + body, "t.txt").sections][1] == "achievements"
+
+
+def test_a_later_part_giving_the_years_progress_is_the_account_of_that_year():
+    # no title, no announced year: a later part's heading naming its year and its progress
+    # (推进情况) is the account of the year reviewed, not the plan
+    opening = "2025年，青石街道班子坚持以法治思维推动发展。现将年度法治工作情况报告如下：\n"
+    first = "一、上一年度法治建设问题整改情况\n针对上一年度查找的问题，制定整改方案，现已全部整改到位。\n"
+    doc = parse_text(opening + first + "二、2025年法治建设重点工作推进情况\n" + ACCOUNT * 3 + "\n",
+                     "t.txt")
+    assert (doc.year_reviewed, [s.kind for s in doc.sections]) == (2025, ["achievements",
+                                                                          "achievements"])
+    # the same heading's year with words of a plan is the plan year
+    plan = parse_text(opening + first + "二、2026年法治建设工作安排\n继续深化法治宣传，加强执法队伍"
+                      "建设。\n", "t.txt")
+    assert (plan.year_reviewed, plan.sections[1].kind) == (2025, "plan")

@@ -108,7 +108,7 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     whose ``title`` says it is a principal's duty report (the profile's ``duty_report_title``)
     has its account of work done read as that duty's (``duty_report_kind``)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
-    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title))
+    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title)) or _announced_duty(ctx, roots)
     # (the numbered entries of a glossary or an appended list are no numbering of the report's)
     body = [sec for sec in roots if _heading_kind(ctx, sec) not in ("appendix", "other")]
     ctx.numbering_lost = len(body) > 1 and not any(
@@ -150,6 +150,28 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
             previous_planned = period
         _children(ctx, sec, [r for r in runs[found:] if sec.start <= r.start < sec.end])
     return runs, ctx.spans
+
+
+_CLAUSE_MARK = re.compile(r"[。；;！？!?，,：:]")
+
+
+def _announced_duty(ctx: _Context, roots: list[Section]) -> bool:
+    """Whether the preface announces the report as a principal's account of the duty (现将我街道
+    党政主要负责人落实法治建设第一责任人职责情况报告如下): the clause of the announcement reads
+    like such a report's title, and names no account of the whole of the work beside it
+    (``duty_report_not``: 现将2024年法治政府建设暨…第一责任人职责情况报告如下)."""
+    rules = ctx.rules
+    first = roots[0].start if roots else len(ctx.text)
+    for p in ctx.paragraphs[:rules.head_lines]:
+        if p.start >= first:
+            break
+        m = rules.announce.search(ctx.text, p.start, p.end)
+        if m is None:
+            continue
+        marks = list(_CLAUSE_MARK.finditer(ctx.text, p.start, m.start()))
+        clause = ctx.text[marks[-1].end() if marks else p.start:m.end()]
+        return bool(rules.duty_report_title.search(clause)) and not rules.duty_report_not.search(clause)
+    return False
 
 
 # --- evidence ------------------------------------------------------------------------------

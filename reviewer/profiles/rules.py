@@ -82,6 +82,7 @@ class Rules(NamedTuple):
     later_part_weight: float
     duty_report_title: re.Pattern[str]
     duty_report_kind: str
+    duty_report_not: re.Pattern[str]
     admission_weight: float
     # spans
     shortcomings_start: re.Pattern[str]
@@ -169,6 +170,7 @@ def compile_rules(data: dict) -> Rules:
         later_part_weight=float(cl["later_part_weight"]),
         duty_report_title=_any(cl["duty_report_title"]),
         duty_report_kind=str(cl["duty_report_kind"]),
+        duty_report_not=_any(cl["duty_report_not"]),
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),
