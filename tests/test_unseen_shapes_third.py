@@ -93,3 +93,19 @@ def test_a_later_part_giving_the_years_progress_is_the_account_of_that_year():
     plan = parse_text(opening + first + "二、2026年法治建设工作安排\n继续深化法治宣传，加强执法队伍"
                       "建设。\n", "t.txt")
     assert (plan.year_reviewed, plan.sections[1].kind) == (2025, "plan")
+
+
+def test_a_report_in_traditional_characters_is_read_by_the_same_words():
+    # a page serving the report converted to 繁体: its genre and its headings' words are read
+    # as the simplified ones (報告 = 报告, 回顧 = 回顾, 問題 = 问题); the text stays as it is
+    work = ("現在，我代表區人民政府，向大會作政府工作報告，請予審議。\n一、過去一年工作回顧\n"
+            "全年地區生產總值增長6%，新建學校3所。\n二、存在的問題\n我們也清醒看到，發展不平衡的問題"
+            "仍然突出。\n")
+    doc = parse_text(work, "t.txt")
+    assert doc.genre == "gongzuo"
+    assert [(s.kind, s.reason.split(":")[0]) for s in doc.sections] == [
+        ("achievements", "heading"), ("shortcomings", "heading")]
+    assert "工作回顧" in doc.text  # the text is never changed
+    simplified = parse_text(work.translate(str.maketrans("現區會報請審議過顧問題們發", "现区会报请审议过顾问题们发")),
+                            "t.txt")
+    assert [s.kind for s in simplified.sections] == [s.kind for s in doc.sections]

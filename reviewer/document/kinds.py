@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
 from reviewer.document.structure import cn_number, stands_as_group_heading
-from reviewer.profiles import Profile, kind_meanings, kinds_where
+from reviewer.profiles import Profile, fold, kind_meanings, kinds_where
 from reviewer.profiles.rules import HeadingCue, Rules
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -181,8 +181,9 @@ def _cues(ctx: _Context, title: str) -> list[tuple[HeadingCue, re.Match[str]]]:
     once per title (a part's kind, its evidence and its decision each ask)."""
     found = ctx.cues.get(title)
     if found is None:
+        folded = fold(title)
         found = ctx.cues[title] = [(cue, m) for cue in ctx.profile.headings
-                                   if (m := cue.pattern.search(title))]
+                                   if (m := cue.pattern.search(folded))]
     return found
 
 
