@@ -109,3 +109,26 @@ def test_a_report_in_traditional_characters_is_read_by_the_same_words():
     simplified = parse_text(work.translate(str.maketrans("現區會報請審議過顧問題們發", "现区会报请审议过顾问题们发")),
                             "t.txt")
     assert [s.kind for s in simplified.sections] == [s.kind for s in doc.sections]
+
+
+def test_the_years_of_a_cited_documents_period_are_not_the_year_reviewed():
+    # no title, no preface year: the review names only the period of the plan it carries out
+    review = ("根据会议安排，现将全县法治政府建设情况报告如下，请予审议。\n一、主要工作成效\n今年以来，县政府"
+              "按照《法治政府建设实施纲要（2015—2020年）》要求，深入推进依法行政。" + ACCOUNT + "\n")
+    assert parse_text(review, "t.txt").year_reviewed is None
+    # a cited plan of one year is the year's own
+    one_year = review.replace("《法治政府建设实施纲要（2015—2020年）》", "《2019年全县法治政府建设工作要点》")
+    assert parse_text(one_year, "t.txt").year_reviewed == 2019
+
+
+def test_the_pages_a_document_sharing_site_previews_are_page_chrome():
+    page = ("青石县政府工作报告.doc\n青石县政府工作报告.doc_第1页\n第1页 / 共20页\n青石县政府工作报告.doc_第2页\n"
+            "第2页 / 共20页\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n"
+            "全年地区生产总值增长6%，新建学校3所。\n")
+    doc = parse_text(page, "t.txt")
+    assert "_第1页" not in doc.text and "_第2页" not in doc.text
+    assert (doc.year_reviewed, doc.plan_year) == (2023, 2024)
+    # a line naming the page of a document in words is text
+    kept = parse_text("各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n详见报告第1页"
+                      "所列各项。\n", "t.txt")
+    assert "详见报告第1页所列各项。" in kept.text

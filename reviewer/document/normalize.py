@@ -54,8 +54,10 @@ _ANYWHERE = [
     # (成文日期：2021-02-02)
     ("related", re.compile(r"^[^:：\s][^:：]{1,80}\s\d{4}-\d{1,2}-\d{1,2}$")),
     # a page's links to the files attached to it (1．附件1 名词解释.docx): a file's name, never
-    # report text (the attachments' own text, when the page gives it, has no extension)
-    ("attachment", re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|jpe?g|png|gif)$", re.I)),
+    # report text (the attachments' own text, when the page gives it, has no extension); on a
+    # document-sharing page, the pages of the file it previews (…报告.doc_第1页)
+    ("attachment", re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|jpe?g|png|gif)"
+                              r"(?:_第\s*\d{1,4}\s*页)?$", re.I)),
 ]
 
 # --- debris only inside the page header (before the report text starts) --------------------
