@@ -132,3 +132,29 @@ def test_the_pages_a_document_sharing_site_previews_are_page_chrome():
     kept = parse_text("各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2023年工作回顾\n详见报告第1页"
                       "所列各项。\n", "t.txt")
     assert "详见报告第1页所列各项。" in kept.text
+
+
+def test_a_file_starting_at_an_item_of_its_first_part_has_that_part_whose_heading_was_lost():
+    # the page shows the report from (三) of its first part; its parts go on at 二、
+    items = ("（三）规范行政执法\n" + ACCOUNT + "\n（四）加强法治宣传\n" + ACCOUNT + "\n")
+    problems = "二、存在的问题\n部分干部法治意识还不够强，执法队伍力量仍然薄弱。\n"
+    doc = parse_text("青石镇2021年法治政府建设情况报告\n" + items + problems, "t.txt")
+    assert [(s.kind, len(s.children)) for s in doc.sections] == [("achievements", 2),
+                                                               ("shortcomings", 0)]
+    # items numbered from their first are the report's parts when no part numbered after 一
+    # follows
+    own = parse_text("青石镇2021年法治政府建设情况报告\n" + items.replace("（三）", "（一）").replace(
+        "（四）", "（二）") + problems.replace("二、", "（三）"), "t.txt")
+    assert len(own.sections) == 3
+
+
+def test_a_pages_notice_of_the_text_it_leaves_out_is_page_chrome():
+    page = ("青石镇2021年法治政府建设情况报告\n……（开头部分已省略650字）\n一、主要工作\n" + ACCOUNT
+            + "\n……（某某网省略912字，正式会员可完整阅读）……\n二、存在的问题\n部分干部法治意识还不够强。\n"
+            "仅展示628字，全文共2002字\n")
+    doc = parse_text(page, "t.txt")
+    assert "省略" not in doc.text and "全文共" not in doc.text
+    assert [s.kind for s in doc.sections] == ["achievements", "shortcomings"]
+    # a sentence of the report saying what it left out stays
+    kept = parse_text("一、主要工作\n因篇幅所限，具体数据省略。\n" + ACCOUNT + "\n", "t.txt")
+    assert "因篇幅所限，具体数据省略。" in kept.text

@@ -657,9 +657,14 @@ def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading
     first = paragraphs[body]
     if headings:
         h = headings[0]
-        if h.start <= first.start:
+        if _starts_inside_first_part(headings):
+            # the file starts inside its first part, at an item after its first ((三)…), and
+            # the parts go on numbered after 一 (二、): the items are that part's
+            if h.start < first.start:
+                return None
+        elif h.start <= first.start:
             return None
-        if h.style == "plain":
+        elif h.style == "plain":
             if not _opens_later_part(text, paragraphs, h, body, profile):
                 return None
         elif h.style not in (top_style(headings), "cn_part") or h.number <= 1:
@@ -669,6 +674,18 @@ def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading
     return Heading(level=0, style="lead", number=0, numbering="", title=line[:cut],
                    start=first.start, end=first.start + cut, title_start=first.start,
                    para_start=first.start, para_end=first.end, inline=cut < len(line))
+
+
+def _starts_inside_first_part(headings: list[Heading]) -> bool:
+    """Whether the first heading is an item of a part ((三), 3.) numbered after its first, and
+    the first of the report's parts after it is numbered after 一: the file starts inside its
+    first part, whose heading was lost."""
+    h = headings[0]
+    top = top_style(headings)
+    if h.style in (top, "cn_part", "plain", "lead") or h.number <= 1 or RANK[h.style] <= RANK[top]:
+        return False
+    nxt = next((g for g in headings if g.style == top), None)
+    return nxt is not None and nxt.number > 1
 
 
 def _opens_later_part(text: str, paragraphs: list[Paragraph], h: Heading, body: int,
@@ -732,6 +749,9 @@ def top_style(headings: list[Heading]) -> str:
     return next((s for s in _PART_FAMILIES[1:] if ranks[s] == RANK["cn_dun"]), "cn_dun")
 
 
+_parts_family = top_style  # (a name _assign_levels does not shadow)
+
+
 def _assign_levels(headings: list[Heading]) -> None:
     """Nest by rank. A top-level list that starts again at 一 after the report's own top-level
     sequence (an appended list such as 十件民生实事) nests under the open section instead of
@@ -746,7 +766,10 @@ def _assign_levels(headings: list[Heading]) -> None:
     for k, h in enumerate(headings):
         rank = rank_of[h.style]
         if h.style == "lead" and k + 1 < len(headings):
-            rank = rank_of[headings[k + 1].style]  # it stands for the lost heading of that level
+            # it stands for the lost heading of that level, or, the file starting inside its
+            # first part, for the part's
+            rank = (rank_of[_parts_family(headings)] if _starts_inside_first_part(headings[k + 1:])
+                    else rank_of[headings[k + 1].style])
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0
