@@ -158,3 +158,13 @@ def test_a_pages_notice_of_the_text_it_leaves_out_is_page_chrome():
     # a sentence of the report saying what it left out stays
     kept = parse_text("一、主要工作\n因篇幅所限，具体数据省略。\n" + ACCOUNT + "\n", "t.txt")
     assert "因篇幅所限，具体数据省略。" in kept.text
+
+
+def test_a_report_whose_preface_opens_on_five_years_reviews_the_five_years():
+    five = ("青石区五年法治政府建设工作情况报告\n五年来，青石区严格落实第一责任人职责规定，全面推进依法行政。"
+            "现将近五年法治政府建设情况报告如下：\n一、提高政治站位，统筹推进法治政府建设\n" + ACCOUNT * 2
+            + "\n")
+    doc = parse_text(five, "t.txt")
+    assert (doc.sections[0].kind, doc.sections[0].period) == ("achievements", "five_year")
+    year = five.replace("五年来，", "2023年，").replace("近五年", "2023年")
+    assert parse_text(year, "t.txt").sections[0].period == "year"

@@ -97,6 +97,9 @@ class _Context:
         # no part has a numbered heading: the report's list numbering was lost, or it never had
         # any (its groups' headings run into their paragraphs can only be told by their form)
         self.parts_unnumbered = False
+        # the period a review part is about when nothing in it says: the year, or the five years
+        # of a report whose preface opens on them (五年来，某区严格落实…)
+        self.review_period = "year"
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
@@ -115,6 +118,8 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
         c.heading.style not in ctx.rules.sub_point_styles for sec in body for c in sec.children)
     ctx.parts_unnumbered = len(roots) > 1 and all(sec.heading.style in ("plain", "lead")
                                                   for sec in roots)
+    if _preface_on_five_years(ctx, roots):
+        ctx.review_period = "five_year"
     runs: list[PeriodSpan] = []
     later = set(kinds_where("problem")) | set(kinds_where("planned"))
     planned = set(kinds_where("planned"))
@@ -150,6 +155,14 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
             previous_planned = period
         _children(ctx, sec, [r for r in runs[found:] if sec.start <= r.start < sec.end])
     return runs, ctx.spans
+
+
+def _preface_on_five_years(ctx: _Context, roots: list[Section]) -> bool:
+    """Whether a paragraph of the preface (the text before the first part) opens on the five
+    years behind the report (五年来，某区…; 过去五年，…): the report reviews five years."""
+    first = roots[0].start if roots else 0
+    return any(ctx.rules.five_year_lead.match(ctx.text, p.start, p.end)
+               for p in ctx.paragraphs[:ctx.rules.head_lines] if p.end <= first)
 
 
 _CLAUSE_MARK = re.compile(r"[。；;！？!?，,：:]")
@@ -549,7 +562,7 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
     if kind not in ctx.periodic:
         return ""
     if kind in ("achievements", "shortcomings", "highlights"):
-        found = _period_runs(ctx, sec, first_period or "year")
+        found = _period_runs(ctx, sec, first_period or ctx.review_period)
         periods = {r.period for r in found
                    if sum(1 for _ in _paragraphs_in(ctx, r.start, r.end))
                    >= ctx.rules.min_run_paragraphs}
@@ -559,7 +572,7 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
         if heading_period == "mixed" and found:
             runs.extend(found)
         period = heading_period if heading_period == "mixed" else periods.pop() if periods else (
-            heading_period or "year")
+            heading_period or ctx.review_period)
         if period == "five_year":
             runs.extend(_year_paragraphs(ctx, found))
         return period
