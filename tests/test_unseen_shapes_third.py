@@ -66,17 +66,17 @@ def test_the_numbers_of_a_document_sharing_pages_pieces_are_no_headings():
 
 def test_a_preface_announcing_the_principals_account_makes_the_work_done_the_duty():
     # no title: the preface says the report is the principals' account of their duty
-    duty = ("2024年以来，青石街道党工委认真贯彻落实全面依法治国方略。现将我街道党政主要负责人落实法治"
-            "建设第一责任人职责情况报告如下：\n")
-    body = ("一、街道党工委主要负责人履行推进法治建设第一责任人职责情况\n本人切实履行第一责任人职责。"
+    duty = ("2024年以来，青石街道党工委认真贯彻落实全面依法治国方略。现将本街道党政主要负责人落实推进"
+            "法治建设第一责任人职责的情况报告如下：\n")
+    body = ("一、党工委书记履行推进法治建设第一责任人职责情况\n本人切实履行第一责任人职责。"
             + ACCOUNT + "\n二、主要成效\n" + ACCOUNT * 3 + "\n")
     doc = parse_text(duty + body, "t.txt")
     assert [s.kind for s in doc.sections] == ["responsibility", "responsibility"]
     # an announcement of the year's rule-of-law work beside the duty keeps the account of work
-    both = duty.replace("我街道党政主要负责人", "我街道2024年法治政府建设暨党政主要负责人")
+    both = duty.replace("本街道党政主要负责人", "本街道2024年法治政府建设暨党政主要负责人")
     assert [s.kind for s in parse_text(both + body, "t.txt").sections] == ["responsibility",
                                                                           "achievements"]
-    plain = duty.replace("我街道党政主要负责人落实法治建设第一责任人职责情况", "有关情况")
+    plain = duty.replace("本街道党政主要负责人落实推进法治建设第一责任人职责的情况", "有关情况")
     assert [s.kind for s in parse_text(plain + body, "t.txt").sections][1] == "achievements"
 
 
@@ -149,9 +149,9 @@ def test_a_file_starting_at_an_item_of_its_first_part_has_that_part_whose_headin
 
 
 def test_a_pages_notice_of_the_text_it_leaves_out_is_page_chrome():
-    page = ("青石镇2021年法治政府建设情况报告\n……（开头部分已省略650字）\n一、主要工作\n" + ACCOUNT
-            + "\n……（某某网省略912字，正式会员可完整阅读）……\n二、存在的问题\n部分干部法治意识还不够强。\n"
-            "仅展示628字，全文共2002字\n")
+    page = ("青石镇2021年法治政府建设情况报告\n……（开头部分已省略480字）\n一、主要工作\n" + ACCOUNT
+            + "\n……（某某网省略730字，正式会员可完整阅读）……\n二、存在的问题\n部分干部法治意识还不够强。\n"
+            "仅展示500字，全文共1800字\n")
     doc = parse_text(page, "t.txt")
     assert "省略" not in doc.text and "全文共" not in doc.text
     assert [s.kind for s in doc.sections] == ["achievements", "shortcomings"]

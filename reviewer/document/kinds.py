@@ -170,7 +170,7 @@ _CLAUSE_MARK = re.compile(r"[。；;！？!?，,：:]")
 
 def _announced_duty(ctx: _Context, roots: list[Section]) -> bool:
     """Whether the preface announces the report as a principal's account of the duty (现将我街道
-    党政主要负责人落实法治建设第一责任人职责情况报告如下): the clause of the announcement reads
+    党政主要负责人落实推进法治建设第一责任人职责的情况报告如下): the clause of the announcement reads
     like such a report's title, and names no account of the whole of the work beside it
     (``duty_report_not``: 现将2024年法治政府建设暨…第一责任人职责情况报告如下)."""
     rules = ctx.rules

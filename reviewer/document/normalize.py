@@ -46,7 +46,7 @@ _ANYWHERE = [
     ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
                           r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
-    # a page's notice of the text it leaves out (……(开头部分已省略650字) / 仅展示628字，全文共2002字)
+    # a page's notice of the text it leaves out (……(开头部分已省略480字) / 仅展示500字，全文共1800字)
     ("no_content", re.compile(r"(?:省略|隐藏)了?\s*\d+\s*字|仅(?:展示|显示)了?\s*\d+\s*字|全文共\s*\d+\s*字")),
     # a printed page's number, pasted with its text: - 3 - / — 3 — / 第3页 / 第3页 共12页 / 3/12
     ("page_number", re.compile(r"^([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|"

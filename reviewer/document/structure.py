@@ -299,7 +299,7 @@ _PIECE = re.compile(r"(\d{1,2})、")
 def _drop_page_pieces(text: str, paragraphs: list[Paragraph], headings: list[Heading],
                       rules: Rules) -> list[Heading]:
     """A document-sharing page gives a report as pieces of its pages, each numbered at its start
-    (1、…依 / 2、法有效化解… / 3、…): long paragraphs numbered 1、 2、 … on by one (the last may be
+    (1、…依 / 2、法行政… / 3、…): long paragraphs numbered 1、 2、 … on by one (the last may be
     short), every piece after the first going on with a sentence the piece before broke off.
     Those numbers are the page's, no heading of the report."""
     pieces = []
@@ -328,8 +328,8 @@ _FLAT_TITLE_END = re.compile(rf"\s|[（(][{_CN}]{{1,3}}[）)]|(?<![\d.．])\d{{1
 
 def _flat_top_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
                        profile: Profile) -> list[Heading]:
-    """A report run together on a few long lines (a document-sharing page: 法治保障。一、以思想引领为
-    先导…(一)强化理论武装…), none of its parts on a line of its own: the top-level headings inside
+    """A report run together on a few long lines (a document-sharing page: 法治保障。一、强化组织领导
+    (一)健全工作机制…), none of its parts on a line of its own: the top-level headings inside
     those lines, each after a sentence's end, numbered on from the heading before it and followed
     by the next one's number or none, are headings run into the paragraph."""
     rules = profile.rules
