@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from reviewer.document.model import UNKNOWN, Paragraph, PeriodSpan, Section, Span
 from reviewer.document.structure import cn_number, stands_as_group_heading
-from reviewer.profiles import Profile, kind_meanings, kinds_where
+from reviewer.profiles import Profile, fold, kind_meanings, kinds_where
 from reviewer.profiles.rules import HeadingCue, Rules
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -97,6 +97,9 @@ class _Context:
         # no part has a numbered heading: the report's list numbering was lost, or it never had
         # any (its groups' headings run into their paragraphs can only be told by their form)
         self.parts_unnumbered = False
+        # the period a review part is about when nothing in it says: the year, or the five years
+        # of a report whose preface opens on them (五年来，某区严格落实…)
+        self.review_period = "year"
 
 
 def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
@@ -108,13 +111,15 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     whose ``title`` says it is a principal's duty report (the profile's ``duty_report_title``)
     has its account of work done read as that duty's (``duty_report_kind``)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
-    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title))
+    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title)) or _announced_duty(ctx, roots)
     # (the numbered entries of a glossary or an appended list are no numbering of the report's)
     body = [sec for sec in roots if _heading_kind(ctx, sec) not in ("appendix", "other")]
     ctx.numbering_lost = len(body) > 1 and not any(
         c.heading.style not in ctx.rules.sub_point_styles for sec in body for c in sec.children)
     ctx.parts_unnumbered = len(roots) > 1 and all(sec.heading.style in ("plain", "lead")
                                                   for sec in roots)
+    if _preface_on_five_years(ctx, roots):
+        ctx.review_period = "five_year"
     runs: list[PeriodSpan] = []
     later = set(kinds_where("problem")) | set(kinds_where("planned"))
     planned = set(kinds_where("planned"))
@@ -152,6 +157,36 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     return runs, ctx.spans
 
 
+def _preface_on_five_years(ctx: _Context, roots: list[Section]) -> bool:
+    """Whether a paragraph of the preface (the text before the first part) opens on the five
+    years behind the report (五年来，某区…; 过去五年，…): the report reviews five years."""
+    first = roots[0].start if roots else 0
+    return any(ctx.rules.five_year_lead.match(ctx.text, p.start, p.end)
+               for p in ctx.paragraphs[:ctx.rules.head_lines] if p.end <= first)
+
+
+_CLAUSE_MARK = re.compile(r"[。；;！？!?，,：:]")
+
+
+def _announced_duty(ctx: _Context, roots: list[Section]) -> bool:
+    """Whether the preface announces the report as a principal's account of the duty (现将我街道
+    党政主要负责人落实推进法治建设第一责任人职责的情况报告如下): the clause of the announcement reads
+    like such a report's title, and names no account of the whole of the work beside it
+    (``duty_report_not``: 现将2024年法治政府建设暨…第一责任人职责情况报告如下)."""
+    rules = ctx.rules
+    first = roots[0].start if roots else len(ctx.text)
+    for p in ctx.paragraphs[:rules.head_lines]:
+        if p.start >= first:
+            break
+        m = rules.announce.search(ctx.text, p.start, p.end)
+        if m is None:
+            continue
+        marks = list(_CLAUSE_MARK.finditer(ctx.text, p.start, m.start()))
+        clause = ctx.text[marks[-1].end() if marks else p.start:m.end()]
+        return bool(rules.duty_report_title.search(clause)) and not rules.duty_report_not.search(clause)
+    return False
+
+
 # --- evidence ------------------------------------------------------------------------------
 
 def _cues(ctx: _Context, title: str) -> list[tuple[HeadingCue, re.Match[str]]]:
@@ -159,8 +194,9 @@ def _cues(ctx: _Context, title: str) -> list[tuple[HeadingCue, re.Match[str]]]:
     once per title (a part's kind, its evidence and its decision each ask)."""
     found = ctx.cues.get(title)
     if found is None:
+        folded = fold(title)
         found = ctx.cues[title] = [(cue, m) for cue in ctx.profile.headings
-                                   if (m := cue.pattern.search(title))]
+                                   if (m := cue.pattern.search(folded))]
     return found
 
 
@@ -526,7 +562,7 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
     if kind not in ctx.periodic:
         return ""
     if kind in ("achievements", "shortcomings", "highlights"):
-        found = _period_runs(ctx, sec, first_period or "year")
+        found = _period_runs(ctx, sec, first_period or ctx.review_period)
         periods = {r.period for r in found
                    if sum(1 for _ in _paragraphs_in(ctx, r.start, r.end))
                    >= ctx.rules.min_run_paragraphs}
@@ -536,7 +572,7 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
         if heading_period == "mixed" and found:
             runs.extend(found)
         period = heading_period if heading_period == "mixed" else periods.pop() if periods else (
-            heading_period or "year")
+            heading_period or ctx.review_period)
         if period == "five_year":
             runs.extend(_year_paragraphs(ctx, found))
         return period

@@ -46,6 +46,8 @@ _ANYWHERE = [
     ("footer", re.compile(r"(\d+\s*[*×xX]\s*\d+\s*分辨率|ICP备\s*\d|公网安备\s*\d|本站已支持IPV6|"
                           r"(以上|版本)浏览器(访问|浏览)|Copyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4})", re.I)),
     ("no_content", re.compile(r"^[（(]\s*此页无正文\s*[）)]$")),
+    # a page's notice of the text it leaves out (……(开头部分已省略480字) / 仅展示500字，全文共1800字)
+    ("no_content", re.compile(r"(?:省略|隐藏)了?\s*\d+\s*字|仅(?:展示|显示)了?\s*\d+\s*字|全文共\s*\d+\s*字")),
     # a printed page's number, pasted with its text: - 3 - / — 3 — / 第3页 / 第3页 共12页 / 3/12
     ("page_number", re.compile(r"^([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|"
                                r"\d{1,3}\s*/\s*\d{1,3})$")),
@@ -54,8 +56,10 @@ _ANYWHERE = [
     # (成文日期：2021-02-02)
     ("related", re.compile(r"^[^:：\s][^:：]{1,80}\s\d{4}-\d{1,2}-\d{1,2}$")),
     # a page's links to the files attached to it (1．附件1 名词解释.docx): a file's name, never
-    # report text (the attachments' own text, when the page gives it, has no extension)
-    ("attachment", re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|jpe?g|png|gif)$", re.I)),
+    # report text (the attachments' own text, when the page gives it, has no extension); on a
+    # document-sharing page, the pages of the file it previews (…报告.doc_第1页)
+    ("attachment", re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar|jpe?g|png|gif)"
+                              r"(?:_第\s*\d{1,4}\s*页)?$", re.I)),
 ]
 
 # --- debris only inside the page header (before the report text starts) --------------------

@@ -226,6 +226,8 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         )
     headings = _keep_plain(headings, plain)
     headings = _first_items_run_in(text, headings)
+    headings = _drop_page_pieces(text, paragraphs, headings, rules)
+    headings = _flat_top_headings(text, paragraphs, headings, profile)
     headings = _after_admission(text, paragraphs, headings, profile)
     lead = _lead_heading(text, paragraphs, headings, body, profile)
     if lead is not None:
@@ -283,6 +285,97 @@ def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
                              start=start, end=end, title_start=start + nend,
                              para_start=h.para_start, para_end=h.para_end, bracket=bracket,
                              inline=end < h.para_end))
+    if not added:
+        return headings
+    return sorted(headings + added, key=lambda x: x.start)
+
+
+_SENTENCE_END_CHARS = "。！？!?"
+
+
+_PIECE = re.compile(r"(\d{1,2})、")
+
+
+def _drop_page_pieces(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                      rules: Rules) -> list[Heading]:
+    """A document-sharing page gives a report as pieces of its pages, each numbered at its start
+    (1、…依 / 2、法行政… / 3、…): long paragraphs numbered 1、 2、 … on by one (the last may be
+    short), every piece after the first going on with a sentence the piece before broke off.
+    Those numbers are the page's, no heading of the report."""
+    pieces = []
+    for para in paragraphs:
+        m = _PIECE.match(text, para.start, para.end)
+        if m:
+            pieces.append((int(m.group(1)), para))
+    if len(pieces) < 2 or [n for n, _ in pieces] != list(range(1, len(pieces) + 1)):
+        return headings
+    for k, (_, para) in enumerate(pieces):
+        if k < len(pieces) - 1 and para.end - para.start < rules.flat_min:
+            return headings  # (the last piece may be cut short)
+        if k and text[pieces[k - 1][1].end - 1:pieces[k - 1][1].end] in _SENTENCE_END_CHARS:
+            return headings
+    starts = {para.start for _, para in pieces}
+    return [h for h in headings if not (h.style == "arabic" and h.start in starts)]
+
+
+# a top-level number run into a flattened paragraph, after a sentence's end or a space
+_FLAT_TOP = re.compile(rf"(?:(?<=[。！？!?：:；;])|(?<=\s))\s*([{_CN}]{{1,3}})、(?=\S)")
+# where such a heading's words end: a space, the first item below it, a year opening its
+# paragraph, a sentence's end
+_FLAT_TITLE_END = re.compile(rf"\s|[（(][{_CN}]{{1,3}}[）)]|(?<![\d.．])\d{{1,2}}[.．、](?![\d.．%])"
+                             rf"|(?:19|20)\d{{2}}\s*年[，,]|[。！？!?；;]")
+
+
+def _flat_top_headings(text: str, paragraphs: list[Paragraph], headings: list[Heading],
+                       profile: Profile) -> list[Heading]:
+    """A report run together on a few long lines (a document-sharing page: 法治保障。一、强化组织领导
+    (一)健全工作机制…), none of its parts on a line of its own: the top-level headings inside
+    those lines, each after a sentence's end, numbered on from the heading before it and followed
+    by the next one's number or none, are headings run into the paragraph."""
+    rules = profile.rules
+    if not any(p.end - p.start >= rules.flat_min for p in paragraphs):
+        return headings
+    if any(h.start == h.para_start and h.style in ("cn_part", "cn_dun", "cn_paren") for h in headings):
+        return headings  # the report's parts stand on lines of their own
+    tops = [h for h in headings if h.style == "cn_dun"]
+    added: list[Heading] = []
+    for para in paragraphs:
+        if para.end - para.start < rules.flat_min:
+            continue
+        for m in _FLAT_TOP.finditer(text, para.start + 1, para.end):
+            start = m.start(1)
+            if any(h.start == start for h in tops):
+                continue
+            number = cn_number(m.group(1))
+            before = [h for h in tops if h.start < start]
+            after = [h for h in tops if h.start > start]
+            if number != (before[-1].number if before else 0) + 1:
+                continue
+            if after and after[0].number != number + 1:
+                continue
+            title_start = m.end()
+            reach = min(para.end, title_start + _MAX_TITLE)
+            rest = text[title_start:para.end]
+            e = _FLAT_TITLE_END.search(text, title_start + 2, reach)
+            ends = [e.start() if e else None]
+            for cut in (_run_in(rest, rules), _cue_cut(rest, profile)):
+                ends.append(title_start + cut if cut is not None else None)
+            if not any(x is not None for x in ends):
+                # no mark ends its words: they end at the first clause's end
+                c = _CLAUSE_END.search(text, title_start + 2, reach)
+                ends.append(c.start() if c else None)
+            ends = [x for x in ends if x is not None]
+            if not ends:
+                continue
+            end = min(ends)
+            title = text[title_start:end].strip()
+            if len(title) < 2:
+                continue
+            h = Heading(level=0, style="cn_dun", number=number, numbering=text[start:title_start],
+                        title=title, start=start, end=end, title_start=title_start,
+                        para_start=para.start, para_end=para.end, inline=True)
+            added.append(h)
+            tops = sorted(tops + [h], key=lambda x: x.start)
     if not added:
         return headings
     return sorted(headings + added, key=lambda x: x.start)
@@ -564,9 +657,14 @@ def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading
     first = paragraphs[body]
     if headings:
         h = headings[0]
-        if h.start <= first.start:
+        if _starts_inside_first_part(headings):
+            # the file starts inside its first part, at an item after its first ((三)…), and
+            # the parts go on numbered after 一 (二、): the items are that part's
+            if h.start < first.start:
+                return None
+        elif h.start <= first.start:
             return None
-        if h.style == "plain":
+        elif h.style == "plain":
             if not _opens_later_part(text, paragraphs, h, body, profile):
                 return None
         elif h.style not in (top_style(headings), "cn_part") or h.number <= 1:
@@ -576,6 +674,18 @@ def _lead_heading(text: str, paragraphs: list[Paragraph], headings: list[Heading
     return Heading(level=0, style="lead", number=0, numbering="", title=line[:cut],
                    start=first.start, end=first.start + cut, title_start=first.start,
                    para_start=first.start, para_end=first.end, inline=cut < len(line))
+
+
+def _starts_inside_first_part(headings: list[Heading]) -> bool:
+    """Whether the first heading is an item of a part ((三), 3.) numbered after its first, and
+    the first of the report's parts after it is numbered after 一: the file starts inside its
+    first part, whose heading was lost."""
+    h = headings[0]
+    top = top_style(headings)
+    if h.style in (top, "cn_part", "plain", "lead") or h.number <= 1 or RANK[h.style] <= RANK[top]:
+        return False
+    nxt = next((g for g in headings if g.style == top), None)
+    return nxt is not None and nxt.number > 1
 
 
 def _opens_later_part(text: str, paragraphs: list[Paragraph], h: Heading, body: int,
@@ -639,6 +749,9 @@ def top_style(headings: list[Heading]) -> str:
     return next((s for s in _PART_FAMILIES[1:] if ranks[s] == RANK["cn_dun"]), "cn_dun")
 
 
+_parts_family = top_style  # (a name _assign_levels does not shadow)
+
+
 def _assign_levels(headings: list[Heading]) -> None:
     """Nest by rank. A top-level list that starts again at 一 after the report's own top-level
     sequence (an appended list such as 十件民生实事) nests under the open section instead of
@@ -653,7 +766,10 @@ def _assign_levels(headings: list[Heading]) -> None:
     for k, h in enumerate(headings):
         rank = rank_of[h.style]
         if h.style == "lead" and k + 1 < len(headings):
-            rank = rank_of[headings[k + 1].style]  # it stands for the lost heading of that level
+            # it stands for the lost heading of that level, or, the file starting inside its
+            # first part, for the part's
+            rank = (rank_of[_parts_family(headings)] if _starts_inside_first_part(headings[k + 1:])
+                    else rank_of[headings[k + 1].style])
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0

@@ -191,6 +191,8 @@ def _leads(text: str, paragraphs: list[Paragraph], roots: list[Section],
     return []
 
 
+# a cited document named with the years of its period: 《纲要（2015—2020年）》
+_CITED_PERIOD = re.compile(r"《[^》\n]*?(?:19|20)\d{2}\s*(?:[-—–～~]+|至)\s*(?:19|20)\d{2}[^》\n]*》")
 _CITED = re.compile(r"《[^》\n]*》|〔[^〕\n]*〕|[（(][^）)\n]*[）)]|“[^”\n]*”")
 
 
@@ -236,7 +238,12 @@ def _content(text: str, paragraphs: list[Paragraph], roots: list[Section],
     five = bool(rules.past_period.search(title) or rules.numbered_period.search(title))
     named: Counter[int] = Counter()
     best: re.Match[str] | None = None
+    # (the years of a cited document's period, 《纲要（2015—2020年）》, are not the review's; a
+    # cited plan of one year, 《2025年工作要点》, is most often the year's own)
+    cited = [c.span() for c in _CITED_PERIOD.finditer(text, first.start, first.end)]
     for m in rules.year.finditer(text, first.start, first.end):
+        if any(a <= m.start() < b for a, b in cited):
+            continue
         y = int(m.group(1))
         if limit is not None and y > limit:
             continue

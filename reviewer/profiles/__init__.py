@@ -50,6 +50,24 @@ def _load_kinds() -> dict[str, KindMeaning]:
 
 
 _MEANINGS = _load_kinds()
+
+
+def _load_variants() -> dict[int, int]:
+    data = tomllib.loads(resources.files(__package__).joinpath("variants.toml")
+                         .read_text(encoding="utf-8"))
+    trad, simp = ("".join(data[k].split()) for k in ("traditional", "simplified"))
+    if len(trad) != len(simp):
+        raise ValueError("variants.toml: traditional and simplified differ in length")
+    return str.maketrans(trad, simp)
+
+
+_VARIANTS = _load_variants()
+
+
+def fold(text: str) -> str:
+    """``text`` with the traditional forms of ``variants.toml`` read as simplified ones, one
+    character for one (offsets into it are offsets into ``text``)."""
+    return text.translate(_VARIANTS)
 # the kinds a part of the outline can have, in the order they are listed
 KINDS: tuple[str, ...] = tuple(k for k, m in _MEANINGS.items() if m.section)
 # the kinds a passage inside a part can have (Document.spans)
@@ -120,6 +138,7 @@ class Profile(NamedTuple):
     def heading_cue(self, title: str) -> tuple[str, str] | None:
         """(kind, the words that named it) of the strongest cue in a heading, or None."""
         best: tuple[float, str, str] | None = None
+        title = fold(title)
         for cue in self.headings:
             m = cue.pattern.search(title)
             if m and (best is None or cue.weight > best[0]):
@@ -191,7 +210,7 @@ def _one_of(name: str, data: dict, key: str, allowed: tuple[str, ...]) -> str:
 
 
 # data files beside the genre profiles that are not genres themselves
-_NOT_GENRES = ("kinds.toml", "common.toml")
+_NOT_GENRES = ("kinds.toml", "common.toml", "variants.toml")
 
 
 @cache
@@ -229,6 +248,7 @@ def detect_genre(title: str, head: str, below: str = "") -> str:
     for where in (title, head, below):
         if not where:
             continue
+        where = fold(where)
         # a government work report title wins over words it shares with other genres
         best = None
         for name, prof in profiles.items():

@@ -26,6 +26,7 @@ class Rules(NamedTuple):
     plain_heading: re.Pattern[str]
     plain_cue_weight: float
     run_in: re.Pattern[str]
+    flat_min: int
     appendix_heading: re.Pattern[str]
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
@@ -81,6 +82,7 @@ class Rules(NamedTuple):
     later_part_weight: float
     duty_report_title: re.Pattern[str]
     duty_report_kind: str
+    duty_report_not: re.Pattern[str]
     admission_weight: float
     # spans
     shortcomings_start: re.Pattern[str]
@@ -116,6 +118,7 @@ def compile_rules(data: dict) -> Rules:
         plain_heading=_any(st["plain_heading"]),
         plain_cue_weight=float(st["plain_cue_weight"]),
         run_in=_one(st["run_in"]),
+        flat_min=int(st["flat_min"]),
         appendix_heading=_any(st["appendix_heading"]),
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
@@ -167,6 +170,7 @@ def compile_rules(data: dict) -> Rules:
         later_part_weight=float(cl["later_part_weight"]),
         duty_report_title=_any(cl["duty_report_title"]),
         duty_report_kind=str(cl["duty_report_kind"]),
+        duty_report_not=_any(cl["duty_report_not"]),
         admission_weight=float(cl["admission_weight"]),
         shortcomings_start=_any(sp["shortcomings_start"]),
         shortcomings_window=int(sp["shortcomings_window"]),
