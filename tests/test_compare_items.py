@@ -300,3 +300,26 @@ def test_the_years_summary_and_the_thanks_are_evidence_of_no_national_2024_group
             assert not any(sp.start <= e.start < sp.end for sp in thanks), item.heading
             assert "感谢" not in e.quote, item.heading
             assert not (e.start <= opening < e.end), item.heading
+
+
+def test_a_promise_whose_own_end_the_review_reports_is_delivered():
+    # 开工 alone tells work under way, 取消 and 封顶 are no result words: a promise naming that end
+    # itself (开工建设X, 全面取消X, 年底前封顶) is kept when the review reports it reached
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）扩大开放。全面取消制造业领域外资准入限制措施。\n"
+                       "（二）发展教育。推进实验中学高中部扩建、东湖学校等项目开工建设。\n"
+                       "（三）提升医疗水平。区人民医院扩建二期年底前全面封顶。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n制造业领域外资准入限制措施全部取消，外贸规模稳中有升。\n"
+                         "实验中学高中部二期、东湖学校等项目开工。\n"
+                         "区人民医院二期、区中心医院二期等5家医院封顶，医疗服务能力持续提升。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    items = compare_documents(prior, current).items
+    for word in ("外资准入", "东湖学校", "区人民医院"):
+        promise = next(p for it in items for p in it.promises if word in p.text)
+        assert promise.evidence and word in promise.evidence[0].quote, promise.evidence
+        assert promise.status == "delivered", (word, promise.reasons)
+    # the same review reporting only work under way on the school tells nothing of its start
+    going = parse_text(current.text.replace("等项目开工。", "等项目加快推进。"), "c-2025.txt")
+    items = compare_documents(prior, going).items
+    school = next(p for it in items for p in it.promises if "东湖学校" in p.text)
+    assert school.status != "delivered", school.reasons
