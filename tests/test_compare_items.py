@@ -323,3 +323,23 @@ def test_a_promise_whose_own_end_the_review_reports_is_delivered():
     items = compare_documents(prior, going).items
     school = next(p for it in items for p in it.promises if "东湖学校" in p.text)
     assert school.status != "delivered", school.reasons
+
+
+def test_a_review_heading_of_another_field_is_no_evidence_of_a_group():
+    # the review's heading （一）… shares only the plan's stock words (增强, 发展, 动力, 活力) with
+    # （二）深化经济体制改革…, and none of what it is about: the sentence on the reform comes first
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）扩大国内需求，增强消费拉动作用。举办购物节10场。\n"
+                       "（二）深化经济体制改革，增强发展动力活力。推进国有企业改革，优化营商环境。\n"
+                       "（三）推进绿色低碳发展。新建公园5个。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n2024年，我们团结奋斗，各项事业取得新进展。\n"
+                         "（一）扩大内需，发展动力活力持续增强。\n"
+                         "全年举办购物节12场，社会消费品零售总额增长5%。\n"
+                         "（二）改革开放走深走实。\n国有企业改革行动顺利收官，营商环境持续优化。\n"
+                         "（三）绿色低碳转型。新建公园6个。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    items = compare_documents(prior, current).items
+    reform, green = items[1], items[2]
+    assert reform.evidence and "国有企业改革" in reform.evidence[0].quote, reform.evidence
+    # a review heading naming what the group is about still counts in full
+    assert green.evidence and green.evidence[0].quote.startswith("（三）绿色低碳"), green.evidence
