@@ -343,3 +343,23 @@ def test_a_review_heading_of_another_field_is_no_evidence_of_a_group():
     assert reform.evidence and "国有企业改革" in reform.evidence[0].quote, reform.evidence
     # a review heading naming what the group is about still counts in full
     assert green.evidence and green.evidence[0].quote.startswith("（三）绿色低碳"), green.evidence
+
+
+def test_a_promise_the_shortcomings_name_in_its_own_words_is_a_gap_despite_its_evidence():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）支持实体经济。着力解决小微企业融资难、融资贵问题。新建学校5所。\n",
+                       "p-2024.txt")
+    review = ("一、2024年工作回顾\n针对小微企业融资难、融资贵问题，先后4次降低存款准备金率，"
+              "融资成本上升势头得到初步遏制。新建学校6所。\n")
+    plan = "二、2025年工作安排\n（一）推进科技创新。\n"
+    admitted = parse_text(review + "我们也清醒认识到，工作中还存在一些短板不足：小微企业融资难、"
+                          "融资贵问题尚未有效缓解，城市治理还存在短板。\n" + plan, "c-2025.txt")
+    promise = next(p for p in compare_documents(prior, admitted).items[0].promises
+                   if "融资" in p.text)
+    assert promise.evidence, promise.reasons
+    assert promise.status == "acknowledged_gap", promise.reasons
+    # without that admission the same evidence shows it delivered
+    silent = parse_text(review + plan, "c-2025.txt")
+    promise = next(p for p in compare_documents(prior, silent).items[0].promises
+                   if "融资" in p.text)
+    assert promise.status == "delivered", promise.reasons

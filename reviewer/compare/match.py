@@ -397,7 +397,9 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
             return "unclear", reasons
         reasons.append(t("compare.rule_no_evidence"))
         return "no_evidence", reasons
-    if named and not strong:
+    if (named and not strong) or p.named_share >= rules["acknowledged_gap_first"]:
+        # named in this year's shortcomings almost in its own words (融资难、融资贵问题尚未有效
+        # 缓解): admitted unsolved, whatever work the review reports on it
         reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
         return "acknowledged_gap", reasons
     if p.repeat_share >= rules["carried_over_despite"] and not p.renewed and \
