@@ -405,10 +405,6 @@ class Spread:
         rare = math.log(1 + self.n / max(1, used)) / self._norm
         return 1 - self._share + self._share * rare
 
-    def used_by(self, w: str) -> int:
-        """How many groups use the word ``w``."""
-        return self._words.get(w, 0)
-
     def word(self, w: str) -> float:
         f = self._word_factor.get(w)
         if f is None:

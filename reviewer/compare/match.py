@@ -79,7 +79,6 @@ class PromiseResult:
     renewed: bool = False  # that sentence sets a new figure for it: a new year's target
     named: str = ""  # the clause of this year's shortcomings closest to it
     named_share: float = 0.0  # how much they share (0–1)
-    lacking: str = ""  # a clause of this year's shortcomings saying what it is about is lacking
 
 
 @dataclass
@@ -259,30 +258,6 @@ def _objects(title: str) -> set[str]:
             if len(w) >= 2 and weighty(w) and w not in verbs}
 
 
-def _lacking_clause(ctx: _Context, text: str, spread: Spread) -> str:
-    """A clause of this year's shortcomings that says something is lacking and holds at least
-    ``promise_lacking_words`` of the words a promise is about (neither light nor verbs, used by
-    at most ``group_object_spread`` groups of the plan: 账款拖欠问题仍较突出 for 健全防范化解拖欠企业
-    账款长效机制), or ""."""
-    rules = data.rules()
-    conf = data.load("promises")["promise"]
-    verbs = {*conf["action"], *conf["deliverable"]}
-    about = {w for w in tokenize(text) if len(w) >= 2 and weighty(w) and w not in verbs
-             and spread.used_by(w) <= rules["group_object_spread"]}
-    if len(about) < rules["promise_lacking_words"]:
-        return ""
-    index = ctx.problem_words
-    counts: Counter[int] = Counter()
-    for w in sorted(about):
-        for k in index.postings.get(w, ()):
-            counts[k] += 1
-    for k in sorted(k for k, n in counts.items() if n >= rules["promise_lacking_words"]):
-        clause = ctx.current.text[slice(*index.spans[k])]
-        if _lack(clause):
-            return clause
-    return ""
-
-
 def _heading_at(doc: Document, offset: int) -> str:
     chain = doc.section_at(offset)
     return f"{chain[-1].heading.numbering}{chain[-1].heading.title}" if chain else ""
@@ -404,9 +379,6 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
     if best is None:
         if p.named_share >= rules["acknowledged_gap_first"]:
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
-            return "acknowledged_gap", reasons
-        if p.lacking:
-            reasons.append(t("compare.rule_acknowledged_gap", quote=p.lacking[:40]))
             return "acknowledged_gap", reasons
         if p.repeat_share >= rules["carried_over"] and p.renewed:
             reasons.append(t("compare.rule_renewed", quote=p.repeated[:40]))
@@ -561,7 +533,6 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
-            p.lacking = _lacking_clause(ctx, text, spread)
             p.status, p.reasons = _promise_status(p, near)
             result.promises.append(p)
             result.targets.extend(p.targets)
