@@ -300,3 +300,66 @@ def test_the_years_summary_and_the_thanks_are_evidence_of_no_national_2024_group
             assert not any(sp.start <= e.start < sp.end for sp in thanks), item.heading
             assert "感谢" not in e.quote, item.heading
             assert not (e.start <= opening < e.end), item.heading
+
+
+def test_a_promise_whose_own_end_the_review_reports_is_delivered():
+    # 开工 alone tells work under way, 取消 and 封顶 are no result words: a promise naming that end
+    # itself (开工建设X, 全面取消X, 年底前封顶) is kept when the review reports it reached
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）扩大开放。全面取消制造业领域外资准入限制措施。\n"
+                       "（二）发展教育。推进实验中学高中部扩建、东湖学校等项目开工建设。\n"
+                       "（三）提升医疗水平。区人民医院扩建二期年底前全面封顶。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n制造业领域外资准入限制措施全部取消，外贸规模稳中有升。\n"
+                         "实验中学高中部二期、东湖学校等项目开工。\n"
+                         "区人民医院二期、区中心医院二期等5家医院封顶，医疗服务能力持续提升。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    items = compare_documents(prior, current).items
+    for word in ("外资准入", "东湖学校", "区人民医院"):
+        promise = next(p for it in items for p in it.promises if word in p.text)
+        assert promise.evidence and word in promise.evidence[0].quote, promise.evidence
+        assert promise.status == "delivered", (word, promise.reasons)
+    # the same review reporting only work under way on the school tells nothing of its start
+    going = parse_text(current.text.replace("等项目开工。", "等项目加快推进。"), "c-2025.txt")
+    items = compare_documents(prior, going).items
+    school = next(p for it in items for p in it.promises if "东湖学校" in p.text)
+    assert school.status != "delivered", school.reasons
+
+
+def test_a_review_heading_of_another_field_is_no_evidence_of_a_group():
+    # the review's heading （一）… shares only the plan's stock words (增强, 发展, 动力, 活力) with
+    # （二）深化经济体制改革…, and none of what it is about: the sentence on the reform comes first
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）扩大国内需求，增强消费拉动作用。举办购物节10场。\n"
+                       "（二）深化经济体制改革，增强发展动力活力。推进国有企业改革，优化营商环境。\n"
+                       "（三）推进绿色低碳发展。新建公园5个。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n2024年，我们团结奋斗，各项事业取得新进展。\n"
+                         "（一）扩大内需，发展动力活力持续增强。\n"
+                         "全年举办购物节12场，社会消费品零售总额增长5%。\n"
+                         "（二）改革开放走深走实。\n国有企业改革行动顺利收官，营商环境持续优化。\n"
+                         "（三）绿色低碳转型。新建公园6个。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    items = compare_documents(prior, current).items
+    reform, green = items[1], items[2]
+    assert reform.evidence and "国有企业改革" in reform.evidence[0].quote, reform.evidence
+    # a review heading naming what the group is about still counts in full
+    assert green.evidence and green.evidence[0].quote.startswith("（三）绿色低碳"), green.evidence
+
+
+def test_a_promise_the_shortcomings_name_in_its_own_words_is_a_gap_despite_its_evidence():
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）支持实体经济。着力解决小微企业融资难、融资贵问题。新建学校5所。\n",
+                       "p-2024.txt")
+    review = ("一、2024年工作回顾\n针对小微企业融资难、融资贵问题，先后4次降低存款准备金率，"
+              "融资成本上升势头得到初步遏制。新建学校6所。\n")
+    plan = "二、2025年工作安排\n（一）推进科技创新。\n"
+    admitted = parse_text(review + "我们也清醒认识到，工作中还存在一些短板不足：小微企业融资难、"
+                          "融资贵问题尚未有效缓解，城市治理还存在短板。\n" + plan, "c-2025.txt")
+    promise = next(p for p in compare_documents(prior, admitted).items[0].promises
+                   if "融资" in p.text)
+    assert promise.evidence, promise.reasons
+    assert promise.status == "acknowledged_gap", promise.reasons
+    # without that admission the same evidence shows it delivered
+    silent = parse_text(review + plan, "c-2025.txt")
+    promise = next(p for p in compare_documents(prior, silent).items[0].promises
+                   if "融资" in p.text)
+    assert promise.status == "delivered", promise.reasons

@@ -73,13 +73,16 @@ def _clauses(quote: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def result(quote: str, promise: str) -> tuple[bool, bool]:
     """What an evidence sentence says of a promise, read in its clause most about the promise
     (the clause sharing most character pairs with it): (done, under way). Done: a word of a
-    result (建成, 成功举办, 全部取消). Under way: a word of work still going on (有序推进, 基本完成,
-    前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is done)."""
+    result (建成, 成功举办), or a verb of an end the promise names itself (``own_done``: 全面取消X
+    answered by X全部取消, 开工建设X by X开工). Under way: a word of work still going on (有序推进,
+    基本完成, 前期工作) that the promise does not use itself (开工建设X answered by X开工建设 is
+    done)."""
     grams = _query_bigrams(promise)
     clauses = _clauses(quote)
     clause = max(clauses, key=lambda c: len(c[1] & grams))[0]
     under = any(m.group() not in promise for m in _pattern("progress").finditer(clause))
-    return done_words(clause), under
+    own = any(m.group() in promise for m in _pattern("own_done").finditer(clause))
+    return done_words(clause) or own, under
 
 
 @cache

@@ -292,10 +292,18 @@ def _evidence(ctx: _Context, text: str, limit: int, spread: Spread
 def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> list[Evidence]:
     """The sentences best matching a whole group: those carrying its heading (the review's own
     summaries and headings of the field count in full), else those most about the words of its
-    heading and promises (a group's words are many; no sentence covers much of them)."""
+    heading and promises (a group's words are many; no sentence covers much of them). A
+    heading or one-line sentence of the review counts only when it names what the group's
+    heading is about (:func:`_objects`): one of another field sharing only the plan's stock
+    words (（三）…高质量发展内生动力持续增强 for （六）发挥经济体制改革牵引作用，增强发展动力活力)
+    is none of its evidence."""
     rules = data.rules()
     hits = ctx.index.search(tokenize(title), limit, MIN_SHARED, rules["group_heading"], title,
                             headings=True)
+    about = _objects(title)
+    if about:
+        hits = [h for h in hits
+                if not ctx.index.heading[h[0]] or about & set(ctx.index.tokens[h[0]])]
     if hits:
         return [ctx.index.evidence(i, cov) for i, cov, _ in hits]
     return _group_words(ctx, words, limit)
@@ -398,7 +406,9 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
             return "unclear", reasons
         reasons.append(t("compare.rule_no_evidence"))
         return "no_evidence", reasons
-    if named and not strong:
+    if (named and not strong) or p.named_share >= rules["acknowledged_gap_first"]:
+        # named in this year's shortcomings almost in its own words (融资难、融资贵问题尚未有效
+        # 缓解): admitted unsolved, whatever work the review reports on it
         reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
         return "acknowledged_gap", reasons
     if p.repeat_share >= rules["carried_over_despite"] and not p.renewed and \
