@@ -221,3 +221,11 @@ def test_a_list_of_targets_on_the_lines_after_its_cue():
                      + tail, "p.txt")
     assert [(tr.indicator, tr.value) for tr in headline_targets(doc)] == [
         ("GDP增长", 5.5), ("城镇新增就业", 6), ("CPI涨幅", 3)]
+
+
+def test_the_target_restated_in_the_review_is_not_the_years_figure(tmp_path):
+    """经济增长5%左右的预期目标顺利实现 names last year's target, not what was reached: the figure
+    is the one the review goes on to give."""
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长5%左右。",
+                    "2022年，经济增长5%左右的预期目标顺利实现，地区生产总值增长5.3%。")
+    assert _got(targets)["地区生产总值增长"] == (5, 5.3, "met")

@@ -486,6 +486,8 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
             return None
         if _another_subject(text, pos, m.start, target):
             return None
+        if _restated(text, m.end, conf):
+            return None  # 经济增长5%左右的预期目标顺利实现: the target, not the year's figure
         if target.unit == "%":
             if any(w in between for w in act["share_words"]):
                 return None
@@ -509,6 +511,18 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 _CLAUSE_MARKS = "，,；;。：:\n"
 _LATER_CLAUSE = re.compile(r"[，,；;：:]([^，,；;：:]*)$")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]|[、\s\u3000]")
+
+
+def _restated(text: str, at: int, conf: dict) -> bool:
+    """The figure ending at ``at`` is followed, past its comparator, by words naming it the
+    target (…5%左右的预期目标)."""
+    words = [w for c in conf["comparators"].values() for w in c.get("after", ())]
+    rest = text[at: at + 16]
+    for w in sorted(words, key=len, reverse=True):
+        if rest.startswith(w):
+            rest = rest[len(w):]
+            break
+    return any(rest.startswith(w) for w in conf["actual"]["target_after"])
 
 
 def _another_subject(text: str, pos: int, at: int, target: Target) -> bool:
