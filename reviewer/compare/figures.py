@@ -513,12 +513,18 @@ _LATER_CLAUSE = re.compile(r"[，,；;：:]([^，,；;：:]*)$")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]|[、\s\u3000]")
 
 
+@cache
+def _comparators_after() -> tuple[str, ...]:
+    conf = data.indicators()["comparators"]
+    return tuple(sorted((w for c in conf.values() for w in c.get("after", ())),
+                        key=len, reverse=True))
+
+
 def _restated(text: str, at: int, conf: dict) -> bool:
     """The figure ending at ``at`` is followed, past its comparator, by words naming it the
     target (…5%左右的预期目标)."""
-    words = [w for c in conf["comparators"].values() for w in c.get("after", ())]
     rest = text[at: at + 16]
-    for w in sorted(words, key=len, reverse=True):
+    for w in _comparators_after():
         if rest.startswith(w):
             rest = rest[len(w):]
             break
