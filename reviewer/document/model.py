@@ -145,9 +145,15 @@ class Section:
         return self.heading.title
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """The section and every part below it, in text order (depth first). Walked with a
+        stack rather than a generator per part: through nested generators each part deep in an
+        outline of tens of thousands is handed up once per level above it."""
+        stack = [self]
+        while stack:
+            sec = stack.pop()
+            yield sec
+            if sec.children:
+                stack += reversed(sec.children)
 
     def path(self) -> list[Section]:
         chain: list[Section] = []
@@ -274,8 +280,12 @@ class Document:
         return self._year("plan_year")
 
     def walk(self) -> Iterator[Section]:
-        for s in self.sections:
-            yield from s.walk()
+        stack = self.sections[::-1]  # in text order, as :meth:`Section.walk`
+        while stack:
+            sec = stack.pop()
+            yield sec
+            if sec.children:
+                stack += reversed(sec.children)
 
     def sections_of_kind(self, *kinds: str) -> list[Section]:
         """Top-most sections of the given kinds (a child of a matching section is not repeated).
