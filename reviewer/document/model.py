@@ -434,17 +434,20 @@ class Document:
         """The chain of sections (outermost first) containing ``offset``."""
         chain: list[Section] = []
         level = self.sections
+        kept = self._section_starts
         while True:
             # siblings are in text order and do not overlap: a long report has thousands
-            i = bisect.bisect_right(self._starts(level), offset) - 1
+            # (their starts as :meth:`starts` keeps them, read here without a call per level)
+            found = kept.get(id(level))
+            if found is None or found[0] is not level or len(found[1]) != len(level):
+                starts = self.starts(level)
+            else:
+                starts = found[1]
+            i = bisect.bisect_right(starts, offset) - 1
             if i < 0 or not level[i].start <= offset < level[i].end:
                 return chain
             chain.append(level[i])
             level = level[i].children
-
-    def _starts(self, level: list[Section]) -> list[int]:
-        """Where each of a list of sibling sections starts (kept: asked for every offset)."""
-        return self.starts(level)
 
     def starts(self, items: Sequence[Any]) -> list[int]:
         """Where each of a list of the document's parts (sibling sections, its paragraphs,

@@ -80,8 +80,9 @@ def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
 def _longer_period(ctx: RuleContext, pos: int, seen: dict[int, bool]) -> bool:
     """Whether the sentence holding ``pos`` speaks of a longer period (五年, 累计), decided once
     per sentence (``seen``: sentence start → answer)."""
-    start, end = _sentence(ctx, pos)
-    if start not in seen:
+    start = ctx.after_mark(_SENTENCE_MARKS, pos)
+    if start not in seen:  # (where it ends is read once too)
+        end = ctx.next_mark(_SENTENCE_MARKS, pos)
         seen[start] = pattern("words", "period_markers").search(ctx.text, start, end) is not None
     return seen[start]
 
