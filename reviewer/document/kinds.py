@@ -564,8 +564,7 @@ def _period(ctx: _Context, sec: Section, kind: str, heading_period: str, first_p
     if kind in ("achievements", "shortcomings", "highlights"):
         found = _period_runs(ctx, sec, first_period or ctx.review_period)
         periods = {r.period for r in found
-                   if sum(1 for _ in _paragraphs_in(ctx, r.start, r.end))
-                   >= ctx.rules.min_run_paragraphs}
+                   if _paragraph_count(ctx, r.start, r.end) >= ctx.rules.min_run_paragraphs}
         if len(periods) > 1:
             runs.extend(found)
             return "mixed"
@@ -621,6 +620,13 @@ def _paragraphs_in(ctx: _Context, start: int, end: int) -> Iterator[Paragraph]:
     while i < len(paragraphs) and paragraphs[i].start < end:
         yield paragraphs[i]
         i += 1
+
+
+def _paragraph_count(ctx: _Context, start: int, end: int) -> int:
+    """How many paragraphs :func:`_paragraphs_in` gives, by bisection: a part of tens of
+    thousands of lines is one run."""
+    first = bisect.bisect_left(ctx.starts, start)
+    return max(bisect.bisect_left(ctx.starts, end, first) - first, 0)
 
 
 def _period_runs(ctx: _Context, sec: Section, first: str) -> list[PeriodSpan]:

@@ -145,9 +145,15 @@ class Section:
         return self.heading.title
 
     def walk(self) -> Iterator[Section]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """The section and every part below it, in text order (depth first). Walked with a
+        stack rather than a generator per part: through nested generators each part deep in an
+        outline of tens of thousands is handed up once per level above it."""
+        stack = [self]
+        while stack:
+            sec = stack.pop()
+            yield sec
+            if sec.children:
+                stack += reversed(sec.children)
 
     def path(self) -> list[Section]:
         chain: list[Section] = []
@@ -274,8 +280,12 @@ class Document:
         return self._year("plan_year")
 
     def walk(self) -> Iterator[Section]:
-        for s in self.sections:
-            yield from s.walk()
+        stack = self.sections[::-1]  # in text order, as :meth:`Section.walk`
+        while stack:
+            sec = stack.pop()
+            yield sec
+            if sec.children:
+                stack += reversed(sec.children)
 
     def sections_of_kind(self, *kinds: str) -> list[Section]:
         """Top-most sections of the given kinds (a child of a matching section is not repeated).
@@ -424,17 +434,20 @@ class Document:
         """The chain of sections (outermost first) containing ``offset``."""
         chain: list[Section] = []
         level = self.sections
+        kept = self._section_starts
         while True:
             # siblings are in text order and do not overlap: a long report has thousands
-            i = bisect.bisect_right(self._starts(level), offset) - 1
+            # (their starts as :meth:`starts` keeps them, read here without a call per level)
+            found = kept.get(id(level))
+            if found is None or found[0] is not level or len(found[1]) != len(level):
+                starts = self.starts(level)
+            else:
+                starts = found[1]
+            i = bisect.bisect_right(starts, offset) - 1
             if i < 0 or not level[i].start <= offset < level[i].end:
                 return chain
             chain.append(level[i])
             level = level[i].children
-
-    def _starts(self, level: list[Section]) -> list[int]:
-        """Where each of a list of sibling sections starts (kept: asked for every offset)."""
-        return self.starts(level)
 
     def starts(self, items: Sequence[Any]) -> list[int]:
         """Where each of a list of the document's parts (sibling sections, its paragraphs,

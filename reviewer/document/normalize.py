@@ -177,7 +177,15 @@ _ANY_DEBRIS_START = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHE
                                         if rx.pattern.startswith("^")), re.I)
 _ANY_DEBRIS = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ANYWHERE
                                   if not rx.pattern.startswith("^")), re.I)
-_ANY_HEADER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _HEADER_ONLY))
+# the same for the header-only patterns: those that open with ^ tried where the line starts,
+# the others searched without a leading .{0,n} (whether a search finds such a pattern does not
+# depend on it, and tried at every character it costs a body line ten times the rest)
+_ANY_HEADER_START = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _HEADER_ONLY
+                                        if rx.pattern.startswith("^")) or "(?!)")
+_LEADING_ANY = re.compile(r"^\.\{0,\d+\}\??")
+_ANY_HEADER = re.compile("|".join(f"(?:{_LEADING_ANY.sub('', rx.pattern)})"
+                                  for _, rx in _HEADER_ONLY if not rx.pattern.startswith("^"))
+                         or "(?!)")  # (none: a pattern that finds nothing)
 _WS = re.compile(r"\s")
 _YEAR_FIRST = re.compile(r"^\d{4}")
 
@@ -258,7 +266,7 @@ def normalize(text: str) -> Normalized:
                     header_fields.setdefault(key, (s, pending_label))
                 pending_label = None
                 rule = "page_metadata"
-            elif _ANY_HEADER.search(s):
+            elif _ANY_HEADER_START.match(s) or _ANY_HEADER.search(s):
                 for r, rx in _HEADER_ONLY:
                     if rx.search(s):
                         rule = r

@@ -79,27 +79,37 @@ def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
     """(style, number, numbering text, bracket, end of numbering) for a paragraph start."""
     # every numbering opens with a numeral, 第, a bracket or a digit: most paragraphs are told
     # by their first character that none of the patterns can match
+    # (and each family is tried only where its first character can open it, in the same order)
     first = line[:1]
-    if not (first in _CN or first in _DAXIE or first in "第（(" or first.isdigit()):
+    if first == "第":
+        m = _CN_PART.match(line)
+        if m and len(line) > m.end():
+            return "cn_part", cn_number(m.group(1)), m.group(0).rstrip(), "", m.end()
         return None
-    m = _CN_PART.match(line)
-    if m and len(line) > m.end():
-        return "cn_part", cn_number(m.group(1)), m.group(0).rstrip(), "", m.end()
-    m = _CN_DUN.match(line)
-    if m and not _CN_DECIMAL.match(line):
-        return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
-    m = _CN_PAREN.match(line)
-    if m:
-        return "cn_paren", cn_number(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = _ARABIC_PAREN.match(line)
-    if m:
-        return "arabic_paren", int(m.group(2)), m.group(0), _bracket(m.group(1), m.group(3)), m.end()
-    m = _ARABIC.match(line)
-    if m and len(line) > m.end():
-        return "arabic", int(m.group(1)), m.group(0).rstrip(), "", m.end()
-    m = _SHI.match(line)
-    if m:
-        return "cn_shi", cn_number(m.group(1)), m.group(0), "", m.end()
+    if first in _CN or first in _DAXIE:
+        m = _CN_DUN.match(line)
+        if m and not _CN_DECIMAL.match(line):
+            return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
+        if first in _DAXIE:
+            return None
+        m = _SHI.match(line)
+        if m:
+            return "cn_shi", cn_number(m.group(1)), m.group(0), "", m.end()
+        return None
+    if first in "（(":
+        m = _CN_PAREN.match(line)
+        if m:
+            return ("cn_paren", cn_number(m.group(2)), m.group(0),
+                    _bracket(m.group(1), m.group(3)), m.end())
+        m = _ARABIC_PAREN.match(line)
+        if m:
+            return ("arabic_paren", int(m.group(2)), m.group(0),
+                    _bracket(m.group(1), m.group(3)), m.end())
+        return None
+    if first.isdigit():
+        m = _ARABIC.match(line)
+        if m and len(line) > m.end():
+            return "arabic", int(m.group(1)), m.group(0).rstrip(), "", m.end()
     return None
 
 

@@ -117,6 +117,7 @@ class RuleContext:
         self._marks: dict[str, list[int]] = {}
         self._shared: dict[str, Any] = {}
         self._outline: dict[Any, Any] = {}
+        self._chain: list[Section] = []
 
     @cached_property
     def profile(self) -> Profile | None:
@@ -163,6 +164,17 @@ class RuleContext:
 
     def kind_at(self, offset: int) -> str:
         return self.doc.kind_at(offset)
+
+    def section_at(self, offset: int) -> list[Section]:
+        """:meth:`Document.section_at`, the chain found last kept: the rules ask at every count
+        in text order, and a text of thousands of parts has several counts in each. The chain
+        kept is the answer again while ``offset`` lies in its innermost section and that section
+        has no parts of its own."""
+        chain = self._chain
+        if chain and not chain[-1].children and all(s.start <= offset < s.end for s in chain):
+            return list(chain)
+        chain = self._chain = self.doc.section_at(offset)
+        return list(chain)
 
     # the readings of the outline several rules ask for, each walked once per run (a report of
     # nothing but headings has tens of thousands of parts to walk); a fresh list for each rule

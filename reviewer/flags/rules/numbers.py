@@ -80,8 +80,9 @@ def _sentence(ctx: RuleContext, pos: int) -> tuple[int, int]:
 def _longer_period(ctx: RuleContext, pos: int, seen: dict[int, bool]) -> bool:
     """Whether the sentence holding ``pos`` speaks of a longer period (五年, 累计), decided once
     per sentence (``seen``: sentence start → answer)."""
-    start, end = _sentence(ctx, pos)
-    if start not in seen:
+    start = ctx.after_mark(_SENTENCE_MARKS, pos)
+    if start not in seen:  # (where it ends is read once too)
+        end = ctx.next_mark(_SENTENCE_MARKS, pos)
         seen[start] = pattern("words", "period_markers").search(ctx.text, start, end) is not None
     return seen[start]
 
@@ -269,11 +270,33 @@ def approx_exact(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(start, end, *words_of, occurrences=tuple(places) if more else ())
 
 
-def _key(ctx: RuleContext, q: Quantity) -> str | None:
+def _key(ctx: RuleContext, q: Quantity, clause: str | None = None) -> str | None:
     """What a count counts: its description without the words that only open it (接待法律咨询
     100余人次 and 全年提供法律咨询200人次 both count 法律咨询). None when there is no plain
-    description, or when it speaks of a change (增至, 高于全国)."""
-    desc = _clause_before(ctx, q.start).strip()
+    description, or when it speaks of a change (增至, 高于全国). ``clause``: the clause before
+    the count, when the caller has read it already.
+
+    Read once per clause for every rule of a run (the answer depends on the clause's words
+    alone): a text whose items are alike says the same clause before thousands of counts."""
+    if clause is None:
+        clause = _clause_before(ctx, q.start)
+    keys = ctx.shared("count_keys", _no_keys)
+    if clause not in keys:
+        keys[clause] = _read_key(clause)
+    return keys[clause]
+
+
+def _no_keys(ctx: RuleContext) -> dict[str, str | None]:
+    return {}
+
+
+def _no_periods(ctx: RuleContext) -> dict[int, bool]:
+    return {}
+
+
+def _read_key(clause: str) -> str | None:
+    """:func:`_key` of a clause."""
+    desc = clause.strip()
     desc = desc[desc.rfind("、") + 1:]
     fillers = words("words", "count_fillers")
     while (end := next((w for w in fillers if desc.endswith(w)), None)) is not None:
@@ -327,7 +350,7 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     restatement of a count of all there is."""
     text = ctx.text
     periods = pattern("words", "period_markers")
-    longer: dict[int, bool] = {}
+    longer = ctx.shared("longer_period", _no_periods)
     increments = pattern("words", "increment_words")
     spans = ctx.review_spans()
     starts = [s for s, _ in spans]
@@ -335,15 +358,16 @@ def inconsistent(ctx: RuleContext) -> Iterator[Hit]:
     for q in ctx.quantities:
         if not _within(spans, starts, q.start) or not _names_before(text, q):
             continue
-        chain = ctx.doc.section_at(q.start)
+        chain = ctx.section_at(q.start)
         if not chain or periods.search(chain[0].heading.title):
             continue
         if _longer_period(ctx, q.start, longer):
             continue
-        key = _key(ctx, q)
+        clause = _clause_before(ctx, q.start)
+        key = _key(ctx, q, clause)
         if key is None:
             continue
-        new = increments.search(_clause_before(ctx, q.start)) is not None
+        new = increments.search(clause) is not None
         first, first_new = seen.setdefault((chain[-1].start, key), (q, new))
         if first is q or first_new != new:
             continue
@@ -502,13 +526,13 @@ def multi_year_total(ctx: RuleContext) -> Iterator[Hit]:
     text = ctx.text
     spans = ctx.review_spans()
     starts = [s for s, _ in spans]
-    longer_period: dict[int, bool] = {}
+    longer_period = ctx.shared("longer_period", _no_periods)
     totals: dict[tuple[str, float, str], Quantity] = {}
     yearly: list[Quantity] = []
     for q in ctx.quantities:
         if not _names_before(text, q):
             continue
-        chain = ctx.doc.section_at(q.start)
+        chain = ctx.section_at(q.start)
         longer = (_longer_period(ctx, q.start, longer_period)
                   or any(s.period == "five_year" for s in chain))
         if longer:

@@ -82,8 +82,15 @@ def _leads(ctx: RuleContext) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
-    """Every paragraph of the year's account of work done, without a heading that opens it."""
+def _paragraph_accounts(ctx: RuleContext) -> list[tuple[int, int]]:
+    """Every paragraph of the year's account of work done, without a heading that opens it:
+    read once per run for the rules that read them all (a text of thousands of parts has
+    thousands)."""
+    return ctx.shared("paragraph_accounts", lambda c: list(_read_paragraph_accounts(c)))
+
+
+def _read_paragraph_accounts(ctx: RuleContext) -> Iterator[tuple[int, int]]:
+    """:func:`_paragraph_accounts`, read."""
     spans = ctx.review_spans()
     if not spans:
         return

@@ -287,6 +287,8 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
     for i, g in enumerate(headings):
         previous.append(last.get((g.style, g.level)))
         last[(g.style, g.level)] = i
+    said: dict[tuple[str, str], str] = {}
+    fix = t("flags.numbering_fix")
     for issue in ctx.doc.numbering_issues:
         if issue.kind not in ("gap", "repeat", "restart"):
             continue
@@ -306,9 +308,12 @@ def numbering(ctx: RuleContext) -> Iterator[Hit]:
             missing = range(before.number + 1 if before else 1, h.number)
             if _written_between(ctx, h.style, missing, since, h.start):
                 continue
-        yield Hit(h.start, h.title_start, t(f"flags.numbering_{issue.kind}",
-                                            numbering=h.numbering.strip()),
-                  t("flags.numbering_fix"))
+        numbering_ = h.numbering.strip()
+        message = said.get((issue.kind, numbering_))
+        if message is None:  # worded once per number: a text may skip thousands of them
+            message = said[(issue.kind, numbering_)] = t(f"flags.numbering_{issue.kind}",
+                                                         numbering=numbering_)
+        yield Hit(h.start, h.title_start, message, fix)
 
 
 @rule("structure.mixed_brackets", "structure", "warning")
