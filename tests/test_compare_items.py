@@ -363,3 +363,39 @@ def test_a_promise_the_shortcomings_name_in_its_own_words_is_a_gap_despite_its_e
     promise = next(p for p in compare_documents(prior, silent).items[0].promises
                    if "融资" in p.text)
     assert promise.status == "delivered", promise.reasons
+
+
+def test_the_closest_sentence_reporting_a_promises_figure_by_name_is_its_evidence():
+    # 全市新增科技企业26家 carries too little of its long promise to be found by its words, but
+    # names one of its figures as the promise does: it is the evidence and that figure is
+    # checked; a sentence naming a figure with only some of those words is not (销售 for 借阅:
+    # the rarest is missing; 典型村 for 典型县: one word says not which figure)
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）繁荣文化事业。新建城市书房30座、乡村阅读驿站50个、社区共享书屋40间，"
+                       "图书借阅总量增长10%。\n"
+                       "（二）壮大创新主体。新增科技企业20家、孵化载体8个、众创空间5个、"
+                       "创新联合体3个。\n"
+                       "（三）推进乡村振兴。培育典型县5个、乡村工匠800名、农创客1200名、"
+                       "电商专业村60个。\n"
+                       "（四）推进教育发展。新建学校5所。\n", "p-2024.txt")
+
+    def promises(review: str):
+        current = parse_text("一、2024年工作回顾\n" + review + "新建学校6所。城市更新有序推进。\n"
+                             "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+        items = compare_documents(prior, current).items
+        return (next(p for p in items[0].promises if "借阅" in p.text),
+                next(p for p in items[1].promises if "科技企业" in p.text),
+                next(p for p in items[2].promises if "典型县" in p.text))
+
+    books, firms, _ = promises("各区举办读书活动200场，图书借阅总量增长12%。全市新增科技企业26家。")
+    assert books.evidence and "图书借阅总量增长12%" in books.evidence[0].quote, books.reasons
+    assert [tr.verdict for tr in books.targets if "借阅" in tr.indicator] == ["met"]
+    assert books.status == "partial", books.reasons  # the reading rooms are not reported
+    assert firms.evidence and "科技企业26家" in firms.evidence[0].quote, firms.reasons
+    assert [tr.verdict for tr in firms.targets if "科技企业" in tr.indicator] == ["met"]
+    assert firms.status == "partial", firms.reasons
+    books, firms, towns = promises("各区举办读书活动200场，图书销售总量增长12%。全市新增企业26家。"
+                                   "全省建成典型村120个。")
+    assert not books.evidence and books.status == "no_evidence", books.reasons
+    assert not firms.evidence, firms.reasons
+    assert not towns.evidence, towns.reasons

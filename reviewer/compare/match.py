@@ -14,6 +14,7 @@ why, and the reviewer confirms or overrides it. A group's status is derived from
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from reviewer.compare.figures import (
     TargetResult,
     actual_in,
     actual_text,
+    measure,
     target_text,
     targets_in,
     verdict,
@@ -275,7 +277,7 @@ def _heading_at(doc: Document, offset: int) -> str:
 # --- statuses ------------------------------------------------------------------------------
 
 def _evidence(ctx: _Context, text: str, limit: int, spread: Spread
-              ) -> tuple[list[Evidence], tuple[str, float]]:
+              ) -> tuple[list[Evidence], tuple[Evidence, float] | None]:
     """A promise's evidence; where it has none, the review sentence carrying most of it and
     how much of it (0–1, words and characters as for evidence): one carrying much of it may
     speak of it in other words, so "no evidence" cannot be said with confidence."""
@@ -284,9 +286,44 @@ def _evidence(ctx: _Context, text: str, limit: int, spread: Spread
         tokenize(text), limit, MIN_SHARED, rules["evidence_weak"], text,
         (rules["evidence_named"], rules["evidence_named_words"]), spread)
     if near is None:
-        return [ctx.index.evidence(i, cov) for i, cov, _ in hits], ("", 0.0)
-    i, cov = near
-    return [], (ctx.current.text[slice(*ctx.index.spans[i])], cov)
+        return [ctx.index.evidence(i, cov) for i, cov, _ in hits], None
+    return [], (ctx.index.evidence(*near), near[1])
+
+
+def _naming_words(indicator: str) -> list[str]:
+    """The words naming what an indicator measures, in order, without light words and verbs of
+    action (新建社区食堂 → 社区, 食堂; 图书借阅总量增长 → 图书, 借阅, 总量): its last one is what is
+    counted."""
+    conf = data.load("promises")["promise"]
+    verbs = {*conf["action"], *conf["deliverable"]}
+    return [w for w in tokenize(measure(indicator)[0]) if weighty(w) and w not in verbs]
+
+
+def _named_in(tr: TargetResult, rarity: Callable[[str], float]) -> bool:
+    """The review's figure for a promise's target is named as the target is: the clause giving
+    it holds what the target counts, at least ``near_named_words`` of the words naming it and
+    the rarest of them in the review (``rarity``: a word it never uses is the rarest), so
+    全市图书借阅总量增长12% answers 图书借阅总量增长10%, but neither 图书销售总量增长12% (借阅 is
+    missing) nor 新增企业30家 for 新增科技企业20家 (one word in common says not which figure)."""
+    if tr.actual is None:
+        return False
+    want = _naming_words(tr.indicator)
+    have = set(tokenize(tr.actual.quote))
+    least = data.rules()["near_named_words"]
+    if len(set(want)) < least or want[-1] not in have or len(have.intersection(want)) < least:
+        return False
+    return max(want, key=lambda w: (rarity(w), w)) in have
+
+
+def _near_named(ctx: _Context, prior: Document, span, near: Evidence
+                ) -> list[TargetResult] | None:
+    """The targets of a promise without evidence as the review sentence closest to it answers
+    them, where it reports one of them by name (:func:`_named_in`): that sentence is then its
+    evidence, however little else of the promise it carries (全市图书借阅总量增长12% for 新建城市
+    书房30座、乡村阅读驿站50个…，图书借阅总量增长10%); None where it reports none."""
+    named = _promise_targets(prior, ctx.current, span, [near])
+    idf = ctx.index.idf
+    return named if any(_named_in(tr, lambda w: idf.get(w, math.inf)) for tr in named) else None
 
 
 def _group_evidence(ctx: _Context, title: str, words: set[str], limit: int) -> list[Evidence]:
@@ -531,6 +568,13 @@ def compare_documents(prior: Document, current: Document, *,
             p = PromiseResult(text, span.start, span.end, "no_evidence")
             p.evidence, near = _evidence(ctx, text, rules["evidence_count"], spread)
             p.targets = _promise_targets(prior, current, span, p.evidence)
+            closest = ("", 0.0)
+            if near is not None:
+                named = _near_named(ctx, prior, span, near[0])
+                if named is None:
+                    closest = (near[0].quote, near[1])
+                else:
+                    p.evidence, p.targets = [near[0]], named
             i, repeat, _ = ctx.plan.closest(tokenize(text))
             if i >= 0:
                 a, b = ctx.plan.spans[i]
@@ -542,7 +586,7 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
-            p.status, p.reasons = _promise_status(p, near)
+            p.status, p.reasons = _promise_status(p, closest)
             result.promises.append(p)
             result.targets.extend(p.targets)
         steps.done("items")
