@@ -403,6 +403,12 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return min(ends, default=hi)
 
 
+def _stray_alias(text: str, lo: int, start: int, end: int) -> bool:
+    """The name found at ``text[start:end]`` is an alias word (经济) not standing alone for its
+    indicator (:func:`_alias_alone`)."""
+    return text[start:end] in _aliases() and not _alias_alone(text, lo, start, end)
+
+
 def _alias_alone(text: str, lo: int, start: int, end: int) -> bool:
     """The alias word at ``text[start:end]`` (经济) stands alone for its indicator: right before a
     word of growth or decrease, after a mark, the passage's start or a scope word (全省经济增长),
@@ -509,6 +515,7 @@ def _figure_after(text: str, pos: int, limit: int, target: Target,
 
 
 _CLAUSE_MARKS = "，,；;。：:\n"
+_RUN_MARKS = "；;。：:\n"
 _LATER_CLAUSE = re.compile(r"[，,；;：:]([^，,；;：:]*)$")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]|[、\s\u3000]")
 
@@ -549,7 +556,6 @@ def _another_subject(text: str, pos: int, at: int, target: Target) -> bool:
              *names(measure(target.indicator)[0]), *_aliases())
     rest = _ASIDE.sub("", "".join(lead))
     return _cjk(_strip(rest, words, words, keep_one=False)) >= 2
-_RUN_MARKS = "；;。：:\n"
 
 
 @lru_cache(maxsize=16)
@@ -707,7 +713,6 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
     known = names(subj)
     if _generic(subj) and len(known) == 1:
         return None  # a name saying too little, unless it is one of a named indicator's
-    alias_words = set(_aliases())
     year = doc.year_reviewed
     averaged = any(w in subj for w in act["averaged"])
     year_end: Actual | None = None
@@ -715,9 +720,9 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
                                             _short_occurrences(text, spans, subj)):
         if _blocked(text, lo, occ_start, occ_end, act):
             continue
-        alias = text[occ_start:occ_end] in alias_words
-        if alias and not _alias_alone(text, lo, occ_start, occ_end):
+        if _stray_alias(text, lo, occ_start, occ_end):
             continue
+        alias = text[occ_start:occ_end] in _aliases()
         if _part(text, lo, occ_start, act):
             continue
         start = _clause_start(text, occ_start, lo)
@@ -965,12 +970,11 @@ def mentions(doc: Document, subject: str, spans: list[tuple[int, int]]
     found = _name_pattern(names(subject))
     year = doc.year_reviewed
     act = data.indicators()["actual"]
-    alias_words = set(_aliases())
     for lo, hi in spans:
         for occ in found.finditer(text, lo, hi):
             if _blocked(text, lo, occ.start(), occ.end(), act):
                 continue
-            if occ.group() in alias_words and not _alias_alone(text, lo, occ.start(), occ.end()):
+            if _stray_alias(text, lo, occ.start(), occ.end()):
                 continue
             start = _clause_start(text, occ.start(), lo)
             stop = re.compile(r"[，,；;。！？!?\n]").search(text, occ.end(), hi)

@@ -24,6 +24,7 @@ from reviewer.compare.figures import (
     Actual,
     Target,
     TargetResult,
+    _aliases,
     _alternation,
     _cjk,
     _generic,
@@ -466,7 +467,7 @@ def _growth(indicator: str) -> Target:
 
 
 def _alias(subject: str) -> str:
-    return data.indicators()["synonyms"].get("aliases", {}).get(subject, subject)
+    return _aliases().get(subject, subject)
 
 
 def _check_relative(tr: Target, current: Document,
