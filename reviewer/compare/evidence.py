@@ -244,9 +244,10 @@ class SentenceIndex:
         hits = self._best(sums, limit, min_shared, min_coverage, text, False, relaxed, spread)
         if hits:
             return hits, None
-        terms, _, total_plain, _, plain, shared, heavy, chars_of = sums
+        terms, _, total_plain, _, plain, shared, heavy, chars_of, touched = sums
         # without the spread the sums are the plain ones (each factor is exactly 1)
-        plain_sums = (terms, total_plain, total_plain, plain, plain, shared, heavy, chars_of)
+        plain_sums = (terms, total_plain, total_plain, plain, plain, shared, heavy, chars_of,
+                      touched)
         near = self._best(plain_sums, 1, 1, 0.0, text, False, None, None)
         return hits, (near[0][0], near[0][1]) if near else None
 
@@ -260,17 +261,22 @@ class SentenceIndex:
         total = math.fsum(base * own(w) for w, (base, _, _, _) in zip(terms, looked, strict=True))
         if not total:
             return None
-        acc: dict[int, float] = defaultdict(float)
-        shared: dict[int, int] = defaultdict(int)
-        heavy: dict[int, int] = defaultdict(int)
+        # one slot per sentence: the sentences sharing a word are many of a few hundred, and a
+        # list's slot is cheaper to add to than a dictionary's
+        n = len(self.spans)
+        acc = [0.0] * n
+        shared = [0] * n
+        heavy = [0] * n
         # the same sums without the spread: the coverage reported, which the status thresholds
         # are calibrated on, is never above it
-        plain: dict[int, float] = defaultdict(float)
+        plain = [0.0] * n
+        touched: set[int] = set()
         total_plain = math.fsum(base for base, _, _, _ in looked)
         for w, (_, weight, found, strong) in zip(terms, looked, strict=True):
             if not found:
                 continue
             scaled = weight * own(w)
+            touched.update(found)
             for i in found:
                 acc[i] += scaled
                 plain[i] += weight
@@ -280,31 +286,37 @@ class SentenceIndex:
                     heavy[i] += 1
         # and, filled in as they are read, the rarity of the character pairs each sentence
         # shares with the query's text
-        return terms, total, total_plain, acc, plain, shared, heavy, {}
+        return terms, total, total_plain, acc, plain, shared, heavy, {}, sorted(touched)
 
     def _best(self, sums, limit: int, min_shared: int, min_coverage: float, text: str,
               headings: bool, relaxed: tuple[float, int] | None, spread: Spread | None
               ) -> list[tuple[int, float, float]]:
-        terms, total, total_plain, acc, plain, shared, heavy, chars_of = sums
+        terms, total, total_plain, acc, plain, shared, heavy, chars_of, touched = sums
         rules = data.rules()["evidence"]
+        single = rules["single"] * total
+        one_word = len(terms) == 1
+        focus_share, heading_penalty, done_bonus = (
+            rules["focus"], rules["heading_penalty"], rules["done_bonus"])
+        weights, in_heading, done = self.weight, self.heading, self.done
         out = []
-        for i, got in acc.items():
-            if shared[i] < min_shared and not (shared[i] == 1 and (
-                    len(terms) == 1 or got >= rules["single"] * total)):
+        for i in touched:
+            got = acc[i]
+            n_shared = shared[i]
+            if n_shared < min_shared and not (n_shared == 1 and (one_word or got >= single)):
                 # one word in common is enough where it carries most of the query (提升可再生
                 # 能源占比: 可再生能源)
                 continue
-            if i not in heavy:
+            if not heavy[i]:
                 continue
             coverage = got / total
             if coverage < min_coverage and not text:
                 continue
-            focus = got / self.weight[i] if self.weight[i] else 0.0
-            bonus = rules["focus"] * focus
-            if self.heading[i] and not headings:
-                bonus -= rules["heading_penalty"]
-            if self.done[i]:
-                bonus += rules["done_bonus"]
+            focus = got / weights[i] if weights[i] else 0.0
+            bonus = focus_share * focus
+            if in_heading[i] and not headings:
+                bonus -= heading_penalty
+            if done[i]:
+                bonus += done_bonus
             # (index, coverage ranked and filtered by, coverage reported, bonus)
             out.append((i, coverage, min(coverage, plain[i] / total_plain), bonus))
         if text and out:
@@ -345,14 +357,17 @@ class SentenceIndex:
         total = math.fsum(base for base, _, _, _ in looked)
         if not total:
             return -1, 0.0, 0.0
-        acc: dict[int, float] = defaultdict(float)
+        acc = [0.0] * len(self.spans)
+        touched = False
         for _, weight, found, _ in looked:
-            for i in found:
-                acc[i] += weight
-        if not acc:
+            if found:
+                touched = True
+                for i in found:
+                    acc[i] += weight
+        if not touched:
             return -1, 0.0, 0.0
-        most = max(acc.values())
-        i = min(k for k, v in acc.items() if v == most)  # on a tie the first sentence
+        most = max(acc)
+        i = acc.index(most)  # on a tie the first sentence
         return i, acc[i] / total, (acc[i] / self.weight[i] if self.weight[i] else 0.0)
 
     def evidence(self, i: int, coverage: float) -> Evidence:
