@@ -357,17 +357,14 @@ class SentenceIndex:
         total = math.fsum(base for base, _, _, _ in looked)
         if not total:
             return -1, 0.0, 0.0
-        acc = [0.0] * len(self.spans)
-        touched = False
+        acc: dict[int, float] = defaultdict(float)
         for _, weight, found, _ in looked:
-            if found:
-                touched = True
-                for i in found:
-                    acc[i] += weight
-        if not touched:
+            for i in found:
+                acc[i] += weight
+        if not acc:
             return -1, 0.0, 0.0
-        most = max(acc)
-        i = acc.index(most)  # on a tie the first sentence
+        most = max(acc.values())
+        i = min(k for k, v in acc.items() if v == most)  # on a tie the first sentence
         return i, acc[i] / total, (acc[i] / self.weight[i] if self.weight[i] else 0.0)
 
     def evidence(self, i: int, coverage: float) -> Evidence:
