@@ -34,3 +34,26 @@ def test_a_promise_a_lacking_clause_names_in_other_words_is_an_acknowledged_gap(
         other = _gap_pair(f"我们也清醒认识到，发展中还存在一些困难，{clause}，"
                           "城市治理还存在短板。\n")
         assert other.status == "carried_over", (clause, other.reasons)
+
+
+def _delay_pair(review: str):
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）发展体育事业。建成区体育中心。新建学校5所。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n" + review + "新建学校6所，教育事业持续发展。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    return next(p for p in compare_documents(prior, current).items[0].promises
+                if "体育中心" in p.text)
+
+
+def test_a_promise_the_review_reports_put_off_is_partial():
+    # 建成 beside 推迟 reports no result: the work was put off, the promise not kept as made
+    for review in ("受工期影响，区体育中心推迟至2025年建成。", "区体育中心主体工程完成，未能如期建成投用。"):
+        late = _delay_pair(review)
+        assert late.evidence and "体育中心" in late.evidence[0].quote, late.reasons
+        assert late.status == "partial", (review, late.reasons)
+        assert any("推迟" in r or "未能如期" in r for r in late.reasons), late.reasons
+    kept = _delay_pair("区体育中心建成投用，群众健身更加便利。")
+    assert kept.status == "delivered", kept.reasons
+    # a delay of another project in the same sentence is not this promise's
+    other = _delay_pair("区体育中心建成投用，区图书馆改造推迟至明年。")
+    assert other.status == "delivered", other.reasons

@@ -414,6 +414,31 @@ def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b
     return False
 
 
+@cache
+def _delay_words() -> re.Pattern[str]:
+    words = sorted(data.load("promises")["evidence"]["delayed"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _delayed(quote: str, promise: str) -> str:
+    """The word of an evidence sentence saying the promise was put off (推迟, 延期, 未能如期), read
+    in its clause most about the promise (sharing most character pairs with it) or at the opening
+    of the next, or "": 区体育馆推迟至明年建成 reports 建成区体育馆 late, whatever other word of a
+    result it holds; 区体育馆建成，区图书馆改造推迟 does not."""
+    grams = _pairs(promise)
+    clauses = _CLAUSE.findall(quote) or [quote]
+    k = max(range(len(clauses)), key=lambda i: (len(grams & _pairs(clauses[i])), -i))
+    m = _delay_words().search(clauses[k])
+    if m is None and k + 1 < len(clauses):
+        # a clause opening with the word goes on about the same subject (…主体完工，未能如期投用)
+        m = _delay_words().match(clauses[k + 1].lstrip())
+    return m.group() if m else ""
+
+
 def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
                     ) -> tuple[str, list[str]]:
     """The suggested status of a promise and the reasons, in the order the rules apply: the
@@ -478,6 +503,11 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
         reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                          share=f"{p.repeat_share:.0%}"))
         return "carried_over", reasons
+    late = _delayed(best.quote, p.text)
+    if late:
+        # reported put off (推迟至明年, 未能如期): some work, not kept as promised
+        reasons.append(t("compare.rule_delayed", word=late))
+        return "partial", reasons
     done, under = result(best.quote, p.text)
     if under:
         # work reported under way (有序推进, 开工, 基本完成) tells neither that it was delivered
