@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reviewer.compare import compare_documents
 from reviewer.document import parse_text
+from reviewer.i18n import t
 
 _PLAN = "二、2025年工作安排\n（一）优化营商环境。健全防范化解拖欠企业账款长效机制。\n"
 
@@ -57,3 +58,28 @@ def test_a_promise_the_review_reports_put_off_is_partial():
     # a delay of another project in the same sentence is not this promise's
     other = _delay_pair("区体育中心建成投用，区图书馆改造推迟至明年。")
     assert other.status == "delivered", other.reasons
+
+
+def _group(review: str):
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）办好民生实事。新建社区食堂10个。完成老旧小区改造20个。新建学校5所。"
+                       "新增托位300个。建成口袋公园8个。\n"
+                       "（二）推进科技创新。新增科技企业20家。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n" + review + "新增科技企业26家。\n"
+                         "二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    return compare_documents(prior, current).items[0]
+
+
+def test_a_group_many_of_whose_promises_are_partial_is_unclear():
+    # two of five promises short of their figures: readers call the group delivered as a whole
+    # or partial, either way; one of five leaves it delivered
+    review = "新建社区食堂12个，完成老旧小区改造25个，新建学校6所。新增托位{}个。建成口袋公园{}个。\n"
+    split = _group(review.format(200, 5))
+    assert [p.status for p in split.promises].count("partial") == 2, \
+        [(p.text, p.status) for p in split.promises]
+    assert split.status == "unclear", split.reasons
+    assert split.reasons[-1] == t("compare.rule_group_split", partial=2, total=5), split.reasons
+    one = _group(review.format(320, 5))
+    assert [p.status for p in one.promises].count("partial") == 1, \
+        [(p.text, p.status) for p in one.promises]
+    assert one.status == "delivered", one.reasons

@@ -529,8 +529,9 @@ def _group_status(item: ItemResult, named: str, named_share: float
                   ) -> tuple[str, list[str]]:
     """A group's status from its promises and its own evidence: this year's shortcomings naming
     the group's field is an acknowledged gap; a headline target of the group missed makes it
-    partial; a group whose promises have evidence is delivered as a whole (its promises say
-    which parts were not); a group without any evidence has none."""
+    partial; a group many of whose promises are partial is unclear (readers split); a group whose
+    promises have evidence is delivered as a whole (its promises say which parts were not); a
+    group without any evidence has none."""
     rules = data.rules()
     reasons: list[str] = []
     counts = Counter(p.status for p in item.promises)
@@ -565,6 +566,12 @@ def _group_status(item: ItemResult, named: str, named_share: float
     if any(tr.headline and tr.verdict == "missed" for tr in item.targets):
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
+    partial = counts.get("partial", 0)
+    if n and partial / n >= rules["group_partial"]:
+        # many of its promises only partly kept (two of a 民生实事 item's five): readers judge
+        # such a group delivered as a whole or partial, either way
+        reasons.append(t("compare.rule_group_split", partial=partial, total=n))
+        return "unclear", reasons
     shown = sum(1 for p in item.promises if p.evidence)
     if (item.evidence and not n) or (n and shown / n >= rules["group_shown"]):
         # the group's work is reported as a whole; which promises were not, its promises say
