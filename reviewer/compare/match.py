@@ -81,6 +81,9 @@ class PromiseResult:
     renewed: bool = False  # that sentence sets a new figure for it: a new year's target
     named: str = ""  # the clause of this year's shortcomings closest to it
     named_share: float = 0.0  # how much they share (0–1)
+    # a lacking clause of this year's shortcomings most of which is the promise's own words,
+    # however differently put (账款拖欠问题仍较突出 for 健全防范化解拖欠企业账款长效机制)
+    named_other: str = ""
 
 
 @dataclass
@@ -256,6 +259,26 @@ def _lack(clause: str) -> bool:
     return bool(_lack_words().search(clause))
 
 
+def _named_other(ctx: _Context, text: str) -> str:
+    """The clause of this year's shortcomings naming a promise in other words, or "": it says
+    something is lacking, most of its own words are the promise's
+    (``acknowledged_gap_focus``) and it shares at least ``acknowledged_gap_words`` of the words
+    the promise is about (neither light nor verbs of action): 生产性服务业还需加快发展 names
+    开展生产性服务业创新发展行动, 消费潜力有待进一步激发 no promise only about 消费."""
+    rules = data.rules()
+    words = tokenize(text)
+    k, _, focus = ctx.problem_words.closest(words)
+    if k < 0 or focus < rules["acknowledged_gap_focus"]:
+        return ""
+    conf = data.load("promises")["promise"]
+    verbs = {*conf["action"], *conf["deliverable"]}
+    about = {w for w in words if len(w) >= 2 and weighty(w) and w not in verbs}
+    if len(about.intersection(ctx.problem_words.tokens[k])) < rules["acknowledged_gap_words"]:
+        return ""
+    clause = ctx.current.text[slice(*ctx.problem_words.spans[k])]
+    return clause if _lack(clause) else ""
+
+
 _FIRST_CLAUSE = re.compile(r"[^，,；;。]+")
 
 
@@ -391,6 +414,31 @@ def _renewed(prior: Document, start: int, end: int, current: Document, a: int, b
     return False
 
 
+@cache
+def _delay_words() -> re.Pattern[str]:
+    words = sorted(data.load("promises")["evidence"]["delayed"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _delayed(quote: str, promise: str) -> str:
+    """The word of an evidence sentence saying the promise was put off (推迟, 延期, 未能如期), read
+    in its clause most about the promise (sharing most character pairs with it) or at the opening
+    of the next, or "": 区体育馆推迟至明年建成 reports 建成区体育馆 late, whatever other word of a
+    result it holds; 区体育馆建成，区图书馆改造推迟 does not."""
+    grams = _pairs(promise)
+    clauses = _CLAUSE.findall(quote) or [quote]
+    k = max(range(len(clauses)), key=lambda i: (len(grams & _pairs(clauses[i])), -i))
+    m = _delay_words().search(clauses[k])
+    if m is None and k + 1 < len(clauses):
+        # a clause opening with the word goes on about the same subject (…主体完工，未能如期投用)
+        m = _delay_words().match(clauses[k + 1].lstrip())
+    return m.group() if m else ""
+
+
 def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
                     ) -> tuple[str, list[str]]:
     """The suggested status of a promise and the reasons, in the order the rules apply: the
@@ -412,7 +460,7 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
                          verdict=t("compare.verdict_" + tr.verdict)))
     verdicts = Counter(tr.verdict for tr in p.targets)
     strong = best is not None and score >= rules["evidence_strong"] and best.done
-    named = p.named_share >= rules["acknowledged_gap"]
+    named = p.named_share >= rules["acknowledged_gap"] or bool(p.named_other)
     if verdicts["missed"]:
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
@@ -423,7 +471,9 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
     if best is None:
-        if p.named_share >= rules["acknowledged_gap_first"]:
+        if p.named_share >= rules["acknowledged_gap_first"] or p.named_other:
+            # named almost in its own words, or by a lacking clause made of its words: admitted
+            # unsolved, though this year's plan may list it again
             reasons.append(t("compare.rule_acknowledged_gap", quote=p.named[:40]))
             return "acknowledged_gap", reasons
         if p.repeat_share >= rules["carried_over"] and p.renewed:
@@ -453,6 +503,11 @@ def _promise_status(p: PromiseResult, near: tuple[str, float] = ("", 0.0)
         reasons.append(t("compare.rule_carried_over", heading=p.repeated[:40],
                          share=f"{p.repeat_share:.0%}"))
         return "carried_over", reasons
+    late = _delayed(best.quote, p.text)
+    if late:
+        # reported put off (推迟至明年, 未能如期): some work, not kept as promised
+        reasons.append(t("compare.rule_delayed", word=late))
+        return "partial", reasons
     done, under = result(best.quote, p.text)
     if under:
         # work reported under way (有序推进, 开工, 基本完成) tells neither that it was delivered
@@ -474,8 +529,9 @@ def _group_status(item: ItemResult, named: str, named_share: float
                   ) -> tuple[str, list[str]]:
     """A group's status from its promises and its own evidence: this year's shortcomings naming
     the group's field is an acknowledged gap; a headline target of the group missed makes it
-    partial; a group whose promises have evidence is delivered as a whole (its promises say
-    which parts were not); a group without any evidence has none."""
+    partial; a group many of whose promises are partial is unclear (readers split); a group whose
+    promises have evidence is delivered as a whole (its promises say which parts were not); a
+    group without any evidence has none."""
     rules = data.rules()
     reasons: list[str] = []
     counts = Counter(p.status for p in item.promises)
@@ -510,6 +566,12 @@ def _group_status(item: ItemResult, named: str, named_share: float
     if any(tr.headline and tr.verdict == "missed" for tr in item.targets):
         reasons.append(t("compare.rule_partial_target"))
         return "partial", reasons
+    partial = counts.get("partial", 0)
+    if n and partial / n >= rules["group_partial"]:
+        # many of its promises only partly kept (two of a 民生实事 item's five): readers judge
+        # such a group delivered as a whole or partial, either way
+        reasons.append(t("compare.rule_group_split", partial=partial, total=n))
+        return "unclear", reasons
     shown = sum(1 for p in item.promises if p.evidence)
     if (item.evidence and not n) or (n and shown / n >= rules["group_shown"]):
         # the group's work is reported as a whole; which promises were not, its promises say
@@ -586,6 +648,9 @@ def compare_documents(prior: Document, current: Document, *,
             if j >= 0:
                 a, b = ctx.problems.spans[j]
                 p.named, p.named_share = current.text[a:b], round(gap, 3)
+            p.named_other = _named_other(ctx, text)
+            if p.named_other and p.named_share < rules["acknowledged_gap"]:
+                p.named = p.named_other  # the clause naming it, not the one closest by wording
             p.status, p.reasons = _promise_status(p, closest)
             result.promises.append(p)
             result.targets.extend(p.targets)
