@@ -46,3 +46,28 @@ def test_a_contents_list_above_the_title_is_no_part_of_the_report():
     untitled = parse_text("一、主要工作\n（一）健全工作机制\n（二）规范行政执法\n" + REVIEW * 3 + "\n",
                           "t.txt")
     assert tops(untitled)[0][0] == "一、主要工作"
+
+
+ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件。"
+
+
+def test_a_preface_announcing_a_summary_names_the_year_reviewed():
+    # no title; the preface cites a plan with its years, then sums up the year's work
+    text = ("根据《法治建设规划（2021—2025年）》的要求，2024年，青石街道扎实推进依法行政。现对2024年"
+            "所做工作总结如下：\n一、主要举措和成效\n" + ACCOUNT * 3 + "\n")
+    assert parse_text(text, "t.txt").year_reviewed == 2024
+    # a cited plan's years alone name no year reviewed
+    cited = ("根据《法治建设规划（2021—2025年）》的要求，青石街道扎实推进依法行政。现将有关工作总结如下：\n"
+             "一、主要举措和成效\n" + ACCOUNT * 3 + "\n")
+    assert parse_text(cited, "t.txt").year_reviewed != 2021
+
+
+def test_a_title_run_into_the_opening_on_one_line_gives_the_year():
+    # a document-sharing page: banner, title and preface on one long line
+    flat = ("资料分享网每日更新青石县人民政府关于2024年度法治政府建设情况的报告2024年，县政府坚持依法行政，"
+            "法治政府建设取得新成效。一、坚持党的领导，扛牢法治建设责任" + ACCOUNT * 6)
+    assert parse_text(flat, "t.txt").year_reviewed == 2024
+    # a year inside the first sentence, after no title, is no opening
+    later = ("资料分享网每日更新青石县坚持依法行政，自2019年，法治政府建设取得新成效。一、坚持党的领导，"
+             "扛牢法治建设责任" + ACCOUNT * 6)
+    assert parse_text(later, "t.txt").year_reviewed != 2019
