@@ -1,0 +1,40 @@
+"""False alarms read on a fourth set of report openings nobody had tuned on: each class in a
+small report written for it, with the same report changed to show that the rule still fires
+where it should."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.document import parse_text
+from reviewer.flags import run_flags
+from reviewer.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件，行政复议案件2件。"
+BODY = ("2024年，青石镇扎实推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"
+        + ACCOUNT * 3 + "\n")
+TITLE = "青石镇人民政府2024年度法治政府建设情况报告\n"
+
+
+def rules_hit(text: str, rule_id: str) -> list[str]:
+    doc = parse_text(text, "t.txt")
+    return [doc.text[f.start:f.end] for f in run_flags(doc, [rule_id])]
+
+
+def test_a_page_date_beside_its_view_count_dates_the_report():
+    # the page's metadata line carries the view count after the date, or opens with it
+    after = TITLE + "发布时间：2025年03月20日 10:12　来源：县司法局　浏览次数：\n" + BODY
+    before = TITLE + "浏览：5072次　时间：2025-03-20　来源：本站\n" + BODY
+    assert rules_hit(after, "timeliness.no_date") == []
+    assert rules_hit(before, "timeliness.no_date") == []
+    assert parse_text(before, "t.txt").metadata["date_published"].value.startswith("2025-03-20")
+    # the view count alone dates nothing
+    assert rules_hit(TITLE + "浏览次数：5072\n" + BODY, "timeliness.no_date") != []
