@@ -38,3 +38,26 @@ def test_a_page_date_beside_its_view_count_dates_the_report():
     assert parse_text(before, "t.txt").metadata["date_published"].value.startswith("2025-03-20")
     # the view count alone dates nothing
     assert rules_hit(TITLE + "浏览次数：5072\n" + BODY, "timeliness.no_date") != []
+
+
+def test_a_page_stamp_with_its_site_name_is_chrome_not_report_text():
+    # a document-sharing page's line: its date and time, its name, its reading options
+    stamp = "2025-03-20 10:12:15   某某文档网     [ 字体: ] [ 阅读: ]\n"
+    doc = parse_text(TITLE + stamp + BODY, "t.txt")
+    assert "文档网" not in doc.text
+    assert doc.metadata["date_published"].value.startswith("2025-03-20")
+    assert rules_hit(TITLE + stamp + BODY, "proofreading.stray_space") == []
+    # the same spaces inside the report's text are still a slip
+    assert rules_hit(TITLE + BODY + "全年办结案件 12件，群众满意。\n", "proofreading.stray_space") != []
+
+
+def test_a_topic_expected_since_a_year_is_not_asked_of_a_report_of_no_known_year():
+    # a template's years written 20xx: 习近平法治思想 (named late in 2020) may postdate it
+    undated = ("我镇对20xx年法治政府建设情况进行了自查，现报告如下：\n一、落实领导班子集体学法\n"
+               + ACCOUNT * 3 + "\n")
+    topics = [f.message for f in run_flags(parse_text(undated, "t.txt"), ["content.missing_topic"])]
+    assert not any("习近平法治思想" in m for m in topics)
+    assert any("合法性审查" in m for m in topics)  # a topic asked of every year still is
+    dated = undated.replace("20xx", "2024")
+    topics = [f.message for f in run_flags(parse_text(dated, "t.txt"), ["content.missing_topic"])]
+    assert any("习近平法治思想" in m for m in topics)

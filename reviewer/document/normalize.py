@@ -107,6 +107,9 @@ _BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
 _HEADER_ONLY = [
     ("header", re.compile(r"^政府信息公开(目录)?$")),
     ("header", re.compile(r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(\d{1,2}[:时]\d{1,2}(分|[:]\d{1,2})?)?$")),
+    # the page's date and time, then its other fields on the same line (2023-04-25 15:10:15   某文档网
+    # [ 字体：] [ 阅读：]): its date is the page's, the rest its chrome
+    ("header", re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S.{0,80}$")),
     # the site's clock and its reading options, above every page it serves (今天是：2019年10月31日
     # 星期三 农历十月初七 / 天津市静海区人民政府 2019年12月3日星期二 / 无障碍 简体| 繁体 / 下载本页 打印):
     # the day the page was looked at, not the report's date
