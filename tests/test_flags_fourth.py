@@ -61,3 +61,17 @@ def test_a_topic_expected_since_a_year_is_not_asked_of_a_report_of_no_known_year
     dated = undated.replace("20xx", "2024")
     topics = [f.message for f in run_flags(parse_text(dated, "t.txt"), ["content.missing_topic"])]
     assert any("习近平法治思想" in m for m in topics)
+
+
+def test_the_heading_of_the_year_s_account_naming_another_year_is_told():
+    report = ("青石街道2025年法治政府建设年度报告\n2025年，青石街道扎实推进依法行政。现将有关情况报告如下：\n"
+              "一、2024年法治政府建设基本情况\n" + ACCOUNT * 3 + "\n")
+    assert rules_hit(report, "structure.review_year") == ["2024"]
+    # the year reviewed, a start (2021年以来) or a span in the heading is no slip
+    for heading in ("一、2025年法治政府建设基本情况", "一、2021年以来法治政府建设基本情况",
+                    "一、2021—2025年法治政府建设基本情况"):
+        assert rules_hit(report.replace("一、2024年法治政府建设基本情况", heading),
+                         "structure.review_year") == [], heading
+    # nor where the report's year is only guessed (no title)
+    untitled = report.split("\n", 1)[1]
+    assert rules_hit(untitled, "structure.review_year") == []
