@@ -75,3 +75,13 @@ def test_the_heading_of_the_year_s_account_naming_another_year_is_told():
     # nor where the report's year is only guessed (no title)
     untitled = report.split("\n", 1)[1]
     assert rules_hit(untitled, "structure.review_year") == []
+
+
+def test_a_year_called_the_year_of_an_event_held_in_another_is_told():
+    review = ("2025年青石县政府工作报告\n各位代表：\n一、2023年工作回顾\n2023年是党的二十大胜利召开之年，"
+              "也是青石发展的关键之年。" + ACCOUNT * 2 + "\n")
+    assert rules_hit(review, "timeliness.event_year") == ["2023"]
+    # the event's own year is no slip, nor a year merely near the event's name
+    assert rules_hit(review.replace("2023年是党的", "2022年是党的"), "timeliness.event_year") == []
+    near = review.replace("2023年是党的二十大胜利召开之年", "2023年是全面贯彻党的二十大精神的开局之年")
+    assert rules_hit(near, "timeliness.event_year") == []
