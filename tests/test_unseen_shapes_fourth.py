@@ -53,8 +53,8 @@ ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛�
 
 def test_a_preface_announcing_a_summary_names_the_year_reviewed():
     # no title; the preface cites a plan with its years, then sums up the year's work
-    text = ("根据《法治建设规划（2021—2025年）》的要求，2024年，青石街道扎实推进依法行政。现对2024年"
-            "所做工作总结如下：\n一、主要举措和成效\n" + ACCOUNT * 3 + "\n")
+    text = ("根据《法治建设规划（2021—2025年）》的要求，2024年，青石街道扎实推进依法行政。现将2024年"
+            "工作总结如下：\n一、主要举措和成效\n" + ACCOUNT * 3 + "\n")
     assert parse_text(text, "t.txt").year_reviewed == 2024
     # a cited plan's years alone name no year reviewed
     cited = ("根据《法治建设规划（2021—2025年）》的要求，青石街道扎实推进依法行政。现将有关工作总结如下：\n"

@@ -376,8 +376,8 @@ _HEADING_YEAR = re.compile(r"(?<![\d—–~～至-])((?:19|20)\d{2})\s*年(?!\s*
 
 @rule("structure.review_year", "structure", "warning")
 def review_year(ctx: RuleContext) -> Iterator[Hit]:
-    """The heading of the year's account names another year than the one reviewed (一、2024年
-    法治政府建设基本情况 in a report on 2025). Only where the report's year is sure (its title,
+    """The heading of the year's account names another year than the one reviewed (一、2023年
+    依法行政情况 in a report on 2024). Only where the report's year is sure (its title,
     its congress date), on a top-level part about one year whose heading names one year alone:
     2021年以来…, a span or a five-year period say something else."""
     if ctx.sure_year() is None or ctx.doc.year_reviewed is None:

@@ -127,8 +127,8 @@ def anachronism(ctx: RuleContext) -> Iterator[Hit]:
 
 @rule("timeliness.event_year", "timeliness", "warning")
 def event_year(ctx: RuleContext) -> Iterator[Hit]:
-    """A year called the year of an event held in another (2023年是党的二十大胜利召开之年: the
-    congress met in 2022): a year of the report written wrong, or a passage copied from
+    """A year called the year of an event held in another (2021年是十九届五中全会召开之年: the
+    plenum met in 2020): a year of the report written wrong, or a passage copied from
     another year's report."""
     form = load("events")["held_in_year"]
     for event in events():
