@@ -67,12 +67,39 @@ def _title_half(line: str) -> bool:
             and not _FULL_DATE.search(line) and not _BRACKETED.match(line))
 
 
+# a page's contents list above the title (一、2023年工作回顾 / 二、2024年工作安排 / (一)聚焦… /
+# 三、…): at least this many short numbered lines at the very start, a line naming the report
+# right after them
+_CONTENTS_MIN = 3
+_CONTENTS_LINE = 40
+_CONTENTS_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
+                            r"|第[一二三四五六七八九十]{1,3}部分")
+
+
+def contents_end(text: str, paragraphs: list[Paragraph]) -> int:
+    """Index of the first paragraph after a contents list that stands above the report's title
+    (a saved page listing the report's parts, then the report), else 0: the list is no part of
+    the report, and no title search or heading starts inside it."""
+    n = 0
+    while n < len(paragraphs):
+        line = text[paragraphs[n].start:paragraphs[n].end]
+        if (len(line) > _CONTENTS_LINE or re.search(r"[。；;，,：:]", line)
+                or not _CONTENTS_ITEM.match(line)):
+            break
+        n += 1
+    if n < _CONTENTS_MIN or n >= len(paragraphs):
+        return 0
+    line = text[paragraphs[n].start:paragraphs[n].end]
+    return n if len(line) <= 70 and _names_a_report(line) and not re.search(r"[。；]", line) else 0
+
+
 def find_title(text: str, paragraphs: list[Paragraph], header: dict,
                salutation: re.Pattern[str]) -> MetaField | None:
     """The title lines before the report's text. A title is never a body sentence: the search
     stops at the salutation (各位代表：), at the first sentence and at the first numbered heading,
-    so a report whose title lines were stripped has none (unless its page metadata names it)."""
-    head = paragraphs[:12]
+    so a report whose title lines were stripped has none (unless its page metadata names it).
+    A contents list above the title is passed over."""
+    head = paragraphs[contents_end(text, paragraphs):][:12]
     found: list[MetaField] = []
     for i, p in enumerate(head):
         line = text[p.start:p.end]

@@ -100,11 +100,16 @@ _LABEL_RE = re.compile(
     r"^[-•·*]?\s*[\[【]?\s*(" + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
     + r")\s*[\]】]?\s*[:：]?\s*(.*)$"
 )
+# a page's view count opening its metadata line (浏览：5072次, 阅读量：12)
+_VIEW_COUNTER = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量)?\s*[:：]\s*\d*\s*次?\s*")
 _LABEL_FIRST = frozenset("-•·*[【" + "".join(label[0] for label in _LABELS))
 _BRACKET_FIELDS = re.compile(r"\[\s*([^\]]+?)\s*\]\s*([^\[]*)")
 _HEADER_ONLY = [
     ("header", re.compile(r"^政府信息公开(目录)?$")),
     ("header", re.compile(r"^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?\s*(\d{1,2}[:时]\d{1,2}(分|[:]\d{1,2})?)?$")),
+    # the page's date and time, then its other fields on the same line (2023-04-25 15:10:15   某文档网
+    # [ 字体：] [ 阅读：]): its date is the page's, the rest its chrome
+    ("header", re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S.{0,80}$")),
     # the site's clock and its reading options, above every page it serves (今天是：2019年10月31日
     # 星期三 农历十月初七 / 天津市静海区人民政府 2019年12月3日星期二 / 无障碍 简体| 繁体 / 下载本页 打印):
     # the day the page was looked at, not the report's date
@@ -232,6 +237,15 @@ def normalize(text: str) -> Normalized:
             continue
         rule = _is_debris_anywhere(s)
         in_header = idx < first_body
+        # a page's metadata line that shows its view count too (发布时间：…　来源：…　浏览次数：),
+        # or opens with it (浏览：5072次　时间：2022-12-07): its labelled fields are read
+        probe = s
+        if in_header:
+            counter = _VIEW_COUNTER.match(s)
+            if counter and counter.end() < len(s):
+                probe = s[counter.end():]
+            if rule == "widget" and probe[0] in _LABEL_FIRST and _LABEL_RE.match(_WS.sub("", probe)):
+                rule = None
         if rule is None and in_header and "\t" in s and _LABEL_RE.match(_WS.sub("", s)):
             # a metadata table's row: its cells apart (发布机构：\t深圳市…\t成文日期：\t2021-02-02)
             if _table_row(s, header_fields):
@@ -239,7 +253,7 @@ def normalize(text: str) -> Normalized:
                 continue
         if rule is None and in_header:
             # a label opens the line, after a bullet or a bracket at most
-            m = _LABEL_RE.match(_WS.sub("", s)) if s[0] in _LABEL_FIRST or s[0].isspace() \
+            m = _LABEL_RE.match(_WS.sub("", probe)) if probe[0] in _LABEL_FIRST or probe[0].isspace() \
                 else None
             if s.startswith("[") and _BRACKET_FIELDS.search(s):
                 for label, value in _BRACKET_FIELDS.findall(s):

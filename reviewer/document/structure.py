@@ -138,6 +138,8 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if not line:
             continue
         num = _match_numbering(line)
+        if num is not None and para.end <= after:
+            continue  # the title is found after a contents list only: a line of the list
         if num is None:
             if pi < body:
                 continue

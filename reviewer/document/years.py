@@ -155,14 +155,25 @@ def _title(text: str, paragraphs: list[Paragraph], roots: list[Section],
     return [_Found(int(m.group(1)), start, end, "title", profile.report_year)]
 
 
+# a title run into the report's first sentence on a page's one long line: the title's last
+# word, then the opening year (…建设情况的报告2023年，省政府坚持…), within this reach of the line's start
+_TITLE_RUN_INTO_OPENING = re.compile(r"(?<=报告)\s*((?:19|20)\d{2})\s*年(?=[，,])")
+_TITLE_REACH = 120
+
+
 def _opening(text: str, paragraphs: list[Paragraph], roots: list[Section],
              title: MetaField | None, profile: Profile) -> list[_Found]:
-    """A report opening with its year (2024年，某镇在…): the year reviewed."""
+    """A report opening with its year (2024年，某镇在…): the year reviewed; on a page run
+    together on one line, the opening right after the title run into it (…情况的报告2024年，
+    某镇在…)."""
     first = roots[0].start if roots else len(text)
     for p in paragraphs[:profile.rules.head_lines]:
         if p.start >= first:
             break
-        m = re.match(r"\s*((?:19|20)\d{2})\s*年", text[p.start:p.end])
+        line = text[p.start:p.end]
+        m = re.match(r"\s*((?:19|20)\d{2})\s*年", line)
+        if m is None and len(line) >= profile.rules.flat_min:
+            m = _TITLE_RUN_INTO_OPENING.search(line, 0, _TITLE_REACH)
         if m:
             return [_Found(int(m.group(1)), p.start + m.start(1), p.start + m.end(1),
                            "the opening line", "year_reviewed")]

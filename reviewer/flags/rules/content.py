@@ -81,11 +81,14 @@ def missing_topic(ctx: RuleContext) -> Iterator[Hit]:
     genre's ``[[flags.topic]]``, each expected of reports about its ``since`` year or later),
     neither by its words nor in substance (its ``in_substance`` patterns: 法治建设履职情况纳入
     年度述职 is 述法); the flag sits on the part where it belongs, and is not raised when no
-    part of that kind is recognised (a page holding no report text, a structure not read)."""
+    part of that kind is recognised (a page holding no report text, a structure not read). A
+    topic expected only since a year is not asked of a report whose year is not known (its
+    years written 20xx): it may be older."""
     text = ctx.text
     year = ctx.doc.year_reviewed
     for topic in ctx.setting("topic", ()):
-        if year is not None and year < int(topic.get("since", 0)):
+        since = int(topic.get("since", 0))
+        if since and (year is None or year < since):
             continue  # expected only of reports about that year or later
         if any(w in text for w in topic["words"]):
             continue

@@ -370,6 +370,33 @@ def plan_year(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.replace_with", right=str(expected)))
 
 
+# a heading's one year, not a start (2021年以来) nor one year of a span or a pair
+_HEADING_YEAR = re.compile(r"(?<![\d—–~～至-])((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|[—–~～-]))")
+
+
+@rule("structure.review_year", "structure", "warning")
+def review_year(ctx: RuleContext) -> Iterator[Hit]:
+    """The heading of the year's account names another year than the one reviewed (一、2023年
+    依法行政情况 in a report on 2024). Only where the report's year is sure (its title,
+    its congress date), on a top-level part about one year whose heading names one year alone:
+    2021年以来…, a span or a five-year period say something else."""
+    if ctx.sure_year() is None or ctx.doc.year_reviewed is None:
+        return
+    reviewed = ctx.doc.year_reviewed
+    for sec in ctx.doc.sections:
+        if sec.kind != "achievements" or sec.period != "year":
+            continue
+        found = _HEADING_YEAR.findall(sec.heading.title)
+        if len(found) != 1 or len(re.findall(r"(?:19|20)\d{2}", sec.heading.title)) != 1:
+            continue
+        if int(found[0]) != reviewed:
+            m = re.search(found[0], sec.heading.title)
+            start = sec.heading.title_start + m.start()
+            yield Hit(start, start + 4,
+                      t("flags.review_year", found=found[0], year=reviewed),
+                      t("flags.replace_with", right=str(reviewed)))
+
+
 @rule("structure.no_issuer", "structure", "warning")
 def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
     """Nothing in the report names the body that issues it: no signature (落款) or document

@@ -125,6 +125,21 @@ def anachronism(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.anachronism_fix"))
 
 
+@rule("timeliness.event_year", "timeliness", "warning")
+def event_year(ctx: RuleContext) -> Iterator[Hit]:
+    """A year called the year of an event held in another (2021年是十九届五中全会召开之年: the
+    plenum met in 2020): a year of the report written wrong, or a passage copied from
+    another year's report."""
+    form = load("events")["held_in_year"]
+    for event in events():
+        for m in re.finditer(form.replace("{event}", event.pattern.pattern), ctx.text):
+            if int(m.group(1)) != event.start.year:
+                yield Hit(m.start(1), m.end(1),
+                          t("flags.event_year", year=m.group(1), event=event.name,
+                            held=event.start.year),
+                          t("flags.replace_with", right=str(event.start.year)))
+
+
 _SIGNATURE_KEYS = ("date_signed", "date_printed")
 
 
