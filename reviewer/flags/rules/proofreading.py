@@ -325,9 +325,15 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     no_slip = _no_slip_words(names, credits)
     short = max(load("words")["letter_spaced_max"], _PADDED_NAME)
     places: list[tuple[int, int]] = []
+    paragraphs = ctx.doc.paragraphs
+    para_starts = ctx.doc.starts(paragraphs)
     q = 0  # the first quoted passage not before the paragraph
-    for para in ctx.doc.paragraphs:
+    at = 0
+    # from one paragraph with a space to the next (most paragraphs of most texts have none)
+    while (space := _SPACE_RUN.search(text, at)) is not None:
+        para = paragraphs[bisect.bisect_right(para_starts, space.start()) - 1]
         start, end = para.start, para.end
+        at = max(end, space.end())
         while q < len(quoted) and quoted[q][0] < start:
             q += 1
         if (end - start <= short or no_slip.search(text, max(0, start - _APPENDIX_WINDOW), end)
