@@ -222,3 +222,16 @@ def test_the_new_checks_stay_quiet_on_the_seeds(seeds):
            "numbers.target_twice", "proofreading.lost_zero"]
     for name, doc in seeds.items():
         assert run_flags(doc, new) == [], name
+
+
+def test_a_paragraph_set_letter_by_letter_shows_every_stray_space():
+    # a text layer that spaces its characters out: every space beside a Chinese character is a
+    # place, spaces either side of a figure one place, and inside quotation marks only the spaces
+    # beside a figure or a mark; a long paragraph is read whole, one with a name's title space by
+    # space, and both show the same places
+    line = "全 年 增 长 12.5 % 以 上 ， 开 展 “ 放 管 服 2 项 ” 改 革 ， 建 成 ２０２４ 年 项 目 。"
+    expected = ["全 年", "年 增", "增 长", "长 12.5", "% 以", "以 上", "上 ，", "开 展", "“ 放",
+                "服 2 项", "项 ”", "改 革", "革 ，", "建 成", "成 ２０２４ 年", "年 项", "项 目", "目 。"]
+    assert places(parse_text(BODY + line + "\n"), SPACE) == expected
+    named = line.replace("开 展", "市长 李明 开 展")  # 市长 李明: the name's space is no slip
+    assert places(parse_text(BODY + named + "\n"), SPACE) == [*expected[:7], "明 开", *expected[7:]]

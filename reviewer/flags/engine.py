@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any, NamedTuple
 
 from reviewer.document import Document
@@ -306,6 +306,10 @@ def _clamp(start: int, end: int, length: int) -> Occurrence | None:
     return Occurrence(start, end)
 
 
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
+
+
 def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
     """The hit's places, each clamped into the text, in text order, without repeats."""
     if not hit.occurrences:  # one place: most hits, one per figure on a text dense in counts
@@ -314,11 +318,15 @@ def _occurrences(hit: Hit, length: int) -> tuple[Occurrence, ...]:
         span = _clamp(hit.start, hit.end, length)
         return () if span is None else (span,)
     places = tuple(hit.occurrences)
+    if (all(map(operator.lt, places, islice(places, 1, None)))
+            and {*map(len, places)} == {2} and places[0][0] >= 0
+            and all(map(operator.lt, map(_first, places), map(_second, places)))
+            and max(map(_second, places)) <= length):
+        # in text order without repeats and inside the text already, as a rule that walks the
+        # text finds them: checked and made places without a step of Python per place (a stray
+        # space after every character is one finding of a million places)
+        return tuple(map(tuple.__new__, repeat(Occurrence), places))
     if all(0 <= start < end <= length for start, end in places):  # nothing to clamp
-        if all(map(operator.lt, places, islice(places, 1, None))):
-            # in text order without repeats already, as a rule that walks the text finds them
-            # (a stray space after every character is one finding of a million places)
-            return tuple(map(Occurrence._make, places))
         return tuple(sorted(Occurrence(start, end) for start, end in set(places)))
     places = set(places)
     out = set()

@@ -46,7 +46,8 @@ _AFTER_FIGURE = frozenset(",;")
 # a quotation or a title inside one paragraph (no nesting of the same mark); a report typed with
 # straight quotes quotes with a pair of them
 _QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》|\"[^\"\n]*\"")
-_APPENDIX = re.compile(r"附件\s*\d{1,2}$")
+_APPENDIX_MARK = "附件"
+_APPENDIX = re.compile(_APPENDIX_MARK + r"\s*\d{1,2}$")
 _APPENDIX_WINDOW = 6
 # a 顿号 between two quoted or titled items
 _DUN_BETWEEN = re.compile(r"(?<=[”》])、(?=[“《])")
@@ -231,49 +232,66 @@ def _letter_spaced(text: str, para_start: int, para_end: int, start: int, end: i
             and (right + 1 == para_end or text[right + 1].isspace()))
 
 
-@rule("proofreading.stray_space", "proofreading", "warning")
-def stray_space(ctx: RuleContext) -> Iterator[Hit]:
-    """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
-    the report, with every place; spaces on both sides of a figure are one place, and each
-    place shows whole figures (2024 年); a space just inside quotation marks (“ 严和实”) is one
-    too. No slip: the space that sets off a name (省长 王伟中, 旗长 双宝), a short line set letter by
-    letter (政 府 工 作 报 告, a byline's 林 坤),
-    a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
-    or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》)."""
+_SPACE_CHARS = " \u3000\u00a0"
+# a space run the rule flags, by what stands either side: between Chinese characters, or after
+# one before a figure or a sentence mark, or after a figure or percent sign before a Chinese
+# character (the before/after tests of the per-space walk in one expression); inside quotation
+# or title marks, not between two Chinese characters (“首善之区 幸福福田”)
+_STRAY_AFTER_CJK = rf"(?<=[{_CJK}])[{_SPACE_CHARS}]+(?=[{_CJK}\d，。；：、！？])"
+_STRAY_AFTER_CJK_QUOTED = rf"(?<=[{_CJK}])[{_SPACE_CHARS}]+(?=[\d，。；：、！？])"
+_STRAY_AFTER_FIGURE = rf"(?<=[\d%％])[{_SPACE_CHARS}]+(?=[{_CJK}])"
+_FIGURE_SET = re.escape("".join(sorted(_FIGURE_CHARS)))
+
+
+def _stray_places(run: str) -> re.Pattern[str]:
+    """Stray spaces joined across the figures between them (增长 12.5 %) as one match, from the
+    character before them (the whole figure it ends) to, in group 1, the character after them
+    (the whole figure it begins): the place :func:`_whole_tokens` widens a run of spaces to."""
+    return re.compile(rf"(?:(?<![{_FIGURE_SET}])[{_FIGURE_SET}]+|[^{_FIGURE_SET}])"
+                      rf"(?:{run})(?:{_FIGURE.pattern}(?:{run}))*(?=([{_FIGURE_SET}]+|.))")
+
+
+_STRAY = _stray_places(f"{_STRAY_AFTER_CJK}|{_STRAY_AFTER_FIGURE}")
+_STRAY_QUOTED = _stray_places(f"{_STRAY_AFTER_CJK_QUOTED}|{_STRAY_AFTER_FIGURE}")
+
+
+@cache
+def _no_slip_words(names: tuple[str, ...], credits: tuple[str, ...]) -> re.Pattern[str]:
+    """Any word beside which a space may be no slip: a name's title, a credit, an appendix."""
+    return re.compile("|".join(re.escape(w) for w in (*names, *credits, _APPENDIX_MARK)))
+
+
+def _collect(found: re.Pattern[str], text: str, start: int, end: int,
+             places: list[tuple[int, int]]) -> None:
+    """The places of ``found``'s stray spaces in ``text[start:end]`` (:func:`_stray_places`)."""
+    places += [(m.start(), m.end(1)) for m in found.finditer(text, start, end)]
+
+
+def _walked(ctx: RuleContext, para, quoted: list[tuple[int, int]], quoted_starts: list[int],
+            names: tuple[str, ...], credits: tuple[str, ...], numbering: re.Pattern[str]
+            ) -> list[tuple[int, int]]:
+    """The stray spaces of one paragraph where a space may be no slip (a short line, a name's
+    title, a credit, an appendix number, a heading's number), each space tested on its own."""
     text = ctx.text
-    quoted = _quoted(ctx)
-    quoted_starts = [s for s, _ in quoted]
-    credits = words("words", "credit_marks")
-    # read once, not per space: a text set with a space after every character has one every
-    # other character
-    names = tuple(words("words", "name_titles"))
-    numbering = pattern("words", "spaced_numbering")
-    # the paragraph of each space, walked to in text order with the spaces (not looked up anew
-    # for each: a text set letter by letter has a space every other character)
-    paragraphs = ctx.doc.paragraphs
-    after_para = 0  # how many paragraphs start at or before the space
     runs: list[list[int]] = []
-    for m in _SPACE_RUN.finditer(text):
+    for m in _SPACE_RUN.finditer(text, para.start, para.end):
         start, end = m.span()
         before, after = text[start - 1], text[end]
         if not _BEFORE_SPACE.match(before):
             continue
         if not (_AFTER_DIGIT if before.isdigit() or before in "%％" else _AFTER_CJK).match(after):
             continue
-        while after_para < len(paragraphs) and paragraphs[after_para].start <= start:
-            after_para += 1
-        para = paragraphs[after_para - 1] if after_para else None  # Document.paragraph_at
-        if para is not None and para.end - para.start <= _PADDED_NAME:
+        if para.end - para.start <= _PADDED_NAME:
             continue  # 李　强: a two-character name padded to three
         if names and text.endswith(names, 0, start):
             continue  # 省长 王伟中: the space sets off a name
-        if para is not None and _letter_spaced(text, para.start, para.end, start, end):
+        if _letter_spaced(text, para.start, para.end, start, end):
             continue  # 政 府 工 作 报 告 / 区长 林 坤: a short line set letter by letter
         if text.startswith(credits, end):
             continue  # 记者 刘尚文 摄
         if _APPENDIX.search(text, max(0, start - _APPENDIX_WINDOW), start):
             continue  # 附件2 名词解释
-        if para is not None and numbering.fullmatch(text, para.start, start):
+        if numbering.fullmatch(text, para.start, start):
             continue  # 第一部分　2024年工作回顾: the space sets off a heading's title
         if (_CJK_CHAR.match(before) and _CJK_CHAR.match(after)
                 and _inside(quoted, quoted_starts, start)):
@@ -282,10 +300,58 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             runs[-1][1] = end
         else:
             runs.append([start, end])
-    for m in _INSIDE_QUOTES.finditer(text):
-        runs.append([m.start(), m.end()])  # “ 严和实”: a space just inside the marks
-    runs.sort()
-    places = [_whole_tokens(text, start - 1, end + 1) for start, end in runs]
+    return [_whole_tokens(text, start - 1, end + 1) for start, end in runs]
+
+
+@rule("proofreading.stray_space", "proofreading", "warning")
+def stray_space(ctx: RuleContext) -> Iterator[Hit]:
+    """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
+    the report, with every place; spaces on both sides of a figure are one place, and each
+    place shows whole figures (2024 年); a space just inside quotation marks (“ 严和实”) is one
+    too. No slip: the space that sets off a name (省长 王伟中, 旗长 双宝), a short line set letter by
+    letter (政 府 工 作 报 告, a byline's 林 坤),
+    a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
+    or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》).
+
+    A paragraph where none of these can be is read by one expression per stretch inside and
+    outside quotation marks (a text set letter by letter has a space every other character);
+    only the others are walked space by space."""
+    text = ctx.text
+    quoted = _quoted(ctx)
+    quoted_starts = [s for s, _ in quoted]
+    credits = words("words", "credit_marks")
+    names = tuple(words("words", "name_titles"))
+    numbering = pattern("words", "spaced_numbering")
+    no_slip = _no_slip_words(names, credits)
+    short = max(load("words")["letter_spaced_max"], _PADDED_NAME)
+    places: list[tuple[int, int]] = []
+    paragraphs = ctx.doc.paragraphs
+    para_starts = ctx.doc.starts(paragraphs)
+    q = 0  # the first quoted passage not before the paragraph
+    at = 0
+    # from one paragraph with a space to the next (most paragraphs of most texts have none)
+    while (space := _SPACE_RUN.search(text, at)) is not None:
+        para = paragraphs[bisect.bisect_right(para_starts, space.start()) - 1]
+        start, end = para.start, para.end
+        at = max(end, space.end())
+        while q < len(quoted) and quoted[q][0] < start:
+            q += 1
+        if (end - start <= short or no_slip.search(text, max(0, start - _APPENDIX_WINDOW), end)
+                or numbering.match(text, start, end)):
+            places += _walked(ctx, para, quoted, quoted_starts, names, credits, numbering)
+            continue
+        while q < len(quoted) and quoted[q][0] < end:
+            inside, closing = quoted[q]
+            _collect(_STRAY, text, start, inside, places)
+            _collect(_STRAY_QUOTED, text, inside, closing, places)
+            start = closing
+            q += 1
+        _collect(_STRAY, text, start, end, places)
+    inside_quotes = [_whole_tokens(text, m.start() - 1, m.end() + 1)
+                     for m in _INSIDE_QUOTES.finditer(text)]  # “ 严和实”: just inside the marks
+    if inside_quotes:
+        places += inside_quotes
+        places.sort()
     if places:
         quote = text[places[0][0]:places[0][1]]
         yield Hit(*places[0], t("flags.stray_space", quote=quote),
