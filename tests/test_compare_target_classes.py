@@ -296,3 +296,16 @@ def test_an_approximate_actual_equal_to_an_approximate_target_is_met(tmp_path):
                     "2022年，地区生产总值增长5.5%左右，固定资产投资增长8%左右。")
     assert _got(targets) == {"地区生产总值增长": (5.5, 5.5, "met"),
                              "固定资产投资增长": (8, 8, "unclear")}
+
+
+def test_figures_following_the_year_reviewed_are_no_list_of_targets():
+    """A part taken for the year's targets whose figures follow the year reviewed (2021年工作回顾：
+    地区生产总值增长5.7%…) is an account of that year: no target is read from it."""
+    doc = parse_text("某省2022年政府工作报告\n二、2022年主要目标\n2021年工作回顾：地区生产总值增长5.7%，"
+                     "固定资产投资增长2.4%，城镇新增就业9万人，进出口总额增长9.4%。\n", "p.txt")
+    part = next(s for s in doc.sections if "主要目标" in s.heading.title)
+    assert part.kind == "targets" and doc.year_reviewed == 2021
+    assert headline_targets(doc) == []
+    kept = parse_text("某省2022年政府工作报告\n二、2022年主要目标\n2022年：地区生产总值增长5.7%，"
+                      "固定资产投资增长2.4%，城镇新增就业9万人，进出口总额增长9.4%。\n", "p.txt")
+    assert [tr.value for tr in headline_targets(kept)] == [5.7, 2.4, 9, 9.4]

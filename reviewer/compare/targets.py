@@ -163,6 +163,11 @@ def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
         if len(found) < least:
             continue
         first = min(tr.start for tr in found)
+        years = _YEAR.findall(text, para.start, first)
+        if years and doc.year_reviewed is not None and int(years[-1]) == doc.year_reviewed:
+            # the figures follow the year reviewed (2024年工作回顾：全省地区生产总值增长5.7%…):
+            # an account of that year, whatever kind its part was given
+            continue
         start = max(text.rfind(c, para.start, first) for c in "；;：:。") + 1
         return [(max(start, para.start), para.end)]
     return []
