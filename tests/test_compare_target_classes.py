@@ -229,3 +229,83 @@ def test_the_target_restated_in_the_review_is_not_the_years_figure(tmp_path):
     targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长5%左右。",
                     "2022年，经济增长5%左右的预期目标顺利实现，地区生产总值增长5.3%。")
     assert _got(targets)["地区生产总值增长"] == (5, 5.3, "met")
+
+
+def test_lists_announced_the_ways_news_of_a_report_announce_them():
+    """建议为 before the list; 预期目标，其中包括… going on over the sentence that adds to it; a line
+    ending with 主要预期目标 over marked lines, those naming a target in words included."""
+    tail = "\n（一）推动产业升级。新建学校5所。\n"
+    doc = parse_text("二、2022年工作安排\n今年主要预期目标建议为：地区生产总值增长7%左右，"
+                     "地方一般公共预算收入增长5%左右。" + tail, "p.txt")
+    assert [(tr.indicator, tr.value) for tr in headline_targets(doc)] == [
+        ("地区生产总值增长", 7), ("地方一般公共预算收入增长", 5)]
+    doc = parse_text("二、2022年工作安排\n报告提出了今年新的预期目标，其中包括地区生产总值增长7%左右。"
+                     "此外，固定资产投资增长9%，进出口总额增长4%等。为实现目标，要做好十个方面工作。"
+                     + tail, "p.txt")
+    assert [(tr.indicator, tr.value) for tr in headline_targets(doc)] == [
+        ("地区生产总值增长", 7), ("固定资产投资增长", 9), ("进出口总额增长", 4)]
+    doc = parse_text("■ 2022年经济社会发展的主要预期目标\n●经济增长7%左右\n●城镇新增就业3万人以上\n"
+                     "●居民收入增长与经济增长同步\n●单位地区生产总值能耗完成国家下达目标\n", "p.txt")
+    got = [(tr.kind, tr.indicator) for tr in headline_targets(doc)]
+    assert got[:2] == [("quantified", "经济增长"), ("quantified", "城镇新增就业")]
+    assert [kind for kind, _ in got[2:]] == ["relative", "qualitative"]
+
+
+def test_a_line_ending_with_the_targets_word_opens_a_list_only_of_marked_lines():
+    """二、…总体要求和主要预期目标 over the part's own paragraph: that paragraph is no list the
+    line announces (a list no cue announces is read by the year's targets part); over marked
+    lines it is."""
+    text = "二、2022年总体要求和主要预期目标\n要着力稳增长：地区生产总值增长6%左右，城镇新增就业3万人以上。\n"
+    doc = parse_text(text, "p.txt")
+    from reviewer.compare.targets import passages
+    assert not any(doc.text[a:b].startswith("要着力") for a, b in passages(doc))
+    marked = parse_text("二、2022年总体要求和主要预期目标\n●地区生产总值增长6%左右\n", "p.txt")
+    assert [(tr.indicator, tr.value) for tr in headline_targets(marked)] == [
+        ("地区生产总值增长", 6)]
+
+
+def test_short_subjects_before_one_going_on_with_their_shared_name(tmp_path):
+    """城镇和农村居民人均可支配收入分别增长6%和7%: 城镇居民人均可支配收入 and 农村…, each with its
+    own figure and its own actual."""
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右；"
+                              "城镇和农村居民人均可支配收入分别增长6%和7%。",
+                    "2022年，地区生产总值增长6.2%，城镇居民人均可支配收入增长5.1%，"
+                    "农村居民人均可支配收入增长7.4%。")
+    assert _got(targets) == {
+        "地区生产总值增长": (6, 6.2, "met"),
+        "城镇居民人均可支配收入增长": (6, 5.1, "missed"),
+        "农村居民人均可支配收入增长": (7, 7.4, "met"),
+    }
+    doc = parse_text("二、2022年工作安排\n今年主要预期目标是：进口和出口总额分别增长3%和5%。\n", "p.txt")
+    assert [tr.indicator for tr in headline_targets(doc)] == ["进口总额增长", "出口总额增长"]
+
+
+def test_a_price_target_measured_as_its_rise_finds_the_rise_reported(tmp_path):
+    """居民消费价格上涨幅度控制在5%左右 against 居民消费价格上涨0.8%."""
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长6%左右；"
+                              "居民消费价格上涨幅度控制在5%左右。",
+                    "2022年，地区生产总值增长6.2%，居民消费价格上涨0.8%。")
+    assert _got(targets)["居民消费价格上涨幅度"] == (5, 0.8, "met")
+
+
+def test_an_approximate_actual_equal_to_an_approximate_target_is_met(tmp_path):
+    """增长5.5%左右 reported for 增长5.5%左右: the target itself, met; against 以上 it stays
+    unclear (it may be under the floor)."""
+    targets = _pair(tmp_path, "今年主要预期目标是：地区生产总值增长5.5%左右；"
+                              "固定资产投资增长8%以上。",
+                    "2022年，地区生产总值增长5.5%左右，固定资产投资增长8%左右。")
+    assert _got(targets) == {"地区生产总值增长": (5.5, 5.5, "met"),
+                             "固定资产投资增长": (8, 8, "unclear")}
+
+
+def test_figures_following_the_year_reviewed_are_no_list_of_targets():
+    """A part taken for the year's targets whose figures follow the year reviewed (2021年工作回顾：
+    地区生产总值增长5.7%…) is an account of that year: no target is read from it."""
+    doc = parse_text("某省2022年政府工作报告\n二、2022年主要目标\n2021年工作回顾：地区生产总值增长5.7%，"
+                     "固定资产投资增长2.4%，城镇新增就业9万人，进出口总额增长9.4%。\n", "p.txt")
+    part = next(s for s in doc.sections if "主要目标" in s.heading.title)
+    assert part.kind == "targets" and doc.year_reviewed == 2021
+    assert headline_targets(doc) == []
+    kept = parse_text("某省2022年政府工作报告\n二、2022年主要目标\n2022年：地区生产总值增长5.7%，"
+                      "固定资产投资增长2.4%，城镇新增就业9万人，进出口总额增长9.4%。\n", "p.txt")
+    assert [tr.value for tr in headline_targets(kept)] == [5.7, 2.4, 9, 9.4]

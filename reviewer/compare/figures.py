@@ -250,13 +250,21 @@ def _prefix(subject: str) -> str:
 
 def _expanded(subjects: list[str]) -> list[str]:
     """Subjects sharing the first one's prefix (单位地区生产总值能耗、水耗、电耗) with their full
-    names (单位地区生产总值水耗, …); others as they are."""
+    names (单位地区生产总值水耗, …); short subjects before a last one that goes on with their
+    shared name (城镇和农村居民人均可支配收入: 城镇居民人均可支配收入, 农村…) with theirs; others as
+    they are."""
     if len(subjects) < 2:
         return subjects
+    short = data.indicators()["indicator"]["short_subject"]
     head = _prefix(subjects[0])
     if not head:
+        *firsts, last = subjects
+        width = len(firsts[0])
+        if all(_cjk(s) <= short and len(s) == width for s in firsts) and \
+                _cjk(last) > width + 1 and not _prefix(last):
+            # the last one's own word is as long as the first ones' (城镇｜农村), the rest shared
+            return [s + last[width:] for s in firsts] + [last]
         return subjects
-    short = data.indicators()["indicator"]["short_subject"]
     return [subjects[0], *(head + s if _cjk(s) <= short and not _prefix(s) else s
                            for s in subjects[1:])]
 
@@ -1021,8 +1029,9 @@ def verdict(target: Target, actual: Actual | None) -> str:
         got, bound = -got, -bound
     tolerance = rules["about_points"] if target.unit == "%" else abs(bound) * rules["about_share"]
     if got >= bound - 1e-9:
-        if actual.about and got - bound < tolerance - 1e-9:
+        if actual.about and target.comparator != "about" and got - bound < tolerance - 1e-9:
             # 增长10%左右 against 增长10%以上: an approximate figure at the bound may be under it
+            # (against 增长10%左右 it is the target itself)
             return "unclear"
         return "met"
     if target.comparator == "about" and bound - got <= tolerance + 1e-9:

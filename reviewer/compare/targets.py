@@ -58,6 +58,11 @@ def _cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in _conf()["cues"]))
 
 
+@cache
+def _marked_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in _conf()["marked_cues"]))
+
+
 def _excluded(doc: Document, offset: int) -> bool:
     """Inside a part about a five-year period."""
     return any(s.period == "five_year" for s in doc.section_at(offset))
@@ -68,8 +73,12 @@ def passages(doc: Document) -> list[tuple[int, int]]:
     text = _narrow(doc.text)
     conf = _conf()
     out: list[tuple[int, int]] = []
-    for k, para in enumerate(doc.paragraphs):
+    paras = doc.paragraphs
+    for k, para in enumerate(paras):
         m = _cue().search(text, para.start, para.end)
+        if m is None and k + 1 < len(paras) and \
+                _list_mark().match(text, paras[k + 1].start, paras[k + 1].end):
+            m = _marked_cue().search(text, para.start, para.end)
         if m is None or _excluded(doc, m.start()):
             continue
         if not any(w in m.group() for w in conf["list_cue"]):
@@ -111,13 +120,19 @@ def _lines_listed(doc: Document, text: str, first: int, end: int) -> int:
     that paragraph opens none)."""
     conf = _conf()
     heads = {h.start for h in doc.headings}
+    marked = False
     for para in doc.paragraphs[first: first + conf["list_lines"]]:
         line = text[para.start:para.end].strip(" \u3000")
-        if len(line) > conf["list_line_chars"] or \
-                not targets_in(doc, para.start, para.end):
+        mark = _list_mark().match(text, para.start, para.end) is not None
+        if len(line) > conf["list_line_chars"]:
             break
-        if para.start in heads and not _list_mark().match(text, para.start, para.end):
+        if not targets_in(doc, para.start, para.end) and not (marked and mark):
+            # a line of figures, or, in a list whose lines open with a mark, a marked line
+            # naming a target in words (●居民收入增长与经济增长同步)
+            break
+        if para.start in heads and not mark:
             break  # the plan's next part (（一）推动产业升级。新建学校5所。)
+        marked = marked or mark
         end = para.end
     return end
 
@@ -148,6 +163,11 @@ def _unannounced(doc: Document, text: str) -> list[tuple[int, int]]:
         if len(found) < least:
             continue
         first = min(tr.start for tr in found)
+        years = _YEAR.findall(text, para.start, first)
+        if years and doc.year_reviewed is not None and int(years[-1]) == doc.year_reviewed:
+            # the figures follow the year reviewed (2024年工作回顾：全省地区生产总值增长5.7%…):
+            # an account of that year, whatever kind its part was given
+            continue
         start = max(text.rfind(c, para.start, first) for c in "；;：:。") + 1
         return [(max(start, para.start), para.end)]
     return []
@@ -159,8 +179,10 @@ def _frames() -> re.Pattern[str]:
 
 
 def _frame(clause: str) -> bool:
-    """The clause is only a time frame (到2022年底): no target of its own."""
-    return bool(_frames().fullmatch(clause.strip(" \u3000")))
+    """The clause is only a time frame (到2022年底) or a word joining it to the one before
+    (此外): no target of its own."""
+    bare = clause.strip(" \u3000")
+    return bool(_frames().fullmatch(bare)) or bare in _conf()["connectives"]
 
 
 def _hedge(clause: str) -> bool:
