@@ -32,6 +32,7 @@ from reviewer.compare.evidence import (
     weighty,
 )
 from reviewer.compare.figures import (
+    Target,
     TargetResult,
     actual_in,
     actual_text,
@@ -338,13 +339,15 @@ def _named_in(tr: TargetResult, rarity: Callable[[str], float]) -> bool:
     return max(want, key=lambda w: (rarity(w), w)) in have
 
 
-def _near_named(ctx: _Context, prior: Document, span, near: Evidence
+def _near_named(ctx: _Context, named_targets: list[Target], near: Evidence
                 ) -> list[TargetResult] | None:
     """The targets of a promise without evidence as the review sentence closest to it answers
     them, where it reports one of them by name (:func:`_named_in`): that sentence is then its
     evidence, however little else of the promise it carries (全市图书借阅总量增长12% for 新建城市
     书房30座、乡村阅读驿站50个…，图书借阅总量增长10%); None where it reports none."""
-    named = _promise_targets(prior, ctx.current, span, [near])
+    if not named_targets:
+        return None
+    named = _promise_targets(ctx.current, named_targets, [near])
     idf = ctx.index.idf
     return named if any(_named_in(tr, lambda w: idf.get(w, math.inf)) for tr in named) else None
 
@@ -375,13 +378,14 @@ def _group_words(ctx: _Context, words: set[str], limit: int) -> list[Evidence]:
     return [ctx.index.evidence(i, sc) for i, _, sc in hits]
 
 
-def _promise_targets(prior: Document, current: Document, span, evidence: list[Evidence]
+def _promise_targets(current: Document, targets: list[Target], evidence: list[Evidence]
                      ) -> list[TargetResult]:
-    """The figures a promise names, each with the figure its evidence sentences give (never a
-    search of the whole review per figure: that would grow with the plan times the review)."""
+    """The figures a promise names (``targets``: :func:`targets_in` of its span), each with the
+    figure its evidence sentences give (never a search of the whole review per figure: that
+    would grow with the plan times the review)."""
     out = []
     passages = [(e.start, e.end) for e in evidence]
-    for target in targets_in(prior, span.start, span.end):
+    for target in targets:
         actual = actual_in(current, target, passages)
         out.append(TargetResult(**vars(target), actual=actual, verdict=verdict(target, actual)))
     return out
@@ -629,10 +633,11 @@ def compare_documents(prior: Document, current: Document, *,
             text = prior.text[span.start:span.end]
             p = PromiseResult(text, span.start, span.end, "no_evidence")
             p.evidence, near = _evidence(ctx, text, rules["evidence_count"], spread)
-            p.targets = _promise_targets(prior, current, span, p.evidence)
+            named_targets = targets_in(prior, span.start, span.end)
+            p.targets = _promise_targets(current, named_targets, p.evidence)
             closest = ("", 0.0)
             if near is not None:
-                named = _near_named(ctx, prior, span, near[0])
+                named = _near_named(ctx, named_targets, near[0])
                 if named is None:
                     closest = (near[0].quote, near[1])
                 else:
