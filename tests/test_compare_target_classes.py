@@ -309,3 +309,15 @@ def test_figures_following_the_year_reviewed_are_no_list_of_targets():
     kept = parse_text("某省2022年政府工作报告\n二、2022年主要目标\n2022年：地区生产总值增长5.7%，"
                       "固定资产投资增长2.4%，城镇新增就业9万人，进出口总额增长9.4%。\n", "p.txt")
     assert [tr.value for tr in headline_targets(kept)] == [5.7, 2.4, 9, 9.4]
+
+
+def test_prices_named_in_one_word_answer_the_price_target(tmp_path):
+    """物价 is the price index's everyday name: 物价总体平稳 mentions it without a figure
+    (unclear, not unreported), 物价上涨2.1% gives its figure."""
+    plan = "今年主要预期目标是：地区生产总值增长6%左右；居民消费价格涨幅3%左右。"
+    assert _got(_pair(tmp_path, plan, "2022年，地区生产总值增长6.2%，物价总体平稳。")
+                )["居民消费价格涨幅"] == (3, None, "unclear")
+    assert _got(_pair(tmp_path, plan, "2022年，地区生产总值增长6.2%，物价上涨2.1%。")
+                )["居民消费价格涨幅"] == (3, 2.1, "met")
+    assert _got(_pair(tmp_path, plan, "2022年，地区生产总值增长6.2%。")
+                )["居民消费价格涨幅"] == (3, None, "not_reported")
