@@ -85,3 +85,14 @@ def test_a_year_called_the_year_of_an_event_held_in_another_is_told():
     assert rules_hit(review.replace("2021年是十九届", "2020年是十九届"), "timeliness.event_year") == []
     near = review.replace("2021年是十九届五中全会召开之年", "2021年是落实十九届五中全会部署的起步之年")
     assert rules_hit(near, "timeliness.event_year") == []
+
+
+def test_a_space_between_two_issuing_bodies_named_side_by_side_is_no_slip():
+    joint = ("中共青石县委 青石县人民政府关于2024年法治政府建设情况的报告\n中共青石县委　青石县人民政府\n"
+             + BODY)
+    assert rules_hit(joint, "proofreading.stray_space") == []
+    # a space after a body's name inside a sentence is still a slip, and so is one in a title
+    # whose second half names no body
+    assert rules_hit(joint + "县委 县政府高度重视法治建设。\n", "proofreading.stray_space") == ["委 县"]
+    odd = joint.replace("中共青石县委 青石县人民政府关于", "中共青石县委 关于")
+    assert rules_hit(odd, "proofreading.stray_space") == ["委 关"]
