@@ -85,3 +85,53 @@ def test_a_year_called_the_year_of_an_event_held_in_another_is_told():
     assert rules_hit(review.replace("2021年是十九届", "2020年是十九届"), "timeliness.event_year") == []
     near = review.replace("2021年是十九届五中全会召开之年", "2021年是落实十九届五中全会部署的起步之年")
     assert rules_hit(near, "timeliness.event_year") == []
+
+
+def test_a_space_between_two_issuing_bodies_named_side_by_side_is_no_slip():
+    joint = ("中共青石县委 青石县人民政府关于2024年法治政府建设情况的报告\n中共青石县委　青石县人民政府\n"
+             + BODY)
+    assert rules_hit(joint, "proofreading.stray_space") == []
+    # a space after a body's name inside a sentence is still a slip, and so is one in a title
+    # whose second half names no body
+    assert rules_hit(joint + "县委 县政府高度重视法治建设。\n", "proofreading.stray_space") == ["委 县"]
+    odd = joint.replace("中共青石县委 青石县人民政府关于", "中共青石县委 关于")
+    assert rules_hit(odd, "proofreading.stray_space") == ["委 关"]
+
+
+def test_a_national_plan_cited_with_a_period_it_was_not_issued_for_is_told():
+    report = (TITLE + "2024年，青石镇紧扣《法治政府建设实施纲要（2022—2025年）》要求推进依法行政。\n"
+              "一、主要举措和成效\n" + ACCOUNT * 3 + "\n")
+    assert rules_hit(report, "timeliness.plan_period") == ["2022—2025"]
+    # either of the plan's own periods, and a place's own plan of that name, are no slip
+    for right in ("《法治政府建设实施纲要（2021—2025年）》", "《法治政府建设实施纲要(2015-2020年)》",
+                  "《某某省法治政府建设实施纲要（2022—2025年）》"):
+        assert rules_hit(report.replace("《法治政府建设实施纲要（2022—2025年）》", right),
+                         "timeliness.plan_period") == [], right
+
+
+def test_a_year_called_the_deciding_year_of_a_goal_won_in_another_is_told():
+    review = ("2023年青石镇政府工作报告\n各位代表：\n一、2022年工作回顾\n2022年是我们全面建设小康社会的决胜"
+              "之年，青石发展再上台阶。" + ACCOUNT * 2 + "\n")
+    assert rules_hit(review, "timeliness.milestone_year") == ["2022"]
+    for right in ("2020年是全面建成小康社会决胜之年", "2021年是“十四五”开局之年",
+                  "2022年是决胜全面建成小康社会的关键之年"):
+        text = review.replace("2022年是我们全面建设小康社会的决胜之年", right)
+        assert rules_hit(text, "timeliness.milestone_year") == [], right
+    opening = review.replace("2022年是我们全面建设小康社会的决胜之年", "2022年是“十四五”开局之年")
+    assert rules_hit(opening, "timeliness.milestone_year") == ["2022"]
+
+
+def test_a_paragraph_of_the_review_opening_with_an_earlier_year_is_told():
+    review = ("2023年青石镇政府工作报告\n各位代表：\n一、2022年工作回顾\n2022年，青石发展再上台阶。"
+              + ACCOUNT * 2 + "\n2019年，我镇完成了全镇公路硬化项目一期工程。" + ACCOUNT + "\n"
+              "二、2023年工作安排\n2023年，我们将继续推进公路建设，完成二期工程。\n")
+    assert rules_hit(review, "structure.review_old_year") == ["2019"]
+    # the year before, a start or a span are no slip, nor an earlier year inside a sentence
+    for right in ("2021年，", "2019年以来，", "2019—2022年，", "这一年，与2019年相比，"):
+        assert rules_hit(review.replace("2019年，", right), "structure.review_old_year") == [], right
+    # an earlier year in the plan part is not the review's; a year guessed from
+    # the text alone (no title, no year in the headings) is no ground
+    moved = review.replace("2023年，我们将", "2019年，我们曾")
+    assert rules_hit(moved.replace("\n2019年，我镇", "\n这一年，我镇"), "structure.review_old_year") == []
+    untitled = review.split("\n", 1)[1].replace("2022年工作回顾", "工作回顾").replace("2023年工作安排", "工作安排")
+    assert rules_hit(untitled, "structure.review_old_year") == []

@@ -71,3 +71,21 @@ def test_a_title_run_into_the_opening_on_one_line_gives_the_year():
     later = ("资料分享网每日更新青石县坚持依法行政，自2019年，法治政府建设取得新成效。一、坚持党的领导，"
              "扛牢法治建设责任" + ACCOUNT * 6)
     assert parse_text(later, "t.txt").year_reviewed != 2019
+
+
+def test_a_heading_run_into_the_last_line_where_the_page_cuts_off_is_found():
+    # a document-sharing page: the whole report on one line, cut off inside its third part
+    account = "我镇组织领导班子集体学法4次，开展专题讲座2场，化解矛盾纠纷31件。"
+    flat = ("青石镇法治政府建设自查报告现报告如下：一、落实领导班子集体学法" + account * 3
+            + "二、履行行政机关负责人出庭应诉义务" + account * 3
+            + "三、落实行政执法与刑事司法衔接制度依据县行政执法")
+    doc = parse_text(flat, "t.txt")
+    heads = [doc.text[s.heading.title_start:s.heading.end] for s in doc.sections]
+    assert len(heads) == 3 and heads[2].startswith("落实行政执法与刑事司法衔接制度")
+    # a number out of order at the cut is no heading; nor one where the page goes on past a mark
+    skipped = parse_text(flat.replace("三、落实行政执法", "五、落实行政执法"), "t.txt")
+    assert len(skipped.sections) == 2
+    longer = parse_text(flat + "的规定" + "，逐条落实" * 20, "t.txt")
+    assert len(longer.sections) == 3
+    assert longer.text[longer.sections[2].heading.title_start:longer.sections[2].heading.end] == (
+        "落实行政执法与刑事司法衔接制度依据县行政执法的规定")

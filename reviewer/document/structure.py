@@ -343,7 +343,8 @@ def _flat_top_headings(text: str, paragraphs: list[Paragraph], headings: list[He
     """A report run together on a few long lines (a document-sharing page: 法治保障。一、强化组织领导
     (一)健全工作机制…), none of its parts on a line of its own: the top-level headings inside
     those lines, each after a sentence's end, numbered on from the heading before it and followed
-    by the next one's number or none, are headings run into the paragraph."""
+    by the next one's number or none, are headings run into the paragraph. Where the page cuts off
+    in the last one's paragraph before any mark, its words run to the cut."""
     rules = profile.rules
     if not any(p.end - p.start >= rules.flat_min for p in paragraphs):
         return headings
@@ -375,7 +376,10 @@ def _flat_top_headings(text: str, paragraphs: list[Paragraph], headings: list[He
             if not any(x is not None for x in ends):
                 # no mark ends its words: they end at the first clause's end
                 c = _CLAUSE_END.search(text, title_start + 2, reach)
-                ends.append(c.start() if c else None)
+                if c is None and para is paragraphs[-1] and para.end - title_start <= _MAX_TITLE:
+                    ends.append(para.end)  # the page cuts off in the heading's paragraph
+                else:
+                    ends.append(c.start() if c else None)
             ends = [x for x in ends if x is not None]
             if not ends:
                 continue

@@ -303,6 +303,28 @@ def _walked(ctx: RuleContext, para, quoted: list[tuple[int, int]], quoted_starts
     return [_whole_tokens(text, start - 1, end + 1) for start, end in runs]
 
 
+@cache
+def _joint_issuer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ending of an issuing body just before a space, and the next body's name just after
+    it, up to a space, the line's end, 关于 or a year (中共某县县委 某县人民政府关于…)."""
+    ends = "|".join(f"(?:{e})" for e in load("words")["joint_issuer_ends"])
+    longest = load("words")["joint_issuer_max"]
+    before = re.compile(rf"(?:{ends})\Z")
+    after = re.compile(rf"[{_CJK}]{{0,{longest}}}?(?:{ends})(?=[\s\u3000\u00a0]|关于|(?:19|20)\d{{2}}|\Z)")
+    return before, after
+
+
+def _between_issuers(text: str, place: tuple[int, int]) -> bool:
+    """Whether the one run of spaces in ``place`` parts two issuing bodies named side by side."""
+    start, end = place
+    run = _SPACES.search(text, start, end)
+    if run is None or _SPACES.search(text, run.end(), end) is not None:
+        return False  # spaces around a figure are no two names
+    before, after = _joint_issuer()
+    return (before.search(text, max(0, run.start() - 8), run.start()) is not None
+            and after.match(text, run.end()) is not None)
+
+
 @rule("proofreading.stray_space", "proofreading", "warning")
 def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
@@ -311,7 +333,8 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     too. No slip: the space that sets off a name (省长 王伟中, 旗长 双宝), a short line set letter by
     letter (政 府 工 作 报 告, a byline's 林 坤),
     a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
-    or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》).
+    or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》), or two
+    issuing bodies named side by side (中共某县县委 某县人民政府关于…).
 
     A paragraph where none of these can be is read by one expression per stretch inside and
     outside quotation marks (a text set letter by letter has a space every other character);
@@ -347,6 +370,7 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             start = closing
             q += 1
         _collect(_STRAY, text, start, end, places)
+    places = [p for p in places if not _between_issuers(text, p)]  # 县委 县人民政府: two bodies
     inside_quotes = [_whole_tokens(text, m.start() - 1, m.end() + 1)
                      for m in _INSIDE_QUOTES.finditer(text)]  # “ 严和实”: just inside the marks
     if inside_quotes:

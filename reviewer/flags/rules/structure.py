@@ -397,6 +397,57 @@ def review_year(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.replace_with", right=str(reviewed)))
 
 
+# a paragraph opening with one year, not a start (2019年以来), a span (2019—2022年) or a month
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*[，,]")
+
+
+def _review_parts(ctx: RuleContext) -> list[Section]:
+    """The top-level parts of the year's review: each part about the year's achievements, and
+    the parts of no known kind that follow one before a part of another kind (a review whose
+    later heading is not read)."""
+    out: list[Section] = []
+    inside = False
+    for sec in ctx.doc.sections:
+        if sec.kind == "achievements":
+            inside = sec.period == "year"
+        elif sec.kind != UNKNOWN:
+            inside = False
+        if inside:
+            out.append(sec)
+    return out
+
+
+@rule("structure.review_old_year", "structure", "warning")
+def review_old_year(ctx: RuleContext) -> Iterator[Hit]:
+    """A paragraph of the year's review opening with a year two or more before the one reviewed
+    (2019年，我镇… in a review of 2022): a passage about another year, often left from an earlier
+    report. Only where the report's year is sure; the year before (a comparison's ground), a
+    start (2019年以来) and a span are no slip. Each such paragraph is a place of one flag."""
+    if ctx.sure_year() is None or ctx.doc.year_reviewed is None:
+        return
+    reviewed = ctx.doc.year_reviewed
+    gap = load("words")["earlier_year_gap"]
+    parts = _review_parts(ctx)
+    if not parts:
+        return
+    heads = {h.start for h in ctx.doc.headings}
+    paragraphs = ctx.doc.paragraphs
+    starts = ctx.doc.starts(paragraphs)
+    places: list[tuple[int, int]] = []
+    for sec in parts:
+        for k in range(bisect.bisect_left(starts, sec.start), bisect.bisect_left(starts, sec.end)):
+            para = paragraphs[k]
+            if para.start in heads:
+                continue
+            m = _OPENING_YEAR.match(ctx.text, para.start, para.end)
+            if m and int(m.group(1)) <= reviewed - gap:
+                places.append(m.span(1))
+    if places:
+        found = ctx.text[places[0][0]:places[0][1]]
+        yield Hit(*places[0], t("flags.review_old_year", found=found, year=reviewed),
+                  t("flags.review_old_year_fix", year=reviewed), occurrences=tuple(places))
+
+
 @rule("structure.no_issuer", "structure", "warning")
 def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
     """Nothing in the report names the body that issues it: no signature (落款) or document

@@ -140,6 +140,44 @@ def event_year(ctx: RuleContext) -> Iterator[Hit]:
                           t("flags.replace_with", right=str(event.start.year)))
 
 
+@rule("timeliness.milestone_year", "timeliness", "warning")
+def milestone_year(ctx: RuleContext) -> Iterator[Hit]:
+    """A year called the year a goal is won or a plan opens or closes when that is another
+    year (2023年是全面建成小康社会的决胜之年: that was 2020; 2022年是“十四五”开局之年: 2021), each
+    milestone's years as data: a passage copied from another year's report."""
+    data = load("events")
+    form = data["milestone_in_year"]
+    for stone in data.get("milestone", ()):
+        for role, year in stone["roles"].items():
+            found = form.replace("{goal}", stone["pattern"]).replace("{role}", role)
+            for m in re.finditer(found, ctx.text):
+                if int(m.group(1)) != year:
+                    yield Hit(m.start(1), m.end(1),
+                              t("flags.milestone_year", year=m.group(1), goal=stone["name"],
+                                role=m.group("role"), right=year),
+                              t("flags.replace_with", right=str(year)))
+
+
+@rule("timeliness.plan_period", "timeliness", "warning")
+def plan_period(ctx: RuleContext) -> Iterator[Hit]:
+    """A national plan cited with a period it was not issued for (《法治政府建设实施纲要（2022—
+    2025年）》: the plan runs 2021—2025), each plan's periods as data; a place's own plan of the
+    same name is not read."""
+    data = load("events")
+    form = data["plan_period"]
+    for plan in data.get("plan", ()):
+        spans = [tuple(p) for p in plan["periods"]]
+        for m in re.finditer(form.replace("{plan}", plan["pattern"]), ctx.text):
+            cited = (int(m.group(1)), int(m.group(2)))
+            if cited in spans:
+                continue
+            right = min(spans, key=lambda p: abs(p[0] - cited[0]) + abs(p[1] - cited[1]))
+            yield Hit(m.start(1), m.end(2),
+                      t("flags.plan_period", plan=plan["name"], cited=f"{cited[0]}—{cited[1]}",
+                        right=f"{right[0]}—{right[1]}"),
+                      t("flags.replace_with", right=f"{right[0]}—{right[1]}"))
+
+
 _SIGNATURE_KEYS = ("date_signed", "date_printed")
 
 
