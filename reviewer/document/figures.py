@@ -166,6 +166,8 @@ def convert(value: float, written: str, to: str) -> float | None:
 
 def comparable(a: Figure | str, b: Figure | str) -> bool:
     """Whether two figures (or units as written) measure the same thing."""
+    if type(a) is Figure and type(b) is Figure and a.unit == b.unit:
+        return bool(a.dimension)  # one unit: what it measures, if it is known, looked up once
     da = a.dimension if isinstance(a, Figure) else (unit_scale(a) or ("",))[0]
     db = b.dimension if isinstance(b, Figure) else (unit_scale(b) or ("",))[0]
     return bool(da) and da == db
