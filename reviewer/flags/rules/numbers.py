@@ -110,14 +110,18 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     above_before = tuple(words("words", "above_before"))
     rates = _rate_words_at(ctx)
     reach = _reach()
+    rate_starts, rate_ends = rates if rates is not None else ([], [])
     for start, stop, value in _percentages(ctx):
         if value < 100:
             continue  # the words around it only matter at 100% (100%以上)
         # no rate named in its clause: told without reading the clause, and first without
-        # finding where it starts (no rate word within the farthest it may reach back)
-        if rates is not None and (not _near(rates, start - reach, start)
-                                  or not _near(rates, _clause_start(ctx, start), start)):
-            continue
+        # finding where it starts (no rate word within the farthest it may reach back: what
+        # :func:`_near` asks, asked here in place for each of a text of percentages)
+        if rates is not None:
+            i = bisect.bisect_right(rate_ends, start - reach)
+            if (i == len(rate_starts) or rate_starts[i] >= start
+                    or not _near(rates, _clause_start(ctx, start), start)):
+                continue
         gap = _SPACES.match(text, stop).end()
         above_after = above_after_rx.match(text, gap)
         if value == 100 and above_after is None:
