@@ -28,6 +28,8 @@ __all__ = ["Figure", "comparable", "convert", "dimension", "figures", "narrow", 
 # full-width digits, point, percent sign and comma → half-width (same length: offsets hold)
 _WIDTH = pairs("０１２３４５６７８９．％，", "0123456789.%,")
 _GAP = "[ \t\u3000]*"
+# a run of digits this long or shorter is told to be no figure from the character after it
+_SHORT_RUN = 8
 
 
 @cache
@@ -69,10 +71,17 @@ def _pattern() -> re.Pattern[str]:
                 rf"(?P<{p}a2>{approx})?{_GAP})")
 
     low, high = one("l"), one("h")
+    # what may follow a number that makes it a figure: 余/多, a magnitude, a unit, or a dash
+    # before the rest of a range. A short run of digits followed by none of them nor by what may
+    # continue the number (a year, a list number, （12）) is no figure: told there, not read as
+    # a bare number to be left out (the characters it looks at are a few, however long the run)
+    follows = re.escape("".join(sorted({w[0] for w in (*_magnitudes(), *conf["approx"],
+                                                        *units(), *conf["range_dashes"])})))
+    no_figure = rf"(?!\d{{1,{_SHORT_RUN}}}+[^\d.,{follows} \t\u3000])"
     # (?=\d) first: every figure opens with a digit, and a position that holds none fails there,
     # before the lookbehinds are tried at every character of the text
     return re.compile(
-        rf"(?=\d)(?<![\d.A-Za-z]){not_before}"
+        rf"(?=\d)(?<![\d.A-Za-z]){not_before}{no_figure}"
         rf"(?:{low}(?>(?P<lunit>{unit})?){_GAP}(?:{dash}){_GAP})?"
         rf"{high}(?>(?P<unit>{unit})?)(?!{not_after})")
 
