@@ -28,6 +28,8 @@ __all__ = ["Figure", "comparable", "convert", "dimension", "figures", "narrow", 
 # full-width digits, point, percent sign and comma → half-width (same length: offsets hold)
 _WIDTH = pairs("０１２３４５６７８９．％，", "0123456789.%,")
 _GAP = "[ \t\u3000]*"
+# a run of digits this long or shorter is told to be no figure from the character after it
+_SHORT_RUN = 8
 
 
 @cache
@@ -69,10 +71,17 @@ def _pattern() -> re.Pattern[str]:
                 rf"(?P<{p}a2>{approx})?{_GAP})")
 
     low, high = one("l"), one("h")
+    # what may follow a number that makes it a figure: 余/多, a magnitude, a unit, or a dash
+    # before the rest of a range. A short run of digits followed by none of them nor by what may
+    # continue the number (a year, a list number, （12）) is no figure: told there, not read as
+    # a bare number to be left out (the characters it looks at are a few, however long the run)
+    follows = re.escape("".join(sorted({w[0] for w in (*_magnitudes(), *conf["approx"],
+                                                        *units(), *conf["range_dashes"])})))
+    no_figure = rf"(?!\d{{1,{_SHORT_RUN}}}+[^\d.,{follows} \t\u3000])"
     # (?=\d) first: every figure opens with a digit, and a position that holds none fails there,
     # before the lookbehinds are tried at every character of the text
     return re.compile(
-        rf"(?=\d)(?<![\d.A-Za-z]){not_before}"
+        rf"(?=\d)(?<![\d.A-Za-z]){not_before}{no_figure}"
         rf"(?:{low}(?>(?P<lunit>{unit})?){_GAP}(?:{dash}){_GAP})?"
         rf"{high}(?>(?P<unit>{unit})?)(?!{not_after})")
 
@@ -166,6 +175,8 @@ def convert(value: float, written: str, to: str) -> float | None:
 
 def comparable(a: Figure | str, b: Figure | str) -> bool:
     """Whether two figures (or units as written) measure the same thing."""
+    if type(a) is Figure and type(b) is Figure and a.unit == b.unit:
+        return bool(a.dimension)  # one unit: what it measures, if it is known, looked up once
     da = a.dimension if isinstance(a, Figure) else (unit_scale(a) or ("",))[0]
     db = b.dimension if isinstance(b, Figure) else (unit_scale(b) or ("",))[0]
     return bool(da) and da == db
@@ -175,44 +186,68 @@ def _value(number: str, magnitude: str | None) -> float:
     return float(number.replace(",", "")) * (_magnitudes()[magnitude] if magnitude else 1.0)
 
 
+@cache
+def _units_of(dimensions: frozenset[str]) -> frozenset[str]:
+    """The units (``""`` for a bare number) whose dimension is one of ``dimensions``."""
+    found = {u for u, (dim, _) in units().items() if dim in dimensions}
+    return frozenset(found | {""}) if "number" in dimensions else frozenset(found)
+
+
 def figures(text: str, start: int = 0, end: int | None = None, *,
-            bare: bool = True, dimensions: frozenset[str] | None = None) -> list[Figure]:
+            bare: bool = True, dimensions: frozenset[str] | None = None,
+            ranges: bool = False) -> list[Figure]:
     """Every figure in ``text[start:end]``, in text order. A number with neither a unit nor a
     magnitude (a year, a list number) is no figure; ``bare=False`` leaves out bare magnitudes
     (1000万) too; ``dimensions``, when given, keeps only the figures that measure one of them
     (told from the unit before a figure is built: a reader of counts in a text of percentages
-    builds none)."""
+    builds none), and with ``ranges`` every range besides, whatever it measures."""
     flat = _narrowed(text)
     stop = len(text) if end is None else end
     out: list[Figure] = []
+    append = out.append
+    kept = None if dimensions is None else _units_of(frozenset(dimensions))
+    mags = _magnitudes()
+    new = tuple.__new__
     for m in _pattern().finditer(flat, start, stop):
         # the groups read in one call: a text dense in figures has one every few characters
-        unit, mag, lnum = m.group("unit", "hmag", "lnum")
-        unit = unit or ""
-        mag = mag or ""
+        unit, mag, lnum, hnum = m.group("unit", "hmag", "lnum", "hnum")
         low = None
         fig_start = m.start()
         if lnum is not None:
+            unit = unit or ""
+            mag = mag or ""
             lunit, lmag = m.group("lunit", "lmag")
             lunit = lunit or ""
             lmag = lmag or ""
             if (lunit and lunit != unit) or not (unit or mag):
                 # no range: two figures of different units, or a figure and a bare number
                 # joined by a dash; each stands alone
-                if (lunit or (lmag and bare)) and (dimensions is None
-                                                   or dimension(lunit) in dimensions):
-                    out.append(Figure(m.start(), m.end("lunit") if lunit else m.end("lmag"),
-                                      lnum, _value(lnum, lmag), lunit,
-                                      lmag, bool(m.group("la1") or m.group("la2"))))
+                if (lunit or (lmag and bare)) and (kept is None or lunit in kept):
+                    append(Figure(m.start(), m.end("lunit") if lunit else m.end("lmag"),
+                                  lnum, _value(lnum, lmag), lunit,
+                                  lmag, bool(m.group("la1") or m.group("la2"))))
                 fig_start = m.start("hnum")
             else:
                 low = _value(lnum, lmag or mag)
+        elif unit is None:
+            if mag is None or not bare:
+                continue  # a year, a list number: no figure
+            unit = ""
+        elif kept is not None and unit not in kept:
+            continue  # told from the unit alone: most figures of a text of shares are no count
+        else:
+            mag = mag or ""
         if not unit and (not mag or not bare):
             continue
-        if dimensions is not None and dimension(unit) not in dimensions:
+        if kept is not None and unit not in kept and (low is None or not ranges):
             continue
-        fig_end = m.end("unit") if unit else m.end("hmag")
-        hnum, ha1, ha2 = m.group("hnum", "ha1", "ha2")
-        out.append(Figure(fig_start, fig_end, hnum, _value(hnum, mag),
-                          unit, mag, bool(ha1 or ha2), low))
+        # the unit closes the match (what may follow it is only looked at), a bare magnitude
+        # may have 余 and spaces after it
+        fig_end = m.end() if unit else m.end("hmag")
+        ha1, ha2 = m.group("ha1", "ha2")
+        value = (float(hnum) if "," not in hnum else float(hnum.replace(",", ""))
+                 ) * (mags[mag] if mag else 1.0)
+        # built as a tuple of all its fields: a text of counts has one every few characters
+        append(new(Figure, (fig_start, fig_end, hnum, value, unit, mag,
+                            bool(ha1 or ha2), low)))
     return out

@@ -138,19 +138,25 @@ class RuleContext:
         return 0, len(self.text)
 
     @cached_property
-    def figures(self) -> list[Figure]:
-        """Every figure in the text (:func:`~reviewer.document.figures.figures`), read once per
-        run: the number rules' quantities are among them, and a text dense in figures has one
-        every few characters."""
-        return figures(self.text)
+    def _figures(self) -> list[Figure]:
+        """The figures the rules read, in one pass over the text: the counted quantities and
+        every range (:func:`~reviewer.document.figures.figures`). A text dense in figures has one
+        every few characters, most of them shares and sums that no rule reads as a figure: told
+        from the unit, they are never built."""
+        return figures(self.text, dimensions=counted_dimensions(), ranges=True)
+
+    @cached_property
+    def ranges(self) -> list[Figure]:
+        """Every range of figures in the text (4.5%—5%, 1—2个), in text order."""
+        return [f for f in self._figures if f.low is not None]
 
     @cached_property
     def quantities(self) -> list[Quantity]:
         """Every counted quantity in the text (several number rules read them): the figures
         with a unit of a counted dimension, what :func:`~reviewer.flags.quantities.quantities`
-        reads, taken from :attr:`figures` rather than read again."""
+        reads, taken from the one pass that finds the ranges too."""
         counted = counted_dimensions()
-        return [f for f in self.figures if f.unit and f.dimension in counted]
+        return [f for f in self._figures if f.unit and f.dimension in counted]
 
     @cached_property
     def quantity_starts(self) -> list[int]:

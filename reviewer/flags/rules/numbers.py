@@ -28,7 +28,7 @@ _SENTENCE_MARKS = "。；;！？!?\n"
 _SENTENCE_END = re.compile(f"[{_SENTENCE_MARKS}]")
 # what may follow a count that closes its clause
 _COUNT_CLOSES = re.compile(r"[ \u3000]*(?:[，,。；;、：:！？!?）)\n]|$)")
-_PER = re.compile("每")
+_PER = "每"
 _PER_WINDOW = 4
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _BRACKET_CLOSE = re.compile(r"[）)]")
@@ -110,14 +110,18 @@ def over_100(ctx: RuleContext) -> Iterator[Hit]:
     above_before = tuple(words("words", "above_before"))
     rates = _rate_words_at(ctx)
     reach = _reach()
+    rate_starts, rate_ends = rates if rates is not None else ([], [])
     for start, stop, value in _percentages(ctx):
         if value < 100:
             continue  # the words around it only matter at 100% (100%以上)
         # no rate named in its clause: told without reading the clause, and first without
-        # finding where it starts (no rate word within the farthest it may reach back)
-        if rates is not None and (not _near(rates, start - reach, start)
-                                  or not _near(rates, _clause_start(ctx, start), start)):
-            continue
+        # finding where it starts (no rate word within the farthest it may reach back: what
+        # :func:`_near` asks, asked here in place for each of a text of percentages)
+        if rates is not None:
+            i = bisect.bisect_right(rate_ends, start - reach)
+            if (i == len(rate_starts) or rate_starts[i] >= start
+                    or not _near(rates, _clause_start(ctx, start), start)):
+                continue
         gap = _SPACES.match(text, stop).end()
         above_after = above_after_rx.match(text, gap)
         if value == 100 and above_after is None:
@@ -177,39 +181,42 @@ def _counts_in(ctx: RuleContext, start: int, end: int) -> list[Quantity]:
     return ctx.quantities[lo:hi] if hi > lo else []
 
 
-def _whole_before(ctx: RuleContext, at: int) -> Quantity | None:
-    """The whole that the parts after 其中 (at ``at``) belong to: the last count of the clause
-    before it. None when there is none, or it is no total: a rate per head (每千人6.5批次), a
-    change (净增608万户: the parts are of the stock), or a count followed by a predicate
-    (仅有2名执法人员持有有效执法证，其中3名…: 其中 speaks of another subject)."""
-    text = ctx.text
-    stop = at - 1 if _CLAUSE_END.match(text, at - 1) else at
-    # the last count ending before 其中, if it lies in the clause (by bisection)
-    counts, starts = ctx.quantities, ctx.quantity_starts
-    i = bisect.bisect_left(starts, stop) - 1
-    while i >= 0 and counts[i].end > stop:
-        i -= 1
-    if i < 0 or counts[i].start < _clause_start(ctx, stop):
-        return None
-    whole = counts[i]
-    if stop - whole.end > _WHOLE_TAIL:  # told without reading the text
-        return None
-    if _PER.search(text, max(0, whole.start - _PER_WINDOW), whole.start):
-        return None
-    if pattern("words", "change_wholes").search(text, max(0, whole.start - _CHANGE_WINDOW),
-                                                whole.start):
-        return None
-    return whole
-
-
 def _read_breakdowns(ctx: RuleContext) -> list[tuple[int, Quantity, int]]:
-    found = list(_QIZHONG.finditer(ctx.text))
+    """Every 其中 with the whole its parts belong to: the last count of the clause before it.
+    None when there is none, or it is no total: a rate per head (每千人6.5批次), a change
+    (净增608万户: the parts are of the stock), or a count followed by a predicate
+    (仅有2名执法人员持有有效执法证，其中3名…: 其中 speaks of another subject).
+
+    The count and the clause's start are found by bisection, what is told without reading the
+    text first: a flattened table of 其中 has one every few characters."""
+    text = ctx.text
+    found = [m.start() for m in _QIZHONG.finditer(text)]
+    change_wholes = pattern("words", "change_wholes")
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    marks = ctx.marks(_CLAUSE_MARKS)
+    reach = _reach()
     out = []
-    for n, m in enumerate(found):
-        whole = _whole_before(ctx, m.start())
-        if whole is not None:
-            limit = found[n + 1].start() if n + 1 < len(found) else len(ctx.text)
-            out.append((m.end(), whole, limit))
+    for n, at in enumerate(found):
+        stop = at - 1 if at and text[at - 1] in _CLAUSE_MARKS else at
+        # the last count ending before 其中
+        i = bisect.bisect_left(starts, stop) - 1
+        while i >= 0 and counts[i].end > stop:
+            i -= 1
+        if i < 0:
+            continue
+        whole = counts[i]
+        if stop - whole.end > _WHOLE_TAIL:
+            continue
+        # it lies in the clause (:func:`_clause_start`)
+        j = bisect.bisect_left(marks, stop)
+        floor = max(0, stop - reach)
+        if whole.start < (max(marks[j - 1] + 1, floor) if j else floor):
+            continue
+        if text.find(_PER, max(0, whole.start - _PER_WINDOW), whole.start) >= 0:
+            continue
+        if change_wholes.search(text, max(0, whole.start - _CHANGE_WINDOW), whole.start):
+            continue
+        out.append((at + len("其中"), whole, found[n + 1] if n + 1 < len(found) else len(text)))
     return out
 
 
@@ -236,7 +243,16 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
     after it; a whole given per head (每千人6.5批次) is a rate, not a total.
     """
     text = ctx.text
+    counts, starts = ctx.quantities, ctx.quantity_starts
+    reach = _reach()
     for at, whole, limit in _breakdowns(ctx):
+        # a count larger than the whole must start before the parts can end at the farthest:
+        # where they end is found only then (most parts are smaller)
+        k, bound = bisect.bisect_left(starts, at), min(limit, at + reach)
+        while k < len(starts) and starts[k] < bound and counts[k].value <= whole.value:
+            k += 1
+        if k == len(starts) or starts[k] >= bound:
+            continue
         for part in _counts_in(ctx, at, _part_scope(text, at, limit)):
             if part.value > whole.value and comparable(whole, part):
                 yield Hit(whole.start, part.end,
@@ -496,9 +512,16 @@ def parts_sum(ctx: RuleContext) -> Iterator[Hit]:
     belong to (12件，其中维持8件、撤销5件). A single part larger than its whole is
     ``part_exceeds_whole``."""
     text = ctx.text
+    starts = ctx.quantity_starts
+    reach = _reach()
     for at, whole, limit in _breakdowns(ctx):
+        # two counts at least must start before the list can end at the farthest (a 其中 with
+        # one part, most of them, is told without finding where its list ends)
+        second = bisect.bisect_left(starts, at) + 1
+        if second >= len(starts) or starts[second] >= min(limit, at + reach):
+            continue
         parts = [q for q in _counts_in(ctx, at, _list_end(text, at, limit))
-                 if comparable(whole, q) and q.unit == whole.unit]
+                 if q.unit == whole.unit and comparable(whole, q)]
         if len(parts) < 2 or any(p.value > whole.value for p in parts):
             continue  # one part too large is the other rule's
         if sum(p.value for p in parts) > whole.value * (_APPROX_SLACK if whole.approx else 1):

@@ -435,9 +435,7 @@ def range_dash(ctx: RuleContext) -> Iterator[Hit]:
     quoted = _quoted(ctx)
     quoted_starts = [s for s, _ in quoted]
     ranges: list[tuple[int, int, int]] = []  # start, end, the dash's offset
-    for f in ctx.figures:
-        if f.low is None:
-            continue
+    for f in ctx.ranges:
         dash = next((k for k in range(f.start + 1, f.end) if text[k] in standard
                      or text[k] in other), None)
         if dash is not None:
