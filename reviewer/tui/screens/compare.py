@@ -143,6 +143,9 @@ class PlanList(WrappedList, inherit_bindings=False):
 
     def replace(self, index: int, entry: tuple[Content, Content | None]) -> None:
         self.entries[index] = entry
+        if self._wrapped_at != self._width_now():  # the others were cut for another width
+            self.refresh_items()
+            return
         self.replace_option_prompt_at_index(index, self._prompt(entry, self._text_width()))
 
     def _prompt(self, entry: tuple[Content, Content | None], width: int) -> Content:
