@@ -52,6 +52,7 @@ from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.plain import inert, snippet
 from reviewer.tui.prose import Paragraph, Prose, WrappedList
 from reviewer.tui.screens.keys import KeyedScreen
+from reviewer.tui.wrap import NO_BREAK_SPACE
 
 if TYPE_CHECKING:
     from reviewer.tui.saving import Keeper
@@ -539,7 +540,9 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
         for n, value in enumerate(self.choices(row), 1):
             ident = f"compare.choose_{n}"
             key = actions.current_key(keymap, ident)
-            parts.append(Content.assemble((key, "bold"), " ", self._label(row, value)))
+            # one choice never split over two lines (``3 no`` | ``evidence``)
+            label = self._label(row, value).replace(" ", NO_BREAK_SPACE)
+            parts.append(Content.assemble((key, "bold"), NO_BREAK_SPACE, label))
         return Content.assemble((t("compare.labelled", label=t("compare.choices"), value=""),
                                  "$text-muted"),
                                 Content("  ").join(parts))  # a key starts a line, never ·
