@@ -648,10 +648,17 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
 
     @staticmethod
     def _target_line(tr: TargetResult) -> Content:
+        """The target on its line, then what was planned, what was reached and the verdict on
+        the next (after the indicator they broke anywhere: ``实`` | ``际``, a verdict alone on
+        its line); a label never ends a line without its figure."""
+        def whole(*words: str) -> str:
+            return NO_BREAK_SPACE.join(words).replace(" ", NO_BREAK_SPACE)
+
         return Content.assemble(
-            inert(tr.indicator), f"  {t('compare.col_target')} {inert(target_text(tr))}",
-            f"  {t('compare.col_actual')} {actual_text(tr)}  ",
-            (t("compare.verdict_" + tr.verdict), VERDICT_STYLE[tr.verdict]))
+            inert(tr.indicator), "\n",
+            f"{whole(t('compare.col_target'), inert(target_text(tr)))}",
+            f"  {whole(t('compare.col_actual'), actual_text(tr))}  ",
+            (whole(t("compare.verdict_" + tr.verdict)), VERDICT_STYLE[tr.verdict]))
 
     # --- decisions: each one a call on the session -------------------------------------------
     def _record(self, row: Row, *, choice: str | None = None, note: str | None = None) -> None:
