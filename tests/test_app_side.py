@@ -367,3 +367,28 @@ async def test_the_notes_list_shows_tags_and_severity_and_enter_goes_to_the_note
         await pilot.pause()
         assert screen.reader.current_sentence == (note.anchor.start, note.anchor.end)
         assert screen._note_here() == note
+
+
+@pilot_test
+async def test_the_flag_list_is_drawn_wrapped_for_its_width_before_its_resize_is_handled(
+        tmp_path: Path) -> None:
+    """Filled while it has no width (as when the flags arrive before the list is laid out), the
+    list is drawn wrapped by the reader's rules at the width it is drawn at, even if the frame
+    comes before the list has handled its resize (on a loaded machine, or under a dialog, whose
+    pilot waits only for the dialog's own messages)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(pilot)
+        flags = screen.query_one(FlagList)
+        settled = [str(o.prompt) for o in flags.options]
+        assert any("\n" in prompt for prompt in settled)  # some messages take several lines
+        side = screen.query_one("#side")
+        side.display = False
+        await pilot.pause()
+        flags.refresh_items()  # no width: the messages are not wrapped
+        side.display = True
+        screen._refresh_layout()  # laid out again, the list's resize not handled yet
+        app.export_screenshot()  # a frame drawn now
+        assert [str(o.prompt) for o in flags.options] == settled
+        await pilot.pause()
+        assert [str(o.prompt) for o in flags.options] == settled

@@ -20,6 +20,7 @@ from reviewer.document import load_document
 from reviewer.i18n import t
 from reviewer.tui import actions
 from reviewer.tui.plain import snippet
+from reviewer.tui.prose import Prose
 from reviewer.tui.screens.compare import SHARED_STYLE, CompareScreen, Row
 from reviewer.tui.screens.help import HelpScreen
 from reviewer.tui.session import Session
@@ -643,3 +644,59 @@ async def test_the_summary_keeps_to_one_line_at_80_columns_in_english(pair, tmp_
         tabs = screen.query_one("#compare-tabs", Static)
         total = len(screen.comparison.items) + len(screen.comparison.targets)
         assert f"confirmed 0/{total}" in tabs.content.plain
+
+
+@pilot_test
+async def test_each_choice_of_the_number_keys_stays_on_one_line_in_english(tmp_path):
+    """At 80×24 the line of the number keys wraps between choices, never inside one (``3 no`` on
+    one line and ``evidence`` on the next read as two choices)."""
+    from reviewer.i18n import set_language
+
+    set_language("en")
+    prior, current = seed_pair()
+    screen = CompareScreen(prior, session_on(current, tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        for tab in ("items", "targets"):
+            if tab == "targets":
+                await pilot.press("t")
+                await pilot.pause()
+                if not screen.comparison.targets:
+                    continue
+            lines = " \n".join(_rendered(screen.query_one("#compare-item", Prose)))
+            lines = lines.replace("\u00a0", " ")
+            row = screen.row
+            for value in screen.choices(row):
+                label = screen._label(row, value)
+                assert " " not in label or label in lines, (label, lines)
+
+
+@pilot_test
+async def test_a_targets_planned_and_reached_figures_and_verdict_read_on_one_line(guangdong,
+                                                                                  tmp_path):
+    """At 80×24 an item's targets show the indicator, then what was planned, what was reached
+    and the verdict on one line below it: not 目标 800家  实 | 际 —, nor a verdict alone."""
+    from reviewer.compare.figures import actual_text, target_text
+
+    screen = CompareScreen(guangdong[0], session_on(guangdong[1], tmp_path))
+    app = Host(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        checked = 0
+        for index, item in enumerate(screen.comparison.items):
+            if index:
+                await pilot.press("down")
+                await pilot.pause()
+            if not item.targets:
+                continue
+            lines = [line.replace("\u00a0", " ").strip()
+                     for line in _rendered(screen.query_one("#compare-evidence", Prose))]
+            for tr in item.targets:
+                figures = (f"{t('compare.col_target')} {target_text(tr)}  "
+                           f"{t('compare.col_actual')} {actual_text(tr)}  "
+                           f"{t('compare.verdict_' + tr.verdict)}")
+                if cell_len(figures) + 2 <= screen.query_one("#compare-evidence").size.width:
+                    assert figures in lines, (figures, lines)
+                    checked += 1
+        assert checked >= 5

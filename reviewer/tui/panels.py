@@ -240,7 +240,8 @@ class FlagList(SideList, inherit_bindings=False):
         if not found:
             return
         line = found.first(Prose)
-        line.display = bool(self.filters)
+        if line.display != bool(self.filters):  # setting it, even unchanged, costs a layout
+            line.display = bool(self.filters)
         if self.filters:
             named = " · ".join(filter_label(k, v) for k, v in self.filters.items())
             line.update(Content(t("ui.flag_filter", filter=named, shown=len(self.shown),

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList, Static
 
 from reviewer.tui.wrap import VisualLine, break_allowed, display_text, wrap_paragraphs
@@ -134,11 +136,15 @@ class WrappedList(OptionList):
     """An option list whose options quote the report: they are wrapped by the reader's Chinese
     rules at the list's width (Textual would fold them mid-figure, 10/0%, or start a line with
     ，), and wrapped again when that width changes. Subclasses build the options for
-    `_text_width` in ``refresh_items``."""
+    `_text_width` in ``refresh_items``.
+
+    The list is checked against its width whenever it is drawn, not only when its resize
+    arrives: options built before the list had its width (filled as it mounts, or as the
+    flags arrive) are wrapped again before they are shown, however late the resize comes."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._wrapped_at = 0
+        self._wrapped_at = 0  # the text width the options were last built for
 
     def on_mount(self) -> None:
         self.refresh_items()
@@ -148,10 +154,24 @@ class WrappedList(OptionList):
 
     def _text_width(self) -> int:
         """Cells for an option's text, leaving room for a scrollbar whether or not it shows
-        (it appears once the options are in, which must not re-wrap them)."""
+        (it appears once the options are in, which must not re-wrap them). The options built
+        now are taken to be built for this width."""
+        self._wrapped_at = self._width_now()
+        return self._wrapped_at
+
+    def _width_now(self) -> int:
         return self.content_region.width - self.styles.scrollbar_size_vertical - OPTION_PADDING
 
-    def on_resize(self) -> None:
-        if self._text_width() != self._wrapped_at:
-            self._wrapped_at = self._text_width()
+    def _fit(self) -> None:
+        """Build the options again if the list's width is not the one they were built for."""
+        width = self._width_now()
+        if width != self._wrapped_at:
+            self._wrapped_at = width
             self.refresh_items()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit()
+        return super().render_lines(crop)

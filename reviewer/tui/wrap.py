@@ -8,7 +8,7 @@ reader lays out its lines here. The rules follow the usual 禁则 (kinsoku) prac
   forms) and never ends with opening punctuation (（《「『“‘); the character before the break
   is pulled down to the next line instead, so no line grows past the width;
 - runs of Latin letters and figures (``2025``, ``12.5%``, ``IPV6``, ``2024-2025``) stay whole
-  unless a run alone is wider than the line.
+  unless a run alone is wider than the line, and so do words joined by a no-break space.
 
 Everything is measured on the *display* form of the text, in which control characters are
 replaced one for one by inert visible glyphs (``reviewer.terminal.display_text``), so offsets into the
@@ -25,7 +25,7 @@ from rich.cells import get_character_cell_size
 
 from reviewer.terminal import display_char, display_text
 
-__all__ = ["CLOSING", "OPENING", "VisualLine", "break_allowed", "cell_widths", "display_text",
+__all__ = ["CLOSING", "NO_BREAK_SPACE", "OPENING", "VisualLine", "break_allowed", "cell_widths", "display_text",
            "ellipsize", "wrap_paragraphs"]
 
 CLOSING = frozenset(
@@ -36,6 +36,9 @@ CLOSING = frozenset(
 
 OPENING = frozenset("（《「『“‘〈【〔〖｛［([{")
 """Characters a line must not end with."""
+
+NO_BREAK_SPACE = "\u00a0"
+"""A space no line breaks beside: the words it joins stay on one line."""
 
 _JOINERS = frozenset(".,:-/+_@&'")
 """Characters that bind two word characters together (``12.5``, ``2024-2025``, ``1,000``)."""
@@ -73,6 +76,8 @@ def break_allowed(text: str, index: int, widths: bytes | None = None) -> bool:
     """Whether a line may break between ``text[index - 1]`` and ``text[index]``."""
     before, after = text[index - 1], text[index]
     if after in CLOSING or before in OPENING:
+        return False
+    if before == NO_BREAK_SPACE or after == NO_BREAK_SPACE:
         return False
     if before == after and before in _INSEPARABLE:
         return False

@@ -52,6 +52,7 @@ from reviewer.tui.keyhints import KeyHints
 from reviewer.tui.plain import inert, snippet
 from reviewer.tui.prose import Paragraph, Prose, WrappedList
 from reviewer.tui.screens.keys import KeyedScreen
+from reviewer.tui.wrap import NO_BREAK_SPACE
 
 if TYPE_CHECKING:
     from reviewer.tui.saving import Keeper
@@ -143,6 +144,9 @@ class PlanList(WrappedList, inherit_bindings=False):
 
     def replace(self, index: int, entry: tuple[Content, Content | None]) -> None:
         self.entries[index] = entry
+        if self._wrapped_at != self._width_now():  # the others were cut for another width
+            self.refresh_items()
+            return
         self.replace_option_prompt_at_index(index, self._prompt(entry, self._text_width()))
 
     def _prompt(self, entry: tuple[Content, Content | None], width: int) -> Content:
@@ -536,7 +540,9 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
         for n, value in enumerate(self.choices(row), 1):
             ident = f"compare.choose_{n}"
             key = actions.current_key(keymap, ident)
-            parts.append(Content.assemble((key, "bold"), " ", self._label(row, value)))
+            # one choice never split over two lines (``3 no`` | ``evidence``)
+            label = self._label(row, value).replace(" ", NO_BREAK_SPACE)
+            parts.append(Content.assemble((key, "bold"), NO_BREAK_SPACE, label))
         return Content.assemble((t("compare.labelled", label=t("compare.choices"), value=""),
                                  "$text-muted"),
                                 Content("  ").join(parts))  # a key starts a line, never ·
@@ -642,10 +648,17 @@ class CompareScreen(KeyedScreen, Screen[str | None]):
 
     @staticmethod
     def _target_line(tr: TargetResult) -> Content:
+        """The target on its line, then what was planned, what was reached and the verdict on
+        the next (after the indicator they broke anywhere: ``实`` | ``际``, a verdict alone on
+        its line); a label never ends a line without its figure."""
+        def whole(*words: str) -> str:
+            return NO_BREAK_SPACE.join(words).replace(" ", NO_BREAK_SPACE)
+
         return Content.assemble(
-            inert(tr.indicator), f"  {t('compare.col_target')} {inert(target_text(tr))}",
-            f"  {t('compare.col_actual')} {actual_text(tr)}  ",
-            (t("compare.verdict_" + tr.verdict), VERDICT_STYLE[tr.verdict]))
+            inert(tr.indicator), "\n",
+            f"{whole(t('compare.col_target'), inert(target_text(tr)))}",
+            f"  {whole(t('compare.col_actual'), actual_text(tr))}  ",
+            (whole(t("compare.verdict_" + tr.verdict)), VERDICT_STYLE[tr.verdict]))
 
     # --- decisions: each one a call on the session -------------------------------------------
     def _record(self, row: Row, *, choice: str | None = None, note: str | None = None) -> None:
