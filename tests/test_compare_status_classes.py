@@ -83,3 +83,18 @@ def test_a_group_many_of_whose_promises_are_partial_is_unclear():
     assert [p.status for p in one.promises].count("partial") == 1, \
         [(p.text, p.status) for p in one.promises]
     assert one.status == "delivered", one.reasons
+
+
+def test_a_groups_count_of_its_promises_adds_up_with_those_left_unclear():
+    """The group's reason counting its promises by status counts every one: a promise left
+    unclear (智慧社区 reported under way, without its figure) is among them."""
+    prior = parse_text("一、2023年工作回顾\n全年工作顺利。\n二、2024年工作安排\n"
+                       "（一）办好民生实事。新建社区食堂10个。建成智慧社区15个。新建学校5所。\n"
+                       "（二）推进科技创新。新增科技企业20家。\n", "p-2024.txt")
+    current = parse_text("一、2024年工作回顾\n新建社区食堂12个，新建学校6所。智慧社区建设稳步推进。"
+                         "新增科技企业26家。\n二、2025年工作安排\n（一）推进科技创新。\n", "c-2025.txt")
+    group = compare_documents(prior, current).items[0]
+    assert [p.status for p in group.promises] == ["delivered", "unclear", "delivered"], \
+        [(p.text, p.status) for p in group.promises]
+    assert t("compare.reason_promises", total=3, delivered=2, partial=0, no_evidence=0,
+             carried_over=0, acknowledged_gap=0, unclear=1) in group.reasons, group.reasons

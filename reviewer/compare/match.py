@@ -547,7 +547,7 @@ def _group_status(item: ItemResult, named: str, named_share: float
     else:
         reasons.append(t("compare.reason_no_evidence"))
     if n:
-        reasons.append(t("compare.reason_promises", **{s: counts.get(s, 0) for s in STATUSES},
+        reasons.append(t("compare.reason_promises", **{s: counts.get(s, 0) for s in SUGGESTIONS},
                          total=n))
     for tr in item.targets:
         if tr.headline:
