@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from collections.abc import Iterator
 
 from reviewer.document import MetaField, parse_date
@@ -131,8 +132,10 @@ def event_year(ctx: RuleContext) -> Iterator[Hit]:
     plenum met in 2020): a year of the report written wrong, or a passage copied from
     another year's report."""
     form = load("events")["held_in_year"]
+    starts = _year_called(ctx)
     for event in events():
-        for m in re.finditer(form.replace("{event}", event.pattern.pattern), ctx.text):
+        for m in _matches(_compiled(form.replace("{event}", event.pattern.pattern)), ctx.text,
+                          starts):
             if int(m.group(1)) != event.start.year:
                 yield Hit(m.start(1), m.end(1),
                           t("flags.event_year", year=m.group(1), event=event.name,
@@ -150,7 +153,7 @@ def milestone_year(ctx: RuleContext) -> Iterator[Hit]:
     for stone in data.get("milestone", ()):
         for role, year in stone["roles"].items():
             found = form.replace("{goal}", stone["pattern"]).replace("{role}", role)
-            for m in re.finditer(found, ctx.text):
+            for m in _matches(_compiled(found), ctx.text, _year_called(ctx)):
                 if int(m.group(1)) != year:
                     yield Hit(m.start(1), m.end(1),
                               t("flags.milestone_year", year=m.group(1), goal=stone["name"],
@@ -165,9 +168,30 @@ def plan_period(ctx: RuleContext) -> Iterator[Hit]:
     same name is not read."""
     data = load("events")
     form = data["plan_period"]
-    for plan in data.get("plan", ()):
+    plans = data.get("plan", ())
+    if not plans:
+        return
+    # one reading of the text for every plan: where one of their names stands, the whole form
+    # is tried (every match starts with a name), each match then given to the plan it names
+    cited: list[list[re.Match[str]]] = [[] for _ in plans]
+    names = [_compiled(plan["pattern"]) for plan in plans]
+    either = "|".join(f"(?:{p['pattern']})" for p in plans)
+    whole, named = _compiled(form.replace("{plan}", either)), _compiled(either)
+    text = ctx.text
+    at = 0
+    while (c := named.search(text, at)) is not None:
+        m = whole.match(text, c.start())
+        if m is None:
+            at = c.start() + 1
+            continue
+        at = max(m.end(), c.start() + 1)
+        for k, name in enumerate(names):
+            if name.match(text, m.start()):
+                cited[k].append(m)
+                break
+    for plan, found in zip(plans, cited, strict=True):
         spans = [tuple(p) for p in plan["periods"]]
-        for m in re.finditer(form.replace("{plan}", plan["pattern"]), ctx.text):
+        for m in found:
             cited = (int(m.group(1)), int(m.group(2)))
             if cited in spans:
                 continue
@@ -176,6 +200,43 @@ def plan_period(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.plan_period", plan=plan["name"], cited=f"{cited[0]}—{cited[1]}",
                         right=f"{right[0]}—{right[1]}"),
                       t("flags.replace_with", right=f"{right[0]}—{right[1]}"))
+
+
+def _compiled(source: str) -> re.Pattern[str]:
+    got = _PATTERNS.get(source)
+    if got is None:
+        got = _PATTERNS[source] = re.compile(source)
+    return got
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _year_called(ctx: RuleContext) -> list[int]:
+    """Where the text calls a year something (2021年是…): every ``held_in_year`` and
+    ``milestone_in_year`` match starts at one of them (``year_called``, events.toml), so those
+    patterns are tried there only, not at every character of the text. Read once per check."""
+    got = _YEARS_CALLED.get(ctx)
+    if got is None:
+        got = _YEARS_CALLED[ctx] = [
+            m.start() for m in _compiled(load("events")["year_called"]).finditer(ctx.text)]
+    return got
+
+
+_YEARS_CALLED: weakref.WeakKeyDictionary[RuleContext, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _matches(found: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``found.finditer(text)`` gives, where every match of ``found`` starts at one of
+    ``starts``: tried there in turn, none inside the match before."""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = found.match(text, at)
+        if m:
+            yield m
+            end = m.end() if m.end() > m.start() else m.end() + 1
 
 
 _SIGNATURE_KEYS = ("date_signed", "date_printed")
