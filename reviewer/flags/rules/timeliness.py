@@ -134,7 +134,7 @@ def event_year(ctx: RuleContext) -> Iterator[Hit]:
     form = load("events")["held_in_year"]
     starts = _year_called(ctx)
     for event in events():
-        for m in _matches(_compiled(form.replace("{event}", event.pattern.pattern)), ctx.text,
+        for m in _matches(re.compile(form.replace("{event}", event.pattern.pattern)), ctx.text,
                           starts):
             if int(m.group(1)) != event.start.year:
                 yield Hit(m.start(1), m.end(1),
@@ -153,7 +153,7 @@ def milestone_year(ctx: RuleContext) -> Iterator[Hit]:
     for stone in data.get("milestone", ()):
         for role, year in stone["roles"].items():
             found = form.replace("{goal}", stone["pattern"]).replace("{role}", role)
-            for m in _matches(_compiled(found), ctx.text, _year_called(ctx)):
+            for m in _matches(re.compile(found), ctx.text, _year_called(ctx)):
                 if int(m.group(1)) != year:
                     yield Hit(m.start(1), m.end(1),
                               t("flags.milestone_year", year=m.group(1), goal=stone["name"],
@@ -174,9 +174,9 @@ def plan_period(ctx: RuleContext) -> Iterator[Hit]:
     # one reading of the text for every plan: where one of their names stands, the whole form
     # is tried (every match starts with a name), each match then given to the plan it names
     cited: list[list[re.Match[str]]] = [[] for _ in plans]
-    names = [_compiled(plan["pattern"]) for plan in plans]
+    names = [re.compile(plan["pattern"]) for plan in plans]
     either = "|".join(f"(?:{p['pattern']})" for p in plans)
-    whole, named = _compiled(form.replace("{plan}", either)), _compiled(either)
+    whole, named = re.compile(form.replace("{plan}", either)), re.compile(either)
     text = ctx.text
     at = 0
     while (c := named.search(text, at)) is not None:
@@ -202,16 +202,6 @@ def plan_period(ctx: RuleContext) -> Iterator[Hit]:
                       t("flags.replace_with", right=f"{right[0]}—{right[1]}"))
 
 
-def _compiled(source: str) -> re.Pattern[str]:
-    got = _PATTERNS.get(source)
-    if got is None:
-        got = _PATTERNS[source] = re.compile(source)
-    return got
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
 def _year_called(ctx: RuleContext) -> list[int]:
     """Where the text calls a year something (2021年是…): every ``held_in_year`` and
     ``milestone_in_year`` match starts at one of them (``year_called``, events.toml), so those
@@ -219,7 +209,7 @@ def _year_called(ctx: RuleContext) -> list[int]:
     got = _YEARS_CALLED.get(ctx)
     if got is None:
         got = _YEARS_CALLED[ctx] = [
-            m.start() for m in _compiled(load("events")["year_called"]).finditer(ctx.text)]
+            m.start() for m in re.compile(load("events")["year_called"]).finditer(ctx.text)]
     return got
 
 
