@@ -6,22 +6,11 @@ import json
 import shutil
 import sys
 
-import pytest
-
 from conftest import SEEDS, require_corpus, seed_path
 from reviewer.cli import main
 from reviewer.commands.check import PROGRESS_MIN
 from reviewer.document import load_document
-from reviewer.i18n import set_language
 from reviewer.terminal import cell_width, fit
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    """Messages are checked in Chinese whatever language an earlier test left behind."""
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def _json(capsys, *argv):

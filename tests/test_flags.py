@@ -15,14 +15,6 @@ from reviewer.flags.engine import RuleContext
 from reviewer.i18n import set_language
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    """Messages are checked in Chinese whatever language an earlier test left behind."""
-    set_language("zh")
-    yield
-    set_language("zh")
-
-
 def _all_docs(seeds, request):
     docs = dict(seeds)
     try:

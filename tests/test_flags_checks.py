@@ -14,14 +14,6 @@ from conftest import CORPUS, corpus_path, seed_path
 from reviewer.cli import main
 from reviewer.document import load_document, parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def flags(doc, rule_id):

@@ -4,19 +4,8 @@ where it should."""
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
 
 ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件，行政复议案件2件。"
 BODY = ("2024年，青石镇扎实推进依法行政。现将有关情况报告如下：\n一、主要举措和成效\n"

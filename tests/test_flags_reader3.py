@@ -4,20 +4,10 @@ same text changed to show that the rule still fires where it should, and on cons
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import corpus_report as report
 from conftest import corpus_report_changed as changed
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def places(doc, rule_id: str, around: int = 0) -> list[str]:

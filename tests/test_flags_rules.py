@@ -13,15 +13,6 @@ import pytest
 from conftest import corpus_path, seed_path
 from reviewer.document import load_document, parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    """Messages are checked in Chinese whatever language an earlier test left behind."""
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def flags(doc, rule_id):

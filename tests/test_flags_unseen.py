@@ -4,20 +4,10 @@ same text changed to show that the rule still fires where it should."""
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import corpus_report as report
 from conftest import corpus_report_changed as changed
 from reviewer.flags import run_flags
 from reviewer.flags.data import pattern
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def flagged(doc, rule_id: str) -> list[str]:

@@ -5,19 +5,9 @@ it."""
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import corpus_report as report
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
 
 
 def found(text: str, rule_id: str) -> list:

@@ -4,18 +4,7 @@ small report written for it, with the same report changed to show where the rule
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.document import parse_text
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
 
 REVIEW = ("全年地区生产总值增长5.2%，新建农村公路46公里，新增城镇就业2100人，"
           "完成年度目标任务。")

@@ -4,19 +4,8 @@ for it, with the same report changed to show where the rule still holds."""
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.document import parse_text
 from reviewer.flags import run_flags
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
 
 ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件，已完成年度任务。\n"
 WORK_ACCOUNT = ("全年地区生产总值增长5.2%，一般公共预算收入完成8.1亿元，新建学校3所，"

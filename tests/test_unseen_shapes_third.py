@@ -5,18 +5,7 @@ changed to show where the rule still holds."""
 
 from __future__ import annotations
 
-import pytest
-
 from reviewer.document import parse_text
-from reviewer.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh")
-    yield
-    set_language("zh")
-
 
 ACCOUNT = "全年共召开专题会议6次，开展集中学法4次，化解矛盾纠纷31件，已完成年度任务。"
 PREFACE = "2024年，青石镇在县委的坚强领导下扎实推进依法行政。现将有关情况报告如下："
