@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from collections.abc import Iterator
 
 from reviewer.document import MetaField, parse_date
@@ -206,14 +205,8 @@ def _year_called(ctx: RuleContext) -> list[int]:
     """Where the text calls a year something (2021年是…): every ``held_in_year`` and
     ``milestone_in_year`` match starts at one of them (``year_called``, events.toml), so those
     patterns are tried there only, not at every character of the text. Read once per check."""
-    got = _YEARS_CALLED.get(ctx)
-    if got is None:
-        got = _YEARS_CALLED[ctx] = [
-            m.start() for m in re.compile(load("events")["year_called"]).finditer(ctx.text)]
-    return got
-
-
-_YEARS_CALLED: weakref.WeakKeyDictionary[RuleContext, list[int]] = weakref.WeakKeyDictionary()
+    return ctx.shared("timeliness.year_called", lambda c: [
+        m.start() for m in re.finditer(load("events")["year_called"], c.text)])
 
 
 def _matches(found: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
