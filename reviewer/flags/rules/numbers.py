@@ -348,6 +348,26 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _regions(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches :func:`_within` reads as inside ``spans`` (sorted by start): each span from
+    its start to its end or to the next span's start, whichever comes first."""
+    out = []
+    for i, (a, b) in enumerate(spans):
+        stop = min(b, spans[i + 1][0]) if i + 1 < len(spans) else b
+        if stop > a:
+            out.append((a, stop))
+    return out
+
+
+def _among(items: list[tuple[int, int, float]], starts: list[int],
+           regions: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+    """The items (sorted by start, ``starts`` their starts) starting inside one of the disjoint,
+    sorted ``regions``, in order: found by bisection per region, not asked per item (a text
+    dense in percentages has one every few characters, most outside the parts a rule reads)."""
+    for a, b in regions:
+        yield from items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
 def _names_before(text: str, q: Quantity) -> bool:
     """The count closes its clause, so the words before it name what it counts (法律咨询200人次，);
     in 新开工10项治水工程 the thing counted comes after the count, and the words before are a
@@ -466,25 +486,27 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
     plans = [(s.start, s.end) for s in ctx.plan_sections() + ctx.sections_of_kind("targets")
              if s.period != "five_year"]
     plans.sort()
-    plan_starts = [s for s, _ in plans]
     floor_after = pattern("words", "floor_after")
     floor_before = pattern("words", "floor_before")
-    for start, stop, value in _percentages(ctx):
-        key = None
+    pct = _percentages(ctx)
+    pct_starts = ctx.shared("numbers.percentage_starts", lambda c: [p[0] for p in pct])
+    in_review = _regions(spans)
+    for start, stop, value in _among(pct, pct_starts, in_review):
+        if _IN_LIST.match(text, stop) or text[start - 1:start] == "、":
+            continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
+        key = _rate_key(ctx, start)
+        if key:
+            reached.append((key, value, start, stop))
+    for start, stop, value in _among(pct, pct_starts, _regions(plans)):
         if _within(spans, starts, start):
-            if _IN_LIST.match(text, stop) or text[start - 1:start] == "、":
-                continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
+            continue  # read as the year's account above
+        gap = _SPACES.match(text, stop).end()
+        before = text[max(0, start - _FLOOR_WINDOW):start]
+        floor = floor_after.match(text, gap)
+        if floor or floor_before.search(before):
             key = _rate_key(ctx, start)
             if key:
-                reached.append((key, value, start, stop))
-        elif _within(plans, plan_starts, start):
-            gap = _SPACES.match(text, stop).end()
-            before = text[max(0, start - _FLOOR_WINDOW):start]
-            floor = floor_after.match(text, gap)
-            if floor or floor_before.search(before):
-                key = _rate_key(ctx, start)
-                if key:
-                    planned.append((key, value, start, floor.end() if floor else stop))
+                planned.append((key, value, start, floor.end() if floor else stop))
     # one rate's name ends another's (知晓率, 群众法治知晓率): they share their last characters
     by_end: dict[str, list[tuple[str, float, int, int]]] = {}
     for r in reached:

@@ -304,14 +304,18 @@ def _walked(ctx: RuleContext, para, quoted: list[tuple[int, int]], quoted_starts
 
 
 @cache
-def _joint_issuer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _joint_issuer() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The ending of an issuing body just before a space, and the next body's name just after
-    it, up to a space, the line's end, 关于 or a year (中共某县县委 某县人民政府关于…)."""
+    it, up to a space, the line's end, 关于 or a year (中共某县县委 某县人民政府关于…); and the
+    two with the spaces between them, matching the first body's ending (whose end is where the
+    spaces start), read over a whole text at once."""
     ends = "|".join(f"(?:{e})" for e in load("words")["joint_issuer_ends"])
     longest = load("words")["joint_issuer_max"]
     before = re.compile(rf"(?:{ends})\Z")
-    after = re.compile(rf"[{_CJK}]{{0,{longest}}}?(?:{ends})(?=[\s\u3000\u00a0]|关于|(?:19|20)\d{{2}}|\Z)")
-    return before, after
+    name = rf"[{_CJK}]{{0,{longest}}}?(?:{ends})(?=[\s\u3000\u00a0]|关于|(?:19|20)\d{{2}}|\Z)"
+    after = re.compile(name)
+    both = re.compile(rf"(?:{ends})(?={_SPACES.pattern}{name})")
+    return before, after, both
 
 
 def _between_issuers(text: str, place: tuple[int, int]) -> bool:
@@ -320,9 +324,15 @@ def _between_issuers(text: str, place: tuple[int, int]) -> bool:
     run = _SPACES.search(text, start, end)
     if run is None or _SPACES.search(text, run.end(), end) is not None:
         return False  # spaces around a figure are no two names
-    before, after = _joint_issuer()
+    before, after, _ = _joint_issuer()
     return (before.search(text, max(0, run.start() - 8), run.start()) is not None
             and after.match(text, run.end()) is not None)
+
+
+def _holds(positions: list[int], place: tuple[int, int]) -> bool:
+    """Whether one of the sorted ``positions`` lies inside ``place``."""
+    i = bisect.bisect_left(positions, place[0])
+    return i < len(positions) and positions[i] < place[1]
 
 
 @rule("proofreading.stray_space", "proofreading", "warning")
@@ -370,7 +380,11 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
             start = closing
             q += 1
         _collect(_STRAY, text, start, end, places)
-    places = [p for p in places if not _between_issuers(text, p)]  # 县委 县人民政府: two bodies
+    # 县委 县人民政府: two bodies; asked only of a place where spaces follow a body's ending (a
+    # text set letter by letter has hundreds of thousands of places and no such ending)
+    issuers = [m.end() for m in _joint_issuer()[2].finditer(text)]
+    if issuers:
+        places = [p for p in places if not (_holds(issuers, p) and _between_issuers(text, p))]
     inside_quotes = [_whole_tokens(text, m.start() - 1, m.end() + 1)
                      for m in _INSIDE_QUOTES.finditer(text)]  # “ 严和实”: just inside the marks
     if inside_quotes:
