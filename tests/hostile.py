@@ -181,6 +181,34 @@ def spaced(size: int) -> str:
     return text
 
 
+def nested(size: int) -> str:
+    """Five levels of numbering again and again (一、 （一） 1. （1） ①), one short line each."""
+    def unit(i: int) -> str:
+        n = i % 9 + 1
+        return (f"{_numeral(n)}、总体要求\n（{_numeral(n)}）分项任务\n{n}.细化措施\n"
+                f"（{n}）工作要点\n{chr(0x2460 + i % 20)}落实责任\n")
+    return _fill(unit, size, _title())
+
+
+def dated_lines(size: int) -> str:
+    """A line per day: a date, a meeting, a count (a log of events pasted in)."""
+    def unit(i: int) -> str:
+        return f"{2000 + i % 30}年{i % 12 + 1}月{i % 28 + 1}日，召开专题会议{i % 9 + 1}次。\n"
+    return _fill(unit, size, _title())
+
+
+def table_rows(size: int) -> str:
+    """A table flattened into lines of tab-separated figures, counts and percentages."""
+    def unit(i: int) -> str:
+        return f"{i}\t{i * 3}件\t{i % 100}%\t{i * 7}万元\n"
+    return _fill(unit, size, _title())
+
+
+def blank_between(size: int) -> str:
+    """Short sentences with runs of empty lines between them (a page saved line by line)."""
+    return _fill(lambda i: f"全年办理案件{i % 50}件。\n\n\n\n\n\n\n\n", size, _title())
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "real": real,
     "headings": headings,
@@ -193,6 +221,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "brackets": brackets,
     "endless_line": endless_line,
     "spaced": spaced,
+    "nested": nested,
+    "dated_lines": dated_lines,
+    "table_rows": table_rows,
+    "blank_between": blank_between,
 }
 
 

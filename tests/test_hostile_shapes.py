@@ -138,6 +138,17 @@ def test_each_shape_is_what_it_says():
     assert len(hostile.make("real", 3 * size).encode("utf-8")) >= 3 * size
     spaced = parse_text(hostile.make("spaced", size))
     assert spaced.text.count(" ") > len(spaced.text) // 3
+    nested = parse_text(hostile.make("nested", size))
+
+    def depth(sections, level=1):
+        return max([level, *(depth(s.children, level + 1) for s in sections)])
+
+    assert depth(nested.sections) >= 5 and len(nested.headings) > 2000
+    assert hostile.make("dated_lines", size).count("日，召开") > 1000
+    assert hostile.make("table_rows", size).count("\t") > 5000
+    blank = hostile.make("blank_between", size)
+    assert blank.count("\n" * 8) > 1000
+    assert len(parse_text(blank).paragraphs) >= blank.count("。")
 
 
 def test_real_text_varies_its_figures_from_copy_to_copy_and_keeps_its_outline():
