@@ -298,6 +298,18 @@ NO_REPORT_TEXT = "structure.no_report_text"
 """The one rule of a page without report text (:attr:`Document.report_text`)."""
 
 
+def regions(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The disjoint stretches a rule reads as inside ``spans`` (sorted by start) when it asks
+    of a place the last span starting at or before it: each span from its start to its end or
+    to the next span's start, whichever comes first."""
+    out = []
+    for i, (a, b) in enumerate(spans):
+        stop = min(b, spans[i + 1][0]) if i + 1 < len(spans) else b
+        if stop > a:
+            out.append((a, stop))
+    return out
+
+
 def _clamp(start: int, end: int, length: int) -> Occurrence | None:
     """A non-empty span inside the text: an empty span widens to the character beside it."""
     if length == 0:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reviewer.flags.data import load, pattern, words
-from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.flags.engine import Hit, RuleContext, regions, rule
 from reviewer.flags.quantities import Quantity, comparable
 from reviewer.i18n import t
 from reviewer.profiles import kinds_where
@@ -348,23 +348,12 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _regions(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches :func:`_within` reads as inside ``spans`` (sorted by start): each span from
-    its start to its end or to the next span's start, whichever comes first."""
-    out = []
-    for i, (a, b) in enumerate(spans):
-        stop = min(b, spans[i + 1][0]) if i + 1 < len(spans) else b
-        if stop > a:
-            out.append((a, stop))
-    return out
-
-
 def _among(items: list[tuple[int, int, float]], starts: list[int],
-           regions: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+           inside: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
     """The items (sorted by start, ``starts`` their starts) starting inside one of the disjoint,
-    sorted ``regions``, in order: found by bisection per region, not asked per item (a text
+    sorted stretches ``inside`` (:func:`~reviewer.flags.engine.regions`), in order: found by bisection per region, not asked per item (a text
     dense in percentages has one every few characters, most outside the parts a rule reads)."""
-    for a, b in regions:
+    for a, b in inside:
         yield from items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
 
@@ -490,14 +479,14 @@ def target_below_reached(ctx: RuleContext) -> Iterator[Hit]:
     floor_before = pattern("words", "floor_before")
     pct = _percentages(ctx)
     pct_starts = ctx.shared("numbers.percentage_starts", lambda c: [p[0] for p in pct])
-    in_review = _regions(spans)
+    in_review = regions(spans)
     for start, stop, value in _among(pct, pct_starts, in_review):
         if _IN_LIST.match(text, stop) or text[start - 1:start] == "、":
             continue  # 分别为99.3%、93.8%、84.6%: which rate each is, the words do not say
         key = _rate_key(ctx, start)
         if key:
             reached.append((key, value, start, stop))
-    for start, stop, value in _among(pct, pct_starts, _regions(plans)):
+    for start, stop, value in _among(pct, pct_starts, regions(plans)):
         if _within(spans, starts, start):
             continue  # read as the year's account above
         gap = _SPACES.match(text, stop).end()

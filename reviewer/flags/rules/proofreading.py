@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reviewer.flags.data import expressions, load, pattern, terms, words
-from reviewer.flags.engine import Hit, RuleContext, rule
+from reviewer.flags.engine import Hit, RuleContext, regions, rule
 from reviewer.i18n import t
 
 _CJK = "\u4e00-\u9fff"
@@ -26,7 +26,7 @@ _AFTER_DIGIT = re.compile(rf"[{_CJK}]")
 # full-width mark → its half-width twin
 _PAIRS = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")"}
 _HALF = {v: k for k, v in _PAIRS.items()}
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_HALF)) + "]")
+_HALF_MARKS = re.compile("[" + re.escape("".join(_HALF)) + "]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FIGURE = re.compile(r"[\d.．%％]+")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -136,23 +136,32 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
     quoted_starts = [s for s, _ in quoted]
     numbering = sorted((h.start, h.title_start) for h in ctx.doc.headings)
     starts = [s for s, _ in numbering]
+    # the marks outside heading numbers: full-width ones counted in one pass each (a list of
+    # bracketed numbers has one every few characters), their places read only for a mark
+    # flagged; half-width ones tested one by one against the Chinese text around them
+    masked = _blanked(text, regions(numbering))
     seen: dict[str, list[int]] = {}
-    for m in _MARKS.finditer(text):
+    for m in _HALF_MARKS.finditer(masked):
         i = m.start()
-        ch = text[i]
-        if ch in _HALF and not _chinese_context(text, i):
+        ch = m.group()
+        if not _chinese_context(text, i):
             continue
         if ch == "?" and _LOST.match(text, i) and _inside(quoted, quoted_starts, i):
             continue  # a lost character, not a question mark
-        k = bisect.bisect_right(starts, i) - 1
-        if k >= 0 and i < numbering[k][1]:
-            continue
         seen.setdefault(ch, []).append(i)
+    counts = {full: masked.count(full) for full in _PAIRS}
+    counts.update((half, len(found)) for half, found in seen.items())
+
+    def places_of(mark: str) -> list[int]:
+        if mark in _HALF:
+            return seen.get(mark, [])
+        return [m.start() for m in re.finditer(re.escape(mark), masked)]
+
     # the report's style over every mark: an exclamation or question mark it never writes
     # full-width (各位代表!) is judged by the others (a report of ，；： writes ！ too); a report
     # writes those few, while brackets or commas all half-width are a style of its own
-    all_full = sum(len(seen.get(full, ())) for full in _PAIRS)
-    all_half = sum(len(seen.get(half, ())) for half in _HALF)
+    all_full = sum(counts[full] for full in _PAIRS)
+    all_half = sum(counts.get(half, 0) for half in _HALF)
     if all_half and all_half >= _ratio("halfwidth_report_share") * (all_full + all_half):
         places = sorted([i for half in _HALF for i in seen.get(half, ())]
                         + _half_stops_and_quotes(text, numbering, starts))
@@ -161,7 +170,7 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
                   t("flags.punct_width_report_fix"), occurrences=tuple((i, i + 1) for i in places))
         return
     for full, half in _PAIRS.items():
-        n_full, n_half = len(seen.get(full, ())), len(seen.get(half, ()))
+        n_full, n_half = counts[full], counts.get(half, 0)
         if (half in _FEW and n_full == 0 and n_half
                 and all_full >= _MAJORITY * all_half):
             minority, right, style = half, full, "full"
@@ -171,12 +180,23 @@ def punct_width(ctx: RuleContext) -> Iterator[Hit]:
             minority, right, style = full, half, "half"
         else:
             continue
-        places = seen.get(minority, ())
+        places = places_of(minority) if counts.get(minority) else []
         if places:
             yield Hit(places[0], places[0] + 1,
                       t("flags.punct_width", mark=minority, style=t(f"flags.width_{style}")),
                       t("flags.replace_with", right=right),
                       occurrences=tuple((i, i + 1) for i in places))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the disjoint, sorted ``spans`` blanked out (the same length, no
+    mark in it): what a search for marks outside them reads."""
+    pieces, at = [], 0
+    for a, b in spans:
+        pieces += (text[at:a], "\0" * (b - a))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _half_stops_and_quotes(text: str, numbering: list[tuple[int, int]], starts: list[int]
