@@ -145,6 +145,9 @@ def parse_text(text: str, path: str = "<text>", genre: str | None = None, *,
         spans=spans,
         periods=sorted(periods, key=lambda p: p.start),
         report_text=not shell,
+        duty_report=not shell and kinds.duty_report(
+            ntext, paragraphs, sections, profile,
+            title_field.value if title_field is not None else ""),
     )
 
 

@@ -111,7 +111,7 @@ def classify(text: str, paragraphs: list[Paragraph], roots: list[Section], profi
     whose ``title`` says it is a principal's duty report (the profile's ``duty_report_title``)
     has its account of work done read as that duty's (``duty_report_kind``)."""
     ctx = _Context(text, paragraphs, profile, year_reviewed, plan_year)
-    duty = bool(title) and bool(ctx.rules.duty_report_title.search(title)) or _announced_duty(ctx, roots)
+    duty = _duty_report(ctx, roots, title)
     # (the numbered entries of a glossary or an appended list are no numbering of the report's)
     body = [sec for sec in roots if _heading_kind(ctx, sec) not in ("appendix", "other")]
     ctx.numbering_lost = len(body) > 1 and not any(
@@ -166,6 +166,18 @@ def _preface_on_five_years(ctx: _Context, roots: list[Section]) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[。；;！？!?，,：:]")
+
+
+def duty_report(text: str, paragraphs: list[Paragraph], roots: list[Section], profile: Profile,
+                title: str = "") -> bool:
+    """Whether the report is a principal's account of their duty (镇长2024年述法报告, 现将…第一
+    责任人职责情况报告如下): its title or its preface's announcement says so."""
+    return _duty_report(_Context(text, paragraphs, profile, None, None), roots, title)
+
+
+def _duty_report(ctx: _Context, roots: list[Section], title: str) -> bool:
+    return (bool(title) and bool(ctx.rules.duty_report_title.search(title))
+            or _announced_duty(ctx, roots))
 
 
 def _announced_duty(ctx: _Context, roots: list[Section]) -> bool:
@@ -450,6 +462,7 @@ def _inline_groups(ctx: _Context, sec: Section) -> list[int]:
 
 
 _inline_rx: dict[int, re.Pattern[str]] = {}
+_CITED_REACH = 12
 
 
 def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:
@@ -467,8 +480,13 @@ def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:
         if not paras:
             return "", 0
         end = paras[-1].end
-    strong = [m.group(0) for m in rules.intro_strong.finditer(ctx.text, start, end)]
-    any_ = _count(rules.targets, ctx.text, start, end)
+    text = ctx.text
+    found = list(rules.intro_strong.finditer(text, start, end))
+    # (the targets a cited plan set, 对标…规划确定的目标任务, are that plan's, not stated here)
+    cited = [m for m in found
+             if rules.intro_cited.search(text, max(start, m.start() - _CITED_REACH), m.start())]
+    strong = [m.group(0) for m in found if m not in cited]
+    any_ = _count(rules.targets, text, start, end) - len(cited)
     if len(strong) >= rules.intro_min_strong or any_ >= rules.intro_min_any:
         return (strong[0] if strong else "targets"), end
     return "", 0

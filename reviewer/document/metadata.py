@@ -19,7 +19,17 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*\d{4}\s*[〕\
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(?:(\d{1,2})\s*日?)?")
 _SIGN_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(印发|印)?$")
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分")
+# a signature naming the body and then the person signing for it
+_SIGNED_BY = re.compile(r"^((?:中共)?[\u4e00-\u9fff]{2,30}(?:人民政府|委员会|办公室|政府|党委|党工委|管委会|"
+                        r"办事处|局|所|站|中心))[\s\u3000]+[\u4e00-\u9fff]{2,4}$")
 _ISSUER_LINE = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|委员会|办公室|司法局|政府|党委|党工委|管委会|街道办事处)$")
+
+
+# the lines right under the title that can be its byline: an issuer's line, a date's line, or
+# both on one line
+_BYLINE_LINES = 2
+_BRACKETS = re.compile(r"^[（(]|[）)]$")
+_BYLINE = re.compile(r"^(\S+?)(?:[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))?$")
 
 
 def parse_date(value: str) -> _dt.date | None:
@@ -45,11 +55,15 @@ _YEAR_END = re.compile(r"\d{4}\s*年度?$")
 _BRACKETED = re.compile(r"^[（(【\[〔].*[）)】\]〕]$")
 
 
-def _names_a_report(line: str) -> bool:
-    """Whether ``报告`` occurs in ``line`` outside 《…》: inside, the line only refers to a
-    report by its title (a correction notice put above the report). A title set with spaces
-    between its characters (政 府 工 作 报 告) names one too."""
-    return "报告" in re.sub(r"《[^》]*》", "", line).replace(" ", "").replace("\u3000", "")
+_REPORT = re.compile("报告")
+
+
+def _names_a_report(line: str, names: re.Pattern[str] = _REPORT) -> bool:
+    """Whether ``line`` names a report (``names``: 报告, or a genre's other words for one, such
+    as a title ending 工作总结) outside 《…》: inside, the line only refers to a report by its
+    title (a correction notice put above the report). A title set with spaces between its
+    characters (政 府 工 作 报 告) names one too."""
+    return bool(names.search(re.sub(r"《[^》]*》", "", line).replace(" ", "").replace("\u3000", "")))
 
 
 # the issuer standing on a line of its own above the rest of the title (赵县人民政府 /
@@ -94,7 +108,7 @@ def contents_end(text: str, paragraphs: list[Paragraph]) -> int:
 
 
 def find_title(text: str, paragraphs: list[Paragraph], header: dict,
-               salutation: re.Pattern[str]) -> MetaField | None:
+               salutation: re.Pattern[str], names: re.Pattern[str] = _REPORT) -> MetaField | None:
     """The title lines before the report's text. A title is never a body sentence: the search
     stops at the salutation (各位代表：), at the first sentence and at the first numbered heading,
     so a report whose title lines were stripped has none (unless its page metadata names it).
@@ -110,18 +124,18 @@ def find_title(text: str, paragraphs: list[Paragraph], header: dict,
         # a title split over two lines: the first half precedes this line (政府工作报 / 告)
         # or the issuer before the rest (柏香镇人民政府 / 关于2024年…的报告, 赵县人民政府 /
         # 2022年度…报告), or words cut after the year (鲍沟镇2025年度 / 法治政府建设情况报告)
-        split = (i > 0 and _title_half(prev_line) and _names_a_report(prev_line + line)
+        split = (i > 0 and _title_half(prev_line) and _names_a_report(prev_line + line, names)
                  and (len(line) <= 8 or line.startswith("关于") or _YEAR_END.search(prev_line)
                       or _ISSUER_END.search(prev_line)))
         if split:
             found.append(MetaField(prev_line + line, head[i - 1].start, p.end, "title lines"))
         # (a line with a whole date says when and where the report was delivered)
-        elif (_names_a_report(line) and not line.startswith(("——", "—", "现在"))
+        elif (_names_a_report(line, names) and not line.startswith(("——", "—", "现在"))
                 and not _FULL_DATE.search(line)):
             found.append(_field(text, p.start, p.end, "title line"))
     if found:
         return _repeated(found) or found[0]
-    if "title" in header and "报告" in header["title"][0]:
+    if "title" in header and _names_a_report(header["title"][0], names):
         return MetaField(header["title"][0], -1, -1, "page metadata")
     return None
 
@@ -173,7 +187,8 @@ def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str,
     """Every key but the years (reviewer.document.years establishes them once the parts are
     known)."""
     meta: dict[str, MetaField] = {}
-    title = find_title(text, paragraphs, header, profile.rules.salutation)
+    title = find_title(text, paragraphs, header, profile.rules.salutation,
+                       profile.rules.report_name)
     if title:
         meta["title"] = title
     gov = find_government(text, title)
@@ -201,6 +216,25 @@ def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str,
             meta["issuer"] = _field(text, p.start, p.end - 2, "document header")
             break
 
+    # a byline under the title: the issuer, and the date, on a line each or on one line
+    # (某市人民政府　2025年3月28日): the report's signature set at its top
+    if title is not None and title.end > 0:
+        after = [p for p in paragraphs if p.start >= title.end][:_BYLINE_LINES]
+        for p in after:
+            line = text[p.start:p.end]
+            by = _BYLINE.match(line)
+            body = by.group(1) if by else ""
+            if by and _ISSUER_LINE.match(body):
+                meta.setdefault("issuer", _field(text, p.start, p.start + len(body), "byline"))
+                if by.group(2):
+                    meta.setdefault("date_signed", _field(text, p.start + by.start(2), p.end,
+                                                          "byline"))
+            elif _SIGN_DATE.match(_BRACKETS.sub("", line)):
+                # (a date in brackets under the title: （2025年1月）)
+                meta.setdefault("date_signed", _field(text, p.start, p.end, "byline"))
+            else:
+                break
+
     # signature block: short lines at the very end
     tail = paragraphs[-6:]
     for p in reversed(tail):
@@ -212,6 +246,9 @@ def extract(text: str, paragraphs: list[Paragraph], header: dict[str, tuple[str,
             continue
         if "issuer" not in meta and _ISSUER_LINE.match(line):
             meta["issuer"] = _field(text, p.start, p.end, "signature")
+        elif "issuer" not in meta and (by := _SIGNED_BY.match(line)):
+            # the body, then the name of who signs for it (某县水利局　赵某某)
+            meta["issuer"] = _field(text, p.start, p.start + by.end(1), "signature")
 
     for key, mkey in (("written", "date_written"), ("published", "date_published"),
                       ("issuer", "issuer"), ("source", "source")):

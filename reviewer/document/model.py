@@ -241,6 +241,10 @@ class Document:
     report_text: bool = True
     """False for a saved page that holds only its site's navigation and metadata: no line of
     the report itself, so nothing in it can be checked or compared."""
+    duty_report: bool = False
+    """True for a principal's account of their duty (镇长2024年述法报告, 现将…履行第一责任人职责
+    情况报告如下): that duty is its account of the year, asked of it in place of the annual
+    report's account of its work and in the order such an account goes."""
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _section_starts: dict[int, tuple[Sequence[Any], list[int]]] = field(
         default_factory=dict, repr=False, compare=False)
@@ -384,12 +388,20 @@ class Document:
         return out
 
     def missing_kinds(self) -> tuple[str, ...]:
-        """The kinds the genre makes mandatory that no part of the report has."""
+        """The kinds the genre makes mandatory that neither a part of the report nor a passage
+        inside one (Document.spans) has."""
         try:
-            mandatory = get_profile(self.genre).mandatory
+            profile = get_profile(self.genre)
         except ProfileError:
             return ()
-        return tuple(k for k in mandatory if not self.sections_of_kind(k))
+        mandatory = profile.mandatory
+        # (a kind given as a passage of another part, the problems closing the account of the
+        # year, is given)
+        have = {k for k in mandatory if self.sections_of_kind(k) or self.spans_of(k)}
+        if self.duty_report and profile.rules.duty_report_kind in have:
+            # a principal's account of their duty gives the duty for its account of the work
+            have |= set(kinds_where("evidence"))
+        return tuple(k for k in mandatory if k not in have)
 
     def parts_told_by_form(self) -> bool:
         """Whether the outline read the report's parts from the form of their lines alone: no

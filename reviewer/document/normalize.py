@@ -36,6 +36,11 @@ _ANYWHERE = [
                           r"【?\s*字体\s*[:：]?\s*(\[\s*\]|大\s*中\s*小)?\s*】?|\[\s*\]|"
                           r"【|】|大|中|小|默认|\[?\s*(大|中|小)\s*\]?)$")),
     ("widget", re.compile(r"^语音合成中")),
+    # a row of a page's reading options on one line (字号：大 中 小　打印本页　关闭窗口　分享到： /
+    # 【打印本页】【关闭窗口】): two or more of them, nothing else
+    ("widget", re.compile(r"^[【\[\s]*(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?\s*[:：]?|(?:字号|字体)\s*[:：]?"
+                          r"|大|中|小|默认)(?:[【】\[\]\s]*(?:打印本页|打印|关闭窗口|关闭|收藏|"
+                          r"分享到?\s*[:：]?|(?:字号|字体)\s*[:：]?|大|中|小|默认))+[】\]\s]*$")),
     ("widget", re.compile(r"^[|｜_-]{1,3}$")),  # a lone separator between a page's fields
     ("widget", re.compile(r"^(字体|字号)\s*[:：]\s*\[")),
     ("widget", re.compile(r"浏览次数\s*[:：]\s*\d*")),
@@ -264,6 +269,15 @@ def normalize(text: str) -> Normalized:
             elif m and _LABELS[m.group(1)] == "name":
                 if m.group(2).strip():
                     header_fields.setdefault("name", (m.group(2).strip(), m.group(1)))
+            elif m and len(fields := _line_fields(probe)) > 1:
+                # several fields on one line (来源：某街道办事处　　发布时间：2025-02-27 16:35): each
+                # its own, not one value running on into the next label
+                for label, value in fields:
+                    key = _LABELS[label]
+                    if key and value:
+                        header_fields.setdefault(key, (value, label))
+                pending_label = None
+                rule = "page_metadata"
             elif m:
                 label, value = m.group(1), m.group(2).strip()
                 key = _LABELS[label]
@@ -360,6 +374,20 @@ def normalize(text: str) -> Normalized:
 
 
 _CELLS = re.compile(r"\t+")
+
+
+_FIELD_GAP = re.compile(r"\s{2,}|\u3000+")
+
+
+def _line_fields(line: str) -> list[tuple[str, str]]:
+    """The labelled fields of a page's metadata line, set apart by wide spaces: (label, value)
+    for each piece that opens with a label."""
+    out = []
+    for piece in _FIELD_GAP.split(line.strip()):
+        m = _LABEL_RE.match(piece.strip())
+        if m:
+            out.append((m.group(1), m.group(2).strip()))
+    return out
 
 
 def _table_row(line: str, header_fields: dict[str, tuple[str, str]]) -> bool:

@@ -606,7 +606,7 @@ def _plain_heading(line: str, profile: Profile) -> str | None:
         return "appendix"
     if rules.other_heading.search(line):
         return "other"
-    if line.endswith(("：", ":")) or "报告" in line:
+    if line.endswith(("：", ":")) or rules.report_name.search(line):
         return None
     if rules.plain_heading.search(line):
         return "top"

@@ -44,12 +44,27 @@ class _Found:
 
 def establish(text: str, paragraphs: list[Paragraph], roots: list[Section],
               title: MetaField | None, profile: Profile) -> dict[str, MetaField]:
-    """``year_reviewed``, ``plan_year`` and ``year`` (the genre's ``report_year``) as metadata."""
+    """``year_reviewed``, ``plan_year`` and ``year`` (the genre's ``report_year``) as metadata.
+    Years written in Chinese numerals (二〇二四年) are read as their figures."""
+    text = figures_of_years(text, profile)
+    if title is not None:
+        title = title._replace(value=figures_of_years(title.value, profile))
     for finder in (_congress, _title, _headings, _opening, _leads, _announce, _content):
         found = finder(text, paragraphs, roots, title, profile)
         if found:
             return _both(found, profile)
     return {}
+
+
+def figures_of_years(text: str, profile: Profile) -> str:
+    """``text`` with each year written in Chinese numerals (二〇二四年) in figures (2024年): one
+    figure for one numeral, the offsets unchanged."""
+    rules = profile.rules
+    if not rules.numeral_year.search(text):
+        return text
+    digits = {c: str(i) for i, c in enumerate(rules.numerals)}
+    digits["零"] = "0"
+    return rules.numeral_year.sub(lambda m: "".join(digits[c] for c in m.group(0)), text)
 
 
 def _both(found: list[_Found], profile: Profile) -> dict[str, MetaField]:

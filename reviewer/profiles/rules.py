@@ -31,6 +31,7 @@ class Rules(NamedTuple):
     other_heading: re.Pattern[str]
     salutation: re.Pattern[str]
     opening: re.Pattern[str]
+    report_name: re.Pattern[str]
     # years
     head_lines: int
     congress: re.Pattern[str]
@@ -40,6 +41,8 @@ class Rules(NamedTuple):
     lead_year: re.Pattern[str]
     lead_paragraphs: int
     announce: re.Pattern[str]
+    numeral_year: re.Pattern[str]
+    numerals: str
     # periods
     numbered_period: re.Pattern[str]
     numbered_first_year: int
@@ -61,6 +64,7 @@ class Rules(NamedTuple):
     intro_strong: re.Pattern[str]
     intro_min_strong: int
     intro_min_any: int
+    intro_cited: re.Pattern[str]
     intro_paragraphs: int
     separate_plan: re.Pattern[str]
     # classification
@@ -123,6 +127,7 @@ def compile_rules(data: dict) -> Rules:
         other_heading=_any(st["other_heading"]),
         salutation=_one(st["salutation"]),
         opening=_one(st["opening"]),
+        report_name=_one(st["report_name"]),
         head_lines=int(yr["head_lines"]),
         congress=_one(yr["congress"]),
         late_session_month=int(yr["late_session_month"]),
@@ -131,6 +136,8 @@ def compile_rules(data: dict) -> Rules:
         lead_year=_one(yr["lead"]),
         lead_paragraphs=int(yr["lead_paragraphs"]),
         announce=_one(yr["announce"]),
+        numeral_year=_one(yr["numeral_year"]),
+        numerals=str(yr["numerals"]),
         numbered_period=_one(pe["numbered"]),
         numbered_first_year=int(pe["numbered_first_year"]),
         past_period=_any(pe["past"]),
@@ -150,6 +157,7 @@ def compile_rules(data: dict) -> Rules:
         intro_strong=_any(co["intro_strong"]),
         intro_min_strong=int(co["intro_min_strong"]),
         intro_min_any=int(co["intro_min_any"]),
+        intro_cited=_one(co["intro_cited"]),
         intro_paragraphs=int(co["intro_paragraphs"]),
         separate_plan=_one(co["separate_plan"]),
         threshold=float(cl["threshold"]),

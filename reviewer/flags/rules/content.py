@@ -40,9 +40,12 @@ def _joint_free(ctx: RuleContext, text: str) -> str:
 def principals(ctx: RuleContext) -> Iterator[Hit]:
     """The responsibility part does not report on both principals apart: the party secretary
     (党委书记) and the head of government (镇长, 政府主要负责人). A joint phrase (党政主要负责人)
-    names neither on its own."""
+    names neither on its own. A principal's own account of their duty (县长2024年度述法报告,
+    镇党委书记…述法报告), its title naming one of them and not both, reports on that one alone."""
     parts = ctx.sections_of_kind("responsibility")
     if not parts or not _principal_words(ctx, "party"):
+        return
+    if ctx.doc.duty_report and _one_principal(ctx, ctx.doc.title):
         return
     body = _joint_free(ctx, "".join(ctx.text[s.start:s.end] for s in parts))
     missing = [key for key in ("party", "government")
@@ -51,6 +54,15 @@ def principals(ctx: RuleContext) -> Iterator[Hit]:
         who = "、".join(t(f"flags.principal_{key}") for key in missing)
         yield Hit(*_heading_span(parts[0]), t("flags.principals", who=who),
                   t("flags.principals_fix"))
+
+
+def _one_principal(ctx: RuleContext, title: str) -> bool:
+    """Whether ``title`` names one principal: a role of one side (党委书记, 县长, 局长), no joint
+    phrase (党政主要负责人) and no role of the other side."""
+    if any(w in title for w in _principal_words(ctx, "joint")):
+        return False
+    sides = [any(w in title for w in _principal_words(ctx, key)) for key in ("party", "government")]
+    return sides.count(True) == 1
 
 
 @rule("content.first_responsible", "content", "warning")

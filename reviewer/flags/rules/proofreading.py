@@ -355,6 +355,19 @@ def _holds(positions: list[int], place: tuple[int, int]) -> bool:
     return i < len(positions) and positions[i] < place[1]
 
 
+def _signature_lines(ctx: RuleContext) -> list[tuple[int, int]]:
+    """The lines of the report's byline or signature (某市人民政府　2025年3月28日, 某县水利局　赵某某):
+    the space there sets the issuer off from its date or its signer."""
+    out = []
+    for key in ("issuer", "date_signed"):
+        f = ctx.doc.metadata.get(key)
+        if f is not None and f.start >= 0 and f.source in ("byline", "signature"):
+            para = ctx.doc.paragraph_at(f.start)
+            if para is not None:
+                out.append((para.start, para.end))
+    return out
+
+
 @rule("proofreading.stray_space", "proofreading", "warning")
 def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     """Spaces inside Chinese text (三是 加强, 200 余人次): Chinese sets no spaces. One flag for
@@ -364,7 +377,8 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     letter (政 府 工 作 报 告, a byline's 林 坤),
     a credit (记者 刘尚文 摄), an appendix number (附件2 名词解释), or the two halves of a slogan
     or of a title inside quotation or title marks (“首善之区 幸福福田”, 《中共中央 国务院关于…》), or two
-    issuing bodies named side by side (中共某县县委 某县人民政府关于…).
+    issuing bodies named side by side (中共某县县委 某县人民政府关于…), or the issuer set off from
+    its date or its signer on the byline or the signature (某市人民政府　2025年3月28日).
 
     A paragraph where none of these can be is read by one expression per stretch inside and
     outside quotation marks (a text set letter by letter has a space every other character);
@@ -405,6 +419,9 @@ def stray_space(ctx: RuleContext) -> Iterator[Hit]:
     issuers = [m.end() for m in _joint_issuer()[2].finditer(text)]
     if issuers:
         places = [p for p in places if not (_holds(issuers, p) and _between_issuers(text, p))]
+    signed = _signature_lines(ctx)
+    if signed:
+        places = [p for p in places if not any(a <= p[0] < b for a, b in signed)]
     inside_quotes = [_whole_tokens(text, m.start() - 1, m.end() + 1)
                      for m in _INSIDE_QUOTES.finditer(text)]  # “ 严和实”: just inside the marks
     if inside_quotes:

@@ -141,6 +141,18 @@ def _leaves(sec: Section) -> list[Section]:
     return list(sec.leaves())
 
 
+def _problem_sentences(ctx: RuleContext, leaf: Section, part: Section) -> list[int]:
+    """The sentences explaining each problem of ``leaf``: one count for the leaf, or, where it
+    lists its problems as sub-points (一是…；二是…), one for each, its heading's sentence
+    included (a sub-point run into its paragraph opens with the problem itself)."""
+    start = leaf.heading.end if leaf is part else leaf.heading.start
+    points = [m.start() for m in pattern("words", "problem_points").finditer(ctx.text, start, leaf.end)]
+    if len(points) < 2:
+        return [len(ctx.doc.sentences_in(leaf.heading.end, leaf.end))]
+    bounds = points + [leaf.end]
+    return [len(ctx.doc.sentences_in(a, b)) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 @rule("structure.no_causes", "structure", "warning")
 def no_causes(ctx: RuleContext) -> Iterator[Hit]:
     """A shortcomings part names problems but gives no causes.
@@ -157,7 +169,7 @@ def no_causes(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if markers.search(text, sec.heading.end, sec.end):
             continue
-        counts = [len(ctx.doc.sentences_in(leaf.heading.end, leaf.end)) for leaf in _leaves(sec)]
+        counts = [n for leaf in _leaves(sec) for n in _problem_sentences(ctx, leaf, sec)]
         if counts and min(counts) >= min_sentences:
             continue
         key = "no_causes_promised" if markers.search(sec.heading.title) else "no_causes"
@@ -198,8 +210,10 @@ def _longest_ordered(ranks: list[int]) -> set[int]:
 
 @rule("structure.section_order", "structure", "warning")
 def section_order(ctx: RuleContext) -> Iterator[Hit]:
-    """Parts out of the order the genre mandates: the fewest parts that, moved, restore it."""
-    if ctx.profile is None:
+    """Parts out of the order the genre mandates: the fewest parts that, moved, restore it. A
+    principal's account of their duty (``Document.duty_report``) opens with that duty, its
+    account of the year: the annual report's order does not apply to it."""
+    if ctx.profile is None or ctx.doc.duty_report:
         return
     order = list(ctx.profile.order)
     placed = [s for s in ctx.doc.sections if s.kind in order]
@@ -452,10 +466,11 @@ def review_old_year(ctx: RuleContext) -> Iterator[Hit]:
 def no_issuer(ctx: RuleContext) -> Iterator[Hit]:
     """Nothing in the report names the body that issues it: no signature (落款) or document
     header, and a title that names a place but not its government (烟溪镇…情况报告). A department
-    named before the title's year or its 关于 (某市市场监管局2022年…) is its issuer."""
+    named before the title's year or its 关于 (某市市场监管局2022年…) is its issuer. A principal's
+    own account of their duty (镇长2024年述法报告) is one person's, issued by no body."""
     issuer = ctx.doc.metadata.get("issuer")
-    if issuer is not None and issuer.start >= 0:
-        return
+    if (issuer is not None and issuer.start >= 0) or ctx.doc.duty_report:
+        return  # (a principal's own account of their duty is signed by no body)
     bodies = pattern("words", "issuing_bodies")
     title = ctx.doc.metadata.get("title")
     if title is not None and bodies.search(title.value):
