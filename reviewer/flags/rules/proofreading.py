@@ -63,6 +63,11 @@ _RUN_ON = re.compile(rf"(?:(?!等)[{_CJK}])+")
 _OPENERS = {"“": "quote", "《": "title", "（": "bracket", "(": "bracket"}
 _CLOSERS = {"”": "quote", "》": "title", "）": "bracket", ")": "bracket"}
 _PAIR_MARKS = re.compile("[“”《》（）()]")
+# a paragraph whose marks are only pairs opened and closed in turn (（1）（2）开展…（16）次)
+# leaves what is open as it was and finds nothing unpaired: told in one match of its marks
+_FLAT_PAIRS = re.compile("(?:" + "|".join(
+    re.escape(o + c) for o, kind in _OPENERS.items() for c, k in _CLOSERS.items() if k == kind)
+    + ")*")
 # a list number closed by a bracket at the start of an item: 1） 2) 一）
 _LIST_NUMBER = re.compile(r"(?:^|[\s。；;：:，,、])[0-9一二三四五六七八九十]{1,2}[）)]$", re.M)
 _LIST_WINDOW = 4
@@ -663,6 +668,8 @@ def unpaired(ctx: RuleContext) -> Iterator[Hit]:
         if stale:
             places.extend(e[1] for e in stale if not _runs_on(text, e, paragraphs))
             stack = [e for e in stack if k - e[2] <= carry]
+        if _FLAT_PAIRS.fullmatch("".join(_PAIR_MARKS.findall(text, p.start, p.end))):
+            continue
         for m in _PAIR_MARKS.finditer(text, p.start, p.end):
             ch, i = m.group(0), m.start()
             if ch in _OPENERS:
