@@ -151,3 +151,20 @@ def test_the_collector_is_back_on_once_the_first_screen_is_up(tmp_path: Path, fi
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_the_terminal_says_a_long_report_is_being_read(tmp_path, capsys):
+    """A report of a megabyte and more takes seconds to read before the first screen: the
+    terminal says which and how large meanwhile; a report of usual size opens without a word."""
+    from reviewer.commands import app as command
+
+    long = tmp_path / "long.txt"
+    long.write_text("全年办理案件3件。\n" * 80_000, encoding="utf-8")
+    usual = tmp_path / "usual.txt"
+    usual.write_text("全年办理案件3件。\n" * 1_000, encoding="utf-8")
+    command._say_reading_long(None, str(usual), str(tmp_path / "missing.txt"))
+    assert capsys.readouterr().err == ""
+    command._say_reading_long(str(long))
+    said = capsys.readouterr().err
+    size = long.stat().st_size / (1024 * 1024)
+    assert str(long) in said and f"{size:.1f}" in said and size > 1

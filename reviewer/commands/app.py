@@ -154,16 +154,19 @@ def run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+# a report this large takes a second and more to read (a text of headings, several seconds at a
+# few megabytes): the terminal says so before the app can draw its first screen
+READING_NOTICE = 1024 * 1024
+
+
 def _say_reading_long(*paths: str | None) -> None:
     """A long report takes seconds to read before the app can show it: say so on the terminal
     meanwhile, rather than leave it blank."""
-    from reviewer.tui.session import LARGE_REPORT
-
     for path in paths:
         try:
             size = os.path.getsize(path) if path else 0
         except OSError:
             continue
-        if size > LARGE_REPORT:
-            print(t("ui.reading_long", path=path, size=f"{size / (1024 * 1024):.0f}"),
+        if size > READING_NOTICE:
+            print(t("ui.reading_long", path=path, size=f"{size / (1024 * 1024):.1f}"),
                   file=sys.stderr, flush=True)

@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from reviewer.document import Document, load_document
 from reviewer.i18n import t
 
-# a report file above this size is a long one: said to be read while it is, its checks said to
-# run in the background
+# a report file above this size is a long one: its checks are said to run in the background
 LARGE_REPORT = 5 * 1024 * 1024
 
 if TYPE_CHECKING:
