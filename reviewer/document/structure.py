@@ -53,6 +53,21 @@ _MAX_TITLE = 80
 
 def cn_number(s: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (small numbers as used in numbering)."""
+    n = _cn_numbers.get(s)
+    if n is None:
+        n = _cn_number(s)
+        if len(s) <= 3 and len(_cn_numbers) < _CN_NUMBERS_KEPT:
+            _cn_numbers[s] = n
+    return n
+
+
+# the numerals read so far (a numbering has at most three characters: a report's parts and
+# groups use a few dozen of them, asked at every heading)
+_cn_numbers: dict[str, int] = {}
+_CN_NUMBERS_KEPT = 4096
+
+
+def _cn_number(s: str) -> int:
     if not s:
         return 0
     s = s.replace("拾", "十")
@@ -88,7 +103,8 @@ def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
         return None
     if first in _CN or first in _DAXIE:
         m = _CN_DUN.match(line)
-        if m and not _CN_DECIMAL.match(line):
+        # (after 一、 no decimal point can follow the numerals: 一.5 is tried only after a point)
+        if m and (m.group(2) == "、" or not _CN_DECIMAL.match(line)):
             return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
         if first in _DAXIE:
             return None
@@ -177,11 +193,12 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             last_arabic = number
         punct_after = ""
         k = nend
-        while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
-            punct_after += line[k]
-            k += 1
-        while k < len(line) and line[k] in " \u3000":
-            k += 1
+        if k < len(line) and (line[k] in _PUNCT_AFTER or line[k] in " \u3000"):
+            while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
+                punct_after += line[k]
+                k += 1
+            while k < len(line) and line[k] in " \u3000":
+                k += 1
         rest = line[k:]
         if not rest.strip():
             continue  # a bare number on its own line is no heading
@@ -218,24 +235,13 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
                 cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
-        title = title.strip()
-        headings.append(
-            Heading(
-                level=0,
-                style=style,
-                number=number,
-                numbering=numbering,
-                title=title,
-                start=para.start,
-                end=para.start + end_in_line,
-                title_start=para.start + k,
-                para_start=para.start,
-                para_end=para.end,
-                bracket=bracket,
-                punct_after=punct_after,
-                inline=end_in_line < len(line),
-            )
-        )
+        # (the fields in their order, level, style, number, numbering, title, start, end,
+        # title_start, para_start, para_end, bracket, punct_after, inline: given by name, a
+        # heading on every line pays more for the names than for the heading)
+        start = para.start
+        headings.append(Heading(0, style, number, numbering, title.strip(), start,
+                                start + end_in_line, start + k, start, para.end, bracket,
+                                punct_after, end_in_line < len(line)))
     headings = _keep_plain(headings, plain)
     headings = _first_items_run_in(text, headings)
     headings = _drop_page_pieces(text, paragraphs, headings, rules)
@@ -263,9 +269,10 @@ def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
     heading's next sibling (its siblings' shape): the item is a heading of its own, and the
     heading's title ends before it."""
     added: list[Heading] = []
+    search = _FIRST_ITEM.search
     for k, h in enumerate(headings):
-        reach = min(h.para_end, h.title_start + _FIRST_ITEM_REACH)
-        m = _FIRST_ITEM.search(text, h.title_start + 1, reach)
+        reach = h.title_start + _FIRST_ITEM_REACH
+        m = search(text, h.title_start + 1, reach if reach < h.para_end else h.para_end)
         if m is None or _HEADING_ENDS.search(text, h.title_start, m.start()):
             continue
         num = _match_numbering(text[m.start():h.para_end])
@@ -772,12 +779,12 @@ def _assign_levels(headings: list[Heading]) -> None:
     """Nest by rank. A top-level list that starts again at 一 after the report's own top-level
     sequence (an appended list such as 十件民生实事) nests under the open section instead of
     posing as new top-level sections."""
+    # the ranks of the open headings, outermost first
     stack: list[int] = []
     top_style: str | None = None
     top_max = 0
     appended = False
     prev_number = 0
-    ranks: list[int] = []
     rank_of = _ranks(headings)
     for k, h in enumerate(headings):
         rank = rank_of[h.style]
@@ -800,11 +807,10 @@ def _assign_levels(headings: list[Heading]) -> None:
                 appended = False
                 top_max = max(top_max, h.number)
             prev_number = h.number
-        while stack and ranks[stack[-1]] >= rank:
+        while stack and stack[-1] >= rank:
             stack.pop()
         h.level = len(stack) + 1
-        ranks.append(rank)
-        stack.append(len(ranks) - 1)
+        stack.append(rank)
 
 
 def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
