@@ -698,31 +698,35 @@ def _year_paragraphs(ctx: _Context, found: list[PeriodSpan]) -> list[PeriodSpan]
 def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
     """Children of a joined part are classified one by one among its kinds; others share the
     part's kind. Periods follow the part, or the runs inside a part about both periods."""
+    if len(sec.kinds) == 1:
+        # (what every child shares, read once: a report of headings has parts by the thousand)
+        kinds, confidence, period = sec.kinds, sec.confidence, sec.period
+        for child in sec.children:
+            child.set_kind(kinds, "in its part", confidence, period if period != "mixed"
+                           else _run_period(own, child) or "mixed")
+            if child.children:
+                _children(ctx, child, own)
+        return
     for child in sec.children:
-        if len(sec.kinds) > 1:
-            votes = _Votes()
-            period, _ = _heading_evidence(ctx, child, votes, sec.kinds)
-            _content_evidence(ctx, child, votes, sec.kinds)
-            # numbered groups of work are the plan's; else the part's last kind
-            group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
-            votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
-            top = votes.top(sec.kinds)
-            assert top is not None
-            kind, score, reason = top
-            if kind not in ctx.periodic:
-                period = ""
-            elif sec.period != "mixed":
-                period = sec.period
-            else:
-                period = (_half_period(ctx, sec.heading.title, kind) or period
-                          or _run_period(own, child) or "year")
-            child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
-        else:
+        votes = _Votes()
+        period, _ = _heading_evidence(ctx, child, votes, sec.kinds)
+        _content_evidence(ctx, child, votes, sec.kinds)
+        # numbered groups of work are the plan's; else the part's last kind
+        group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
+        votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
+        top = votes.top(sec.kinds)
+        assert top is not None
+        kind, score, reason = top
+        if kind not in ctx.periodic:
+            period = ""
+        elif sec.period != "mixed":
             period = sec.period
-            if period == "mixed":
-                period = _run_period(own, child) or "mixed"
-            child.set_kind(sec.kinds, "in its part", sec.confidence, period)
-        _children(ctx, child, own)
+        else:
+            period = (_half_period(ctx, sec.heading.title, kind) or period
+                      or _run_period(own, child) or "year")
+        child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
+        if child.children:
+            _children(ctx, child, own)
 
 
 def _run_period(runs: list[PeriodSpan], sec: Section) -> str:

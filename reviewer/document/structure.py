@@ -864,11 +864,15 @@ def build_sections(text: str, headings: list[Heading]) -> list[Section]:
     level. Kinds are set afterwards (reviewer.document.kinds)."""
     roots: list[Section] = []
     stack: list[Section] = []
+    size = len(text)
     for h in headings:
-        sec = Section(heading=h, kind="other", level=h.level, start=h.start, end=len(text))
-        while stack and stack[-1].level >= h.level:
-            closed = stack.pop()
-            closed.end = _trim_end(text, h.start)
+        # (heading, kind, level, start, end: by position, as a heading on every line makes a
+        # part of every line)
+        sec = Section(h, "other", h.level, h.start, size)
+        if stack and stack[-1].level >= h.level:
+            end = _trim_end(text, h.start)
+            while stack and stack[-1].level >= h.level:
+                stack.pop().end = end
         if stack:
             sec.parent = stack[-1]
             stack[-1].children.append(sec)
