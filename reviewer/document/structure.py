@@ -787,8 +787,9 @@ def _assign_levels(headings: list[Heading]) -> None:
     prev_number = 0
     rank_of = _ranks(headings)
     for k, h in enumerate(headings):
-        rank = rank_of[h.style]
-        if h.style == "lead" and k + 1 < len(headings):
+        style = h.style
+        rank = rank_of[style]
+        if style == "lead" and k + 1 < len(headings):
             # it stands for the lost heading of that level, or, the file starting inside its
             # first part, for the part's
             rank = (rank_of[_parts_family(headings)] if _starts_inside_first_part(headings[k + 1:])
@@ -796,17 +797,19 @@ def _assign_levels(headings: list[Heading]) -> None:
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0
-        if top_style is None and rank == 1 and not h.style.startswith("styled"):
-            top_style = h.style
-        if h.style == top_style:
-            if appended and h.number == prev_number + 1:
+        if top_style is None and rank == 1 and not style.startswith("styled"):
+            top_style = style
+        if style == top_style:
+            number = h.number
+            if appended and number == prev_number + 1:
                 rank = 6
-            elif h.number == 1 and top_max >= 2:
+            elif number == 1 and top_max >= 2:
                 appended, rank = True, 6
             else:
                 appended = False
-                top_max = max(top_max, h.number)
-            prev_number = h.number
+                if number > top_max:
+                    top_max = number
+            prev_number = number
         while stack and stack[-1] >= rank:
             stack.pop()
         h.level = len(stack) + 1
