@@ -325,10 +325,12 @@ def normalize(text: str) -> Normalized:
     # the debris a page break leaves (a page number, the running header): a short line that
     # reads as a heading is joined to the next only across one of them
     breaks = [ln for ln, _, rule in removed if rule in _NON_BLOCKING]
+    # the paragraph open for joins; a line shorter than _JOIN_MIN is a paragraph no line joins
+    # (_Open.joins), written out as it opens (a report of headings is all such lines)
     para: _Open | None = None
+    opened = False  # whether any paragraph has opened yet
     for k, (lineno, s) in enumerate(kept):
-        # (a paragraph shorter than 20 characters joins nothing: told without a call)
-        if (para is not None and para.length >= 20 and para.joins(s, wrap)
+        if (para is not None and para.joins(s, wrap)
                 and not _between(blocking, kept[k - 1][0], lineno)
                 and not (para.heading_like(wrap) and not _between(breaks, kept[k - 1][0], lineno))):
             at = pos  # end of the previous paragraph
@@ -346,11 +348,17 @@ def normalize(text: str) -> Normalized:
             continue
         if para is not None:
             out.append(para.text())
+        if opened:
             pos += 1  # the newline
         if next_removed is not None and next_removed[0] < lineno:
-            flush_removed(lineno, pos if para is None else pos - 1)
+            flush_removed(lineno, pos - 1 if opened else pos)
         line_starts[lineno] = pos
-        para = _Open(s)
+        if len(s) >= _JOIN_MIN:
+            para = _Open(s)
+        else:
+            para = None
+            out.append(s)
+        opened = True
         line_map.append(lineno)
         pos += len(s)
     if para is not None:
@@ -472,6 +480,8 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
 
 
 _WRAP_MIN = 20
+# a paragraph shorter than this is joined to nothing (headings and titles are short)
+_JOIN_MIN = 20
 # a heading line is at most this long (longer lines without a sentence end are cut paragraphs)
 _HEADING_LIKE_MAX = 60
 _WRAP_SHARE = 0.3
@@ -559,7 +569,7 @@ class _Open:
     def joins(self, nxt: str, wrap: int = 0) -> bool:
         """Was this paragraph's end and ``nxt`` one word cut by a page break (or, in text broken
         every ``wrap`` characters, by a line break: its last line is a full one)?"""
-        if self.length < 20 or not nxt:
+        if self.length < _JOIN_MIN or not nxt:
             return False
         last = self.last
         full = wrap and self.last_len >= wrap - 1

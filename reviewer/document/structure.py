@@ -159,19 +159,20 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
-            cut = None
             if _SENTENCE_PUNCT.search(line):
                 cut = _run_in(line, rules)
                 if cut is None:
                     cut = _cue_cut(line, profile)
-            if cut is not None and _plain_heading(line[:cut], profile) is not None:
-                # a heading run into its paragraph
-                what = _plain_heading(line[:cut], profile)
-                plain.append((len(headings), what))
-                headings.append(Heading(level=0, style="plain", number=0, numbering="",
-                                        title=line[:cut], start=para.start,
-                                        end=para.start + cut, title_start=para.start,
-                                        para_start=para.start, para_end=para.end, inline=True))
+                what = _plain_heading(line[:cut], profile) if cut is not None else None
+                if what is not None:
+                    # a heading run into its paragraph
+                    plain.append((len(headings), what))
+                    headings.append(Heading(level=0, style="plain", number=0, numbering="",
+                                            title=line[:cut], start=para.start,
+                                            end=para.start + cut, title_start=para.start,
+                                            para_start=para.start, para_end=para.end,
+                                            inline=True))
+                # (a line with sentence punctuation is no heading of its own)
                 continue
             what = _plain_heading(line, profile)
             if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
