@@ -748,11 +748,18 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
     """Each family's rank in this report: the fixed order, except that a report without 一、
     headings among its parts takes the first numbered family it opens a list with (number 1) as
     its parts' (一、 after the last of them: an appended list, 附件1 十件民生实事)."""
-    numbered = [h for h in headings if h.style in _PART_FAMILIES]
     # (a list that opens at 2 is the top level whose first heading was lost: 2.2022年重点工作安排
     # after a review with no heading)
-    first = (numbered[0].style if numbered and numbered[0].number == 2 else
-             next((h.style for h in numbered if h.number == 1), None))
+    # (read up to the heading that tells, most often the first: the outline asks for the ranks
+    # several times, and a report of headings has tens of thousands)
+    first = None
+    seen = False
+    for h in headings:
+        if h.style in _PART_FAMILIES:
+            if h.number == 1 or not seen and h.number == 2:
+                first = h.style
+                break
+            seen = True
     if first is None or first == "cn_dun":
         return RANK
     last = max(h.start for h in headings if h.style == first)
