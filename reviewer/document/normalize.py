@@ -169,11 +169,8 @@ class Normalized:
         return min(later) if later else len(self.text)
 
 
+# what is stripped from both ends of every line
 _STRIPPED = _EDGE_WS + "\n\r"
-
-
-def _strip(line: str) -> str:
-    return line.strip(_STRIPPED)
 
 
 _DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report text whatever it says
