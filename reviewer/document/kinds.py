@@ -59,7 +59,9 @@ class _Votes:
         kinds = [k for k in self.score if allowed is None or k in allowed]
         if not kinds:
             return None
-        kind = max(kinds, key=lambda k: (self.score[k], self.best[k][0]))
+        # (most parts have evidence for one kind alone)
+        kind = kinds[0] if len(kinds) == 1 else max(
+            kinds, key=lambda k: (self.score[k], self.best[k][0]))
         return kind, self.score[kind], self.best[kind][1]
 
     def confidence(self, kinds: tuple[str, ...], allowed: tuple[str, ...] | None = None
@@ -67,8 +69,13 @@ class _Votes:
         """How sure: the evidence for the primary kind (at most 1), shared with the strongest
         kind that is none of ``kinds``."""
         top = self.score.get(kinds[0], 0.0)
-        other = max((v for k, v in self.score.items()
-                     if k not in kinds and (allowed is None or k in allowed)), default=0.0)
+        other: float | None = None
+        for k, v in self.score.items():
+            if (other is None or v > other) and k not in kinds and (allowed is None
+                                                                     or k in allowed):
+                other = v
+        if other is None:
+            other = 0.0
         return min(1.0, top) * top / (top + other) if top else 0.0
 
 
@@ -402,7 +409,7 @@ def _admission(ctx: _Context, sec: Section) -> Paragraph | None:
     one of the part's own paragraphs does (not one of its children's)."""
     rules, text = ctx.rules, ctx.text
     end = sec.children[0].start if sec.children else sec.end
-    for p in _paragraphs_in(ctx, _first_body(ctx, sec), end):
+    for p in _paragraph_list(ctx, _first_body(ctx, sec), end):
         window = min(p.end, p.start + rules.shortcomings_window)
         if rules.shortcomings_start.search(text, p.start, window) and rules.problems.search(
                 text, p.start, p.end):
@@ -414,7 +421,7 @@ def _closing(ctx: _Context, sec: Section, p: Paragraph) -> bool:
     """Whether a paragraph is among the closing ones of a part's own text: one of its last two,
     or in its second half."""
     end = sec.children[0].start if sec.children else sec.end
-    own = list(_paragraphs_in(ctx, _first_body(ctx, sec), end))
+    own = _paragraph_list(ctx, _first_body(ctx, sec), end)
     return p in own[-2:] or p.start >= (sec.heading.end + end) // 2
 
 
@@ -432,7 +439,7 @@ def _groups(ctx: _Context, sec: Section, inline: bool = True) -> list[int]:
     if sec.children or not ctx.numbering_lost:
         return []
     lines: list[int] = []
-    paras = list(_paragraphs_in(ctx, sec.heading.para_end + 1, sec.end))
+    paras = _paragraph_list(ctx, sec.heading.para_end + 1, sec.end)
     text = ctx.text
     for p, nxt in zip(paras, paras[1:], strict=False):
         if stands_as_group_heading(text, p, nxt, rules):
@@ -455,7 +462,7 @@ def _inline_groups(ctx: _Context, sec: Section) -> list[int]:
         rx = _inline_rx[rules.group_inline_max] = re.compile(
             _FIRST_SENTENCE.pattern % rules.group_inline_max)
     text = ctx.text
-    out = [p.start for p in _paragraphs_in(ctx, _first_body(ctx, sec), sec.end)
+    out = [p.start for p in _paragraph_list(ctx, _first_body(ctx, sec), sec.end)
            if (m := rx.match(text, p.start, p.end)) and p.end - m.end() >= rules.plain_max
            and not rules.year_is.match(text, p.start, p.end)]
     return out if len(out) >= rules.min_inline_groups else []
@@ -476,7 +483,7 @@ def _intro_targets(ctx: _Context, sec: Section) -> tuple[str, int]:
         end = groups[0] - 1
     else:
         own = sec.children[0].start if sec.children else sec.end
-        paras = list(_paragraphs_in(ctx, _first_body(ctx, sec), own))[:rules.intro_paragraphs]
+        paras = _paragraph_list(ctx, _first_body(ctx, sec), own)[:rules.intro_paragraphs]
         if not paras:
             return "", 0
         end = paras[-1].end
@@ -528,11 +535,11 @@ def _decide(ctx: _Context, sec: Section, votes: _Votes, period: str
                                   f"the plan's introduction states targets ({intro})"))
     elif "targets" in kinds and "plan" in kinds and not groups:
         kinds = ["targets"]  # its tasks are prose: it states targets and directions
-    numbered = sum(1 for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles)
-    body = _first_body(ctx, sec)
-    if (groups and ctx.parts_unnumbered and numbered < ctx.rules.min_groups
+    if (groups and ctx.parts_unnumbered
+            and sum(1 for c in sec.children if c.heading.style not in ctx.rules.sub_point_styles)
+            < ctx.rules.min_groups
             and kinds[0] == "targets" and "plan" in kinds
-            and sec.end - groups[0] > (sec.end - body) / 2):
+            and sec.end - groups[0] > (sec.end - _first_body(ctx, sec)) / 2):
         # groups told by their form (no numbering left) that hold most of the part: what it
         # mostly is, and what the parts its lost headings opened were, is the plan
         if "plan" in named or "targets" not in named:
@@ -640,6 +647,12 @@ def _paragraphs_in(ctx: _Context, start: int, end: int) -> Iterator[Paragraph]:
         i += 1
 
 
+def _paragraph_list(ctx: _Context, start: int, end: int) -> list[Paragraph]:
+    """The paragraphs :func:`_paragraphs_in` gives, as one slice (where all of them are read)."""
+    first = bisect.bisect_left(ctx.starts, start)
+    return ctx.paragraphs[first:bisect.bisect_left(ctx.starts, end, first)]
+
+
 def _paragraph_count(ctx: _Context, start: int, end: int) -> int:
     """How many paragraphs :func:`_paragraphs_in` gives, by bisection: a part of tens of
     thousands of lines is one run."""
@@ -654,9 +667,16 @@ def _period_runs(ctx: _Context, sec: Section, first: str) -> list[PeriodSpan]:
     state = first if first in ("year", "five_year") else "year"
     out: list[PeriodSpan] = []
     run_start, reason = sec.heading.para_end + 1, "the part's heading"
-    for p in _paragraphs_in(ctx, sec.heading.para_end + 1, sec.end):
-        m5 = rules.five_year_lead.match(text, p.start, p.end)
-        m1 = None if m5 else rules.year_lead.match(text, p.start, p.end)
+    # (the paragraphs walked by index, without a generator: a report of headings has a part
+    # on every few lines)
+    paragraphs, end = ctx.paragraphs, sec.end
+    five_year, year = rules.five_year_lead.match, rules.year_lead.match
+    for i in range(bisect.bisect_left(ctx.starts, run_start), len(paragraphs)):
+        p = paragraphs[i]
+        if p.start >= end:
+            break
+        m5 = five_year(text, p.start, p.end)
+        m1 = None if m5 else year(text, p.start, p.end)
         new = "five_year" if m5 else "year" if m1 else state
         if new != state:
             if p.start > run_start:
@@ -696,31 +716,35 @@ def _year_paragraphs(ctx: _Context, found: list[PeriodSpan]) -> list[PeriodSpan]
 def _children(ctx: _Context, sec: Section, own: list[PeriodSpan]) -> None:
     """Children of a joined part are classified one by one among its kinds; others share the
     part's kind. Periods follow the part, or the runs inside a part about both periods."""
+    if len(sec.kinds) == 1:
+        # (what every child shares, read once: a report of headings has parts by the thousand)
+        kinds, confidence, period = sec.kinds, sec.confidence, sec.period
+        for child in sec.children:
+            child.set_kind(kinds, "in its part", confidence, period if period != "mixed"
+                           else _run_period(own, child) or "mixed")
+            if child.children:
+                _children(ctx, child, own)
+        return
     for child in sec.children:
-        if len(sec.kinds) > 1:
-            votes = _Votes()
-            period, _ = _heading_evidence(ctx, child, votes, sec.kinds)
-            _content_evidence(ctx, child, votes, sec.kinds)
-            # numbered groups of work are the plan's; else the part's last kind
-            group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
-            votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
-            top = votes.top(sec.kinds)
-            assert top is not None
-            kind, score, reason = top
-            if kind not in ctx.periodic:
-                period = ""
-            elif sec.period != "mixed":
-                period = sec.period
-            else:
-                period = (_half_period(ctx, sec.heading.title, kind) or period
-                          or _run_period(own, child) or "year")
-            child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
-        else:
+        votes = _Votes()
+        period, _ = _heading_evidence(ctx, child, votes, sec.kinds)
+        _content_evidence(ctx, child, votes, sec.kinds)
+        # numbered groups of work are the plan's; else the part's last kind
+        group = "plan" if "plan" in sec.kinds else sec.kinds[-1]
+        votes.add(group, ctx.rules.group_weight, f"a group of its part ({group})")
+        top = votes.top(sec.kinds)
+        assert top is not None
+        kind, score, reason = top
+        if kind not in ctx.periodic:
+            period = ""
+        elif sec.period != "mixed":
             period = sec.period
-            if period == "mixed":
-                period = _run_period(own, child) or "mixed"
-            child.set_kind(sec.kinds, "in its part", sec.confidence, period)
-        _children(ctx, child, own)
+        else:
+            period = (_half_period(ctx, sec.heading.title, kind) or period
+                      or _run_period(own, child) or "year")
+        child.set_kind((kind,), reason, votes.confidence((kind,), sec.kinds), period)
+        if child.children:
+            _children(ctx, child, own)
 
 
 def _run_period(runs: list[PeriodSpan], sec: Section) -> str:
@@ -772,9 +796,10 @@ def find_spans(text: str, paragraphs: list[Paragraph], roots: list[Section],
 def _review_spans(ctx: _Context, sec: Section) -> list[Span]:
     rules, text = ctx.rules, ctx.text
     out: list[Span] = []
-    paras = list(_paragraphs_in(ctx, _first_body(ctx, sec), sec.end))
+    paras = _paragraph_list(ctx, _first_body(ctx, sec), sec.end)
+    thanks = rules.thanks.search
     for p in paras:
-        m = rules.thanks.search(text, p.start, p.end)
+        m = thanks(text, p.start, p.end)
         if m:
             out.append(Span("thanks", m.start(), m.end(), "a sentence of thanks"))
     # the shortcomings: the last paragraph of the part that admits problems in its first words
@@ -818,7 +843,7 @@ def _exhortation(ctx: _Context, roots: list[Section]) -> list[Span]:
     if not content:
         return []
     last = content[-1]
-    paras = list(_paragraphs_in(ctx, _first_body(ctx, last), last.end))
+    paras = _paragraph_list(ctx, _first_body(ctx, last), last.end)
     for p in reversed(paras[-3:]):
         if rules.exhortation.search(text, p.start, p.end) or (
                 rules.exhortation_lead.match(text, p.start, p.end) and text[p.end - 1] in "！!"):
@@ -834,8 +859,16 @@ def _appended_lists(ctx: _Context, roots: list[Section]) -> list[Span]:
     for sec in roots:
         if sec.kind in ("appendix", "other"):
             continue
-        run = [c for c in sec.walk() if c is not sec and c.heading.style in top
-               and c.heading.style not in ("plain", "lead")]
+        # the parts below it in text order (as Section.walk, without a generator per part: a
+        # report of headings has thousands of parts with a child or two)
+        run = []
+        stack = sec.children[::-1]
+        while stack:
+            c = stack.pop()
+            if c.heading.style in top and c.heading.style not in ("plain", "lead"):
+                run.append(c)
+            if c.children:
+                stack += reversed(c.children)
         if not run or run[0].heading.number != 1:
             continue
         first = run[0]
@@ -862,7 +895,7 @@ def _glossaries(ctx: _Context, roots: list[Section], after: int) -> list[Span]:
             out.append(Span("appendix", run[0].start, run[-1].end, "glossary entries"))
         run.clear()
 
-    for p in _paragraphs_in(ctx, after, len(text)):
+    for p in _paragraph_list(ctx, after, len(text)):
         if rules.glossary_entry.match(text, p.start, p.end):
             run.append(p)
         elif run:

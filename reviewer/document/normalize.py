@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.document.model import Change
@@ -173,8 +174,8 @@ class Normalized:
         return min(later) if later else len(self.text)
 
 
-def _strip(line: str) -> str:
-    return line.strip(_EDGE_WS + "\n\r")
+# what is stripped from both ends of every line
+_STRIPPED = _EDGE_WS + "\n\r"
 
 
 _DEBRIS_MAX = 100  # page chrome comes in short lines; a long line is report text whatever it says
@@ -220,27 +221,30 @@ def _looks_like_body(line: str) -> bool:
 
 
 def normalize(text: str) -> Normalized:
-    raw_lines = text.split("\n")
+    # (form feeds go wherever they stand: taken out of the whole text at once)
+    raw_lines = (text.replace("\x0c", "") if "\x0c" in text else text).split("\n")
     # (source line number, stripped text); blank lines are None
-    lines: list[tuple[int, str | None]] = []
-    for i, raw in enumerate(raw_lines, start=1):
-        s = _strip(raw.replace("\x0c", ""))
-        lines.append((i, s if s else None))
+    stripped = _STRIPPED
+    lines: list[tuple[int, str | None]] = [(i, raw.strip(stripped) or None)
+                                           for i, raw in enumerate(raw_lines, start=1)]
 
     header_fields: dict[str, tuple[str, str]] = {}
     removed: list[tuple[int, str, str]] = []  # (line, text, rule)
     kept: list[tuple[int, str]] = []  # (line, text)
 
     # the header zone ends at the first line that reads as body text
+    # (a line shorter than 20 characters never does)
     first_body = next(
-        (idx for idx, (_, s) in enumerate(lines) if s is not None and _looks_like_body(s)),
+        (idx for idx, (_, s) in enumerate(lines)
+         if s is not None and len(s) >= 20 and _looks_like_body(s)),
         len(lines),
     )
     pending_label: str | None = None
     for idx, (lineno, s) in enumerate(lines):
         if s is None:
             continue
-        rule = _is_debris_anywhere(s)
+        # (a long line, or one ending a sentence, is no debris: told without a call)
+        rule = _is_debris_anywhere(s) if len(s) <= _DEBRIS_MAX and "。" not in s else None
         in_header = idx < first_body
         # a page's metadata line that shows its view count too (发布时间：…　来源：…　浏览次数：),
         # or opens with it (浏览：5072次　时间：2022-12-07): its labelled fields are read
@@ -332,7 +336,10 @@ def normalize(text: str) -> Normalized:
     # the debris a page break leaves (a page number, the running header): a short line that
     # reads as a heading is joined to the next only across one of them
     breaks = [ln for ln, _, rule in removed if rule in _NON_BLOCKING]
+    # the paragraph open for joins; a line shorter than _JOIN_MIN is a paragraph no line joins
+    # (_Open.joins), written out as it opens (a report of headings is all such lines)
     para: _Open | None = None
+    opened = False  # whether any paragraph has opened yet
     for k, (lineno, s) in enumerate(kept):
         if (para is not None and para.joins(s, wrap)
                 and not _between(blocking, kept[k - 1][0], lineno)
@@ -352,10 +359,17 @@ def normalize(text: str) -> Normalized:
             continue
         if para is not None:
             out.append(para.text())
+        if opened:
             pos += 1  # the newline
-        flush_removed(lineno, pos if para is None else pos - 1)
+        if next_removed is not None and next_removed[0] < lineno:
+            flush_removed(lineno, pos - 1 if opened else pos)
         line_starts[lineno] = pos
-        para = _Open(s)
+        if len(s) >= _JOIN_MIN:
+            para = _Open(s)
+        else:
+            para = None
+            out.append(s)
+        opened = True
         line_map.append(lineno)
         pos += len(s)
     if para is not None:
@@ -444,18 +458,18 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
     lines: the title stays) and a page's menu (a
     run of lines of a word or two, without punctuation, one after another, before the report's
     text)."""
-    counts: dict[str, int] = {}
-    for _, s in kept:
-        if len(s) <= _REPEATED_MAX:
-            counts[s] = counts.get(s, 0) + 1
+    counts = Counter(s for _, s in kept if len(s) <= _REPEATED_MAX)
     drop: dict[int, str] = {}
-    for k, (ln, s) in enumerate(kept):
-        if (ln >= first_body_line and counts.get(s, 0) >= _REPEATED_MIN and _HEADER_LINE.match(s)
-                and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
-            drop[ln] = "running_header"
+    if any(n >= _REPEATED_MIN for n in counts.values()):
+        # (from the first line of the body on: ``kept`` is in line order)
+        for k in range(bisect.bisect_left(kept, (first_body_line,)), len(kept)):
+            ln, s = kept[k]
+            if (counts.get(s, 0) >= _REPEATED_MIN and _HEADER_LINE.match(s)
+                    and not _NUMBERING_START.match(s) and (k == 0 or kept[k - 1][1] != s)):
+                drop[ln] = "running_header"
     # bare page numbers (13 / 14 / 15 on lines of their own): numbers that count on by one, a
     # page apart, at least _PAGE_RUN of them; a lone figure on a line (a table's cell) stays
-    pages = [(ln, int(s)) for ln, s in kept if _BARE_NUMBER.match(s)]
+    pages = [(ln, int(s)) for ln, s in kept if len(s) <= 3 and _BARE_NUMBER.match(s)]
     run_pages: list[int] = []
     for k, (ln, n) in enumerate(pages):
         if k and n == pages[k - 1][1] + 1 and ln - pages[k - 1][0] >= _PAGE_LINES:
@@ -491,6 +505,8 @@ def _drop_repeated(kept: list[tuple[int, str]], removed: list[tuple[int, str, st
 
 
 _WRAP_MIN = 20
+# a paragraph shorter than this is joined to nothing (headings and titles are short)
+_JOIN_MIN = 20
 # a heading line is at most this long (longer lines without a sentence end are cut paragraphs)
 _HEADING_LIKE_MAX = 60
 _WRAP_SHARE = 0.3
@@ -527,15 +543,26 @@ class _Open:
     once, from its first line: a paragraph is joined to only when it does). A chain of thousands
     of joins costs what its lines cost."""
 
-    __slots__ = ("pieces", "length", "last", "tail", "punct", "last_len")
+    __slots__ = ("pieces", "length", "punct", "last_len")
 
     def __init__(self, line: str):
         self.pieces = [line]
-        self.length = len(line)
-        self.last = line[-1]
-        self.tail = line[-2:]
-        self.last_len = len(line)
+        self.length = self.last_len = len(line)
         self.punct: bool | None = None  # read when a join is first in question
+
+    # (its last characters are read off its last piece, where a join is in question: most
+    # paragraphs are never asked)
+    @property
+    def last(self) -> str:
+        return self.pieces[-1][-1]
+
+    @property
+    def tail(self) -> str:
+        """Its last two characters (one, for a paragraph of one character)."""
+        piece = self.pieces[-1]
+        if len(piece) >= 2 or len(self.pieces) == 1:
+            return piece[-2:]
+        return self.pieces[-2][-1] + piece
 
     def _has_punct(self) -> bool:
         # headings and titles carry no sentence punctuation; a numbered line is a paragraph only
@@ -553,8 +580,6 @@ class _Open:
             return
         self.pieces.append(piece)
         self.length += len(piece)
-        self.last = piece[-1]
-        self.tail = (self.tail + piece)[-2:]
 
     def text(self) -> str:
         return "".join(self.pieces)
@@ -569,17 +594,18 @@ class _Open:
     def joins(self, nxt: str, wrap: int = 0) -> bool:
         """Was this paragraph's end and ``nxt`` one word cut by a page break (or, in text broken
         every ``wrap`` characters, by a line break: its last line is a full one)?"""
-        if self.length < 20 or not nxt:
+        if self.length < _JOIN_MIN or not nxt:
             return False
         last = self.last
         full = wrap and self.last_len >= wrap - 1
         if full:
+            tail = self.tail
             # a full line of wrapped text runs on after any mark but a sentence's end (果断应对、
             # / 居民消费价格涨幅3% / 左右; 增长6%左右； / 地方一般公共预算收入…; “四个意识” / 、); after
             # a sentence's end only into the next item of an enumeration the paragraph runs inline
-            if self.tail[-1] in _SENTENCE_END or (
-                    len(self.tail) == 2 and self.tail[0] in _SENTENCE_END
-                    and self.tail[1] in _CLOSERS):
+            if tail[-1] in _SENTENCE_END or (
+                    len(tail) == 2 and tail[0] in _SENTENCE_END
+                    and tail[1] in _CLOSERS):
                 return self._items_run_on(nxt)
         elif last in _TERMINAL or not (_is_cjk(last) or last.isdigit()):
             return False

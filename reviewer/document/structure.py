@@ -53,6 +53,21 @@ _MAX_TITLE = 80
 
 def cn_number(s: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (small numbers as used in numbering)."""
+    n = _cn_numbers.get(s)
+    if n is None:
+        n = _cn_number(s)
+        if len(s) <= 3 and len(_cn_numbers) < _CN_NUMBERS_KEPT:
+            _cn_numbers[s] = n
+    return n
+
+
+# the numerals read so far (a numbering has at most three characters: a report's parts and
+# groups use a few dozen of them, asked at every heading)
+_cn_numbers: dict[str, int] = {}
+_CN_NUMBERS_KEPT = 4096
+
+
+def _cn_number(s: str) -> int:
     if not s:
         return 0
     s = s.replace("拾", "十")
@@ -88,7 +103,8 @@ def _match_numbering(line: str) -> tuple[str, int, str, str, int] | None:
         return None
     if first in _CN or first in _DAXIE:
         m = _CN_DUN.match(line)
-        if m and not _CN_DECIMAL.match(line):
+        # (after 一、 no decimal point can follow the numerals: 一.5 is tried only after a point)
+        if m and (m.group(2) == "、" or not _CN_DECIMAL.match(line)):
             return "cn_dun", cn_number(m.group(1)), m.group(0), "", m.end()
         if first in _DAXIE:
             return None
@@ -143,19 +159,20 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
         if num is None:
             if pi < body:
                 continue
-            cut = None
             if _SENTENCE_PUNCT.search(line):
                 cut = _run_in(line, rules)
                 if cut is None:
                     cut = _cue_cut(line, profile)
-            if cut is not None and _plain_heading(line[:cut], profile) is not None:
-                # a heading run into its paragraph
-                what = _plain_heading(line[:cut], profile)
-                plain.append((len(headings), what))
-                headings.append(Heading(level=0, style="plain", number=0, numbering="",
-                                        title=line[:cut], start=para.start,
-                                        end=para.start + cut, title_start=para.start,
-                                        para_start=para.start, para_end=para.end, inline=True))
+                what = _plain_heading(line[:cut], profile) if cut is not None else None
+                if what is not None:
+                    # a heading run into its paragraph
+                    plain.append((len(headings), what))
+                    headings.append(Heading(level=0, style="plain", number=0, numbering="",
+                                            title=line[:cut], start=para.start,
+                                            end=para.start + cut, title_start=para.start,
+                                            para_start=para.start, para_end=para.end,
+                                            inline=True))
+                # (a line with sentence punctuation is no heading of its own)
                 continue
             what = _plain_heading(line, profile)
             if what is None or (what == "top" and not _opens_text(text, paragraphs, pi, rules)):
@@ -177,11 +194,12 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
             last_arabic = number
         punct_after = ""
         k = nend
-        while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
-            punct_after += line[k]
-            k += 1
-        while k < len(line) and line[k] in " \u3000":
-            k += 1
+        if k < len(line) and (line[k] in _PUNCT_AFTER or line[k] in " \u3000"):
+            while k < len(line) and line[k] in _PUNCT_AFTER and len(punct_after) < 2:
+                punct_after += line[k]
+                k += 1
+            while k < len(line) and line[k] in " \u3000":
+                k += 1
         rest = line[k:]
         if not rest.strip():
             continue  # a bare number on its own line is no heading
@@ -218,24 +236,13 @@ def find_headings(text: str, paragraphs: list[Paragraph], profile: Profile,
                 cut = _cue_cut(rest, profile)
             if cut is not None and cut < len(title):
                 title, end_in_line = rest[:cut], k + cut  # run into its paragraph
-        title = title.strip()
-        headings.append(
-            Heading(
-                level=0,
-                style=style,
-                number=number,
-                numbering=numbering,
-                title=title,
-                start=para.start,
-                end=para.start + end_in_line,
-                title_start=para.start + k,
-                para_start=para.start,
-                para_end=para.end,
-                bracket=bracket,
-                punct_after=punct_after,
-                inline=end_in_line < len(line),
-            )
-        )
+        # (the fields in their order, level, style, number, numbering, title, start, end,
+        # title_start, para_start, para_end, bracket, punct_after, inline: given by name, a
+        # heading on every line pays more for the names than for the heading)
+        start = para.start
+        headings.append(Heading(0, style, number, numbering, title.strip(), start,
+                                start + end_in_line, start + k, start, para.end, bracket,
+                                punct_after, end_in_line < len(line)))
     headings = _keep_plain(headings, plain)
     headings = _first_items_run_in(text, headings)
     headings = _drop_page_pieces(text, paragraphs, headings, rules)
@@ -263,9 +270,10 @@ def _first_items_run_in(text: str, headings: list[Heading]) -> list[Heading]:
     heading's next sibling (its siblings' shape): the item is a heading of its own, and the
     heading's title ends before it."""
     added: list[Heading] = []
+    search = _FIRST_ITEM.search
     for k, h in enumerate(headings):
-        reach = min(h.para_end, h.title_start + _FIRST_ITEM_REACH)
-        m = _FIRST_ITEM.search(text, h.title_start + 1, reach)
+        reach = h.title_start + _FIRST_ITEM_REACH
+        m = search(text, h.title_start + 1, reach if reach < h.para_end else h.para_end)
         if m is None or _HEADING_ENDS.search(text, h.title_start, m.start()):
             continue
         num = _match_numbering(text[m.start():h.para_end])
@@ -740,11 +748,18 @@ def _ranks(headings: list[Heading]) -> dict[str, int]:
     """Each family's rank in this report: the fixed order, except that a report without 一、
     headings among its parts takes the first numbered family it opens a list with (number 1) as
     its parts' (一、 after the last of them: an appended list, 附件1 十件民生实事)."""
-    numbered = [h for h in headings if h.style in _PART_FAMILIES]
     # (a list that opens at 2 is the top level whose first heading was lost: 2.2022年重点工作安排
     # after a review with no heading)
-    first = (numbered[0].style if numbered and numbered[0].number == 2 else
-             next((h.style for h in numbered if h.number == 1), None))
+    # (read up to the heading that tells, most often the first: the outline asks for the ranks
+    # several times, and a report of headings has tens of thousands)
+    first = None
+    seen = False
+    for h in headings:
+        if h.style in _PART_FAMILIES:
+            if h.number == 1 or not seen and h.number == 2:
+                first = h.style
+                break
+            seen = True
     if first is None or first == "cn_dun":
         return RANK
     last = max(h.start for h in headings if h.style == first)
@@ -772,16 +787,17 @@ def _assign_levels(headings: list[Heading]) -> None:
     """Nest by rank. A top-level list that starts again at 一 after the report's own top-level
     sequence (an appended list such as 十件民生实事) nests under the open section instead of
     posing as new top-level sections."""
+    # the ranks of the open headings, outermost first
     stack: list[int] = []
     top_style: str | None = None
     top_max = 0
     appended = False
     prev_number = 0
-    ranks: list[int] = []
     rank_of = _ranks(headings)
     for k, h in enumerate(headings):
-        rank = rank_of[h.style]
-        if h.style == "lead" and k + 1 < len(headings):
+        style = h.style
+        rank = rank_of[style]
+        if style == "lead" and k + 1 < len(headings):
             # it stands for the lost heading of that level, or, the file starting inside its
             # first part, for the part's
             rank = (rank_of[_parts_family(headings)] if _starts_inside_first_part(headings[k + 1:])
@@ -789,22 +805,23 @@ def _assign_levels(headings: list[Heading]) -> None:
         if rank == 0:
             # a new part of the highest rank: the lists inside it start afresh
             top_style, top_max, appended, prev_number = None, 0, False, 0
-        if top_style is None and rank == 1 and not h.style.startswith("styled"):
-            top_style = h.style
-        if h.style == top_style:
-            if appended and h.number == prev_number + 1:
+        if top_style is None and rank == 1 and not style.startswith("styled"):
+            top_style = style
+        if style == top_style:
+            number = h.number
+            if appended and number == prev_number + 1:
                 rank = 6
-            elif h.number == 1 and top_max >= 2:
+            elif number == 1 and top_max >= 2:
                 appended, rank = True, 6
             else:
                 appended = False
-                top_max = max(top_max, h.number)
-            prev_number = h.number
-        while stack and ranks[stack[-1]] >= rank:
+                if number > top_max:
+                    top_max = number
+            prev_number = number
+        while stack and stack[-1] >= rank:
             stack.pop()
         h.level = len(stack) + 1
-        ranks.append(rank)
-        stack.append(len(ranks) - 1)
+        stack.append(rank)
 
 
 def numbering_issues(headings: list[Heading]) -> list[NumberingIssue]:
@@ -858,11 +875,15 @@ def build_sections(text: str, headings: list[Heading]) -> list[Section]:
     level. Kinds are set afterwards (reviewer.document.kinds)."""
     roots: list[Section] = []
     stack: list[Section] = []
+    size = len(text)
     for h in headings:
-        sec = Section(heading=h, kind="other", level=h.level, start=h.start, end=len(text))
-        while stack and stack[-1].level >= h.level:
-            closed = stack.pop()
-            closed.end = _trim_end(text, h.start)
+        # (heading, kind, level, start, end: by position, as a heading on every line makes a
+        # part of every line)
+        sec = Section(h, "other", h.level, h.start, size)
+        if stack and stack[-1].level >= h.level:
+            end = _trim_end(text, h.start)
+            while stack and stack[-1].level >= h.level:
+                stack.pop().end = end
         if stack:
             sec.parent = stack[-1]
             stack[-1].children.append(sec)
