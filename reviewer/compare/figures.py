@@ -253,6 +253,13 @@ def _expanded(subjects: list[str]) -> list[str]:
     names (单位地区生产总值水耗, …); short subjects before a last one that goes on with their
     shared name (城镇和农村居民人均可支配收入: 城镇居民人均可支配收入, 农村…) with theirs; others as
     they are."""
+    if len(subjects) == 1:
+        joint = data.indicators()["indicator"]["joint_subjects"]
+        for word, members in joint.items():
+            rest = subjects[0][len(word):] if subjects[0].startswith(word) else ""
+            if _cjk(rest) >= 2:
+                # 城乡居民人均可支配收入: 城镇居民人均可支配收入, 农村居民人均可支配收入
+                return [m + rest for m in members]
     if len(subjects) < 2:
         return subjects
     short = data.indicators()["indicator"]["short_subject"]
@@ -725,7 +732,8 @@ def find_actual(doc: Document, target: Target, spans: list[tuple[int, int]],
     averaged = any(w in subj for w in act["averaged"])
     year_end: Actual | None = None
     for occ_start, occ_end, lo, hi in chain(_occurrences(text, spans, known, index),
-                                            _short_occurrences(text, spans, subj)):
+                                            _short_occurrences(text, spans, subj),
+                                            _shared_occurrences(text, spans, subj)):
         if _blocked(text, lo, occ_start, occ_end, act):
             continue
         if _stray_alias(text, lo, occ_start, occ_end):
@@ -820,6 +828,31 @@ def _short_occurrences(text: str, spans: list[tuple[int, int]], subject: str
             if len(listed) > 1 and _expanded(listed)[-1] == subject:
                 yield at, at + len(rest), lo, hi
             at = text.find(rest, at + len(rest), hi)
+
+
+def _shared_occurrences(text: str, spans: list[tuple[int, int]], subject: str
+                        ) -> Iterator[tuple[int, int, int, int]]:
+    """Where a subject stands by its own short word first in a list going on with the shared
+    name before 分别 (城镇、农村居民人均可支配收入分别增长… for 城镇居民人均可支配收入), as
+    :func:`_occurrences` gives them: from the short word to the end of the list."""
+    conf = data.indicators()["indicator"]
+    joiners = tuple(conf["joiners"])
+    for k in range(1, conf["short_subject"] + 1):
+        first = subject[:k]
+        if _cjk(subject[k:]) < 2:
+            return
+        for lo, hi in spans:
+            at = text.find(first, lo, hi)
+            while at >= 0:
+                after = at + len(first)
+                if text.startswith(joiners, after):
+                    stop = _sentence_end(text, after, hi)
+                    split = text.find("分别", after, stop)
+                    if split > 0 and _clause_start(text, at, lo) <= at:
+                        listed = _subjects(text[at:split])
+                        if len(listed) > 1 and _expanded(listed)[0] == subject:
+                            yield at, split, lo, hi
+                at = text.find(first, after, hi)
 
 
 def _whole_year_after(text: str, pos: int, limit: int, target: Target,

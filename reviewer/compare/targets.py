@@ -338,7 +338,20 @@ def _state_kept(state: str, said: str) -> bool:
 
 def _direction_named(said: str) -> bool:
     conf = data.indicators()
-    return any(w in said for w in (*conf["growth_words"], *conf["decrease_words"], "平稳", "稳定"))
+    return any(w in said for w in (*conf["growth_words"], *conf["decrease_words"],
+                                   *conf["headline"]["moving"]))
+
+
+def _expected(said: str) -> bool:
+    """The clause only expects what it says (预计可完成, 有望)."""
+    conf = data.indicators()
+    return any(w in said for w in (*conf["headline"]["prospect"], *conf["actual"]["estimate"]))
+
+
+def _measure_named(said: str) -> bool:
+    """The clause names a growth or a decrease (涨幅, 增长, 下降)."""
+    conf = data.indicators()
+    return any(w in said for w in (*conf["growth_words"], *conf["decrease_words"]))
 
 
 def _quote(doc: Document, span: tuple[int, int]) -> Actual:
@@ -416,6 +429,23 @@ def _check_quantified(tr: Target, current: Document,
                             reasons=reasons)
     subject, _ = measure(tr.indicator)
     said = mentions(current, subject, spans)
+    words = current.text[said[0]:said[1]] if said is not None else ""
+    if said is not None and not _expected(words) and not _short(words):
+        if any(w in words for w in _conf()["done"]) and not figures(words):
+            # 城镇新增就业完成年度目标任务: the target reached, in words
+            return TargetResult(**vars(tr), actual=_quote(current, said), verdict="met",
+                                headline=True, reasons=(t("compare.target_done",
+                                                          quote=words[:60]),))
+        if tr.unit == "%" and any(w in words for w in _conf()["flat"]) and \
+                not figures(words) and not _measure_named(words):
+            # 居民消费价格同比持平: a growth of zero (not 涨幅基本持平, a rise as the year
+            # before's, nor 保持平稳增长)
+            # (the actual stays words: 持平 is no figure of the year)
+            flat = _quote(current, said)
+            return TargetResult(**vars(tr), actual=flat,
+                                verdict=verdict(tr, replace(flat, value=0.0)),
+                                headline=True, reasons=(t("compare.target_flat",
+                                                          quote=words[:60]),))
     if said is not None and _direction_named(current.text[said[0]:said[1]]) and \
             not any(w in current.text[said[0]:said[1]] for w in _conf()["prospect"]):
         # named with a direction but no figure; a prospect (增速有望继续领跑) says nothing of
@@ -478,6 +508,24 @@ def _check_state(tr: Target, subject: str, current: Document,
                                    else "compare.target_state_unclear", quote=words[:60]),))
 
 
+def _stated_relation(current: Document, mine: str, other: str,
+                     spans: list[tuple[int, int]]) -> tuple[tuple[int, int], bool] | None:
+    """Where the review sets the growth of ``mine`` against that of ``other`` in words
+    (居民人均可支配收入增速高于经济增速): the clause, and whether it says ``mine`` grew faster."""
+    conf = _conf()
+    growth = f"(?:{_alternation(conf['stated_growth'])})"
+    faster, slower = _alternation(conf["stated_faster"]), _alternation(conf["stated_slower"])
+    pattern = re.compile(
+        f"(?:{_alternation(names(_alias(mine)))}){growth}(?:({faster})|(?:{slower}))"
+        f"(?:{_alternation([other, *names(_alias(other))])}){growth}?")
+    text = _narrow(current.text)
+    for lo, hi in spans:
+        for m in pattern.finditer(text, lo, hi):
+            stop = _SENTENCE_END.search(text, m.end(), hi)
+            return (m.start(), stop.start() if stop else hi), m.group(1) is not None
+    return None
+
+
 def _short(sentence: str) -> bool:
     """The review says the figure fell short (未完成, 低于目标)."""
     return any(w in sentence for w in _conf()["short_of"])
@@ -500,6 +548,14 @@ def _check_relative(tr: Target, current: Document,
     mine = find_actual(current, _growth(tr.indicator), spans, subject=_alias(mine_subject))
     other = find_actual(current, _growth(tr.other), spans, subject=_alias(other_subject))
     if mine is None:
+        stated = _stated_relation(current, mine_subject, other_subject, spans)
+        if stated is not None:
+            (a, b), faster = stated
+            # 居民人均可支配收入增速高于经济增速0.6个百分点: the relation in words
+            return TargetResult(**vars(tr), actual=_quote(current, (a, b)),
+                                verdict="met" if faster else "unclear", headline=True,
+                                reasons=(t("compare.relative_stated",
+                                           quote=current.text[a:b][:60]),))
         said = mentions(current, _alias(mine_subject), spans)
         if said is not None:
             return TargetResult(**vars(tr), actual=_quote(current, said), verdict="unclear",

@@ -364,11 +364,14 @@ class Document:
 
     def _five_year_sentences(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Inside ``spans`` (sorted, disjoint), each passage from a sentence opening with words of
-        the five years (五年来, 这五年, “十三五”时期…) to the end of its paragraph."""
+        the five years (五年来, 这五年, “十三五”时期…) to the end of its paragraph, or to a later
+        sentence of the paragraph opening with words of the year (…年均增长5.8%。过去一年，地区
+        生产总值增长5.6%…: the year's account again)."""
         try:
-            lead = get_profile(self.genre).rules.five_year_lead
+            rules = get_profile(self.genre).rules
         except ProfileError:
             return []
+        lead, year_lead = rules.five_year_lead, rules.year_lead
         out: list[tuple[int, int]] = []
         sents = self.sentences()
         for start, end in spans:
@@ -384,7 +387,19 @@ class Document:
                     a += 1
                 if lead.match(self.text[a:s.end]):
                     p = self.paragraph_at(a)
-                    out.append((a, p.end if p is not None and p.end > a else s.end))
+                    stop = p.end if p is not None and p.end > a else s.end
+                    for k in range(i + 1, len(sents)):
+                        later = sents[k]
+                        if later.start >= stop:
+                            break
+                        b = later.start
+                        while b < later.end and self.text[b] in " \u3000\t":
+                            b += 1
+                        said = self.text[b:later.end]
+                        if year_lead.match(said) and not lead.match(said):
+                            stop = b
+                            break
+                    out.append((a, stop))
         return out
 
     def missing_kinds(self) -> tuple[str, ...]:
