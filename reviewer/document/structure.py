@@ -618,9 +618,27 @@ def _plain_heading(line: str, profile: Profile) -> str | None:
         return None
     if rules.plain_heading.search(line):
         return "top"
-    if any(c.weight >= rules.plain_cue_weight and c.pattern.search(line) for c in profile.headings):
+    if _plain_cues(profile).search(line):
         return "top"
     return None
+
+
+_PLAIN_CUES: dict[str, re.Pattern[str]] = {}
+
+
+def _plain_cues(profile: Profile) -> re.Pattern[str]:
+    """The genre's heading cues strong enough to make a short line a heading, as one expression
+    searched once (tried on every short line: a text of short lines has one every few
+    characters), compiled once per genre; unlike :func:`_strong_cue`'s, a cue's end anchors stay
+    (成绩$ names a heading only at the line's end)."""
+    found = _PLAIN_CUES.get(profile.name)
+    if found is None:
+        weight = profile.rules.plain_cue_weight
+        strong = [c.pattern.pattern for c in profile.headings if c.weight >= weight]
+        # (?!) matches nothing: a genre without such cues
+        found = _PLAIN_CUES[profile.name] = re.compile(
+            "|".join(f"(?:{p})" for p in strong) or "(?!)")
+    return found
 
 
 def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
