@@ -179,15 +179,15 @@ def test_a_long_report_is_said_to_be_read_while_the_terminal_would_stay_blank(
         tmp_path: Path, monkeypatch, capsys) -> None:
     """Reading a report of many megabytes takes seconds before the app can draw anything: the
     terminal says what it is reading meanwhile; a report of ordinary size opens without it."""
-    import reviewer.tui.session as session_module
+    import reviewer.commands.app as command
 
     monkeypatch.setattr(ReviewerApp, "run", lambda self: None)
     path = seed_path("baogou-2025")
     size = Path(path).stat().st_size
-    monkeypatch.setattr(session_module, "LARGE_REPORT", size - 1)
+    monkeypatch.setattr(command, "READING_NOTICE", size - 1)
     assert main([path, "--reviewer", "周审阅", "--review", str(tmp_path / "r.toml")]) == 0
     said = capsys.readouterr().err
     assert "正在读取" in said and "baogou-2025" in said
-    monkeypatch.setattr(session_module, "LARGE_REPORT", size)
+    monkeypatch.setattr(command, "READING_NOTICE", size)
     assert main([path, "--reviewer", "周审阅", "--review", str(tmp_path / "r.toml")]) == 0
     assert "正在读取" not in capsys.readouterr().err
