@@ -419,20 +419,28 @@ _CONNECTOR = re.compile(r"[和及与暨、]|以及")
 _CUE_CUT_REST = 6
 # words that go on with a clause and never open one
 _GOES_ON = frozenset("的是之等要了着得地所")
-_strong_cues: dict[str, re.Pattern[str]] = {}
+_STRONG_CUES: dict[tuple[str, bool], re.Pattern[str]] = {}
+
+
+def _cues_of(profile: Profile, anchored: bool) -> re.Pattern[str]:
+    """The profile's strong heading words (those that make an unnumbered line a heading) as one
+    pattern, compiled once per genre; without ``anchored``, a cue's end anchor is dropped (words
+    a heading ends with, 成绩$, end it where a cut is made)."""
+    key = (profile.name, anchored)
+    rx = _STRONG_CUES.get(key)
+    if rx is None:
+        weight = profile.rules.plain_cue_weight
+        cues = [f"(?:{c.pattern.pattern})" for c in profile.headings if c.weight >= weight]
+        if not anchored:
+            cues = [c.replace("$)", ")") for c in cues]
+        # (?!) matches nothing: a genre without such cues
+        rx = _STRONG_CUES[key] = re.compile("|".join(cues) or "(?!)")
+    return rx
 
 
 def _strong_cue(profile: Profile) -> re.Pattern[str]:
-    """The profile's strong heading words (those that make an unnumbered line a heading) as one
-    pattern, compiled once."""
-    rx = _strong_cues.get(profile.name)
-    if rx is None:
-        weight = profile.rules.plain_cue_weight
-        # (words a heading ends with, 成绩$, end it where the cut is made)
-        rx = re.compile("|".join(f"(?:{c.pattern.pattern})".replace("$)", ")")
-                                 for c in profile.headings if c.weight >= weight))
-        _strong_cues[profile.name] = rx
-    return rx
+    """The strong heading words where a heading run into its paragraph may be cut."""
+    return _cues_of(profile, anchored=False)
 
 
 def _cue_cut(line: str, profile: Profile) -> int | None:
@@ -623,22 +631,12 @@ def _plain_heading(line: str, profile: Profile) -> str | None:
     return None
 
 
-_PLAIN_CUES: dict[str, re.Pattern[str]] = {}
-
-
 def _plain_cues(profile: Profile) -> re.Pattern[str]:
     """The genre's heading cues strong enough to make a short line a heading, as one expression
     searched once (tried on every short line: a text of short lines has one every few
-    characters), compiled once per genre; unlike :func:`_strong_cue`'s, a cue's end anchors stay
-    (成绩$ names a heading only at the line's end)."""
-    found = _PLAIN_CUES.get(profile.name)
-    if found is None:
-        weight = profile.rules.plain_cue_weight
-        strong = [c.pattern.pattern for c in profile.headings if c.weight >= weight]
-        # (?!) matches nothing: a genre without such cues
-        found = _PLAIN_CUES[profile.name] = re.compile(
-            "|".join(f"(?:{p})" for p in strong) or "(?!)")
-    return found
+    characters); unlike :func:`_strong_cue`'s, a cue's end anchors stay (成绩$ names a heading
+    only at the line's end)."""
+    return _cues_of(profile, anchored=True)
 
 
 def _opens_text(text: str, paragraphs: list[Paragraph], i: int, rules: Rules) -> bool:
